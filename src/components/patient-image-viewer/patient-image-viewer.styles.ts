@@ -1,0 +1,262 @@
+import { css } from 'lit';
+
+/**
+ * Public tokens (`--pv-*`) default to the NHS.UK frontend's runtime properties (`--nhsuk-*`), then
+ * to NHS values. Internals use private `--_*` tokens declared once on `:host`.
+ */
+export const styles = css`
+  :host {
+    --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
+    --_secondary-text: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
+    --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
+    --_surface: var(--pv-color-surface, var(--nhsuk-card-background-colour, #ffffff));
+    --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
+    --_stage: var(--pv-stage-background, #000000);
+    --_focus: var(--pv-color-focus, var(--nhsuk-focus-colour, #ffeb3b));
+    --_focus-text: var(--pv-color-focus-text, var(--nhsuk-focus-text-colour, #212b32));
+    --_error: var(--pv-color-error, var(--nhsuk-error-colour, #d5281b));
+    --_button-text: var(--pv-button-text-color, var(--nhsuk-secondary-button-text-colour, #005eb8));
+    --_button-border: var(--pv-button-border-color, var(--nhsuk-secondary-button-border-colour, #005eb8));
+    --_button-background: var(--pv-button-background, var(--nhsuk-secondary-button-solid-background-colour, #ffffff));
+    --_button-hover: var(--pv-button-hover-background, var(--nhsuk-secondary-button-hover-colour, #d9e7f4));
+    --_target: var(--pv-target-size, 44px);
+    --_height: var(--pv-stage-height, min(70vh, 560px));
+    --_radius: var(--pv-radius, 4px);
+    --_font: var(--pv-font-family, inherit);
+
+    display: block;
+    box-sizing: border-box;
+    min-width: 0;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: 1rem;
+    line-height: 1.5;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .frame {
+    position: relative;
+    height: var(--_height);
+    min-height: 200px;
+    background: var(--_stage);
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    overflow: hidden;
+  }
+
+  .stage {
+    position: absolute;
+    inset: 0;
+    touch-action: none;
+    cursor: grab;
+    outline: none;
+  }
+
+  .stage.fitted {
+    /* A fitted picture lets the page scroll up and down; sideways swipes change the image. */
+    touch-action: pan-y;
+  }
+
+  .stage:active {
+    cursor: grabbing;
+  }
+
+  .stage:focus-visible {
+    box-shadow: inset 0 0 0 4px var(--_focus), inset 0 0 0 8px var(--_focus-text);
+  }
+
+  .frame[data-status='error'] .stage,
+  .frame[data-status='waiting'] .stage {
+    visibility: hidden;
+  }
+
+  .overlay {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 16px;
+    padding: 16px;
+    text-align: center;
+    pointer-events: none;
+  }
+
+  .loading {
+    color: #ffffff;
+  }
+
+  progress {
+    width: min(80%, 320px);
+    height: 12px;
+    accent-color: var(--_brand);
+  }
+
+  .error {
+    background: var(--_surface);
+    color: var(--_text);
+    pointer-events: auto;
+    border: 4px solid var(--_error);
+    border-radius: var(--_radius) var(--_radius) 0 0;
+  }
+
+  .error h2 {
+    margin: 0;
+    font-size: 1.25rem;
+    line-height: 1.4;
+  }
+
+  .error p {
+    margin: 0;
+    max-width: 36em;
+  }
+
+  .notice {
+    margin: 0;
+    padding: 8px 16px;
+    border-left: 8px solid var(--_brand);
+    background: var(--_surface);
+  }
+
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 8px;
+    margin: 0;
+    padding: 8px 16px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-top: 0;
+  }
+
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 16px;
+    padding: 16px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-top: 0;
+    border-radius: 0 0 var(--_radius) var(--_radius);
+  }
+
+  fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  legend {
+    padding: 0;
+    margin-bottom: 4px;
+    font-weight: 600;
+    float: left;
+    width: 100%;
+  }
+
+  .navigate {
+    flex: 1 1 100%;
+  }
+
+  .navigate label {
+    display: flex;
+    flex: 1 1 160px;
+    flex-direction: column;
+  }
+
+  input[type='range'] {
+    width: 100%;
+    min-height: var(--_target);
+    accent-color: var(--_brand);
+    margin: 0;
+  }
+
+  button {
+    min-width: var(--_target);
+    min-height: var(--_target);
+    padding: 8px 12px;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_button-text);
+    background: var(--_button-background);
+    border: 2px solid var(--_button-border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 0 var(--_button-border);
+    margin-bottom: 4px;
+    cursor: pointer;
+  }
+
+  button:hover {
+    background: var(--_button-hover);
+  }
+
+  button:active {
+    box-shadow: none;
+    transform: translateY(4px);
+  }
+
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+
+  button:focus-visible,
+  input:focus-visible,
+  summary:focus-visible {
+    outline: 4px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    border-color: var(--_focus-text);
+    box-shadow: 0 4px 0 var(--_focus-text);
+  }
+
+  .error button {
+    pointer-events: auto;
+  }
+
+  details {
+    flex: 1 1 100%;
+  }
+
+  summary {
+    cursor: pointer;
+    color: var(--_brand);
+    text-decoration: underline;
+    min-height: var(--_target);
+    display: flex;
+    align-items: center;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    border: 0;
+    white-space: nowrap;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    button:active {
+      transform: none;
+    }
+  }
+`;

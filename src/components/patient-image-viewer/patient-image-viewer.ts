@@ -1,0 +1,400 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { GestureController } from '../../controllers/gesture-controller.js';
+import { ViewerController, type ViewerStatus } from '../../controllers/viewer-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
+import { PvErrorEvent } from '../../events/pv-error-event.js';
+import { PvImageChangeEvent } from '../../events/pv-image-change-event.js';
+import { PvLoadEvent } from '../../events/pv-load-event.js';
+import { describe, explain } from '../../lay/describe.js';
+import { message, type MessageKey, type Messages } from '../../lay/messages.js';
+import type { ViewerSource } from '../../sources/prepare.js';
+import { styles } from './patient-image-viewer.styles.js';
+
+/** Request headers, or a function that returns them (called before every request, so tokens stay fresh). */
+export type RequestHeaders =
+  | Record<string, string>
+  | (() => Record<string, string> | Promise<Record<string, string>>);
+
+/**
+ * Shows a patient their own DICOM image or stack, with plain controls for changing image, zoom,
+ * moving the picture and brightness, usable by touch, keyboard and buttons. The imaging engine
+ * (Cornerstone3D) downloads only when the viewer first needs to draw.
+ *
+ * Sources, first one set wins: `files`, `urls`, `src`, then DICOMweb (`dicomweb-root`, `study-uid`, `series-uid`).
+ *
+ * @summary A safe, plain-English medical image viewer for patients.
+ * @tag patient-image-viewer
+ *
+ * @event {PvLoadEvent} pv-load - The first image is on screen. `detail` holds only safe facts: modality, body part, image count, index, renderer.
+ * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees.
+ * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
+ *
+ * @csspart base - The whole viewer.
+ * @csspart frame - The dark box around the picture.
+ * @csspart canvas - The picture itself (the element the engine draws into). Its accessible name comes from `alt`.
+ * @csspart progress - The loading progress bar.
+ * @csspart error - The error message panel.
+ * @csspart notice - The burned-in text notice.
+ * @csspart status - The line that says which image is showing; also the live region.
+ * @csspart controls - The toolbar of buttons and the image slider.
+ * @csspart button - Every toolbar button.
+ *
+ * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour.
+ * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Secondary text colour.
+ * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Brand colour (progress bar, slider, notice edge, links).
+ * @cssprop [--pv-color-surface=var(--nhsuk-card-background-colour, #ffffff)] - Background of the status line and toolbar.
+ * @cssprop [--pv-color-border=var(--nhsuk-border-colour, #d8dde0)] - Border colour.
+ * @cssprop [--pv-color-focus=var(--nhsuk-focus-colour, #ffeb3b)] - Focus highlight.
+ * @cssprop [--pv-color-focus-text=var(--nhsuk-focus-text-colour, #212b32)] - Text and underline on focus.
+ * @cssprop [--pv-color-error=var(--nhsuk-error-colour, #d5281b)] - Error border colour.
+ * @cssprop [--pv-button-text-color=var(--nhsuk-secondary-button-text-colour, #005eb8)] - Button text.
+ * @cssprop [--pv-button-border-color=var(--nhsuk-secondary-button-border-colour, #005eb8)] - Button border and shadow.
+ * @cssprop [--pv-button-background=var(--nhsuk-secondary-button-solid-background-colour, #ffffff)] - Button background.
+ * @cssprop [--pv-button-hover-background=var(--nhsuk-secondary-button-hover-colour, #d9e7f4)] - Button background on hover.
+ * @cssprop [--pv-stage-background=#000000] - Behind the picture.
+ * @cssprop [--pv-stage-height=min(70vh, 560px)] - Height of the picture box.
+ * @cssprop [--pv-target-size=44px] - Smallest size of buttons and the slider.
+ * @cssprop [--pv-radius=4px] - Corner radius.
+ * @cssprop [--pv-font-family=inherit] - Font.
+ */
+export class PatientImageViewer extends LitElement {
+  static override styles = styles;
+
+  // Controllers
+  readonly #visibility = new VisibilityController(
+    this,
+    () => ({ target: this.stage ?? null, loading: this.loading }),
+    () => this.#viewer.view?.resize(),
+  );
+
+  readonly #viewer: ViewerController = new ViewerController(
+    this,
+    () => ({
+      source: this.#source,
+      stage: this.stage ?? null,
+      headers: () => this.#headers(),
+      timeout: this.timeout,
+    }),
+    this.#visibility,
+    {
+      onLoad: (facts, count, index, renderer) =>
+        this.dispatchEvent(new PvLoadEvent(facts, count, index, renderer)),
+      onError: (error) =>
+        this.dispatchEvent(
+          new PvErrorEvent({ type: error.type, message: this.#errorText(error.type), retryable: error.retryable }),
+        ),
+      onImageChange: (index, count) => this.dispatchEvent(new PvImageChangeEvent(index, count)),
+    },
+  );
+
+  // Queries
+  /** @internal The element the engine draws into. */
+  @query('.stage') stage?: HTMLDivElement;
+
+  // Properties
+  /** URL of one DICOM file (single- or multi-frame). */
+  @property() src = '';
+
+  /** URLs of the files of one series; shown in anatomical order (Instance Number, then position). */
+  @property({ attribute: false }) urls: string[] = [];
+
+  /** Local files (from a file picker or drag-and-drop), shown in anatomical order. */
+  @property({ attribute: false }) files: File | FileList | File[] | null = null;
+
+  /** DICOMweb service root, e.g. `/dicom-web`. Used with `study-uid` and `series-uid`. */
+  @property({ attribute: 'dicomweb-root' }) dicomwebRoot = '';
+
+  /** Study Instance UID for DICOMweb. */
+  @property({ attribute: 'study-uid' }) studyUid = '';
+
+  /** Series Instance UID for DICOMweb. */
+  @property({ attribute: 'series-uid' }) seriesUid = '';
+
+  /**
+   * Headers for every request (for example a bearer token), or a function returning them.
+   * A property only, never an attribute, so tokens do not appear in the page's HTML.
+   */
+  @property({ attribute: false }) requestHeaders: RequestHeaders | undefined;
+
+  /** What the picture shows, in plain words. When empty, the viewer describes it ("CT scan of the head, image 3 of 10"). */
+  @property() alt = '';
+
+  /** `lazy` (default) waits until the viewer is near the screen before downloading anything; `eager` starts at once. */
+  @property({ reflect: true }) loading: 'lazy' | 'eager' = 'lazy';
+
+  /** Milliseconds a load may take before the viewer says it took too long. */
+  @property({ type: Number }) timeout = 30000;
+
+  /** Replacement words for any of the built-in messages (see `src/lay/messages.ts`). */
+  @property({ attribute: false }) messages: Messages | undefined;
+
+  // Lifecycle
+  constructor() {
+    super();
+    // Registers itself with this host; it lives and dies with the element.
+    new GestureController(
+      this,
+      () => ({ element: this.stage ?? null, enabled: this.#viewer.status === 'loaded', dragMode: 'move' }),
+      {
+        step: (delta) => this.#viewer.step(delta),
+        goTo: (index) => void this.#viewer.goTo(index),
+        panBy: (dx, dy) => this.#act((view) => view.panBy(dx, dy)),
+        zoomBy: (factor) => this.#act((view) => view.zoomBy(factor)),
+        adjust: (lighter, contrast) => this.#act((view) => view.adjust(lighter, contrast)),
+        fit: () => this.#act((view) => view.fit()),
+        zoom: () => this.#viewer.view?.state().zoom ?? 1,
+        count: () => this.#viewer.count,
+      },
+    );
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('loading')) this.#visibility.recheck();
+  }
+
+  // Handlers
+  #onSlider = (event: Event) => {
+    void this.#viewer.goTo(Number((event.target as HTMLInputElement).value) - 1);
+  };
+
+  #onRetry = () => {
+    void this.#viewer.load();
+    this.updateComplete.then(() => this.stage?.focus());
+  };
+
+  // Public methods
+  /** Load the current source again. */
+  reload(): Promise<void> {
+    return this.#viewer.load();
+  }
+
+  /** Show the image at `index` (0-based). */
+  goTo(index: number): Promise<void> {
+    return this.#viewer.goTo(index);
+  }
+
+  /** Show the next image. */
+  next(): Promise<void> {
+    return this.#viewer.goTo(this.#viewer.index + 1);
+  }
+
+  /** Show the previous image. */
+  previous(): Promise<void> {
+    return this.#viewer.goTo(this.#viewer.index - 1);
+  }
+
+  /** Make the picture bigger. */
+  zoomIn(): void {
+    this.#act((view) => view.zoomBy(1.25));
+  }
+
+  /** Make the picture smaller. */
+  zoomOut(): void {
+    this.#act((view) => view.zoomBy(0.8));
+  }
+
+  /** Fit the picture to the box. */
+  fit(): void {
+    this.#act((view) => view.fit());
+  }
+
+  /** Make the picture lighter (`steps` > 0) or darker (`steps` < 0). */
+  lighten(steps = 1): void {
+    this.#act((view) => view.adjust(steps, 0));
+  }
+
+  /** More contrast (`steps` > 0) or less (`steps` < 0). */
+  contrast(steps = 1): void {
+    this.#act((view) => view.adjust(0, steps));
+  }
+
+  /** Back to how the picture first looked. */
+  reset(): void {
+    this.#act((view) => view.reset());
+  }
+
+  /** Where the viewer is: `idle`, `waiting`, `loading`, `loaded` or `error`. */
+  get status(): ViewerStatus {
+    return this.#viewer.status;
+  }
+
+  /** The image on screen, counting from 0. */
+  get index(): number {
+    return this.#viewer.index;
+  }
+
+  /** Images in the stack (0 until loaded). */
+  get imageCount(): number {
+    return this.#viewer.count;
+  }
+
+  /** The accessible name of the picture. */
+  get description(): string {
+    return this.#label();
+  }
+
+  /** @internal Read the engine view (tests and benchmarks). */
+  get _view() {
+    return this.#viewer.view;
+  }
+
+  get #source(): ViewerSource | undefined {
+    const files = this.files instanceof File ? [this.files] : this.files ? Array.from(this.files) : [];
+    if (files.length > 0) return this.#memo('files', files);
+    if (this.urls.length > 0) return this.#memo('urls', this.urls);
+    if (this.src) return this.#memo('urls', [this.src]);
+    if (this.dicomwebRoot && this.studyUid && this.seriesUid) {
+      return this.#memo('dicomweb', [this.dicomwebRoot, this.studyUid, this.seriesUid]);
+    }
+    return undefined;
+  }
+
+  #memoKey: unknown[] = [];
+  #memoValue: ViewerSource | undefined;
+
+  /** Keep one source object while its inputs are the same, so re-renders do not reload. */
+  #memo(kind: ViewerSource['kind'], parts: (string | File)[]): ViewerSource {
+    const key = [kind, ...parts];
+    if (this.#memoValue && key.length === this.#memoKey.length && key.every((k, i) => k === this.#memoKey[i])) {
+      return this.#memoValue;
+    }
+    this.#memoKey = key;
+    this.#memoValue =
+      kind === 'files'
+        ? { kind, files: parts as File[] }
+        : kind === 'urls'
+          ? { kind, urls: parts as string[] }
+          : { kind, root: parts[0] as string, study: parts[1] as string, series: parts[2] as string };
+    return this.#memoValue;
+  }
+
+  async #headers(): Promise<Record<string, string>> {
+    const source = this.requestHeaders;
+    const headers = typeof source === 'function' ? await source() : source;
+    return { ...(headers ?? {}) };
+  }
+
+  #act(action: (view: NonNullable<PatientImageViewer['_view']>) => void): void {
+    const view = this.#viewer.view;
+    if (this.#viewer.status !== 'loaded' || !view) return;
+    action(view);
+    this.requestUpdate();
+  }
+
+  #t(key: MessageKey, values?: Record<string, string | number>): string {
+    return message(this.messages, key, values);
+  }
+
+  #errorText(type: string): string {
+    return this.#t(`error.${type}` as MessageKey);
+  }
+
+  #label(): string {
+    const { facts, count, index } = this.#viewer;
+    const description = this.alt || (facts ? describe(facts, this.messages) : this.#t('kind.other'));
+    if (count > 1) return this.#t('describeWithIndex', { description, index: index + 1, count });
+    return description;
+  }
+
+  #announcement(): string {
+    const { status, error, progress } = this.#viewer;
+    if (status === 'loading') {
+      return progress === undefined ? this.#t('loading') : this.#t('loadingProgress', { percent: Math.round(progress * 100) });
+    }
+    if (status === 'error' && error) return `${this.#t('errorTitle')}. ${this.#errorText(error.type)}`;
+    if (status === 'loaded') return this.#label();
+    return '';
+  }
+
+  override render() {
+    const { status, error, progress, facts, count, index } = this.#viewer;
+    const loaded = status === 'loaded';
+    const zoom = loaded ? (this.#viewer.view?.state().zoom ?? 1) : 1;
+    return html`
+      <div part="base" class="viewer">
+        <div part="frame" class="frame" data-status=${status}>
+          <div
+            part="canvas"
+            class="stage ${zoom <= 1.05 ? 'fitted' : ''}"
+            role="img"
+            aria-label=${this.#label()}
+            tabindex=${loaded ? '0' : '-1'}
+          ></div>
+          ${status === 'loading' || status === 'waiting'
+            ? html`<div class="overlay loading">
+                <span>${this.#t('loading')}</span>
+                <progress
+                  part="progress"
+                  aria-label=${this.#t('loading')}
+                  max="1"
+                  .value=${progress ?? nothing}
+                ></progress>
+              </div>`
+            : nothing}
+          ${status === 'error' && error
+            ? html`<div class="overlay error" part="error">
+                <h2>${this.#t('errorTitle')}</h2>
+                <p>${this.#errorText(error.type)}</p>
+                ${error.retryable
+                  ? html`<button part="button" type="button" @click=${this.#onRetry}>${this.#t('tryAgain')}</button>`
+                  : nothing}
+              </div>`
+            : nothing}
+        </div>
+        ${loaded && facts?.burnedInText ? html`<p class="notice" part="notice">${this.#t('burnedInText')}</p>` : nothing}
+        <div part="status" class="status" role="status" aria-live="polite" aria-atomic="true">
+          <span>${this.#announcement()}</span>
+        </div>
+        ${loaded ? this.#renderControls(count, index, facts?.modality ?? '') : nothing}
+      </div>
+    `;
+  }
+
+  #renderControls(count: number, index: number, modality: string) {
+    const button = (key: MessageKey, action: () => void, disabled = false) =>
+      html`<button part="button" type="button" ?disabled=${disabled} @click=${action}>${this.#t(key)}</button>`;
+    return html`
+      <div part="controls" class="controls" role="group" aria-label=${this.#t('controlsLabel')}>
+        ${count > 1
+          ? html`<fieldset class="navigate">
+              <legend>${this.#t('moveGroup')}</legend>
+              ${button('previous', () => void this.previous(), index <= 0)}
+              <label>
+                <span>${this.#t('imageOf', { index: index + 1, count })}</span>
+                <input
+                  type="range"
+                  min="1"
+                  max=${count}
+                  step="1"
+                  .value=${String(index + 1)}
+                  aria-valuetext=${this.#t('imageOf', { index: index + 1, count })}
+                  @input=${this.#onSlider}
+                />
+              </label>
+              ${button('next', () => void this.next(), index >= count - 1)}
+            </fieldset>`
+          : nothing}
+        <fieldset>
+          <legend>${this.#t('viewGroup')}</legend>
+          ${button('zoomIn', () => this.zoomIn())} ${button('zoomOut', () => this.zoomOut())}
+          ${button('fit', () => this.fit())}
+        </fieldset>
+        <fieldset>
+          <legend>${this.#t('lookGroup')}</legend>
+          ${button('lighter', () => this.lighten(1))} ${button('darker', () => this.lighten(-1))}
+          ${button('moreContrast', () => this.contrast(1))} ${button('lessContrast', () => this.contrast(-1))}
+          ${button('reset', () => this.reset())}
+        </fieldset>
+        <details>
+          <summary>${this.#t('aboutTitle')}</summary>
+          <p>${explain(modality, this.messages)}</p>
+        </details>
+        <details>
+          <summary>${this.#t('keysTitle')}</summary>
+          <p>${this.#t('keysHelp')}</p>
+        </details>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,283 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Engine } from '../engine/engine.js';
+import type { RegisteredStack } from '../engine/register.js';
+import type { StackView } from '../engine/stack-view.js';
+import { ViewerError, errorForStatus, toViewerError } from '../sources/errors.js';
+import type { SafeFacts } from '../sources/inspect.js';
+import { prepare, type ViewerSource } from '../sources/prepare.js';
+import type { VisibilityController } from './visibility-controller.js';
+
+/** `idle`: nothing to show; `waiting`: off screen (lazy); then `loading`, `loaded` or `error`. */
+export type ViewerStatus = 'idle' | 'waiting' | 'loading' | 'loaded' | 'error';
+
+export interface ViewerInputs {
+  source: ViewerSource | undefined;
+  stage: HTMLDivElement | null;
+  headers: () => Promise<Record<string, string>>;
+  /** Milliseconds a load may take before it is reported as a time-out. */
+  timeout: number;
+}
+
+export interface ViewerCallbacks {
+  onLoad(facts: SafeFacts, count: number, index: number, renderer: 'gpu' | 'cpu'): void;
+  onError(error: ViewerError): void;
+  onImageChange(index: number, count: number): void;
+}
+
+/** The engine parts, loaded on first use. Split out so the shell never imports them statically. */
+interface EngineParts {
+  engine: Engine;
+  StackView: typeof StackView;
+  registerStack: typeof import('../engine/register.js').registerStack;
+}
+
+let partsPromise: Promise<EngineParts> | undefined;
+function loadParts(): Promise<EngineParts> {
+  partsPromise ??= import('../engine/index.js')
+    .then(async (m) => ({ engine: await m.loadEngine(), StackView: m.StackView, registerStack: m.registerStack }))
+    .catch((error: unknown) => {
+      partsPromise = undefined;
+      throw new ViewerError('rendering-unavailable', 'The image engine did not load.', { cause: error });
+    });
+  return partsPromise;
+}
+
+/** Reject with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Class an error the image loader reported (an XHR failure or a decode failure). */
+function classifyLoadFailure(error: unknown): ViewerError {
+  const status = findStatus(error);
+  if (status) return errorForStatus(status);
+  return new ViewerError('corrupt-file', 'The picture could not be decoded.', { cause: error });
+}
+
+function findStatus(error: unknown, depth = 0): number | undefined {
+  if (!error || typeof error !== 'object' || depth > 3) return undefined;
+  const record = error as Record<string, unknown>;
+  if (typeof record.status === 'number' && record.status >= 400) return record.status;
+  for (const key of ['error', 'request', 'response', 'cause']) {
+    const found = findStatus(record[key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Owns one viewer's load: visibility gate, fetch and check the bytes while the engine imports,
+ * draw, navigate; and tears all of it down when the host leaves the page.
+ */
+export class ViewerController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #inputs: () => ViewerInputs;
+  readonly #visibility: VisibilityController;
+  readonly #callbacks: ViewerCallbacks;
+
+  status: ViewerStatus = 'idle';
+  /** 0..1 while loading, or undefined when the size is not known. */
+  progress: number | undefined;
+  error: ViewerError | undefined;
+  facts: SafeFacts | undefined;
+  index = 0;
+  count = 0;
+  renderer: 'gpu' | 'cpu' | undefined;
+
+  #abort?: AbortController;
+  #view?: StackView;
+  #registered?: RegisteredStack;
+  #loadedSource: ViewerSource | undefined;
+  #wantedIndex = 0;
+  #navigating = false;
+  #teardownPending = false;
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    inputs: () => ViewerInputs,
+    visibility: VisibilityController,
+    callbacks: ViewerCallbacks,
+  ) {
+    this.#host = host;
+    this.#inputs = inputs;
+    this.#visibility = visibility;
+    this.#callbacks = callbacks;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Moved within the page: keep everything (no redraw, no refetch).
+    this.#teardownPending = false;
+  }
+
+  hostDisconnected(): void {
+    // Defer, so moving the element in the DOM does not throw away the picture.
+    this.#teardownPending = true;
+    queueMicrotask(() => {
+      if (this.#teardownPending && !this.#host.isConnected) {
+        this.#teardownPending = false;
+        this.#teardown();
+        this.#loadedSource = undefined;
+        this.status = 'idle';
+      }
+    });
+  }
+
+  hostUpdated(): void {
+    const { source } = this.#inputs();
+    if (source === this.#loadedSource) return;
+    this.#loadedSource = source;
+    void this.load();
+  }
+
+  /** The live view, once drawn (for tests and benchmarks, through the host). */
+  get view(): StackView | undefined {
+    return this.#view;
+  }
+
+  /** (Re)load the current source from the start. */
+  async load(): Promise<void> {
+    this.#teardown();
+    const { source } = this.#inputs();
+    if (!source) {
+      this.#set({ status: 'idle', error: undefined, facts: undefined, count: 0, index: 0 });
+      return;
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    try {
+      await this.#run(source, abort.signal);
+    } catch (error) {
+      if (abort.signal.aborted && !(abort.signal.reason instanceof ViewerError)) return; // replaced or removed
+      const failure =
+        abort.signal.aborted && abort.signal.reason instanceof ViewerError
+          ? abort.signal.reason
+          : toViewerError(error);
+      this.#fail(failure);
+    }
+  }
+
+  async #run(source: ViewerSource, signal: AbortSignal): Promise<void> {
+    this.#set({ status: 'waiting', error: undefined, progress: undefined, facts: undefined, index: 0, count: 0 });
+    await untilAborted(this.#visibility.whenWanted(), signal);
+    const { timeout, headers } = this.#inputs();
+    const timer = new AbortController();
+    const timeoutId = setTimeout(
+      () => timer.abort(new ViewerError('timeout', 'The image took too long to load.')),
+      timeout,
+    );
+    const loadSignal = AbortSignal.any([signal, timer.signal]);
+    try {
+      this.#set({ status: 'loading' });
+      // Start the engine download now; it overlaps with fetching and checking the image bytes.
+      const parts = loadParts();
+      parts.catch(() => undefined);
+      const prepared = await prepare(source, {
+        signal: loadSignal,
+        headers,
+        onProgress: (fraction) => this.#set({ progress: fraction }),
+      });
+      this.#set({ facts: prepared.facts, count: prepared.count });
+      const { engine, StackView: View, registerStack } = await untilAborted(parts, loadSignal);
+      await untilAborted(this.#visibility.whenDrawable(), loadSignal);
+      const stage = this.#inputs().stage;
+      if (!this.#host.isConnected || !stage) throw signal.reason ?? new Error('removed');
+      let rejectFailure: (error: ViewerError) => void = () => undefined;
+      const failure = new Promise<never>((_, reject) => (rejectFailure = reject));
+      failure.catch(() => undefined);
+      const view = new View(engine, stage, {
+        onImageFailed: (error) => {
+          const classified = classifyLoadFailure(error);
+          rejectFailure(classified);
+          if (this.status === 'loaded') this.#fail(classified);
+        },
+        onContextLost: () => {
+          this.renderer = 'cpu';
+          this.#host.requestUpdate();
+        },
+      });
+      this.#view = view;
+      this.#registered = registerStack(engine, prepared, headers);
+      try {
+        await untilAborted(Promise.race([view.show(this.#registered.imageIds, 0), failure]), loadSignal);
+      } catch (error) {
+        throw error instanceof ViewerError ? error : classifyLoadFailure(error);
+      }
+      if (!this.#host.isConnected) return;
+      this.#wantedIndex = 0;
+      this.#set({ status: 'loaded', index: 0, progress: 1, renderer: view.backend });
+      this.#callbacks.onLoad(prepared.facts, prepared.count, 0, view.backend);
+    } finally {
+      clearTimeout(timeoutId);
+    }
+  }
+
+  /** Show image `index` (0-based, clamped). Quick repeated calls end on the last one asked for. */
+  async goTo(index: number): Promise<void> {
+    if (this.status !== 'loaded' || !this.#view) return;
+    this.#wantedIndex = Math.max(0, Math.min(this.count - 1, Math.round(Number.isFinite(index) ? index : this.count - 1)));
+    if (this.#navigating) return;
+    this.#navigating = true;
+    try {
+      while (this.#view && this.#wantedIndex !== this.index) {
+        const target = this.#wantedIndex;
+        const view: StackView = this.#view;
+        await this.#withTimeout(view.setIndex(target));
+        if (view !== this.#view) return;
+        this.#set({ index: target });
+        this.#callbacks.onImageChange(target, this.count);
+      }
+    } catch (error) {
+      this.#fail(toViewerError(error, 'corrupt-file'));
+    } finally {
+      this.#navigating = false;
+    }
+  }
+
+  step(delta: number): void {
+    void this.goTo(this.#wantedIndex + delta);
+  }
+
+  #withTimeout<T>(promise: Promise<T>): Promise<T> {
+    return untilAborted(promise, AbortSignal.timeout(this.#inputs().timeout)).catch((error: unknown) => {
+      throw error instanceof DOMException && error.name === 'TimeoutError'
+        ? new ViewerError('timeout', 'The image took too long to load.')
+        : error;
+    });
+  }
+
+  #fail(error: ViewerError): void {
+    this.#teardown();
+    this.#set({ status: 'error', error, progress: undefined });
+    this.#callbacks.onError(error);
+  }
+
+  #set(changes: Partial<Pick<ViewerController, 'status' | 'progress' | 'error' | 'facts' | 'index' | 'count' | 'renderer'>>): void {
+    Object.assign(this, changes);
+    this.#host.requestUpdate();
+  }
+
+  #teardown(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#view?.destroy();
+    this.#view = undefined;
+    this.#registered?.release();
+    this.#registered = undefined;
+    this.#navigating = false;
+  }
+}

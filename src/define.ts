@@ -1,0 +1,4 @@
+/** Registers every element of the library. This is the script-tag entry. */
+import './components/patient-image-viewer/define.js';
+
+export * from './index.js';

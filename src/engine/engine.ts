@@ -1,0 +1,177 @@
+/**
+ * The only module that loads Cornerstone3D, and only through one memoised dynamic `import()`.
+ * A page that never shows an image (a closed consent step, an error) never downloads it.
+ *
+ * One engine for the whole page: one RenderingEngine shared by every viewer, one decode worker
+ * pool, one image cache sized for phones.
+ */
+import type * as CoreNS from '@cornerstonejs/core';
+import type * as LoaderNS from '@cornerstonejs/dicom-image-loader';
+
+export type Core = typeof CoreNS;
+export type Loader = typeof LoaderNS;
+
+/** How images are drawn: `auto` uses WebGL where the browser has it, else the CPU. */
+export type RenderingMode = 'auto' | 'gpu' | 'cpu';
+
+export interface EngineSettings {
+  /** Image cache cap in bytes. Default 256 MiB: enough for a few CT series on a phone. */
+  maxCacheBytes: number;
+  /** `auto` (default), `gpu` or `cpu`. Read once, when the engine first loads. */
+  rendering: RenderingMode;
+  /** Decode workers. Default: half the cores, at least 1, at most 2. */
+  maxWebWorkers: number;
+}
+
+/** Supplies request headers (a bearer token) for one image id; registered per viewer. */
+export type HeaderSource = () => Promise<Record<string, string>> | Record<string, string>;
+
+export interface Engine {
+  core: Core;
+  loader: Loader;
+  renderingEngine: CoreNS.RenderingEngine;
+  /** `cpu` or `gpu`: which path is drawing. */
+  backend: 'cpu' | 'gpu';
+  /** Register a header source for image ids starting with `prefix`. Returns an unregister function. */
+  addHeaderSource(prefix: string, source: HeaderSource): () => void;
+}
+
+const settings: EngineSettings = {
+  maxCacheBytes: 256 * 1024 * 1024,
+  rendering: 'auto',
+  maxWebWorkers: Math.max(1, Math.min(2, Math.floor((globalThis.navigator?.hardwareConcurrency ?? 2) / 2))),
+};
+
+/**
+ * Cornerstone 5.14's new "naturalized" metadata path did not find the pixel data of plain
+ * uncompressed Part 10 files here; the dicom-parser path (still shipped) draws every test file.
+ */
+const LEGACY_METADATA = true;
+
+let enginePromise: Promise<Engine> | undefined;
+let loadedEngine: Engine | undefined;
+const headerSources = new Set<{ prefix: string; source: HeaderSource }>();
+
+/**
+ * Change engine-wide settings. `maxCacheBytes` applies at once; `rendering` and `maxWebWorkers`
+ * apply only if the engine has not loaded yet.
+ */
+export function configureEngine(next: Partial<EngineSettings>): void {
+  Object.assign(settings, next);
+  if (loadedEngine && next.maxCacheBytes !== undefined) {
+    loadedEngine.core.cache.setMaxCacheSize(next.maxCacheBytes);
+  }
+}
+
+/** The current engine settings (a copy). */
+export function getEngineSettings(): EngineSettings {
+  return { ...settings };
+}
+
+/** True once the engine has been asked for (and so its bytes requested). */
+export function isEngineRequested(): boolean {
+  return enginePromise !== undefined;
+}
+
+/** Load and initialise the engine once; every later call gets the same promise. */
+export function loadEngine(): Promise<Engine> {
+  enginePromise ??= createEngine().catch((error: unknown) => {
+    // Let a later attempt (the "Try again" button) import again.
+    enginePromise = undefined;
+    throw error;
+  });
+  return enginePromise;
+}
+
+function hasWebGL2(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl2');
+    if (!gl) return false;
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function createEngine(): Promise<Engine> {
+  const [core, loader] = await Promise.all([
+    import('@cornerstonejs/core'),
+    import('@cornerstonejs/dicom-image-loader'),
+  ]);
+  const useCPU = settings.rendering === 'cpu' || (settings.rendering === 'auto' && !hasWebGL2());
+  core.init({
+    rendering: {
+      useCPURendering: useCPU,
+      // One context is enough for stack viewports and saves memory on phones.
+      webGlContextCount: 1,
+      preferSizeOverAccuracy: false,
+    },
+  } as CoreNS.Types.Cornerstone3DConfig);
+  if (useCPU) core.setUseCPURendering(true);
+  core.cache.setMaxCacheSize(settings.maxCacheBytes);
+
+  loader.init({
+    maxWebWorkers: settings.maxWebWorkers,
+    useLegacyMetadataProvider: LEGACY_METADATA,
+    beforeSend: async (_xhr, imageId) => {
+      for (const { prefix, source } of headerSources) {
+        if (imageId.startsWith(prefix)) return await source();
+      }
+      return undefined;
+    },
+  });
+
+  installSafeMetadata(core);
+
+  const renderingEngine = new core.RenderingEngine('patient-image-viewer');
+  const engine: Engine = {
+    core,
+    loader,
+    renderingEngine,
+    backend: core.getShouldUseCPURendering() ? 'cpu' : 'gpu',
+    addHeaderSource(prefix, source) {
+      const entry = { prefix, source };
+      headerSources.add(entry);
+      return () => headerSources.delete(entry);
+    },
+  };
+  loadedEngine = engine;
+  return engine;
+}
+
+/**
+ * Real files carry odd geometry: a chest X-ray with Pixel Spacing `0\0` draws nothing at all on
+ * the WebGL path. This provider runs before the loaders' own and replaces impossible spacing
+ * (zero, negative, not a number) with 1 mm, so the picture is drawn on every path. The scale is
+ * then unknown, which later issues must respect (no ruler on such images).
+ */
+function installSafeMetadata(core: Core): void {
+  let inside = false;
+  const provider = (type: string, imageId: string): unknown => {
+    if (inside || type !== 'imagePlaneModule') return undefined;
+    inside = true;
+    try {
+      const plane = core.metaData.get(type, imageId) as Record<string, unknown> | undefined;
+      if (!plane) return undefined;
+      const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+      const spacing = plane.pixelSpacing as number[] | undefined;
+      const broken =
+        !ok(plane.rowPixelSpacing) ||
+        !ok(plane.columnPixelSpacing) ||
+        (Array.isArray(spacing) && !spacing.every(ok));
+      if (!broken) return plane;
+      return {
+        ...plane,
+        pixelSpacing: [1, 1],
+        rowPixelSpacing: 1,
+        columnPixelSpacing: 1,
+        usingDefaultValues: true,
+      };
+    } finally {
+      inside = false;
+    }
+  };
+  core.metaData.addProvider(provider, 100000);
+}

@@ -1,0 +1,54 @@
+import type { PreparedStack } from '../sources/prepare.js';
+import type { Engine, HeaderSource } from './engine.js';
+
+/** Image ids for a prepared stack, and a function that frees everything registered for it. */
+export interface RegisteredStack {
+  imageIds: string[];
+  release(): void;
+}
+
+/**
+ * Hand a prepared stack to the engine: bytes we fetched become `dicomfile:` ids (so Cornerstone
+ * never fetches them again), DICOMweb frames become `wadors:` ids with their metadata registered.
+ */
+export function registerStack(engine: Engine, stack: PreparedStack, headers: HeaderSource): RegisteredStack {
+  const { loader, core } = engine;
+  const imageIds: string[] = [];
+  const cleanups: (() => void)[] = [];
+  if (stack.kind === 'part10') {
+    for (const file of stack.files) {
+      const base = loader.wadouri.fileManager.add(new Blob([file.buffer], { type: 'application/dicom' }));
+      const index = Number(base.slice('dicomfile:'.length));
+      const url = base.slice('dicomfile:'.length);
+      if (file.frames > 1) {
+        for (let f = 1; f <= file.frames; f++) imageIds.push(`${base}?frame=${f}`);
+      } else {
+        imageIds.push(base);
+      }
+      cleanups.push(() => {
+        loader.wadouri.dataSetCacheManager.unload(url);
+        loader.wadouri.fileManager.remove(index);
+      });
+    }
+  } else {
+    for (const frame of stack.frames) {
+      loader.wadors.metaDataManager.add(frame.imageId, frame.metadata as never);
+      imageIds.push(frame.imageId);
+      cleanups.push(() => loader.wadors.metaDataManager.remove(frame.imageId));
+    }
+    cleanups.push(engine.addHeaderSource(stack.headerPrefix, headers));
+  }
+  return {
+    imageIds,
+    release() {
+      for (const imageId of imageIds) {
+        try {
+          core.cache.removeImageLoadObject(imageId, { force: true });
+        } catch {
+          // Not in the cache (never loaded, or already evicted).
+        }
+      }
+      for (const cleanup of cleanups) cleanup();
+    },
+  };
+}

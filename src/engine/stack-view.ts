@@ -1,0 +1,194 @@
+/**
+ * One viewer's view of the shared engine: a Cornerstone stack viewport inside the viewer's stage,
+ * with the plain operations the controls need. Nothing here renders DOM of its own.
+ */
+import type { Types } from '@cornerstonejs/core';
+import type { Engine } from './engine.js';
+
+export interface ViewState {
+  index: number;
+  count: number;
+  /** 1 = fitted to the box. */
+  zoom: number;
+  /** Window centre and width in the image's own units. */
+  windowCentre: number;
+  windowWidth: number;
+  /** True for images stored "inverted" (MONOCHROME1): the display flips them. */
+  inverted: boolean;
+}
+
+export interface StackViewCallbacks {
+  /** The engine failed to load one of our images. */
+  onImageFailed(error: unknown, imageId: string): void;
+  /** The WebGL context was lost: the view has switched to CPU drawing and redrawn. */
+  onContextLost(): void;
+}
+
+let nextViewportNumber = 0;
+
+/** A drawing of one image stack, owned by one viewer. */
+export class StackView {
+  readonly #engine: Engine;
+  readonly #viewportId: string;
+  readonly #callbacks: StackViewCallbacks;
+  #imageIds: string[] = [];
+  #destroyed = false;
+  readonly #onFailed = (event: Event) => {
+    const detail = (event as CustomEvent<{ imageId: string; error: unknown }>).detail;
+    if (detail && this.#imageIds.includes(detail.imageId)) {
+      this.#callbacks.onImageFailed(detail.error, detail.imageId);
+    }
+  };
+  readonly #onContextLost = () => {
+    if (this.#destroyed) return;
+    // Redraw everything on the CPU path rather than leave a blank box.
+    this.#engine.core.setUseCPURendering(true, true);
+    this.#callbacks.onContextLost();
+  };
+
+  constructor(engine: Engine, element: HTMLDivElement, callbacks: StackViewCallbacks) {
+    this.#engine = engine;
+    this.#callbacks = callbacks;
+    this.#viewportId = `pv-viewport-${nextViewportNumber++}`;
+    const { core, renderingEngine } = engine;
+    renderingEngine.enableElement({
+      viewportId: this.#viewportId,
+      element,
+      type: core.Enums.ViewportType.STACK,
+      defaultOptions: { background: [0, 0, 0] as Types.Point3 },
+    });
+    core.eventTarget.addEventListener(core.EVENTS.IMAGE_LOAD_FAILED, this.#onFailed);
+    core.eventTarget.addEventListener(core.EVENTS.WEBGL_CONTEXT_LOST, this.#onContextLost);
+  }
+
+  get #viewport(): Types.IStackViewport {
+    return this.#engine.renderingEngine.getViewport(this.#viewportId) as Types.IStackViewport;
+  }
+
+  /** `cpu` or `gpu`. */
+  get backend(): 'cpu' | 'gpu' {
+    return this.#engine.core.getShouldUseCPURendering() ? 'cpu' : 'gpu';
+  }
+
+  /** The canvas Cornerstone draws into. */
+  get canvas(): HTMLCanvasElement {
+    return this.#viewport.canvas;
+  }
+
+  async show(imageIds: string[], index: number): Promise<void> {
+    this.#imageIds = imageIds;
+    await this.#viewport.setStack(imageIds, index);
+    this.#viewport.render();
+  }
+
+  async setIndex(index: number): Promise<void> {
+    const clamped = Math.max(0, Math.min(this.#imageIds.length - 1, index));
+    if (clamped === this.#viewport.getCurrentImageIdIndex()) return;
+    await this.#viewport.setImageIdIndex(clamped);
+  }
+
+  state(): ViewState {
+    const viewport = this.#viewport;
+    const { voiRange, invert } = viewport.getProperties();
+    const lower = voiRange?.lower ?? 0;
+    const upper = voiRange?.upper ?? 255;
+    return {
+      index: viewport.getCurrentImageIdIndex(),
+      count: this.#imageIds.length,
+      zoom: viewport.getZoom(),
+      windowCentre: (lower + upper) / 2,
+      windowWidth: upper - lower,
+      inverted: Boolean(invert),
+    };
+  }
+
+  /** Multiply the zoom by `factor`, keeping it between a quarter and 20 times the fitted size. */
+  zoomBy(factor: number): void {
+    const viewport = this.#viewport;
+    const next = Math.max(0.25, Math.min(20, viewport.getZoom() * factor));
+    viewport.setZoom(next);
+    viewport.render();
+  }
+
+  /** Move the picture by a number of CSS pixels on screen. */
+  panBy(dx: number, dy: number): void {
+    const viewport = this.#viewport;
+    const from = viewport.canvasToWorld([0, 0]);
+    const to = viewport.canvasToWorld([dx, dy]);
+    const camera = viewport.getCamera();
+    const delta = [from[0] - to[0], from[1] - to[1], from[2] - to[2]];
+    const move = (p: Types.Point3 | undefined): Types.Point3 | undefined =>
+      p ? [p[0] + delta[0], p[1] + delta[1], p[2] + delta[2]] : undefined;
+    viewport.setCamera({ focalPoint: move(camera.focalPoint), position: move(camera.position) });
+    viewport.render();
+  }
+
+  /**
+   * Change how light the picture looks and its contrast, in steps of a tenth of the window.
+   * `lighter` > 0 makes it lighter on screen, whatever the image's photometric interpretation.
+   * `contrast` > 0 gives more contrast (a narrower window).
+   */
+  adjust(lighter: number, contrast: number): void {
+    const viewport = this.#viewport;
+    const { windowCentre, windowWidth, inverted } = this.state();
+    const width = Math.max(1, windowWidth * Math.pow(0.8, contrast));
+    // A lower centre makes a normal image lighter; an inverted one darker.
+    const centre = windowCentre - (inverted ? -1 : 1) * lighter * windowWidth * 0.1;
+    viewport.setProperties({ voiRange: { lower: centre - width / 2, upper: centre + width / 2 } });
+    viewport.render();
+  }
+
+  /** Fit the picture to the box again (zoom and position only). */
+  fit(): void {
+    this.#viewport.resetCamera();
+    this.#viewport.render();
+  }
+
+  /** Back to how the picture first looked: fitted, with the file's own brightness. */
+  reset(): void {
+    const viewport = this.#viewport;
+    viewport.resetCamera();
+    viewport.resetProperties();
+    viewport.render();
+  }
+
+  /**
+   * Where the picture sits on the canvas, in CSS pixels: the corners of the first and last pixel.
+   * Overlays (labels, a scale) and the tests' pixel checks use it.
+   */
+  imageBox(): { x: number; y: number; width: number; height: number } | undefined {
+    const viewport = this.#viewport;
+    const data = viewport.getImageData();
+    if (!data) return undefined;
+    const [columns, rows] = data.dimensions;
+    const corner = (i: number, j: number) =>
+      viewport.worldToCanvas(data.imageData.indexToWorld!([i, j, 0]) as Types.Point3);
+    const a = corner(-0.5, -0.5);
+    const b = corner(columns - 0.5, rows - 0.5);
+    return {
+      x: Math.min(a[0], b[0]),
+      y: Math.min(a[1], b[1]),
+      width: Math.abs(b[0] - a[0]),
+      height: Math.abs(b[1] - a[1]),
+    };
+  }
+
+  /** Tell the engine the box changed size. */
+  resize(): void {
+    this.#engine.renderingEngine.resize(true, true);
+  }
+
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    const { core, renderingEngine } = this.#engine;
+    core.eventTarget.removeEventListener(core.EVENTS.IMAGE_LOAD_FAILED, this.#onFailed);
+    core.eventTarget.removeEventListener(core.EVENTS.WEBGL_CONTEXT_LOST, this.#onContextLost);
+    try {
+      renderingEngine.disableElement(this.#viewportId);
+    } catch {
+      // Already gone with the engine.
+    }
+    this.#imageIds = [];
+  }
+}

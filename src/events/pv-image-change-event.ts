@@ -1,0 +1,16 @@
+export interface PvImageChangeDetail {
+  /** The image now on screen, counting from 0. */
+  index: number;
+  /** How many images the stack has. */
+  imageCount: number;
+}
+
+/** Fired when the patient moves to another image in the stack. */
+export class PvImageChangeEvent extends Event {
+  static readonly eventName = 'pv-image-change' as const;
+  readonly detail: PvImageChangeDetail;
+  constructor(index: number, imageCount: number) {
+    super(PvImageChangeEvent.eventName, { bubbles: true, composed: true });
+    this.detail = Object.freeze({ index, imageCount });
+  }
+}

@@ -1,0 +1,49 @@
+/** The classes of failure a viewer reports in `pv-error`'s `detail.type`. */
+export type ViewerErrorType =
+  | 'network'
+  | 'unauthorised'
+  | 'not-found'
+  | 'server'
+  | 'timeout'
+  | 'not-an-image'
+  | 'unsupported-format'
+  | 'corrupt-file'
+  | 'rendering-unavailable'
+  | 'no-source';
+
+/** A failure with a class the viewer can explain to a patient. Its message never holds patient data. */
+export class ViewerError extends Error {
+  readonly type: ViewerErrorType;
+  /** Whether trying the same thing again could work (network faults, time-outs). */
+  readonly retryable: boolean;
+
+  constructor(type: ViewerErrorType, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ViewerError';
+    this.type = type;
+    this.retryable = RETRYABLE.has(type);
+  }
+}
+
+const RETRYABLE = new Set<ViewerErrorType>(['network', 'server', 'timeout', 'rendering-unavailable', 'unauthorised']);
+
+/** Turn anything thrown into a ViewerError, defaulting to `fallback`. */
+export function toViewerError(error: unknown, fallback: ViewerErrorType = 'corrupt-file'): ViewerError {
+  if (error instanceof ViewerError) return error;
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new ViewerError('timeout', 'The image took too long to load.', { cause: error });
+  }
+  if (error instanceof TypeError && /fetch|network/i.test(error.message)) {
+    return new ViewerError('network', 'The image could not be fetched.', { cause: error });
+  }
+  return new ViewerError(fallback, 'The image could not be shown.', { cause: error });
+}
+
+/** Map an HTTP status to an error class. */
+export function errorForStatus(status: number): ViewerError {
+  if (status === 401 || status === 403) return new ViewerError('unauthorised', `HTTP ${status}`);
+  if (status === 404 || status === 410) return new ViewerError('not-found', `HTTP ${status}`);
+  if (status === 408 || status === 504) return new ViewerError('timeout', `HTTP ${status}`);
+  if (status >= 500) return new ViewerError('server', `HTTP ${status}`);
+  return new ViewerError('network', `HTTP ${status}`);
+}

@@ -1,0 +1,167 @@
+/**
+ * Reads only the safe, non-identifying facts from a DICOM file's header and checks that it is
+ * a picture we can show. Identifying attributes are never read into our objects.
+ */
+import { ViewerError } from './errors.js';
+
+/** Facts about a picture that are safe to show, announce and put into events. */
+export interface SafeFacts {
+  /** DICOM modality code: CR, DX, CT, MR, US, NM... */
+  modality: string;
+  /** Body Part Examined, upper case as stored (e.g. `HEAD`, `CHEST`), or empty. */
+  bodyPart: string;
+  /** True when the file says its pixels may hold burned-in text (Burned In Annotation = YES). */
+  burnedInText: boolean;
+}
+
+/** One file's safe header facts plus what the loader needs to order and address its frames. */
+export interface InspectedFile extends SafeFacts {
+  frames: number;
+  instanceNumber: number | undefined;
+  /** Distance along the slice normal, for ordering slices; undefined when not known. */
+  slicePosition: number | undefined;
+  transferSyntax: string;
+}
+
+const T = {
+  transferSyntax: 'x00020010',
+  sopClass: 'x00080016',
+  modality: 'x00080060',
+  bodyPart: 'x00180015',
+  instanceNumber: 'x00200013',
+  position: 'x00200032',
+  orientation: 'x00200037',
+  samplesPerPixel: 'x00280002',
+  photometric: 'x00280004',
+  frames: 'x00280008',
+  rows: 'x00280010',
+  columns: 'x00280011',
+  bitsAllocated: 'x00280100',
+  burnedIn: 'x00280301',
+  pixelData: 'x7fe00010',
+  floatPixelData: 'x7fe00008',
+  doubleFloatPixelData: 'x7fe00009',
+} as const;
+
+/** Transfer syntaxes Cornerstone's DICOM image loader decodes. */
+export const SUPPORTED_TRANSFER_SYNTAXES = new Set([
+  '1.2.840.10008.1.2', // Implicit VR Little Endian
+  '1.2.840.10008.1.2.1', // Explicit VR Little Endian
+  '1.2.840.10008.1.2.1.99', // Deflated Explicit VR Little Endian
+  '1.2.840.10008.1.2.2', // Explicit VR Big Endian
+  '1.2.840.10008.1.2.4.50', // JPEG Baseline
+  '1.2.840.10008.1.2.4.51', // JPEG Extended
+  '1.2.840.10008.1.2.4.57', // JPEG Lossless
+  '1.2.840.10008.1.2.4.70', // JPEG Lossless, first-order prediction
+  '1.2.840.10008.1.2.4.80', // JPEG-LS Lossless
+  '1.2.840.10008.1.2.4.81', // JPEG-LS Near-lossless
+  '1.2.840.10008.1.2.4.90', // JPEG 2000 Lossless
+  '1.2.840.10008.1.2.4.91', // JPEG 2000
+  '1.2.840.10008.1.2.4.201', // HTJ2K Lossless
+  '1.2.840.10008.1.2.4.202', // HTJ2K Lossless RPCL
+  '1.2.840.10008.1.2.4.203', // HTJ2K
+  '1.2.840.10008.1.2.5', // RLE Lossless
+  '3.2.840.10008.1.2.4.96', // HTJ2K (pre-standard UID)
+]);
+
+/** SOP classes that hold no picture for a patient: reports, segmentations, presentation states, waveforms, raw data. */
+const NOT_PICTURES = [
+  '1.2.840.10008.5.1.4.1.1.88.', // Structured reports
+  '1.2.840.10008.5.1.4.1.1.66', // Raw data, segmentation, registration, surface
+  '1.2.840.10008.5.1.4.1.1.11.', // Presentation states
+  '1.2.840.10008.5.1.4.1.1.9.', // Waveforms (ECG and others)
+  '1.2.840.10008.5.1.4.1.1.104.', // Encapsulated PDF/CDA
+  '1.2.840.10008.5.1.4.1.1.481.', // Radiotherapy objects
+  '1.2.840.10008.5.1.4.1.1.67', // Real world value mapping
+];
+
+type DicomParser = typeof import('dicom-parser');
+let parserPromise: Promise<DicomParser> | undefined;
+function loadParser(): Promise<DicomParser> {
+  parserPromise ??= import('dicom-parser').then((m) => ((m as { default?: DicomParser }).default ?? m) as DicomParser);
+  return parserPromise;
+}
+
+function hasPreamble(bytes: Uint8Array): boolean {
+  return bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
+}
+
+function numbers(value: string | undefined): number[] {
+  return (value ?? '')
+    .split('\\')
+    .map((part) => Number(part))
+    .filter((n) => Number.isFinite(n));
+}
+
+/** Parse a DICOM Part 10 file's header and check it is a picture we can show. Throws ViewerError. */
+export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
+  const bytes = new Uint8Array(buffer);
+  const looksLikeDicom = hasPreamble(bytes);
+  const dicomParser = await loadParser();
+  let dataSet: import('dicom-parser').DataSet;
+  try {
+    dataSet = dicomParser.parseDicom(bytes);
+  } catch (error) {
+    throw looksLikeDicom
+      ? new ViewerError('corrupt-file', 'The file is damaged or incomplete.')
+      : new ViewerError('unsupported-format', 'The file is not a medical image file.');
+  }
+  const string = (tag: string) => dataSet.string(tag)?.trim() ?? '';
+  const sopClass = string(T.sopClass);
+  const pixelElement =
+    dataSet.elements[T.pixelData] ?? dataSet.elements[T.floatPixelData] ?? dataSet.elements[T.doubleFloatPixelData];
+  if (NOT_PICTURES.some((prefix) => sopClass.startsWith(prefix)) || !pixelElement) {
+    throw new ViewerError('not-an-image', 'The file holds no picture to show.');
+  }
+  const transferSyntax = string(T.transferSyntax) || '1.2.840.10008.1.2';
+  if (!SUPPORTED_TRANSFER_SYNTAXES.has(transferSyntax)) {
+    throw new ViewerError('unsupported-format', 'The picture is stored in a format we cannot show.');
+  }
+  const rows = dataSet.uint16(T.rows) ?? 0;
+  const columns = dataSet.uint16(T.columns) ?? 0;
+  const frames = Math.max(1, Number.parseInt(string(T.frames) || '1', 10) || 1);
+  if (rows === 0 || columns === 0) {
+    throw new ViewerError('corrupt-file', 'The picture has no size.');
+  }
+  const encapsulated = Boolean(pixelElement.encapsulatedPixelData) || pixelElement.length === 0xffffffff;
+  if (!encapsulated) {
+    const bitsAllocated = dataSet.uint16(T.bitsAllocated) ?? 16;
+    const samples = dataSet.uint16(T.samplesPerPixel) ?? 1;
+    const expected = Math.ceil((rows * columns * samples * bitsAllocated * frames) / 8);
+    const available = Math.min(pixelElement.length, bytes.length - pixelElement.dataOffset);
+    if (available < expected) {
+      throw new ViewerError('corrupt-file', 'The picture data is incomplete.');
+    }
+  }
+  const position = numbers(string(T.position));
+  const orientation = numbers(string(T.orientation));
+  let slicePosition: number | undefined;
+  if (position.length === 3 && orientation.length === 6) {
+    const [rx, ry, rz, cx, cy, cz] = orientation as [number, number, number, number, number, number];
+    const normal = [ry * cz - rz * cy, rz * cx - rx * cz, rx * cy - ry * cx] as const;
+    slicePosition = normal[0] * position[0]! + normal[1] * position[1]! + normal[2] * position[2]!;
+  }
+  const instance = Number.parseInt(string(T.instanceNumber), 10);
+  return {
+    modality: string(T.modality).toUpperCase(),
+    bodyPart: string(T.bodyPart).toUpperCase(),
+    burnedInText: string(T.burnedIn).toUpperCase() === 'YES',
+    frames,
+    instanceNumber: Number.isFinite(instance) ? instance : undefined,
+    slicePosition,
+    transferSyntax,
+  };
+}
+
+/** Anatomical order: Instance Number first, then position along the slice normal. Stable. */
+export function compareSlices(
+  a: Pick<InspectedFile, 'instanceNumber' | 'slicePosition'>,
+  b: Pick<InspectedFile, 'instanceNumber' | 'slicePosition'>,
+): number {
+  const ai = a.instanceNumber ?? Number.POSITIVE_INFINITY;
+  const bi = b.instanceNumber ?? Number.POSITIVE_INFINITY;
+  if (ai !== bi) return ai < bi ? -1 : 1;
+  const ap = a.slicePosition ?? 0;
+  const bp = b.slicePosition ?? 0;
+  return ap === bp ? 0 : ap < bp ? -1 : 1;
+}

@@ -1,0 +1,183 @@
+/**
+ * Turns what a portal gives a viewer (a URL, a list of URLs, local files, a DICOMweb series) into
+ * an ordered stack that the engine can draw, fetching bytes while the engine is still loading.
+ * No Cornerstone here: this runs in parallel with the engine import.
+ */
+import { ViewerError } from './errors.js';
+import { fetchBytes, fetchJson } from './fetch-bytes.js';
+import { compareSlices, inspectFile, type InspectedFile, type SafeFacts } from './inspect.js';
+
+/** Where a viewer's images come from. */
+export type ViewerSource =
+  | { kind: 'urls'; urls: string[] }
+  | { kind: 'files'; files: Blob[] }
+  | { kind: 'dicomweb'; root: string; study: string; series: string };
+
+/** One frame of a DICOMweb series, with the metadata the WADO-RS loader needs. */
+export interface DicomWebFrame {
+  imageId: string;
+  metadata: Record<string, unknown>;
+}
+
+/** An ordered stack, ready for the engine. */
+export type PreparedStack =
+  | { kind: 'part10'; files: { buffer: ArrayBuffer; frames: number }[]; facts: SafeFacts; count: number }
+  | { kind: 'wadors'; frames: DicomWebFrame[]; facts: SafeFacts; count: number; headerPrefix: string };
+
+export interface PrepareOptions {
+  signal: AbortSignal;
+  headers: () => Promise<Record<string, string>>;
+  /** 0..1 when known, undefined while the size is unknown. */
+  onProgress?: (fraction: number | undefined) => void;
+}
+
+export async function prepare(source: ViewerSource, options: PrepareOptions): Promise<PreparedStack> {
+  switch (source.kind) {
+    case 'urls':
+      return preparePart10(
+        source.urls.map((url) => (onBytes: Progress) =>
+          options.headers().then((headers) => fetchBytes(url, { headers, signal: options.signal, onProgress: onBytes })),
+        ),
+        options,
+      );
+    case 'files':
+      return preparePart10(
+        source.files.map((file) => (onBytes: Progress) =>
+          file.arrayBuffer().then((buffer) => {
+            onBytes(buffer.byteLength, buffer.byteLength);
+            return buffer;
+          }),
+        ),
+        options,
+      );
+    case 'dicomweb':
+      return prepareDicomWeb(source, options);
+  }
+}
+
+type Progress = (received: number, total: number | undefined) => void;
+
+async function preparePart10(
+  readers: ((onBytes: Progress) => Promise<ArrayBuffer>)[],
+  options: PrepareOptions,
+): Promise<PreparedStack> {
+  if (readers.length === 0) throw new ViewerError('no-source', 'No image was given.');
+  const fractions: (number | undefined)[] = readers.map(() => 0);
+  const report = () => {
+    if (!options.onProgress) return;
+    if (fractions.length === 1 && fractions[0] === undefined) return options.onProgress(undefined);
+    const sum = fractions.reduce<number>((total, f) => total + (f ?? 0), 0);
+    options.onProgress(sum / fractions.length);
+  };
+  const results = await Promise.all(
+    readers.map(async (read, i) => {
+      const buffer = await read((received, total) => {
+        fractions[i] = total ? Math.min(1, received / total) : undefined;
+        report();
+      });
+      options.signal.throwIfAborted();
+      const info = await inspectFile(buffer);
+      fractions[i] = 1;
+      report();
+      return { buffer, info };
+    }),
+  );
+  results.sort((a, b) => compareSlices(a.info, b.info));
+  const count = results.reduce((total, r) => total + r.info.frames, 0);
+  return {
+    kind: 'part10',
+    files: results.map((r) => ({ buffer: r.buffer, frames: r.info.frames })),
+    facts: factsOf(results.map((r) => r.info)),
+    count,
+  };
+}
+
+function factsOf(infos: InspectedFile[]): SafeFacts {
+  const first = infos[0]!;
+  return {
+    modality: first.modality,
+    bodyPart: first.bodyPart,
+    burnedInText: infos.some((info) => info.burnedInText),
+  };
+}
+
+type DicomJson = Record<string, { vr?: string; Value?: unknown[] }>;
+
+function value(json: DicomJson, tag: string): unknown {
+  return json[tag]?.Value?.[0];
+}
+
+function text(json: DicomJson, tag: string): string {
+  const v = value(json, tag);
+  return typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+}
+
+const UID = /^[0-9.]{1,64}$/;
+
+async function prepareDicomWeb(
+  source: Extract<ViewerSource, { kind: 'dicomweb' }>,
+  options: PrepareOptions,
+): Promise<PreparedStack> {
+  if (!source.root || !UID.test(source.study) || !UID.test(source.series)) {
+    throw new ViewerError('no-source', 'The image server address is incomplete.');
+  }
+  const root = new URL(source.root.replace(/\/+$/, ''), document.baseURI).href;
+  const seriesUrl = `${root}/studies/${source.study}/series/${source.series}`;
+  options.onProgress?.(undefined);
+  const headers = await options.headers();
+  const instances = await fetchJson<DicomJson[]>(`${seriesUrl}/metadata`, { headers, signal: options.signal });
+  if (!Array.isArray(instances) || instances.length === 0) {
+    throw new ViewerError('not-found', 'The series has no images.');
+  }
+  const pictures = instances.filter((json) => {
+    const sopClass = text(json, '00080016');
+    return json['7FE00010'] !== undefined || text(json, '00280010') !== '' ? !sopClass.includes('.88.') : false;
+  });
+  if (pictures.length === 0) throw new ViewerError('not-an-image', 'The series holds no pictures to show.');
+  const items = pictures.map((json) => {
+    const position = String((json['00200032']?.Value ?? []).join('\\'));
+    const orientation = (json['00200037']?.Value ?? []).map(Number);
+    const p = position.split('\\').map(Number);
+    let slicePosition: number | undefined;
+    if (p.length === 3 && orientation.length === 6) {
+      const [rx, ry, rz, cx, cy, cz] = orientation as [number, number, number, number, number, number];
+      slicePosition = (ry * cz - rz * cy) * p[0]! + (rz * cx - rx * cz) * p[1]! + (rx * cy - ry * cx) * p[2]!;
+    }
+    const instanceNumber = Number.parseInt(text(json, '00200013'), 10);
+    return {
+      json,
+      sop: text(json, '00080018'),
+      frames: Math.max(1, Number.parseInt(text(json, '00280008') || '1', 10) || 1),
+      instanceNumber: Number.isFinite(instanceNumber) ? instanceNumber : undefined,
+      slicePosition,
+      modality: text(json, '00080060').toUpperCase(),
+      bodyPart: text(json, '00180015').toUpperCase(),
+      burnedInText: text(json, '00280301').toUpperCase() === 'YES',
+    };
+  });
+  items.sort(compareSlices);
+  const frames: DicomWebFrame[] = [];
+  for (const item of items) {
+    if (!UID.test(item.sop)) continue;
+    for (let f = 1; f <= item.frames; f++) {
+      frames.push({
+        imageId: `wadors:${seriesUrl}/instances/${item.sop}/frames/${f}`,
+        metadata: item.json,
+      });
+    }
+  }
+  if (frames.length === 0) throw new ViewerError('not-an-image', 'The series holds no pictures to show.');
+  options.onProgress?.(1);
+  const first = items[0]!;
+  return {
+    kind: 'wadors',
+    frames,
+    count: frames.length,
+    headerPrefix: `wadors:${seriesUrl}/`,
+    facts: {
+      modality: first.modality,
+      bodyPart: first.bodyPart,
+      burnedInText: items.some((item) => item.burnedInText),
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The test server: @web/test-runner serves its own pages; everything else goes through a real
+ * Vite dev server (the same config as Storybook and the demo build), plus routes for real DICOM
+ * files, faults (status codes, hangs), a bearer-token gate and a real Orthanc behind a same-origin
+ * proxy.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { basename, join, resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer, mergeConfig } from 'vite';
+import { makeChestRadiograph, makeCtSeries, CT_STUDY_UID, CT_SERIES_UID } from '../../scripts/synthetic.mjs';
+import { startOrthanc } from './orthanc.mjs';
+
+export const TEST_TOKEN = 'pv-test-token';
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const sharedDicom = resolve(process.env.PV_DICOM_DIR ?? join(root, '../shared/dicom'));
+
+function safeJoin(dir, name) {
+  const path = resolve(dir, name);
+  return path.startsWith(dir + '/') ? path : undefined;
+}
+
+function sendFile(ctx, path, type = 'application/dicom') {
+  if (!path || !existsSync(path) || !statSync(path).isFile()) {
+    ctx.status = 404;
+    ctx.body = 'Not found';
+    return;
+  }
+  ctx.set('Content-Type', type);
+  ctx.set('Content-Length', String(statSync(path).size));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = createReadStream(path);
+}
+
+function proxy(ctx, target) {
+  return new Promise((resolveProxy) => {
+    ctx.respond = false;
+    const headers = { ...ctx.req.headers };
+    delete headers.host;
+    const upstream = request(target, { method: ctx.method, headers }, (response) => {
+      ctx.res.writeHead(response.statusCode ?? 502, response.headers);
+      response.pipe(ctx.res);
+      response.on('end', resolveProxy);
+      response.on('error', resolveProxy);
+    });
+    upstream.on('error', () => {
+      if (!ctx.res.headersSent) ctx.res.writeHead(502);
+      ctx.res.end();
+      resolveProxy();
+    });
+    ctx.req.pipe(upstream);
+  });
+}
+
+function authorised(ctx) {
+  return ctx.get('Authorization') === `Bearer ${TEST_TOKEN}`;
+}
+
+/** Start Vite, Orthanc and the synthetic data; returns the WTR middleware and plugin. */
+export async function createTestServer() {
+  const synthetic = mkdtempSync(join(tmpdir(), 'pv-synthetic-'));
+  const ct = makeCtSeries();
+  for (const file of ct) writeFileSync(join(synthetic, file.name), new Uint8Array(file.buffer));
+  const xr = makeChestRadiograph();
+  writeFileSync(join(synthetic, xr.name), new Uint8Array(xr.buffer));
+  const burned = makeChestRadiograph({ size: 128, burnedIn: true });
+  writeFileSync(join(synthetic, 'burned-in.dcm'), new Uint8Array(burned.buffer));
+  writeFileSync(join(synthetic, 'not-dicom.html'), '<!doctype html><title>Sign in</title><p>Please sign in</p>');
+
+  const orthanc = await startOrthanc();
+  if (orthanc.available) {
+    for (const file of ct) await orthanc.upload(file.buffer);
+    if (existsSync(join(sharedDicom, 'RG1_J2KI.dcm'))) await orthanc.upload(readFileSync(join(sharedDicom, 'RG1_J2KI.dcm')));
+    await orthanc.upload(readFileSync(join(sharedDicom, 'bad/test-SR.dcm'))).catch(() => undefined);
+  } else {
+    console.log(`\n[DICOMweb tests will be skipped] ${orthanc.reason}\n`);
+  }
+
+  const vite = await createServer(
+    mergeConfig({}, {
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      clearScreen: false,
+      logLevel: 'warn',
+      server: { hmr: false, host: '127.0.0.1', port: 0, strictPort: false },
+      plugins: [
+        {
+          // The test runner's commands talk over the runner's own web socket module, not Vite's.
+          name: 'pv-wtr-socket-external',
+          enforce: 'pre',
+          resolveId(id) {
+            if (id.endsWith('__web-dev-server__web-socket.js')) return { id: '/__web-dev-server__web-socket.js', external: true };
+            return undefined;
+          },
+        },
+      ],
+    }),
+  );
+  await vite.listen();
+  const address = vite.httpServer.address();
+  const viteUrl = `http://127.0.0.1:${address.port}`;
+
+  const info = {
+    sharedDicom: existsSync(sharedDicom),
+    sharedDicomDir: sharedDicom,
+    orthanc: orthanc.available
+      ? { available: true, ct: { study: CT_STUDY_UID, series: CT_SERIES_UID } }
+      : { available: false, reason: orthanc.reason },
+    synthetic: { ct: ct.map((f) => f.name), xray: xr.name, burnedIn: 'burned-in.dcm' },
+    token: TEST_TOKEN,
+  };
+  const hanging = new Set();
+
+  /** @type {import('koa').Middleware} */
+  const middleware = async (ctx, next) => {
+    const path = ctx.path;
+    if (path === '/' || path.startsWith('/__web-dev-server') || path.startsWith('/__web-test-runner')) return next();
+    if (path === '/__info') {
+      ctx.body = info;
+      return;
+    }
+    if (path.startsWith('/__dicom/')) return sendFile(ctx, safeJoin(sharedDicom, decodeURIComponent(path.slice(9))));
+    if (path.startsWith('/__synthetic/')) {
+      const name = basename(decodeURIComponent(path.slice(13)));
+      return sendFile(ctx, safeJoin(synthetic, name), name.endsWith('.html') ? 'text/html' : 'application/dicom');
+    }
+    if (path.startsWith('/__secure/')) {
+      if (!authorised(ctx)) {
+        ctx.status = 401;
+        ctx.set('WWW-Authenticate', 'Bearer');
+        ctx.body = 'Unauthorised';
+        return;
+      }
+      return sendFile(ctx, safeJoin(synthetic, basename(path.slice(10))));
+    }
+    const status = /^\/__fault\/status\/(\d{3})/.exec(path);
+    if (status) {
+      ctx.status = Number(status[1]);
+      ctx.body = `Fault ${status[1]}`;
+      return;
+    }
+    if (path.startsWith('/__fault/hang')) {
+      // Never answers (until the server stops).
+      ctx.respond = false;
+      hanging.add(ctx.res);
+      ctx.res.on('close', () => hanging.delete(ctx.res));
+      return new Promise(() => undefined);
+    }
+    if (path.startsWith('/dicom-web/') || path.startsWith('/secure-dicom-web/')) {
+      if (path.startsWith('/secure-') && !authorised(ctx)) {
+        ctx.status = 401;
+        ctx.body = 'Unauthorised';
+        return;
+      }
+      if (!orthanc.available) {
+        ctx.status = 503;
+        ctx.body = orthanc.reason;
+        return;
+      }
+      return proxy(ctx, `${orthanc.url}${ctx.url.replace(/^\/secure-dicom-web\//, '/dicom-web/')}`);
+    }
+    return proxy(ctx, `${viteUrl}${ctx.url}`);
+  };
+
+  const plugin = {
+    name: 'pv-test-server',
+    async serverStop() {
+      for (const res of hanging) res.destroy();
+      await vite.close();
+      if (orthanc.available) orthanc.stop();
+    },
+  };
+  return { middleware, plugin, info };
+}

@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Shared by the dev server (tests, Storybook) and the script-tag build (`vite build`).
+ * See ../shared/PLATFORM.md for why each setting is here.
+ */
+export const sharedConfig: UserConfig = {
+  resolve: {
+    alias: [
+      {
+        // Needs Node's `events` in the browser; stack viewports never read meshes.
+        find: /^@kitware\/vtk\.js\/IO\/XML\/XMLPolyDataReader(\.js)?$/,
+        replacement: here('./src/engine/stubs/vtk-xml-poly-data-reader.ts'),
+      },
+    ],
+  },
+  optimizeDeps: {
+    // The decode worker imports the codecs' CommonJS emscripten glue: pre-bundle it or setStack hangs.
+    include: [
+      '@cornerstonejs/codec-charls/decodewasmjs',
+      '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
+      '@cornerstonejs/codec-openjpeg/decodewasmjs',
+      '@cornerstonejs/codec-openjph/wasmjs',
+      'dicom-parser',
+      // One copy of Lit for tests and Storybook.
+      'lit',
+      'lit/decorators.js',
+      'lit/directive-helpers.js',
+      'lit/directive.js',
+      '@open-wc/testing',
+      'axe-core',
+      'dcmjs',
+      'text-readability',
+    ],
+    exclude: ['@cornerstonejs/dicom-image-loader'],
+  },
+  worker: {
+    format: 'es',
+  },
+};
+
+/** The script-tag build is `vite build --mode cdn`; every other use (tests, Storybook) gets only the shared settings. */
+export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnConfig : sharedConfig));
+
+const cdnConfig: UserConfig = {
+  ...sharedConfig,
+  // The script-tag build: one JS entry that loads its chunks, worker and WASM relative to itself.
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    copyPublicDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: {
+      input: here('./src/define.ts'),
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        entryFileNames: 'patient-image-viewer.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+};

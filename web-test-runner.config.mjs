@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { browserCommands } from './test/support/commands.mjs';
+import { createTestServer } from './test/support/server.mjs';
+import { summaryReporter } from './test/support/summary-reporter.mjs';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(
+    `\nChromium was not found at ${executablePath}.\n` +
+      'Install it with:  sudo apt-get install -y chromium\n' +
+      'or point CHROME_PATH at a Chrome or Chromium you have:  CHROME_PATH=/path/to/chrome npm test\n',
+  );
+  process.exit(1);
+}
+
+const quiet = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const browser = (extra) =>
+  chromeLauncher({ launchOptions: { executablePath, headless: true, args: [...quiet, ...extra] } });
+
+const server = await createTestServer();
+
+export default {
+  nodeResolve: false,
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 600000,
+  middleware: [server.middleware],
+  plugins: [server.plugin, browserCommands()],
+  testFramework: { config: { timeout: 30000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+  groups: [
+    {
+      // WebGL through SwiftShader (no GPU on these machines).
+      name: 'webgl',
+      files: ['test/**/*.test.ts', '!test/**/*.cpu.test.ts'],
+      browsers: [browser(['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'])],
+    },
+    {
+      // No WebGL at all: the viewer must fall back to CPU drawing by itself.
+      name: 'no-webgl',
+      files: ['test/**/*.cpu.test.ts'],
+      browsers: [browser(['--disable-gpu', '--disable-3d-apis'])],
+    },
+  ],
+};
