@@ -204,3 +204,38 @@ export function centreOf(el: Element): [number, number] {
   const rect = el.getBoundingClientRect();
   return [rect.left + rect.width / 2, rect.top + rect.height / 2];
 }
+
+/**
+ * Where the synthetic CT phantom's bright marker is, as a fraction of the image width (0..1).
+ * The marker moves left to right slice by slice, so it tells which slice is on screen.
+ */
+export function markerPosition(el: PatientImageViewer): number {
+  const view = el._view!;
+  const canvas = view.canvas;
+  const box = view.imageBox()!;
+  const scale = canvas.width / canvas.clientWidth;
+  const y = Math.floor((box.y + (7.5 / 256) * box.height) * scale);
+  const row = canvas.getContext('2d')!.getImageData(0, y, canvas.width, 1).data;
+  let best = -1;
+  let bestX = 0;
+  for (let x = Math.max(0, Math.floor(box.x * scale)); x < Math.min(canvas.width, (box.x + box.width) * scale); x++) {
+    const v = row[x * 4]!;
+    if (v > best) {
+      best = v;
+      bestX = x;
+    }
+  }
+  return (bestX / scale - box.x) / box.width;
+}
+
+/** Shuffle a copy (deterministic, so a failure can be reproduced). */
+export function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  let seed = 42;
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

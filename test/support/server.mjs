@@ -22,22 +22,29 @@ function safeJoin(dir, name) {
   return path.startsWith(dir + '/') ? path : undefined;
 }
 
+/**
+ * Answer directly on the Node response: the test runner's own middleware would otherwise mark
+ * every response cacheable for a year, and a cached 200 would hide a 401 in a later test.
+ */
+function respond(ctx, status, headers, body) {
+  ctx.respond = false;
+  ctx.res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+  if (body && typeof body.pipe === 'function') body.pipe(ctx.res);
+  else ctx.res.end(body);
+}
+
 function sendFile(ctx, path, type = 'application/dicom') {
   if (!path || !existsSync(path) || !statSync(path).isFile()) {
-    ctx.status = 404;
-    ctx.body = 'Not found';
-    return;
+    return respond(ctx, 404, { 'Content-Type': 'text/plain' }, 'Not found');
   }
-  ctx.set('Content-Type', type);
-  ctx.set('Content-Length', String(statSync(path).size));
-  ctx.set('Cache-Control', 'no-store');
-  ctx.body = createReadStream(path);
+  respond(ctx, 200, { 'Content-Type': type, 'Content-Length': String(statSync(path).size) }, createReadStream(path));
 }
 
 function proxy(ctx, target) {
   return new Promise((resolveProxy) => {
     ctx.respond = false;
     const headers = { ...ctx.req.headers };
+    // Let the browser cache nothing from Orthanc either (tests change credentials between requests).
     delete headers.host;
     const upstream = request(target, { method: ctx.method, headers }, (response) => {
       ctx.res.writeHead(response.statusCode ?? 502, response.headers);
@@ -117,30 +124,18 @@ export async function createTestServer() {
   const middleware = async (ctx, next) => {
     const path = ctx.path;
     if (path === '/' || path.startsWith('/__web-dev-server') || path.startsWith('/__web-test-runner')) return next();
-    if (path === '/__info') {
-      ctx.body = info;
-      return;
-    }
+    if (path === '/__info') return respond(ctx, 200, { 'Content-Type': 'application/json' }, JSON.stringify(info));
     if (path.startsWith('/__dicom/')) return sendFile(ctx, safeJoin(sharedDicom, decodeURIComponent(path.slice(9))));
     if (path.startsWith('/__synthetic/')) {
       const name = basename(decodeURIComponent(path.slice(13)));
       return sendFile(ctx, safeJoin(synthetic, name), name.endsWith('.html') ? 'text/html' : 'application/dicom');
     }
     if (path.startsWith('/__secure/')) {
-      if (!authorised(ctx)) {
-        ctx.status = 401;
-        ctx.set('WWW-Authenticate', 'Bearer');
-        ctx.body = 'Unauthorised';
-        return;
-      }
+      if (!authorised(ctx)) return respond(ctx, 401, { 'WWW-Authenticate': 'Bearer' }, 'Unauthorised');
       return sendFile(ctx, safeJoin(synthetic, basename(path.slice(10))));
     }
     const status = /^\/__fault\/status\/(\d{3})/.exec(path);
-    if (status) {
-      ctx.status = Number(status[1]);
-      ctx.body = `Fault ${status[1]}`;
-      return;
-    }
+    if (status) return respond(ctx, Number(status[1]), { 'Content-Type': 'text/plain' }, `Fault ${status[1]}`);
     if (path.startsWith('/__fault/hang')) {
       // Never answers (until the server stops).
       ctx.respond = false;
@@ -149,16 +144,8 @@ export async function createTestServer() {
       return new Promise(() => undefined);
     }
     if (path.startsWith('/dicom-web/') || path.startsWith('/secure-dicom-web/')) {
-      if (path.startsWith('/secure-') && !authorised(ctx)) {
-        ctx.status = 401;
-        ctx.body = 'Unauthorised';
-        return;
-      }
-      if (!orthanc.available) {
-        ctx.status = 503;
-        ctx.body = orthanc.reason;
-        return;
-      }
+      if (path.startsWith('/secure-') && !authorised(ctx)) return respond(ctx, 401, { 'WWW-Authenticate': 'Bearer' }, 'Unauthorised');
+      if (!orthanc.available) return respond(ctx, 503, { 'Content-Type': 'text/plain' }, orthanc.reason);
       return proxy(ctx, `${orthanc.url}${ctx.url.replace(/^\/secure-dicom-web\//, '/dicom-web/')}`);
     }
     return proxy(ctx, `${viteUrl}${ctx.url}`);
