@@ -119,6 +119,7 @@ export async function createTestServer() {
     token: TEST_TOKEN,
   };
   const hanging = new Set();
+  const flakyKeys = new Set();
 
   /** @type {import('koa').Middleware} */
   const middleware = async (ctx, next) => {
@@ -136,6 +137,15 @@ export async function createTestServer() {
     }
     const status = /^\/__fault\/status\/(\d{3})/.exec(path);
     if (status) return respond(ctx, Number(status[1]), { 'Content-Type': 'text/plain' }, `Fault ${status[1]}`);
+    const flaky = /^\/__fault\/flaky\/([\w-]+)\/([\w.-]+)$/.exec(path);
+    if (flaky) {
+      // Fails the first time for each key, then works: for "Try again".
+      if (!flakyKeys.has(flaky[1])) {
+        flakyKeys.add(flaky[1]);
+        return respond(ctx, 503, { 'Content-Type': 'text/plain' }, 'Try later');
+      }
+      return sendFile(ctx, safeJoin(synthetic, flaky[2]));
+    }
     if (path.startsWith('/__fault/hang')) {
       // Never answers (until the server stops).
       ctx.respond = false;
