@@ -137,7 +137,8 @@ export class ViewerController implements ReactiveController {
     });
   }
 
-  hostUpdated(): void {
+  hostUpdate(): void {
+    // Before render, so the state a new load sets lands in this same update.
     const { source } = this.#inputs();
     if (source === this.#loadedSource) return;
     this.#loadedSource = source;

@@ -1,0 +1,24 @@
+/**
+ * Types for scripts/synthetic.mjs (plain JavaScript, run by Node and, in the stories, by the
+ * browser). A pattern declaration, so it matches however a file spells the relative path.
+ */
+declare module '*/scripts/synthetic.mjs' {
+  /** One generated DICOM Part 10 file. */
+  export interface SyntheticFile {
+    name: string;
+    buffer: ArrayBuffer;
+  }
+
+  /** Made-up identifying values, so tests can check the viewer never shows them. */
+  export const SYNTHETIC_PATIENT: Readonly<Record<string, string>>;
+  export const CT_STUDY_UID: string;
+  export const CT_SERIES_UID: string;
+  export const XR_STUDY_UID: string;
+  export const XR_SERIES_UID: string;
+
+  /** The CT head phantom, in slice order (default 40 slices of 256 x 256). */
+  export function makeCtSeries(options?: { slices?: number; size?: number; burnedIn?: boolean }): SyntheticFile[];
+
+  /** The chest radiograph (DX, 12-bit, default 512 x 512). */
+  export function makeChestRadiograph(options?: { size?: number; burnedIn?: boolean }): SyntheticFile;
+}
