@@ -45,9 +45,14 @@ export const sharedConfig: UserConfig = {
 /** The script-tag build is `vite build --mode cdn`; every other use (tests, Storybook) gets only the shared settings. */
 export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnConfig : sharedConfig));
 
+/** Node-only branches of the codecs' emscripten glue (`fs`, `path`): never reached in a browser. */
+const isHarmlessExternal = (log: { plugin?: string; message: string }) =>
+  log.plugin === 'rolldown:vite-resolve' && /Module "(fs|path)" has been externalized/.test(log.message);
+
 const cdnConfig: UserConfig = {
   ...sharedConfig,
-  // The script-tag build: one JS entry that loads its chunks, worker and WASM relative to itself.
+  // The script-tag build: one JS entry that loads its chunks, worker and WASM relative to itself,
+  // so it works from any sub-path (the demo serves it at /cdn/). WASM stays in files: never inlined.
   base: './',
   publicDir: false,
   build: {
@@ -58,9 +63,10 @@ const cdnConfig: UserConfig = {
     sourcemap: true,
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 4096,
-    rollupOptions: {
+    rolldownOptions: {
       input: here('./src/define.ts'),
       preserveEntrySignatures: 'exports-only',
+      onLog: (level, log, handler) => (isHarmlessExternal(log) ? undefined : handler(level, log)),
       output: {
         entryFileNames: 'patient-image-viewer.js',
         chunkFileNames: 'chunks/[name]-[hash].js',

@@ -67,7 +67,11 @@ export class GestureController implements ReactiveController {
   readonly #onPointerDown = (event: PointerEvent) => {
     if (!this.#inputs().enabled) return;
     if (event.pointerType === 'mouse' && event.button !== 0 && event.button !== 2) return;
-    this.#element?.setPointerCapture?.(event.pointerId);
+    try {
+      this.#element?.setPointerCapture(event.pointerId);
+    } catch {
+      // The pointer is already gone (or was never a real one): carry on without capture.
+    }
     this.#pointers.set(event.pointerId, {
       x: event.clientX,
       y: event.clientY,
