@@ -1,4 +1,4 @@
-// dcmjs ships no types; the tests use only DicomMessage.readFile and naturalizeDataset.
+// Test-only packages that ship no types: the tests use only these functions.
 declare module 'dcmjs' {
   const dcmjs: {
     data: {
@@ -7,4 +7,9 @@ declare module 'dcmjs' {
     };
   };
   export default dcmjs;
+}
+
+declare module 'text-readability' {
+  const rs: { fleschKincaidGrade(text: string): number; fleschReadingEase(text: string): number };
+  export default rs;
 }
