@@ -65,7 +65,22 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 function classifyLoadFailure(error: unknown): ViewerError {
   const status = findStatus(error);
   if (status) return errorForStatus(status);
+  // A codec that cannot start (WebAssembly blocked by the page's CSP, say) is not a damaged file.
+  if (/WebAssembly|wasm|Content Security Policy/i.test(describeError(error))) {
+    return new ViewerError('rendering-unavailable', 'The picture decoder could not start.', { cause: error });
+  }
   return new ViewerError('corrupt-file', 'The picture could not be decoded.', { cause: error });
+}
+
+function describeError(error: unknown, depth = 0): string {
+  if (!error || depth > 3) return '';
+  if (typeof error === 'string') return error;
+  if (error instanceof Error) return `${error.message} ${describeError(error.cause, depth + 1)}`;
+  if (typeof error === 'object') {
+    const record = error as Record<string, unknown>;
+    return ['message', 'error', 'cause'].map((key) => describeError(record[key], depth + 1)).join(' ');
+  }
+  return '';
 }
 
 function findStatus(error: unknown, depth = 0): number | undefined {
@@ -206,9 +221,12 @@ export class ViewerController implements ReactiveController {
           rejectFailure(classified);
           if (this.status === 'loaded') this.#fail(classified);
         },
-        onContextLost: () => {
-          this.renderer = 'cpu';
-          this.#host.requestUpdate();
+        onContextLost: (redrawn) => {
+          redrawn.then(
+            () => this.#set({ renderer: 'cpu' }),
+            (error: unknown) =>
+              this.#fail(new ViewerError('rendering-unavailable', 'The picture could not be drawn again.', { cause: error })),
+          );
         },
       });
       this.#view = view;

@@ -20,8 +20,8 @@ export interface ViewState {
 export interface StackViewCallbacks {
   /** The engine failed to load one of our images. */
   onImageFailed(error: unknown, imageId: string): void;
-  /** The WebGL context was lost: the view has switched to CPU drawing and redrawn. */
-  onContextLost(): void;
+  /** The WebGL context was lost; `redrawn` settles once the view has redrawn on the CPU path. */
+  onContextLost(redrawn: Promise<void>): void;
 }
 
 let nextViewportNumber = 0;
@@ -41,10 +41,13 @@ export class StackView {
   };
   readonly #onContextLost = () => {
     if (this.#destroyed) return;
-    // Redraw everything on the CPU path rather than leave a blank box.
-    this.#engine.core.setUseCPURendering(true, true);
-    this.#callbacks.onContextLost();
+    // Redraw on the CPU path rather than leave a blank box: switch the engine (once, page-wide),
+    // then give the rebuilt viewport its images back, on the image the patient was looking at.
+    const index = this.#index;
+    if (!this.#engine.core.getShouldUseCPURendering()) this.#engine.core.setUseCPURendering(true, true);
+    this.#callbacks.onContextLost(this.show(this.#imageIds, index));
   };
+  #index = 0;
 
   constructor(engine: Engine, element: HTMLDivElement, callbacks: StackViewCallbacks) {
     this.#engine = engine;
@@ -77,6 +80,7 @@ export class StackView {
 
   async show(imageIds: string[], index: number): Promise<void> {
     this.#imageIds = imageIds;
+    this.#index = index;
     await this.#viewport.setStack(imageIds, index);
     this.#viewport.render();
   }
@@ -85,6 +89,7 @@ export class StackView {
     const clamped = Math.max(0, Math.min(this.#imageIds.length - 1, index));
     if (clamped === this.#viewport.getCurrentImageIdIndex()) return;
     await this.#viewport.setImageIdIndex(clamped);
+    this.#index = clamped;
   }
 
   state(): ViewState {
