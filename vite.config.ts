@@ -18,6 +18,9 @@ export const sharedConfig: UserConfig = {
     ],
   },
   optimizeDeps: {
+    // Scan only our own sources for dependencies: demo/index.html names the built script-tag bundle,
+    // which a fresh clone does not have, and a failed scan makes Vite give up pre-bundling.
+    entries: ['src/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', '!**/*.d.ts'],
     // The decode worker imports the codecs' CommonJS emscripten glue: pre-bundle it or setStack hangs.
     include: [
       '@cornerstonejs/codec-charls/decodewasmjs',

@@ -7,7 +7,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { basename, join, resolve } from 'node:path';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, mergeConfig } from 'vite';
 import { makeChestRadiograph, makeCtSeries, CT_STUDY_UID, CT_SERIES_UID } from '../../scripts/synthetic.mjs';
@@ -167,6 +167,7 @@ export async function createTestServer() {
       for (const res of hanging) res.destroy();
       await vite.close();
       if (orthanc.available) orthanc.stop();
+      rmSync(synthetic, { recursive: true, force: true });
     },
   };
   return { middleware, plugin, info };

@@ -7,7 +7,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
-    --_secondary-text: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
     --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
     --_surface: var(--pv-color-surface, var(--nhsuk-card-background-colour, #ffffff));
     --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));

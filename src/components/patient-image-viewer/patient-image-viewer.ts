@@ -41,7 +41,6 @@ export type RequestHeaders =
  * @csspart button - Every toolbar button.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour.
- * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Secondary text colour.
  * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Brand colour (progress bar, slider, notice edge, links).
  * @cssprop [--pv-color-surface=var(--nhsuk-card-background-colour, #ffffff)] - Background of the status line and toolbar.
  * @cssprop [--pv-color-border=var(--nhsuk-border-colour, #d8dde0)] - Border colour.

@@ -1,0 +1,36 @@
+/**
+ * Settings for `cem analyze`. The globs live in package.json's `analyze` script, which
+ * scripts/check-manifest.mjs also runs (into a temporary folder) to catch drift.
+ *
+ * - `packagejson: false`: the analyzer must never rewrite package.json (its `customElements` field is
+ *   set by hand, and a run into a temporary folder would point it there).
+ * - The plugin drops `#private` members (implementation detail, not API) and points module paths at
+ *   the published JavaScript (`dist/…/*.js`), which is what a consumer of the npm package has.
+ */
+const toPublished = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+
+/** @type {import('@custom-elements-manifest/analyzer').Plugin} */
+const publicApiOnly = {
+  name: 'pv-public-api-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const mod of customElementsManifest.modules ?? []) {
+      mod.path = toPublished(mod.path);
+      for (const declaration of mod.declarations ?? []) {
+        if (declaration.members) {
+          declaration.members = declaration.members.filter(
+            (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+          );
+        }
+      }
+      for (const exp of mod.exports ?? []) {
+        if (exp.declaration?.module) exp.declaration.module = toPublished(exp.declaration.module);
+      }
+    }
+  },
+};
+
+export default {
+  litelement: true,
+  packagejson: false,
+  plugins: [publicApiOnly],
+};

@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import dcmjs from 'dcmjs';
+import { compareSlices, inspectFile } from '../../src/sources/inspect.js';
+import { ViewerError } from '../../src/sources/errors.js';
+
+/** A tiny DICOM file made here, with whatever attributes a test needs. */
+function dicom(attributes: Record<string, unknown>, transferSyntax = '1.2.840.10008.1.2.1'): ArrayBuffer {
+  const data = dcmjs.data as unknown as {
+    DicomDict: new (meta: unknown) => { dict: unknown; write(): ArrayBuffer };
+    DicomMetaDictionary: { denaturalizeDataset(d: unknown): unknown };
+  };
+  const meta = {
+    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+    MediaStorageSOPClassUID: attributes.SOPClassUID ?? '1.2.840.10008.5.1.4.1.1.2',
+    MediaStorageSOPInstanceUID: '2.25.1',
+    TransferSyntaxUID: transferSyntax,
+    ImplementationClassUID: '2.25.2',
+  };
+  const dict = new data.DicomDict(data.DicomMetaDictionary.denaturalizeDataset(meta));
+  dict.dict = data.DicomMetaDictionary.denaturalizeDataset({
+    SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
+    SOPInstanceUID: '2.25.1',
+    Modality: 'CT',
+    Rows: 4,
+    Columns: 4,
+    SamplesPerPixel: 1,
+    BitsAllocated: 16,
+    BitsStored: 16,
+    HighBit: 15,
+    PixelRepresentation: 0,
+    PhotometricInterpretation: 'MONOCHROME2',
+    PixelData: new Uint16Array(16).buffer,
+    _vrMap: { PixelData: 'OW' },
+    ...attributes,
+  });
+  return dict.write();
+}
+
+async function failure(buffer: ArrayBuffer): Promise<string> {
+  try {
+    await inspectFile(buffer);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ViewerError);
+    return (error as ViewerError).type;
+  }
+  throw new Error('expected the file to be refused');
+}
+
+describe('inspectFile (unit)', () => {
+  it('reads only safe facts, and the burned-in flag', async () => {
+    const facts = await inspectFile(dicom({ BodyPartExamined: 'head', BurnedInAnnotation: 'YES', InstanceNumber: '7' }));
+    expect(facts).to.include({ modality: 'CT', bodyPart: 'HEAD', burnedInText: true, frames: 1, instanceNumber: 7 });
+    expect(Object.keys(facts).sort()).to.deep.equal(
+      ['bodyPart', 'burnedInText', 'frames', 'instanceNumber', 'modality', 'slicePosition', 'transferSyntax'].sort(),
+    );
+  });
+
+  it('refuses a video transfer syntax as an unsupported format', async () => {
+    expect(await failure(dicom({}, '1.2.840.10008.1.2.4.102'))).to.equal('unsupported-format');
+  });
+
+  it('refuses objects with no picture (a structured report, a presentation state)', async () => {
+    const noPixels = { PixelData: undefined, _vrMap: {} };
+    expect(await failure(dicom({ SOPClassUID: '1.2.840.10008.5.1.4.1.1.88.22', ...noPixels }))).to.equal('not-an-image');
+    expect(await failure(dicom({ SOPClassUID: '1.2.840.10008.5.1.4.1.1.11.1' }))).to.equal('not-an-image');
+  });
+
+  it('calls pixel data shorter than declared a damaged file', async () => {
+    expect(await failure(dicom({ Rows: 64, Columns: 64 }))).to.equal('corrupt-file');
+  });
+
+  it('calls a file that is not DICOM at all an unsupported format, and cut-off DICOM damaged', async () => {
+    expect(await failure(new TextEncoder().encode('<!doctype html><p>Sign in</p>').buffer as ArrayBuffer)).to.equal(
+      'unsupported-format',
+    );
+    const whole = new Uint8Array(dicom({}));
+    expect(await failure(whole.slice(0, 200).buffer)).to.equal('corrupt-file');
+  });
+
+  it('orders slices by Instance Number, then by position along the normal', () => {
+    const slices = [
+      { instanceNumber: 2, slicePosition: 0 },
+      { instanceNumber: undefined, slicePosition: -5 },
+      { instanceNumber: 1, slicePosition: 10 },
+      { instanceNumber: undefined, slicePosition: -10 },
+    ];
+    expect([...slices].sort(compareSlices)).to.deep.equal([
+      { instanceNumber: 1, slicePosition: 10 },
+      { instanceNumber: 2, slicePosition: 0 },
+      { instanceNumber: undefined, slicePosition: -10 },
+      { instanceNumber: undefined, slicePosition: -5 },
+    ]);
+  });
+});
