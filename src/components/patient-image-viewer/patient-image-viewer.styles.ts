@@ -173,8 +173,10 @@ export const styles = css`
   }
 
   .navigate label {
+    /* The slider and "Image N of M" first, full width; Previous and Next side by side below. */
+    order: -1;
     display: flex;
-    flex: 1 1 160px;
+    flex: 1 1 100%;
     flex-direction: column;
   }
 
