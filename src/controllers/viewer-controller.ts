@@ -118,6 +118,8 @@ export class ViewerController implements ReactiveController {
   #registered?: RegisteredStack;
   #loadedSource: ViewerSource | undefined;
   #wantedIndex = 0;
+  /** The image the patient was on when a loaded stack failed: "Try again" returns to it. */
+  #resumeIndex = 0;
   #navigating = false;
   #teardownPending = false;
 
@@ -157,6 +159,7 @@ export class ViewerController implements ReactiveController {
     const { source } = this.#inputs();
     if (source === this.#loadedSource) return;
     this.#loadedSource = source;
+    this.#resumeIndex = 0;
     void this.load();
   }
 
@@ -231,15 +234,16 @@ export class ViewerController implements ReactiveController {
       });
       this.#view = view;
       this.#registered = registerStack(engine, prepared, headers);
+      const start = Math.min(this.#resumeIndex, prepared.count - 1);
       try {
-        await untilAborted(Promise.race([view.show(this.#registered.imageIds, 0), failure]), loadSignal);
+        await untilAborted(Promise.race([view.show(this.#registered.imageIds, start), failure]), loadSignal);
       } catch (error) {
         throw error instanceof ViewerError ? error : classifyLoadFailure(error);
       }
       if (!this.#host.isConnected) return;
-      this.#wantedIndex = 0;
-      this.#set({ status: 'loaded', index: 0, progress: 1, renderer: view.backend });
-      this.#callbacks.onLoad(prepared.facts, prepared.count, 0, view.backend);
+      this.#wantedIndex = start;
+      this.#set({ status: 'loaded', index: start, progress: 1, renderer: view.backend });
+      this.#callbacks.onLoad(prepared.facts, prepared.count, start, view.backend);
     } finally {
       clearTimeout(timeoutId);
     }
@@ -280,6 +284,8 @@ export class ViewerController implements ReactiveController {
   }
 
   #fail(error: ViewerError): void {
+    // Keep the patient's place: the image they were going to (or were on) is where "Try again" resumes.
+    if (this.status === 'loaded') this.#resumeIndex = this.#wantedIndex;
     this.#teardown();
     this.#set({ status: 'error', error, progress: undefined });
     this.#callbacks.onError(error);

@@ -133,14 +133,7 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
       throw new ViewerError('corrupt-file', 'The picture data is incomplete.');
     }
   }
-  const position = numbers(string(T.position));
-  const orientation = numbers(string(T.orientation));
-  let slicePosition: number | undefined;
-  if (position.length === 3 && orientation.length === 6) {
-    const [rx, ry, rz, cx, cy, cz] = orientation as [number, number, number, number, number, number];
-    const normal = [ry * cz - rz * cy, rz * cx - rx * cz, rx * cy - ry * cx] as const;
-    slicePosition = normal[0] * position[0]! + normal[1] * position[1]! + normal[2] * position[2]!;
-  }
+  const slicePosition = slicePositionOf(numbers(string(T.position)), numbers(string(T.orientation)));
   const instance = Number.parseInt(string(T.instanceNumber), 10);
   return {
     modality: string(T.modality).toUpperCase(),
@@ -151,6 +144,17 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
     slicePosition,
     transferSyntax,
   };
+}
+
+/**
+ * Where a slice lies along its normal (the cross product of the row and column directions of
+ * Image Orientation (Patient)), from Image Position (Patient); undefined when either is missing.
+ */
+export function slicePositionOf(position: number[], orientation: number[]): number | undefined {
+  if (position.length !== 3 || orientation.length !== 6) return undefined;
+  const [rx, ry, rz, cx, cy, cz] = orientation as [number, number, number, number, number, number];
+  const [x, y, z] = position as [number, number, number];
+  return (ry * cz - rz * cy) * x + (rz * cx - rx * cz) * y + (rx * cy - ry * cx) * z;
 }
 
 /** Anatomical order: Instance Number first, then position along the slice normal. Stable. */

@@ -5,7 +5,7 @@
  */
 import { ViewerError } from './errors.js';
 import { fetchBytes, fetchJson } from './fetch-bytes.js';
-import { compareSlices, inspectFile, type InspectedFile, type SafeFacts } from './inspect.js';
+import { compareSlices, inspectFile, slicePositionOf, type InspectedFile, type SafeFacts } from './inspect.js';
 
 /** Where a viewer's images come from. */
 export type ViewerSource =
@@ -135,14 +135,10 @@ async function prepareDicomWeb(
   });
   if (pictures.length === 0) throw new ViewerError('not-an-image', 'The series holds no pictures to show.');
   const items = pictures.map((json) => {
-    const position = String((json['00200032']?.Value ?? []).join('\\'));
-    const orientation = (json['00200037']?.Value ?? []).map(Number);
-    const p = position.split('\\').map(Number);
-    let slicePosition: number | undefined;
-    if (p.length === 3 && orientation.length === 6) {
-      const [rx, ry, rz, cx, cy, cz] = orientation as [number, number, number, number, number, number];
-      slicePosition = (ry * cz - rz * cy) * p[0]! + (rz * cx - rx * cz) * p[1]! + (rx * cy - ry * cx) * p[2]!;
-    }
+    const slicePosition = slicePositionOf(
+      (json['00200032']?.Value ?? []).map(Number),
+      (json['00200037']?.Value ?? []).map(Number),
+    );
     const instanceNumber = Number.parseInt(text(json, '00200013'), 10);
     return {
       json,

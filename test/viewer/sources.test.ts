@@ -142,6 +142,28 @@ describe('DICOMweb (a real Orthanc on 127.0.0.1)', () => {
     expect((await nextEvent(denied, 'pv-error')).detail.type).to.equal('unauthorised');
   });
 
+  it('a frame that fails mid-stack: a message, and "Try again" returns to the same image', async function () {
+    const ct = await orthanc(this);
+    const el = viewer({
+      dicomwebRoot: '/flaky-dicom-web',
+      studyUid: ct.study,
+      seriesUid: ct.series,
+      requestHeaders: { 'X-Test-Run': String(Math.random()) },
+    });
+    await loaded(el);
+    const failed = nextEvent(el, 'pv-error');
+    void el.goTo(4);
+    expect((await failed).detail.type).to.equal('server');
+    await el.updateComplete;
+    const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Try again')!;
+    const reloaded = nextEvent(el, 'pv-load');
+    retry.click();
+    expect((await reloaded).detail.index).to.equal(4);
+    expect(el.index).to.equal(4);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(markerPosition(el)).to.be.closeTo(0.06 + (0.8 * 4) / 39, 0.05);
+  });
+
   it('an unknown series gives a not-found message', async function () {
     const ct = await orthanc(this);
     const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: ct.study, seriesUid: '1.2.3.4.5' });
