@@ -38,6 +38,22 @@ export function browserCommands() {
           await client.detach();
           return true;
         }
+        case 'pv-touch-pinch': {
+          // Two fingers, starting `from` apart around the centre, ending `to` apart.
+          const { centre, from, to, steps = 8 } = payload;
+          const client = await page.target().createCDPSession();
+          const points = (gap) => [
+            { x: centre[0] - gap / 2, y: centre[1], id: 1 },
+            { x: centre[0] + gap / 2, y: centre[1], id: 2 },
+          ];
+          await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
+          for (let i = 1; i <= steps; i++) {
+            await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(from + ((to - from) * i) / steps) });
+          }
+          await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+          await client.detach();
+          return true;
+        }
         case 'pv-heap': {
           const client = await page.target().createCDPSession();
           for (let i = 0; i < 3; i++) await client.send('HeapProfiler.collectGarbage');

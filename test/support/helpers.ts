@@ -195,6 +195,10 @@ export async function touchSwipe(from: [number, number], to: [number, number]): 
   await executeServerCommand('pv-touch-swipe', { from, to });
 }
 
+export async function touchPinch(centre: [number, number], from: number, to: number): Promise<void> {
+  await executeServerCommand('pv-touch-pinch', { centre, from, to });
+}
+
 export async function heapSize(): Promise<number> {
   return (await executeServerCommand('pv-heap')) as number;
 }

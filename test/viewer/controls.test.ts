@@ -12,6 +12,7 @@ import {
   nextFrame,
   pictureGrid,
   serverInfo,
+  touchPinch,
   touchSwipe,
   until,
   viewer,
@@ -134,6 +135,15 @@ describe('controls a patient can use', () => {
     const reached = el.index;
     await touchSwipe([x - 100, y], [x + 100, y]);
     await until(() => el.index < reached, 5000, 'swipe back');
+  });
+
+  it('a two-finger pinch zooms in and out', async () => {
+    const el = await ctSeries(2);
+    const fitted = el._view!.imageBox()!.width;
+    await touchPinch(centreOf(stage(el)), 60, 180);
+    expect(el._view!.imageBox()!.width).to.be.greaterThan(fitted * 2);
+    await touchPinch(centreOf(stage(el)), 180, 60);
+    expect(el._view!.imageBox()!.width).to.be.closeTo(fitted, fitted * 0.15);
   });
 
   it('zoom buttons change the size; Fit to screen puts it back', async () => {
