@@ -4,8 +4,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { browserCommands } from './test/support/commands.mjs';
 import { createTestServer } from './test/support/server.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { CHROME_PATH, NO_WEBGL_FLAGS, QUIET_CHROMIUM_FLAGS, WEBGL_FLAGS } from './scripts/platform.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const executablePath = CHROME_PATH;
 if (!existsSync(executablePath)) {
   console.error(
     `\nChromium was not found at ${executablePath}.\n` +
@@ -15,18 +16,8 @@ if (!existsSync(executablePath)) {
   process.exit(1);
 }
 
-const quiet = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 const browser = (extra) =>
-  chromeLauncher({ launchOptions: { executablePath, headless: true, args: [...quiet, ...extra] } });
+  chromeLauncher({ launchOptions: { executablePath, headless: true, args: [...QUIET_CHROMIUM_FLAGS, ...extra] } });
 
 const server = await createTestServer();
 
@@ -46,13 +37,13 @@ export default {
       // WebGL through SwiftShader (no GPU on these machines).
       name: 'webgl',
       files: ['test/**/*.test.ts', '!test/**/*.cpu.test.ts'],
-      browsers: [browser(['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'])],
+      browsers: [browser(WEBGL_FLAGS)],
     },
     {
       // No WebGL at all: the viewer must fall back to CPU drawing by itself.
       name: 'no-webgl',
       files: ['test/**/*.cpu.test.ts'],
-      browsers: [browser(['--disable-gpu', '--disable-3d-apis'])],
+      browsers: [browser(NO_WEBGL_FLAGS)],
     },
   ],
 };

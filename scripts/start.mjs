@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { writeSyntheticStudy } from './make-synthetic.mjs';
+import { SUPPORTED_CSP } from './platform.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const at = (...parts) => join(root, ...parts);
@@ -23,24 +24,7 @@ const at = (...parts) => join(root, ...parts);
 const PORT = Number(process.env.PORT) || 5173;
 const HOST = process.env.HOST || 'localhost';
 
-/**
- * What the library supports: no inline scripts or styles, no eval; `'wasm-unsafe-eval'` only so the
- * codecs can compile their WebAssembly. The decode worker is a file beside the bundle, so
- * `worker-src 'self'` is enough (no `blob:`). Sent with every response, including the worker's
- * script, whose own policy this becomes.
- */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CSP = SUPPORTED_CSP;
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,

@@ -18,6 +18,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROME_PATH } from './platform.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -41,7 +42,7 @@ function stopBeforeTests(failed) {
 }
 
 // 1. Chromium
-const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+const chrome = CHROME_PATH;
 if (!existsSync(chrome)) {
   console.error(
     `\nThe tests need Chromium, and it was not found at ${chrome}.\n\n` +

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Engine } from '../engine/engine.js';
+import { loadEngine, type Engine } from '../engine/engine.js';
 import type { RegisteredStack } from '../engine/register.js';
 import type { StackView } from '../engine/stack-view.js';
 import { ViewerError, errorForStatus, toViewerError } from '../sources/errors.js';
@@ -33,8 +33,9 @@ interface EngineParts {
 
 let partsPromise: Promise<EngineParts> | undefined;
 function loadParts(): Promise<EngineParts> {
-  partsPromise ??= import('../engine/index.js')
-    .then(async (m) => ({ engine: await m.loadEngine(), StackView: m.StackView, registerStack: m.registerStack }))
+  // Start Cornerstone's download and our small view chunk together, not one after the other.
+  partsPromise ??= Promise.all([loadEngine(), import('../engine/index.js')])
+    .then(([engine, m]) => ({ engine, StackView: m.StackView, registerStack: m.registerStack }))
     .catch((error: unknown) => {
       partsPromise = undefined;
       throw new ViewerError('rendering-unavailable', 'The image engine did not load.', { cause: error });
