@@ -11,7 +11,7 @@
  *   --runs N    runs per file and mode (default 7)
  *   --phone     also run every case with a phone profile: 10 Mbit/s down, 40 ms latency,
  *               CPU throttled 4x, 412x915 viewport at DPR 2
- *   --files     DICOM files to load (default RG1_J2KI.dcm,693_UNCR.dcm), from /work/shared/dicom
+ *   --files     DICOM files to load (default RG1_J2KI.dcm,693_UNCR.dcm), from ../shared/dicom
  *               or $PV_DICOM_DIR
  *   --build     build the current source into a temporary folder and bench that (dist/cdn is not
  *               touched); without it dist/cdn is used, and built only if it is missing
