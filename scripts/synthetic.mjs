@@ -128,10 +128,10 @@ export function makeCtSeries({ slices = 40, size = 256, burnedIn = false } = {})
 }
 
 /**
- * The chest radiograph: { name, buffer }.
- * @param {{ size?: number, burnedIn?: boolean }} [options]
+ * The chest radiograph: { name, buffer }. 12 bits stored in 16 (or 8 bits, for JPEG baseline tests).
+ * @param {{ size?: number, burnedIn?: boolean, bits?: 12 | 8 }} [options]
  */
-export function makeChestRadiograph({ size = 512, burnedIn = false } = {}) {
+export function makeChestRadiograph({ size = 512, burnedIn = false, bits = 12 } = {}) {
   const pixels = new Uint16Array(size * size);
   const s = (v) => v * size;
   for (let y = 0; y < size; y++) {
@@ -175,16 +175,14 @@ export function makeChestRadiograph({ size = 512, burnedIn = false } = {}) {
       PhotometricInterpretation: 'MONOCHROME2',
       Rows: size,
       Columns: size,
-      BitsAllocated: 16,
-      BitsStored: 12,
-      HighBit: 11,
+      ...(bits === 8
+        ? { BitsAllocated: 8, BitsStored: 8, HighBit: 7, WindowCenter: '128', WindowWidth: '256' }
+        : { BitsAllocated: 16, BitsStored: 12, HighBit: 11, WindowCenter: '2048', WindowWidth: '4096' }),
       PixelRepresentation: 0,
-      WindowCenter: '2048',
-      WindowWidth: '4096',
       BurnedInAnnotation: burnedIn ? 'YES' : 'NO',
-      PixelData: pixels.buffer,
-      _vrMap: { PixelData: 'OW' },
+      PixelData: bits === 8 ? Uint8Array.from(pixels, (v) => v >> 4).buffer : pixels.buffer,
+      _vrMap: { PixelData: bits === 8 ? 'OB' : 'OW' },
     }),
   );
-  return { name: 'chest-xray.dcm', buffer };
+  return { name: bits === 8 ? 'chest-xray-8bit.dcm' : 'chest-xray.dcm', buffer };
 }

@@ -82,6 +82,35 @@ function loadParser(): Promise<DicomParser> {
   return parserPromise;
 }
 
+/** Thrown from dicom-parser's (synchronous) inflater to ask for an asynchronous inflate. */
+class NeedsInflate {
+  constructor(readonly position: number) {}
+}
+
+/**
+ * Parse, inflating a Deflated Explicit VR Little Endian data set with the browser's own
+ * DecompressionStream (dicom-parser's inflater callback must be synchronous: parse once to find
+ * where the deflated bytes start, inflate, then parse again).
+ */
+async function parseWithInflate(dicomParser: DicomParser, bytes: Uint8Array): Promise<import('dicom-parser').DataSet> {
+  try {
+    return dicomParser.parseDicom(bytes, {
+      inflater: (_bytes: Uint8Array, position: number) => {
+        throw new NeedsInflate(position);
+      },
+    } as never);
+  } catch (error) {
+    const request = error instanceof NeedsInflate ? error : (error as { exception?: unknown })?.exception;
+    if (!(request instanceof NeedsInflate)) throw error;
+    const stream = new Blob([bytes.slice(request.position)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const inflated = new Uint8Array(await new Response(stream).arrayBuffer());
+    const full = new Uint8Array(request.position + inflated.length);
+    full.set(bytes.subarray(0, request.position));
+    full.set(inflated, request.position);
+    return dicomParser.parseDicom(bytes, { inflater: () => full } as never);
+  }
+}
+
 function hasPreamble(bytes: Uint8Array): boolean {
   return bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
 }
@@ -100,8 +129,8 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
   const dicomParser = await loadParser();
   let dataSet: import('dicom-parser').DataSet;
   try {
-    dataSet = dicomParser.parseDicom(bytes);
-  } catch (error) {
+    dataSet = await parseWithInflate(dicomParser, bytes);
+  } catch {
     throw looksLikeDicom
       ? new ViewerError('corrupt-file', 'The file is damaged or incomplete.')
       : new ViewerError('unsupported-format', 'The file is not a medical image file.');
@@ -128,7 +157,7 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
     const bitsAllocated = dataSet.uint16(T.bitsAllocated) ?? 16;
     const samples = dataSet.uint16(T.samplesPerPixel) ?? 1;
     const expected = Math.ceil((rows * columns * samples * bitsAllocated * frames) / 8);
-    const available = Math.min(pixelElement.length, bytes.length - pixelElement.dataOffset);
+    const available = Math.min(pixelElement.length, dataSet.byteArray.length - pixelElement.dataOffset);
     if (available < expected) {
       throw new ViewerError('corrupt-file', 'The picture data is incomplete.');
     }

@@ -7,6 +7,9 @@ export interface ServerInfo {
   sharedDicom: boolean;
   orthanc: { available: true; ct: { study: string; series: string } } | { available: false; reason: string };
   synthetic: { ct: string[]; xray: string; burnedIn: string };
+  transferSyntaxes:
+    | { available: true; variants: { name: string; uid: string; what: string; base: string }[] }
+    | { available: false; reason: string; variants: [] };
   token: string;
 }
 

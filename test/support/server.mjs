@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { createServer, mergeConfig } from 'vite';
 import { makeChestRadiograph, makeCtSeries, CT_STUDY_UID, CT_SERIES_UID } from '../../scripts/synthetic.mjs';
 import { startOrthanc } from './orthanc.mjs';
+import { writeTransferSyntaxVariants } from './transfer-syntaxes.mjs';
 
 export const TEST_TOKEN = 'pv-test-token';
 const root = resolve(new URL('../..', import.meta.url).pathname);
@@ -72,6 +73,10 @@ export async function createTestServer() {
   for (const file of ct) writeFileSync(join(synthetic, file.name), new Uint8Array(file.buffer));
   const xr = makeChestRadiograph();
   writeFileSync(join(synthetic, xr.name), new Uint8Array(xr.buffer));
+  const xr8 = makeChestRadiograph({ bits: 8 });
+  writeFileSync(join(synthetic, xr8.name), new Uint8Array(xr8.buffer));
+  const transferSyntaxes = writeTransferSyntaxVariants(synthetic);
+  if (!transferSyntaxes.available) console.log(`\n[Transfer syntax tests will be skipped] ${transferSyntaxes.reason}\n`);
   const burned = makeChestRadiograph({ size: 128, burnedIn: true });
   writeFileSync(join(synthetic, 'burned-in.dcm'), new Uint8Array(burned.buffer));
   writeFileSync(join(synthetic, 'not-dicom.html'), '<!doctype html><title>Sign in</title><p>Please sign in</p>');
@@ -116,6 +121,7 @@ export async function createTestServer() {
       ? { available: true, ct: { study: CT_STUDY_UID, series: CT_SERIES_UID } }
       : { available: false, reason: orthanc.reason },
     synthetic: { ct: ct.map((f) => f.name), xray: xr.name, burnedIn: 'burned-in.dcm' },
+    transferSyntaxes,
     token: TEST_TOKEN,
   };
   const hanging = new Set();
