@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import dcmjs from 'dcmjs';
 import type { PatientImageViewer } from '../../src/index.js';
-import { cleanup, serverInfo, settle, viewer } from '../support/helpers.js';
+import { cleanup, requireSharedDicom, serverInfo, settle, viewer } from '../support/helpers.js';
 
 /**
  * Identifying attributes from the DICOM PS3.15 Basic Application Level Confidentiality Profile
@@ -132,7 +132,7 @@ describe('never shows, logs or emits identifying data', () => {
     'bad/liver.dcm',
   ]) {
     it(name, async function () {
-      if (!(await serverInfo()).sharedDicom) this.skip();
+      await requireSharedDicom(this);
       await check(`/__dicom/${name}`);
     });
   }
