@@ -19,7 +19,7 @@ export interface ViewerInputs {
 }
 
 export interface ViewerCallbacks {
-  onLoad(facts: SafeFacts, count: number, index: number, renderer: 'gpu' | 'cpu'): void;
+  onLoad(facts: SafeFacts, count: number, index: number, renderer: 'gpu' | 'cpu', skipped: number): void;
   onError(error: ViewerError): void;
   onImageChange(index: number, count: number): void;
 }
@@ -112,6 +112,8 @@ export class ViewerController implements ReactiveController {
   facts: SafeFacts | undefined;
   index = 0;
   count = 0;
+  /** Files of a series that could not be shown; the others are. */
+  skipped = 0;
   renderer: 'gpu' | 'cpu' | undefined;
 
   #abort?: AbortController;
@@ -192,7 +194,7 @@ export class ViewerController implements ReactiveController {
   }
 
   async #run(source: ViewerSource, signal: AbortSignal): Promise<void> {
-    this.#set({ status: 'waiting', error: undefined, progress: undefined, facts: undefined, index: 0, count: 0 });
+    this.#set({ status: 'waiting', error: undefined, progress: undefined, facts: undefined, index: 0, count: 0, skipped: 0 });
     await untilAborted(this.#visibility.whenWanted(), signal);
     const { timeout, headers } = this.#inputs();
     const timer = new AbortController();
@@ -211,7 +213,7 @@ export class ViewerController implements ReactiveController {
         headers,
         onProgress: (fraction) => this.#set({ progress: fraction }),
       });
-      this.#set({ facts: prepared.facts, count: prepared.count });
+      this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped });
       const { engine, StackView: View, registerStack } = await untilAborted(parts, loadSignal);
       await untilAborted(this.#visibility.whenDrawable(), loadSignal);
       const stage = this.#inputs().stage;
@@ -244,7 +246,7 @@ export class ViewerController implements ReactiveController {
       if (!this.#host.isConnected) return;
       this.#wantedIndex = start;
       this.#set({ status: 'loaded', index: start, progress: 1, renderer: view.backend });
-      this.#callbacks.onLoad(prepared.facts, prepared.count, start, view.backend);
+      this.#callbacks.onLoad(prepared.facts, prepared.count, start, view.backend, prepared.skipped);
     } finally {
       clearTimeout(timeoutId);
     }
@@ -292,7 +294,7 @@ export class ViewerController implements ReactiveController {
     this.#callbacks.onError(error);
   }
 
-  #set(changes: Partial<Pick<ViewerController, 'status' | 'progress' | 'error' | 'facts' | 'index' | 'count' | 'renderer'>>): void {
+  #set(changes: Partial<Pick<ViewerController, 'status' | 'progress' | 'error' | 'facts' | 'index' | 'count' | 'skipped' | 'renderer'>>): void {
     Object.assign(this, changes);
     this.#host.requestUpdate();
   }

@@ -14,13 +14,15 @@ export interface PvLoadDetail {
   burnedInText: boolean;
   /** Which drawing path is in use: `gpu` (WebGL) or `cpu`. */
   renderer: 'gpu' | 'cpu';
+  /** Files of a series that could not be shown (damaged, missing or not pictures); the rest are shown. */
+  skippedImages: number;
 }
 
 /** Fired when the first image of a stack is on screen. */
 export class PvLoadEvent extends Event {
   static readonly eventName = 'pv-load' as const;
   readonly detail: PvLoadDetail;
-  constructor(facts: SafeFacts, imageCount: number, index: number, renderer: 'gpu' | 'cpu') {
+  constructor(facts: SafeFacts, imageCount: number, index: number, renderer: 'gpu' | 'cpu', skippedImages = 0) {
     super(PvLoadEvent.eventName, { bubbles: true, composed: true });
     this.detail = Object.freeze({
       modality: facts.modality,
@@ -29,6 +31,7 @@ export class PvLoadEvent extends Event {
       imageCount,
       index,
       renderer,
+      skippedImages,
     });
   }
 }

@@ -23,6 +23,7 @@ export const enGB = {
   'error.corrupt-file': 'This image file is damaged or not complete, so we cannot show it.',
   'error.rendering-unavailable': 'Your web browser could not draw this image. Try again, or use a different web browser.',
   'error.no-source': 'No image has been chosen yet.',
+  someSkipped: 'We could not show {skipped} of the images in this set. You can still look at the others.',
   burnedInText: 'This picture may have writing on it from the scanner. The writing may include personal details.',
   previous: 'Previous image',
   next: 'Next image',

@@ -3,7 +3,7 @@
  * an ordered stack that the engine can draw, fetching bytes while the engine is still loading.
  * No Cornerstone here: this runs in parallel with the engine import.
  */
-import { ViewerError } from './errors.js';
+import { ViewerError, toViewerError } from './errors.js';
 import { fetchBytes, fetchJson } from './fetch-bytes.js';
 import { compareSlices, inspectFile, slicePositionOf, type InspectedFile, type SafeFacts } from './inspect.js';
 
@@ -21,8 +21,15 @@ export interface DicomWebFrame {
 
 /** An ordered stack, ready for the engine. */
 export type PreparedStack =
-  | { kind: 'part10'; files: { buffer: ArrayBuffer; frames: number }[]; facts: SafeFacts; count: number }
-  | { kind: 'wadors'; frames: DicomWebFrame[]; facts: SafeFacts; count: number; headerPrefix: string };
+  | {
+      kind: 'part10';
+      files: { buffer: ArrayBuffer; frames: number }[];
+      facts: SafeFacts;
+      count: number;
+      /** Files of a series that could not be shown (damaged, missing, not pictures); the rest are. */
+      skipped: number;
+    }
+  | { kind: 'wadors'; frames: DicomWebFrame[]; facts: SafeFacts; count: number; skipped: number; headerPrefix: string };
 
 export interface PrepareOptions {
   signal: AbortSignal;
@@ -69,7 +76,7 @@ async function preparePart10(
     const sum = fractions.reduce<number>((total, f) => total + (f ?? 0), 0);
     options.onProgress(sum / fractions.length);
   };
-  const results = await Promise.all(
+  const settled = await Promise.allSettled(
     readers.map(async (read, i) => {
       const buffer = await read((received, total) => {
         fractions[i] = total ? Math.min(1, received / total) : undefined;
@@ -82,6 +89,12 @@ async function preparePart10(
       return { buffer, info };
     }),
   );
+  options.signal.throwIfAborted();
+  // One damaged or missing file should not hide the rest of a series: show what can be shown,
+  // and say how many could not be. Only when nothing can be shown is it an error.
+  const results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failures = settled.flatMap((r) => (r.status === 'rejected' ? [toViewerError(r.reason)] : []));
+  if (results.length === 0) throw failures[0]!;
   results.sort((a, b) => compareSlices(a.info, b.info));
   const count = results.reduce((total, r) => total + r.info.frames, 0);
   return {
@@ -89,6 +102,7 @@ async function preparePart10(
     files: results.map((r) => ({ buffer: r.buffer, frames: r.info.frames })),
     facts: factsOf(results.map((r) => r.info)),
     count,
+    skipped: failures.length,
   };
 }
 
@@ -169,6 +183,7 @@ async function prepareDicomWeb(
     kind: 'wadors',
     frames,
     count: frames.length,
+    skipped: 0,
     headerPrefix: `wadors:${seriesUrl}/`,
     facts: {
       modality: first.modality,

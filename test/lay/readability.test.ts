@@ -4,7 +4,7 @@ import { enGB, format } from '../../src/lay/messages.js';
 import { describe as describeImage } from '../../src/lay/describe.js';
 
 /** Realistic values for placeholders, so templates are judged as patients read them. */
-const SAMPLE = { percent: 40, description: 'CT scan of the head', index: 3, count: 10, kind: 'CT scan', part: 'head' };
+const SAMPLE = { skipped: 2, percent: 40, description: 'CT scan of the head', index: 3, count: 10, kind: 'CT scan', part: 'head' };
 
 /** Words that need a definition or that NHS content style avoids in patient-facing text. */
 const JARGON = /\b(dicom|modality|render|rendering|decode|codec|invalid|error|failed|failure|pixel|window level|metadata|series|slice thickness|lesion|pathology|abnormal|webgl)\b/i;

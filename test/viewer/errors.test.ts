@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { PatientImageViewer } from '../../src/index.js';
-import { cleanup, loaded, nextEvent, requireSharedDicom, settle, viewer } from '../support/helpers.js';
+import { cleanup, loaded, nextEvent, requireSharedDicom, serverInfo, settle, viewer } from '../support/helpers.js';
 
 function shadowText(el: PatientImageViewer): string {
   return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -71,6 +71,25 @@ describe('bad input and faults', () => {
     tryAgainButton(el)!.click();
     expect((await load).detail.modality).to.equal('DX');
     expect(shadowText(el)).not.to.contain('Sorry');
+  });
+
+  it('a series with a damaged file, a missing file and a report shows the rest, and says so', async function () {
+    await requireSharedDicom(this);
+    const { synthetic } = await serverInfo();
+    const good = synthetic.ct.slice(0, 5).map((n) => `/__synthetic/${n}`);
+    const el = viewer({ urls: [...good, '/__dicom/bad/MR_truncated.dcm', '/__fault/status/404', '/__dicom/bad/test-SR.dcm'] });
+    const event = await loaded(el);
+    expect(event.detail.imageCount).to.equal(5);
+    expect(event.detail.skippedImages).to.equal(3);
+    await el.updateComplete;
+    expect(shadowText(el)).to.contain('We could not show 3 of the images in this set');
+  });
+
+  it('a series where nothing can be shown is an error', async function () {
+    await requireSharedDicom(this);
+    const el = viewer({ urls: ['/__dicom/bad/MR_truncated.dcm', '/__dicom/bad/liver.dcm'] });
+    const event = await nextEvent(el, 'pv-error');
+    expect(['corrupt-file', 'not-an-image']).to.include(event.detail.type);
   });
 
   it('a broken viewer does not stop a second viewer on the page', async function () {

@@ -77,8 +77,8 @@ export class PatientImageViewer extends LitElement {
     }),
     this.#visibility,
     {
-      onLoad: (facts, count, index, renderer) =>
-        this.dispatchEvent(new PvLoadEvent(facts, count, index, renderer)),
+      onLoad: (facts, count, index, renderer, skipped) =>
+        this.dispatchEvent(new PvLoadEvent(facts, count, index, renderer, skipped)),
       onError: (error) =>
         this.dispatchEvent(
           new PvErrorEvent({ type: error.type, message: this.#errorText(error.type), retryable: error.retryable }),
@@ -342,6 +342,11 @@ export class PatientImageViewer extends LitElement {
             : nothing}
         </div>
         ${loaded && facts?.burnedInText ? html`<p class="notice" part="notice">${this.#t('burnedInText')}</p>` : nothing}
+        ${loaded && this.#viewer.skipped > 0
+          ? html`<p class="notice" part="notice">
+              ${this.#t('someSkipped', { skipped: this.#viewer.skipped })}
+            </p>`
+          : nothing}
         <div part="status" class="status" role="status" aria-live="polite" aria-atomic="true">
           <span>${this.#announcement()}</span>
         </div>
