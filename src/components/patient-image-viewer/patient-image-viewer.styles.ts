@@ -161,6 +161,8 @@ export const styles = css`
   }
 
   legend {
+    /* The legend is a flex item here: keep it first, above the slider. */
+    order: -2;
     padding: 0;
     margin-bottom: 4px;
     font-weight: 600;
