@@ -184,12 +184,10 @@ export class ViewerController implements ReactiveController {
     try {
       await this.#run(source, abort.signal);
     } catch (error) {
-      if (abort.signal.aborted && !(abort.signal.reason instanceof ViewerError)) return; // replaced or removed
-      const failure =
-        abort.signal.aborted && abort.signal.reason instanceof ViewerError
-          ? abort.signal.reason
-          : toViewerError(error);
-      this.#fail(failure);
+      // Aborted: replaced by a newer load, or removed from the page. (A time-out is not an abort
+      // of this signal: it arrives here as a ViewerError of type `timeout`.)
+      if (abort.signal.aborted) return;
+      this.#fail(toViewerError(error));
     }
   }
 
