@@ -35,6 +35,7 @@ export const enGB = {
   moreContrast: 'More contrast',
   lessContrast: 'Less contrast',
   reset: 'Reset',
+  dragToAdjust: 'Drag to change brightness',
   controlsLabel: 'Image controls',
   moveGroup: 'Move between images',
   viewGroup: 'Size',

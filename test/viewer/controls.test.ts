@@ -205,6 +205,25 @@ describe('controls a patient can use', () => {
     expect(el._view!.state().windowCentre).to.be.closeTo(windowCentre, 0.5);
   });
 
+  it('"Drag to change brightness" makes a one-finger drag adjust brightness instead of moving', async () => {
+    const el = await ctSeries(2);
+    const toggle = button(el, 'Drag to change brightness');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    const { windowCentre } = el._view!.state();
+    const box = el._view!.imageBox()!;
+    const [x, y] = centreOf(stage(el));
+    await touchSwipe([x, y + 60], [x, y - 60]);
+    expect(el._view!.state().windowCentre, 'lighter').to.be.lessThan(windowCentre);
+    expect(el._view!.imageBox()!.x, 'the picture did not move').to.be.closeTo(box.x, 1);
+    expect(el.index, 'no image change').to.equal(0);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+  });
+
   it('right-button drag adjusts brightness (the buttons do the same)', async () => {
     const el = await ctSeries(2);
     const { windowCentre } = el._view!.state();

@@ -213,6 +213,11 @@ export const styles = css`
     transform: translateY(4px);
   }
 
+  button[aria-pressed='true'] {
+    background: var(--_button-text);
+    color: var(--_button-background);
+  }
+
   button:disabled {
     opacity: 0.5;
     cursor: not-allowed;

@@ -134,7 +134,7 @@ export class PatientImageViewer extends LitElement {
     // Registers itself with this host; it lives and dies with the element.
     new GestureController(
       this,
-      () => ({ element: this.stage ?? null, enabled: this.#viewer.status === 'loaded', dragMode: 'move' }),
+      () => ({ element: this.stage ?? null, enabled: this.#viewer.status === 'loaded', dragMode: this.#dragMode }),
       {
         step: (delta) => this.#viewer.step(delta),
         goTo: (index) => void this.#viewer.goTo(index),
@@ -152,7 +152,15 @@ export class PatientImageViewer extends LitElement {
     if (changed.has('loading')) this.#visibility.recheck();
   }
 
+  /** What a one-finger (or left-button) drag does: move the picture, or change its brightness. */
+  #dragMode: 'move' | 'adjust' = 'move';
+
   // Handlers
+  #onDragMode = () => {
+    this.#dragMode = this.#dragMode === 'move' ? 'adjust' : 'move';
+    this.requestUpdate();
+  };
+
   #onSlider = (event: Event) => {
     void this.#viewer.goTo(Number((event.target as HTMLInputElement).value) - 1);
   };
@@ -388,6 +396,9 @@ export class PatientImageViewer extends LitElement {
           <legend>${this.#t('lookGroup')}</legend>
           ${button('lighter', () => this.lighten(1))} ${button('darker', () => this.lighten(-1))}
           ${button('moreContrast', () => this.contrast(1))} ${button('lessContrast', () => this.contrast(-1))}
+          <button part="button" type="button" aria-pressed=${this.#dragMode === 'adjust'} @click=${this.#onDragMode}>
+            ${this.#t('dragToAdjust')}
+          </button>
           ${button('reset', () => this.reset())}
         </fieldset>
         <details>
