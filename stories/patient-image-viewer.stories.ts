@@ -1,4 +1,3 @@
-/// <reference path="../.storybook/synthetic.d.ts" />
 /**
  * One story per state of `<patient-image-viewer>`. The stories double as test fixtures: import a
  * story and render it with `storyTemplate(Story)` (meta args, then the story's args, then yours).

@@ -3,7 +3,7 @@ import { loadEngine, type Engine } from '../engine/engine.js';
 import type { RegisteredStack } from '../engine/register.js';
 import type { StackView } from '../engine/stack-view.js';
 import { ViewerError, errorForStatus, toViewerError } from '../sources/errors.js';
-import type { SafeFacts } from '../sources/inspect.js';
+import type { SafeFacts, StackImage } from '../sources/inspect.js';
 import { prepare, type ViewerSource } from '../sources/prepare.js';
 import type { VisibilityController } from './visibility-controller.js';
 
@@ -22,6 +22,8 @@ export interface ViewerCallbacks {
   onLoad(facts: SafeFacts, count: number, index: number, renderer: 'gpu' | 'cpu', skipped: number): void;
   onError(error: ViewerError): void;
   onImageChange(index: number, count: number): void;
+  /** The picture was drawn differently; called at most once per animation frame. */
+  onViewChange(): void;
 }
 
 /** The engine parts, loaded on first use. Split out so the shell never imports them statically. */
@@ -114,6 +116,8 @@ export class ViewerController implements ReactiveController {
   count = 0;
   /** Files of a series that could not be shown; the others are. */
   skipped = 0;
+  /** One per image, in stack order (geometry, and internal ids for matching annotations). */
+  images: readonly StackImage[] = [];
   renderer: 'gpu' | 'cpu' | undefined;
 
   #abort?: AbortController;
@@ -192,7 +196,7 @@ export class ViewerController implements ReactiveController {
   }
 
   async #run(source: ViewerSource, signal: AbortSignal): Promise<void> {
-    this.#set({ status: 'waiting', error: undefined, progress: undefined, facts: undefined, index: 0, count: 0, skipped: 0 });
+    this.#set({ status: 'waiting', error: undefined, progress: undefined, facts: undefined, index: 0, count: 0, skipped: 0, images: [] });
     await untilAborted(this.#visibility.whenWanted(), signal);
     const { timeout, headers } = this.#inputs();
     const timer = new AbortController();
@@ -211,7 +215,7 @@ export class ViewerController implements ReactiveController {
         headers,
         onProgress: (fraction) => this.#set({ progress: fraction }),
       });
-      this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped });
+      this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped, images: prepared.images });
       const { engine, StackView: View, registerStack } = await untilAborted(parts, loadSignal);
       await untilAborted(this.#visibility.whenDrawable(), loadSignal);
       const stage = this.#inputs().stage;
@@ -225,6 +229,7 @@ export class ViewerController implements ReactiveController {
           rejectFailure(classified);
           if (this.status === 'loaded') this.#fail(classified);
         },
+        onRendered: () => this.#scheduleViewChange(),
         onContextLost: (redrawn) => {
           redrawn.then(
             () => this.#set({ renderer: 'cpu' }),
@@ -276,6 +281,17 @@ export class ViewerController implements ReactiveController {
     void this.goTo(this.#wantedIndex + delta);
   }
 
+  #viewChangeFrame = 0;
+
+  /** Tell overlays at most once per frame, after the engine has drawn. */
+  #scheduleViewChange(): void {
+    if (this.#viewChangeFrame) return;
+    this.#viewChangeFrame = requestAnimationFrame(() => {
+      this.#viewChangeFrame = 0;
+      if (this.status === 'loaded' && this.#view) this.#callbacks.onViewChange();
+    });
+  }
+
   #withTimeout<T>(promise: Promise<T>): Promise<T> {
     return untilAborted(promise, AbortSignal.timeout(this.#inputs().timeout)).catch((error: unknown) => {
       throw error instanceof DOMException && error.name === 'TimeoutError'
@@ -292,12 +308,14 @@ export class ViewerController implements ReactiveController {
     this.#callbacks.onError(error);
   }
 
-  #set(changes: Partial<Pick<ViewerController, 'status' | 'progress' | 'error' | 'facts' | 'index' | 'count' | 'skipped' | 'renderer'>>): void {
+  #set(changes: Partial<Pick<ViewerController, 'status' | 'progress' | 'error' | 'facts' | 'index' | 'count' | 'skipped' | 'images' | 'renderer'>>): void {
     Object.assign(this, changes);
     this.#host.requestUpdate();
   }
 
   #teardown(): void {
+    cancelAnimationFrame(this.#viewChangeFrame);
+    this.#viewChangeFrame = 0;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#view?.destroy();

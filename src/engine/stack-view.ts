@@ -22,6 +22,8 @@ export interface StackViewCallbacks {
   onImageFailed(error: unknown, imageId: string): void;
   /** The WebGL context was lost; `redrawn` settles once the view has redrawn on the CPU path. */
   onContextLost(redrawn: Promise<void>): void;
+  /** The engine drew the view (a new image, a zoom, a move, a brightness change, a resize). */
+  onRendered(): void;
 }
 
 let nextViewportNumber = 0;
@@ -49,8 +51,12 @@ export class StackView {
   };
   #index = 0;
 
+  readonly #element: HTMLDivElement;
+  readonly #onRendered = () => this.#callbacks.onRendered();
+
   constructor(engine: Engine, element: HTMLDivElement, callbacks: StackViewCallbacks) {
     this.#engine = engine;
+    this.#element = element;
     this.#callbacks = callbacks;
     this.#viewportId = `pv-viewport-${nextViewportNumber++}`;
     const { core, renderingEngine } = engine;
@@ -62,6 +68,7 @@ export class StackView {
     });
     core.eventTarget.addEventListener(core.EVENTS.IMAGE_LOAD_FAILED, this.#onFailed);
     core.eventTarget.addEventListener(core.EVENTS.WEBGL_CONTEXT_LOST, this.#onContextLost);
+    element.addEventListener(core.EVENTS.IMAGE_RENDERED, this.#onRendered);
   }
 
   get #viewport(): Types.IStackViewport {
@@ -158,6 +165,18 @@ export class StackView {
   }
 
   /**
+   * Where a point of the current image (column, row; integers are pixel centres, 0-based) is on
+   * the canvas, in CSS pixels from its top-left corner.
+   */
+  imageToCanvas(column: number, row: number): { x: number; y: number } | undefined {
+    const viewport = this.#viewport;
+    const data = viewport.getImageData();
+    if (!data?.imageData.indexToWorld) return undefined;
+    const [x, y] = viewport.worldToCanvas(data.imageData.indexToWorld([column, row, 0]) as Types.Point3);
+    return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
+  }
+
+  /**
    * Where the picture sits on the canvas, in CSS pixels: the corners of the first and last pixel.
    * Overlays (labels, a scale) and the tests' pixel checks use it.
    */
@@ -189,6 +208,7 @@ export class StackView {
     const { core, renderingEngine } = this.#engine;
     core.eventTarget.removeEventListener(core.EVENTS.IMAGE_LOAD_FAILED, this.#onFailed);
     core.eventTarget.removeEventListener(core.EVENTS.WEBGL_CONTEXT_LOST, this.#onContextLost);
+    this.#element.removeEventListener(core.EVENTS.IMAGE_RENDERED, this.#onRendered);
     try {
       renderingEngine.disableElement(this.#viewportId);
     } catch {

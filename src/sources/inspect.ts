@@ -15,8 +15,34 @@ export interface SafeFacts {
 }
 
 /** One file's safe header facts plus what the loader needs to order and address its frames. */
+/** How one image maps to the patient: safe to show (no identifying data). */
+export interface ImageGeometry {
+  columns: number;
+  rows: number;
+  /** Image Orientation (Patient): row then column direction cosines (6 numbers), when known. */
+  orientation: number[] | undefined;
+  /** Patient Orientation (0020,0020) for projection images, e.g. ['L', 'F'], when known. */
+  patientOrientation: string[] | undefined;
+  /** Millimetres between pixel centres: [between rows, between columns], when known and positive. */
+  pixelSpacing: [number, number] | undefined;
+  /** `imager` spacing is measured at the detector, so sizes in the patient are only approximate. */
+  spacingKind: 'patient' | 'imager' | 'unknown';
+}
+
+/** One image of a stack: its geometry, and (internal only, never shown) which instance and frame it is. */
+export interface StackImage {
+  geometry: ImageGeometry;
+  /** For matching annotations to images; never rendered, logged or put in an event. */
+  sopInstanceUid: string;
+  /** 1-based frame number within its instance. */
+  frame: number;
+}
+
 export interface InspectedFile extends SafeFacts {
   frames: number;
+  /** The instance's geometry (the same for all its frames here). */
+  geometry: ImageGeometry;
+  sopInstanceUid: string;
   instanceNumber: number | undefined;
   /** Distance along the slice normal, for ordering slices; undefined when not known. */
   slicePosition: number | undefined;
@@ -24,6 +50,13 @@ export interface InspectedFile extends SafeFacts {
 }
 
 const T = {
+  sopInstance: 'x00080018',
+  patientOrientation: 'x00200020',
+  pixelSpacing: 'x00280030',
+  imagerPixelSpacing: 'x00181164',
+  sharedGroups: 'x52009229',
+  planeOrientation: 'x00209116',
+  pixelMeasures: 'x00289110',
   transferSyntax: 'x00020010',
   sopClass: 'x00080016',
   modality: 'x00080060',
@@ -164,7 +197,21 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
   }
   const slicePosition = slicePositionOf(numbers(string(T.position)), numbers(string(T.orientation)));
   const instance = Number.parseInt(string(T.instanceNumber), 10);
+  // Enhanced multi-frame objects keep orientation and spacing in the shared functional groups.
+  const shared = dataSet.elements[T.sharedGroups]?.items?.[0]?.dataSet;
+  const fromShared = (sequence: string, tag: string) =>
+    shared?.elements[sequence]?.items?.[0]?.dataSet?.string(tag)?.trim() ?? '';
+  const geometry = geometryOf({
+    columns,
+    rows,
+    orientation: numbers(string(T.orientation) || fromShared(T.planeOrientation, T.orientation)),
+    patientOrientation: string(T.patientOrientation),
+    pixelSpacing: numbers(string(T.pixelSpacing) || fromShared(T.pixelMeasures, T.pixelSpacing)),
+    imagerPixelSpacing: numbers(string(T.imagerPixelSpacing)),
+  });
   return {
+    geometry,
+    sopInstanceUid: string(T.sopInstance),
     modality: string(T.modality).toUpperCase(),
     bodyPart: string(T.bodyPart).toUpperCase(),
     burnedInText: string(T.burnedIn).toUpperCase() === 'YES',
@@ -172,6 +219,34 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
     instanceNumber: Number.isFinite(instance) ? instance : undefined,
     slicePosition,
     transferSyntax,
+  };
+}
+
+/** Build an image's geometry from raw attribute values, keeping only what makes sense. */
+export function geometryOf(raw: {
+  columns: number;
+  rows: number;
+  orientation: number[];
+  patientOrientation: string;
+  pixelSpacing: number[];
+  imagerPixelSpacing: number[];
+}): ImageGeometry {
+  const positivePair = (values: number[]): [number, number] | undefined =>
+    values.length === 2 && values.every((v) => Number.isFinite(v) && v > 0) ? [values[0]!, values[1]!] : undefined;
+  const patient = positivePair(raw.pixelSpacing);
+  const imager = positivePair(raw.imagerPixelSpacing);
+  const orientation = raw.orientation.length === 6 && raw.orientation.every(Number.isFinite) ? raw.orientation : undefined;
+  const po = raw.patientOrientation
+    .split('\\')
+    .map((part) => part.trim().toUpperCase())
+    .filter((part) => /^[LRAPHF]{1,3}$/.test(part));
+  return {
+    columns: raw.columns,
+    rows: raw.rows,
+    orientation,
+    patientOrientation: po.length === 2 ? po : undefined,
+    pixelSpacing: patient ?? imager,
+    spacingKind: patient ? 'patient' : imager ? 'imager' : 'unknown',
   };
 }
 

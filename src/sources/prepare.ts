@@ -5,7 +5,15 @@
  */
 import { ViewerError, toViewerError } from './errors.js';
 import { fetchBytes, fetchJson } from './fetch-bytes.js';
-import { compareSlices, inspectFile, slicePositionOf, type InspectedFile, type SafeFacts } from './inspect.js';
+import {
+  compareSlices,
+  geometryOf,
+  inspectFile,
+  slicePositionOf,
+  type InspectedFile,
+  type SafeFacts,
+  type StackImage,
+} from './inspect.js';
 
 /** Where a viewer's images come from. */
 export type ViewerSource =
@@ -28,8 +36,18 @@ export type PreparedStack =
       count: number;
       /** Files of a series that could not be shown (damaged, missing, not pictures); the rest are. */
       skipped: number;
+      /** One per image, in stack order. */
+      images: StackImage[];
     }
-  | { kind: 'wadors'; frames: DicomWebFrame[]; facts: SafeFacts; count: number; skipped: number; headerPrefix: string };
+  | {
+      kind: 'wadors';
+      frames: DicomWebFrame[];
+      facts: SafeFacts;
+      count: number;
+      skipped: number;
+      images: StackImage[];
+      headerPrefix: string;
+    };
 
 export interface PrepareOptions {
   signal: AbortSignal;
@@ -103,6 +121,13 @@ async function preparePart10(
     facts: factsOf(results.map((r) => r.info)),
     count,
     skipped: failures.length,
+    images: results.flatMap((r) =>
+      Array.from({ length: r.info.frames }, (_, f) => ({
+        geometry: r.info.geometry,
+        sopInstanceUid: r.info.sopInstanceUid,
+        frame: f + 1,
+      })),
+    ),
   };
 }
 
@@ -154,8 +179,18 @@ async function prepareDicomWeb(
       (json['00200037']?.Value ?? []).map(Number),
     );
     const instanceNumber = Number.parseInt(text(json, '00200013'), 10);
+    const values = (tag: string) => (json[tag]?.Value ?? []).map(Number);
+    const geometry = geometryOf({
+      columns: Number(value(json, '00280011')) || 0,
+      rows: Number(value(json, '00280010')) || 0,
+      orientation: values('00200037'),
+      patientOrientation: (json['00200020']?.Value ?? []).map(String).join('\\'),
+      pixelSpacing: values('00280030'),
+      imagerPixelSpacing: values('00181164'),
+    });
     return {
       json,
+      geometry,
       sop: text(json, '00080018'),
       frames: Math.max(1, Number.parseInt(text(json, '00280008') || '1', 10) || 1),
       instanceNumber: Number.isFinite(instanceNumber) ? instanceNumber : undefined,
@@ -167,6 +202,7 @@ async function prepareDicomWeb(
   });
   items.sort(compareSlices);
   const frames: DicomWebFrame[] = [];
+  const images: StackImage[] = [];
   for (const item of items) {
     if (!UID.test(item.sop)) continue;
     for (let f = 1; f <= item.frames; f++) {
@@ -174,6 +210,7 @@ async function prepareDicomWeb(
         imageId: `wadors:${seriesUrl}/instances/${item.sop}/frames/${f}`,
         metadata: item.json,
       });
+      images.push({ geometry: item.geometry, sopInstanceUid: item.sop, frame: f });
     }
   }
   if (frames.length === 0) throw new ViewerError('not-an-image', 'The series holds no pictures to show.');
@@ -184,6 +221,7 @@ async function prepareDicomWeb(
     frames,
     count: frames.length,
     skipped: 0,
+    images,
     headerPrefix: `wadors:${seriesUrl}/`,
     facts: {
       modality: first.modality,

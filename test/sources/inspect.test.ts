@@ -47,12 +47,16 @@ async function failure(buffer: ArrayBuffer): Promise<string> {
 }
 
 describe('inspectFile (unit)', () => {
-  it('reads only safe facts, and the burned-in flag', async () => {
-    const facts = await inspectFile(dicom({ BodyPartExamined: 'head', BurnedInAnnotation: 'YES', InstanceNumber: '7' }));
+  it('reads only safe facts, the burned-in flag, geometry, and the instance UID (kept internal)', async () => {
+    const facts = await inspectFile(
+      dicom({ BodyPartExamined: 'head', BurnedInAnnotation: 'YES', InstanceNumber: '7', PatientName: 'Doe^Jane', ImagerPixelSpacing: [0.2, 0.2] }),
+    );
     expect(facts).to.include({ modality: 'CT', bodyPart: 'HEAD', burnedInText: true, frames: 1, instanceNumber: 7 });
     expect(Object.keys(facts).sort()).to.deep.equal(
-      ['bodyPart', 'burnedInText', 'frames', 'instanceNumber', 'modality', 'slicePosition', 'transferSyntax'].sort(),
+      ['bodyPart', 'burnedInText', 'frames', 'geometry', 'instanceNumber', 'modality', 'slicePosition', 'sopInstanceUid', 'transferSyntax'].sort(),
     );
+    expect(facts.geometry).to.deep.include({ pixelSpacing: [0.2, 0.2], spacingKind: 'imager' });
+    expect(JSON.stringify(facts)).not.to.contain('Doe');
   });
 
   it('refuses a video transfer syntax as an unsupported format', async () => {

@@ -42,6 +42,11 @@ export const styles = css`
     box-sizing: inherit;
   }
 
+  .viewer {
+    /* Overlays slotted into "annotations" place themselves over the frame from here. */
+    position: relative;
+  }
+
   .frame {
     position: relative;
     height: var(--_height);

@@ -6,8 +6,10 @@ import { VisibilityController } from '../../controllers/visibility-controller.js
 import { PvErrorEvent } from '../../events/pv-error-event.js';
 import { PvImageChangeEvent } from '../../events/pv-image-change-event.js';
 import { PvLoadEvent } from '../../events/pv-load-event.js';
+import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
 import { message, type MessageKey, type Messages } from '../../lay/messages.js';
+import type { ImageGeometry } from '../../sources/inspect.js';
 import type { ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
 
@@ -29,6 +31,9 @@ export type RequestHeaders =
  * @event {PvLoadEvent} pv-load - The first image is on screen. `detail` holds only safe facts: modality, body part, image count, index, renderer.
  * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees.
  * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
+ * @event {PvViewChangeEvent} pv-view-change - The picture was drawn differently (image, zoom, move, size); at most once a frame. For overlays.
+ *
+ * @slot annotations - For `<lay-annotation-layer>` (it puts itself here): its labels are drawn over the picture and its list shown below the controls.
  *
  * @csspart base - The whole viewer.
  * @csspart frame - The dark box around the picture.
@@ -84,6 +89,10 @@ export class PatientImageViewer extends LitElement {
           new PvErrorEvent({ type: error.type, message: this.#errorText(error.type), retryable: error.retryable }),
         ),
       onImageChange: (index, count) => this.dispatchEvent(new PvImageChangeEvent(index, count)),
+      onViewChange: () =>
+        this.dispatchEvent(
+          new PvViewChangeEvent(this.#viewer.index, this.#viewer.count, this.#viewer.view?.state().zoom ?? 1),
+        ),
     },
   );
 
@@ -241,6 +250,43 @@ export class PatientImageViewer extends LitElement {
     return this.#label();
   }
 
+  /**
+   * Which image (0-based) holds a given instance and frame, or undefined. The UID is matched
+   * inside the viewer and never shown.
+   */
+  imageIndexFor(target: { sopInstanceUid: string; frame?: number } | { index: number }): number | undefined {
+    const images = this.#viewer.images;
+    if ('index' in target) {
+      return Number.isInteger(target.index) && target.index >= 0 && target.index < images.length ? target.index : undefined;
+    }
+    const frame = target.frame ?? 1;
+    const found = images.findIndex((image) => image.sopInstanceUid === target.sopInstanceUid && image.frame === frame);
+    return found >= 0 ? found : undefined;
+  }
+
+  /** Size, orientation and pixel spacing of image `index` (safe facts only), or undefined. */
+  imageGeometry(index: number): ImageGeometry | undefined {
+    return this.#viewer.images[index]?.geometry;
+  }
+
+  /**
+   * Where a point of the image on screen (column, row in image pixels; integers are pixel centres)
+   * is, in CSS pixels from the top-left corner of the picture box (the `frame` part).
+   */
+  imageToFrame(column: number, row: number): { x: number; y: number } | undefined {
+    if (this.#viewer.status !== 'loaded') return undefined;
+    return this.#viewer.view?.imageToCanvas(column, row);
+  }
+
+  /** The picture box (the `frame` part) relative to this element's top-left corner, in CSS pixels. */
+  frameBox(): { x: number; y: number; width: number; height: number } | undefined {
+    const frame = this.renderRoot.querySelector<HTMLElement>('[part="frame"]');
+    if (!frame) return undefined;
+    const outer = this.getBoundingClientRect();
+    const inner = frame.getBoundingClientRect();
+    return { x: inner.left - outer.left, y: inner.top - outer.top, width: inner.width, height: inner.height };
+  }
+
   /** @internal Read the engine view (tests and benchmarks). */
   get _view() {
     return this.#viewer.view;
@@ -359,6 +405,7 @@ export class PatientImageViewer extends LitElement {
           <span>${this.#announcement()}</span>
         </div>
         ${loaded ? this.#renderControls(count, index, facts?.modality ?? '') : nothing}
+        <slot name="annotations"></slot>
       </div>
     `;
   }
