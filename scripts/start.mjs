@@ -72,6 +72,7 @@ const setHeaders = (res, path) => {
 // `dev`: read files on each request, so a rebuild or an edited page shows on reload.
 const serveDemo = sirv(at('demo'), { dev: true, setHeaders });
 const serveCdn = sirv(at('dist/cdn'), { dev: true, setHeaders });
+const serveExamples = sirv(at('examples'), { dev: true, setHeaders });
 const serveNhsukAssets = sirv(join(nhsukDir, 'assets'), { dev: true });
 
 /** Hand the request to `serve` with `prefix` taken off its path. */
@@ -96,6 +97,7 @@ const server = createServer((req, res) => {
     return res.end();
   }
   if (path.startsWith('/cdn/')) return mounted('/cdn/', serveCdn)(req, res, notFound);
+  if (path.startsWith('/examples/')) return mounted('/examples/', serveExamples)(req, res, notFound);
   if (path === '/nhsuk/nhsuk-frontend.min.css') {
     res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
     return res.end(req.method === 'HEAD' ? undefined : nhsukCss);

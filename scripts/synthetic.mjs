@@ -169,6 +169,9 @@ export function makeChestRadiograph({ size = 512, burnedIn = false, bits = 12 } 
       InstanceNumber: '1',
       ImageType: ['ORIGINAL', 'PRIMARY'],
       PresentationIntentType: 'FOR PRESENTATION',
+      // A PA chest film: the row runs to the patient's left, the column to the feet.
+      PatientOrientation: ['L', 'F'],
+      ViewPosition: 'PA',
       ImagerPixelSpacing: [0.7, 0.7],
       PixelSpacing: [0.7, 0.7],
       SamplesPerPixel: 1,

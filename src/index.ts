@@ -1,5 +1,6 @@
 /** Classes, events and types. No side effects: import `./define.js` to register the elements. */
 export { PatientImageViewer, type RequestHeaders } from './components/patient-image-viewer/patient-image-viewer.js';
+export { LayAnnotationLayer } from './components/lay-annotation-layer/lay-annotation-layer.js';
 export * from './events/index.js';
 export { ViewerError, type ViewerErrorType } from './sources/errors.js';
 export type { SafeFacts } from './sources/inspect.js';
@@ -7,3 +8,8 @@ export type { ViewerStatus } from './controllers/viewer-controller.js';
 export { configureEngine, getEngineSettings, type EngineSettings, type RenderingMode } from './engine/engine.js';
 export { enGB, type Messages, type MessageKey } from './lay/messages.js';
 export { describe, explain, kindOf, type ImageKind } from './lay/describe.js';
+export type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from './annotations/index.js';
+export type { GlossaryEntry, Glossary } from './lay/glossary.js';
+export { DEFAULT_TRUSTED_DOMAINS, trustedUrl } from './lay/links.js';
+// The validator (zod) and the glossary are big: import them from 'patient-image-viewer/annotations.js'
+// and 'patient-image-viewer/glossary.js', so pages that do not need them never load them.

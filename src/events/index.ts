@@ -2,11 +2,17 @@ export { PvLoadEvent, type PvLoadDetail } from './pv-load-event.js';
 export { PvErrorEvent, type PvErrorDetail } from './pv-error-event.js';
 export { PvImageChangeEvent, type PvImageChangeDetail } from './pv-image-change-event.js';
 export { PvViewChangeEvent, type PvViewChangeDetail } from './pv-view-change-event.js';
+export { PvAnnotationErrorEvent, type PvAnnotationErrorDetail } from './pv-annotation-error-event.js';
+export { PvLinkBlockedEvent, type PvLinkBlockedDetail } from './pv-link-blocked-event.js';
+export { PvLabelSelectEvent, type PvLabelSelectDetail } from './pv-label-select-event.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
 import type { PvErrorEvent } from './pv-error-event.js';
 import type { PvImageChangeEvent } from './pv-image-change-event.js';
 import type { PvViewChangeEvent } from './pv-view-change-event.js';
+import type { PvAnnotationErrorEvent } from './pv-annotation-error-event.js';
+import type { PvLinkBlockedEvent } from './pv-link-blocked-event.js';
+import type { PvLabelSelectEvent } from './pv-label-select-event.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -14,5 +20,8 @@ declare global {
     'pv-error': PvErrorEvent;
     'pv-image-change': PvImageChangeEvent;
     'pv-view-change': PvViewChangeEvent;
+    'pv-annotation-error': PvAnnotationErrorEvent;
+    'pv-link-blocked': PvLinkBlockedEvent;
+    'pv-label-select': PvLabelSelectEvent;
   }
 }

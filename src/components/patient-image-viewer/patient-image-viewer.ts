@@ -9,7 +9,7 @@ import { PvLoadEvent } from '../../events/pv-load-event.js';
 import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
 import { message, type MessageKey, type Messages } from '../../lay/messages.js';
-import type { ImageGeometry } from '../../sources/inspect.js';
+import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import type { ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
 
@@ -243,6 +243,11 @@ export class PatientImageViewer extends LitElement {
   /** Images in the stack (0 until loaded). */
   get imageCount(): number {
     return this.#viewer.count;
+  }
+
+  /** Safe facts about what is shown (modality, body part, burned-in flag), once loaded. */
+  get imageFacts(): SafeFacts | undefined {
+    return this.#viewer.status === 'loaded' ? this.#viewer.facts : undefined;
   }
 
   /** The accessible name of the picture. */

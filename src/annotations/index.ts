@@ -1,0 +1,33 @@
+/** The annotation document (version 1): schema, types and validation. No side effects. */
+export {
+  ANNOTATION_DOCUMENT_VERSION,
+  ANNOTATION_LIMITS,
+  ANNOTATION_SCHEMA_ID,
+  annotationDocumentSchema,
+  annotationGlossaryEntrySchema,
+  annotationJsonSchema,
+  annotationLabelSchema,
+  annotationLinkSchema,
+  annotationTargetSchema,
+  imagePointSchema,
+  imageRefSchema,
+  outlineSchema,
+  type AnnotationDocument,
+  type AnnotationDocumentInput,
+  type AnnotationGlossaryEntry,
+  type AnnotationImagePoint,
+  type AnnotationImageRef,
+  type AnnotationLabel,
+  type AnnotationLabelInput,
+  type AnnotationLabelKind,
+  type AnnotationLink,
+  type AnnotationOutline,
+  type AnnotationSensitivity,
+  type AnnotationTarget,
+} from './document.js';
+export {
+  MAX_ANNOTATION_PROBLEMS,
+  validateAnnotationDocument,
+  type AnnotationProblem,
+  type AnnotationValidation,
+} from './validate.js';

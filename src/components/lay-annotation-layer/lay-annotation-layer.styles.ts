@@ -1,0 +1,370 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
+    --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
+    --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
+    --_surface: var(--pv-color-surface, var(--nhsuk-card-background-colour, #ffffff));
+    --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
+    --_focus: var(--pv-color-focus, var(--nhsuk-focus-colour, #ffeb3b));
+    --_focus-text: var(--pv-color-focus-text, var(--nhsuk-focus-text-colour, #212b32));
+    --_marker: var(--pv-marker-color, #ffeb3b);
+    --_marker-text: var(--pv-marker-text-color, #212b32);
+    --_finding: var(--pv-finding-color, #ffffff);
+    --_target: var(--pv-target-size, 44px);
+    --_radius: var(--pv-radius, 4px);
+    --_body-outline: var(--pv-body-map-outline, #4c6272);
+    --_body-fill: var(--pv-body-map-fill, #ffffff);
+    --_body-highlight: var(--pv-body-map-highlight, var(--nhsuk-brand-colour, #005eb8));
+
+    display: block;
+    color: var(--_text);
+    font-size: 1rem;
+    line-height: 1.5;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  /* Over the viewer's picture box: placed from the viewer's frameBox(). */
+  .overlay {
+    position: absolute;
+    overflow: hidden;
+    pointer-events: none;
+  }
+
+  .outlines {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+  }
+
+  .outlines * {
+    fill: none;
+    stroke: var(--_marker);
+    stroke-width: 2;
+    stroke-dasharray: 6 4;
+  }
+
+  .leaders line {
+    stroke: var(--_marker);
+    stroke-width: 2;
+  }
+
+  .marker {
+    position: absolute;
+    left: 0;
+    top: 0;
+    width: 28px;
+    height: 28px;
+    margin: -14px 0 0 -14px;
+    border-radius: 50%;
+    border: 2px solid var(--_marker-text);
+    background: var(--_marker);
+    color: var(--_marker-text);
+    font: inherit;
+    font-weight: 700;
+    font-size: 0.875rem;
+    line-height: 1;
+    padding: 0;
+    pointer-events: auto;
+    cursor: pointer;
+  }
+
+  /* A bigger, invisible hit area: 44 x 44 px. */
+  .marker::after {
+    content: '';
+    position: absolute;
+    inset: -10px;
+  }
+
+  .marker.finding {
+    border-radius: 4px;
+    background: var(--_finding);
+  }
+
+  .marker[aria-expanded='true'],
+  .marker.selected {
+    outline: 3px solid var(--_marker-text);
+    outline-offset: 2px;
+  }
+
+  .tag {
+    position: absolute;
+    left: 0;
+    top: 0;
+    max-width: 45%;
+    padding: 2px 8px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    border: 2px solid var(--_marker-text);
+    font-size: 0.875rem;
+    line-height: 1.3;
+    pointer-events: auto;
+    cursor: pointer;
+  }
+
+  .tag.selected {
+    border-color: var(--_brand);
+    box-shadow: 0 0 0 3px var(--_marker);
+  }
+
+  .edge {
+    position: absolute;
+    padding: 2px 6px;
+    border-radius: var(--_radius);
+    background: rgb(0 0 0 / 70%);
+    color: #ffffff;
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+
+  .edge.top {
+    top: 4px;
+    left: 50%;
+    transform: translateX(-50%);
+  }
+
+  .edge.bottom {
+    bottom: 4px;
+    left: 50%;
+    transform: translateX(-50%);
+  }
+
+  .edge.left {
+    left: 4px;
+    top: 50%;
+    transform: translateY(-50%);
+  }
+
+  .edge.right {
+    right: 4px;
+    top: 50%;
+    transform: translateY(-50%);
+  }
+
+  .scale {
+    position: absolute;
+    left: 8px;
+    bottom: 36px;
+    color: #ffffff;
+    font-size: 0.875rem;
+    font-weight: 600;
+    text-shadow: 0 0 2px #000000;
+  }
+
+  .scale .bar {
+    height: 6px;
+    border: 2px solid #ffffff;
+    border-top: 0;
+    box-shadow: 0 1px 0 #000000;
+  }
+
+  .panel {
+    display: grid;
+    gap: 16px;
+    padding: 16px;
+    border: 1px solid var(--_border);
+    border-top: 0;
+    background: var(--_surface);
+  }
+
+  h2,
+  h3 {
+    margin: 0;
+    font-size: 1.25rem;
+    line-height: 1.4;
+  }
+
+  h3 {
+    font-size: 1.125rem;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .summary {
+    padding: 8px 16px;
+    border-left: 8px solid var(--_brand);
+  }
+
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 8px;
+  }
+
+  .item {
+    display: grid;
+    gap: 4px;
+    padding: 8px;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .item.selected {
+    border-color: var(--_brand);
+  }
+
+  .item-head {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+  }
+
+  .number {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    border-radius: 50%;
+    border: 2px solid var(--_marker-text);
+    background: var(--_marker);
+    color: var(--_marker-text);
+    font-weight: 700;
+    font-size: 0.875rem;
+  }
+
+  .item.finding .number {
+    border-radius: 4px;
+    background: var(--_finding);
+  }
+
+  .kind {
+    color: var(--_secondary);
+    font-size: 0.875rem;
+  }
+
+  button.choose,
+  button.term,
+  button.goto,
+  button.close {
+    font: inherit;
+    cursor: pointer;
+  }
+
+  button.choose {
+    flex: 1;
+    min-height: var(--_target);
+    text-align: left;
+    padding: 4px 8px;
+    background: none;
+    border: 0;
+    color: var(--_brand);
+    font-weight: 600;
+    text-decoration: underline;
+  }
+
+  button.term {
+    display: inline;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    text-decoration: underline dotted 2px;
+    text-underline-offset: 3px;
+  }
+
+  button.goto,
+  button.close {
+    min-height: var(--_target);
+    padding: 8px 12px;
+    border: 2px solid var(--_brand);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_brand);
+    font-weight: 600;
+    justify-self: start;
+  }
+
+  a {
+    color: var(--_brand);
+  }
+
+  a:visited {
+    color: var(--pv-color-link-visited, var(--nhsuk-link-visited-colour, #330072));
+  }
+
+  .links {
+    margin: 0;
+    padding-left: 20px;
+  }
+
+  .untrusted {
+    color: var(--_secondary);
+  }
+
+  .body-map {
+    display: flex;
+    gap: 16px;
+    align-items: center;
+  }
+
+  .body-map svg {
+    width: 60px;
+    height: auto;
+    flex: none;
+  }
+
+  .popover {
+    position: fixed;
+    left: 0;
+    top: 0;
+    z-index: 10;
+    width: max-content;
+    max-width: min(320px, 90vw);
+    padding: 12px 16px;
+    border: 2px solid var(--_text);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 25%);
+    display: grid;
+    gap: 8px;
+  }
+
+  .problem {
+    padding: 8px 16px;
+    border-left: 8px solid var(--_secondary);
+  }
+
+  button:focus-visible,
+  a:focus-visible {
+    outline: 4px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+
+  .marker:focus-visible {
+    background: var(--_focus);
+    box-shadow: 0 0 0 4px var(--_focus-text);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    border: 0;
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,603 @@
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from '../../annotations/index.js';
+import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
+import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
+import { PvLabelSelectEvent } from '../../events/pv-label-select-event.js';
+import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
+import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
+import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
+import { segmentText } from '../../lay/glossary-text.js';
+import { trustedUrl } from '../../lay/links.js';
+import { message, type MessageKey, type Messages } from '../../lay/messages.js';
+import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels } from '../../lay/orientation.js';
+import { chooseScaleBar, type ScaleBar } from '../../lay/scale.js';
+import { styles } from './lay-annotation-layer.styles.js';
+
+/** Validation and the glossary are loaded on first use, so a page without labels never downloads them. */
+let wordsPromise:
+  | Promise<{
+      validate: typeof import('../../annotations/validate.js').validateAnnotationDocument;
+      buildGlossary: typeof import('../../lay/glossary.js').buildGlossary;
+      everyday: ReadonlySet<string>;
+    }>
+  | undefined;
+function loadWords() {
+  wordsPromise ??= Promise.all([import('../../annotations/validate.js'), import('../../lay/glossary.js')]).then(
+    ([v, g]) => ({ validate: v.validateAnnotationDocument, buildGlossary: g.buildGlossary, everyday: g.EVERYDAY_WORDS }),
+  );
+  return wordsPromise;
+}
+
+interface PlacedLabel {
+  label: AnnotationLabel;
+  number: number;
+  imageIndex: number | undefined;
+}
+
+/** Frame widths below this show numbered markers only, with the words in the list below. */
+const COMPACT_WIDTH = 480;
+
+/**
+ * Plain-English labels on a patient's image: markers pinned to points of the right image that
+ * follow zoom, moves and image changes; a list of the labels below; a summary of the report;
+ * hard words explained in place; orientation ("Your right") and a scale in centimetres; links
+ * only to trusted sites. Put it inside a `<patient-image-viewer>`.
+ *
+ * @summary Labels, words and reference points on top of `<patient-image-viewer>`.
+ * @tag lay-annotation-layer
+ *
+ * @event {PvAnnotationErrorEvent} pv-annotation-error - The annotation document had problems. Bad labels are left out; `detail.problems` lists every problem with the field's path.
+ * @event {PvLinkBlockedEvent} pv-link-blocked - A link was not to a trusted site, so it is shown as plain text. `detail`: `labelId`, `url`.
+ * @event {PvLabelSelectEvent} pv-label-select - The patient chose a label. `detail`: `id`, `imageIndex`.
+ *
+ * @csspart overlay - The layer over the picture (markers, tags, orientation, scale).
+ * @csspart marker - A numbered marker on the picture.
+ * @csspart tag - A short label next to its marker.
+ * @csspart panel - The summary and the list of labels below the viewer's controls.
+ * @csspart popover - A word's explanation.
+ *
+ * @cssprop [--pv-marker-color=#ffeb3b] - Marker and outline colour.
+ * @cssprop [--pv-marker-text-color=#212b32] - Marker number and border colour.
+ * @cssprop [--pv-finding-color=#ffffff] - Background of square markers (labels from the report).
+ * @cssprop [--pv-color-link-visited=var(--nhsuk-link-visited-colour, #330072)] - Visited links.
+ * @cssprop [--pv-body-map-outline=#4c6272] - Outline of the body drawing.
+ * @cssprop [--pv-body-map-fill=#ffffff] - Fill of the body drawing.
+ * @cssprop [--pv-body-map-highlight=var(--nhsuk-brand-colour, #005eb8)] - The marked part of the body drawing.
+ */
+export class LayAnnotationLayer extends LitElement {
+  static override styles = styles;
+
+  // Controllers
+  readonly #viewer = new ViewerLinkController(this, {
+    onViewChange: () => this.#schedulePlacement(),
+    onLoad: () => {
+      this.requestUpdate();
+      this.#schedulePlacement();
+    },
+  });
+
+  // Properties
+  /** The annotation document (version 1, see `annotation.schema.json`), as an object. */
+  @property({ attribute: false }) annotations: unknown;
+
+  /** URL of the annotation document (JSON). Used when `annotations` is not set. */
+  @property() src = '';
+
+  /** Extra trusted domains for links, besides nhs.uk, 111.nhs.uk and patient.info. */
+  @property({ attribute: false }) trustedDomains: string[] = [];
+
+  /** Replacement words for any of the built-in messages. */
+  @property({ attribute: false }) messages: Messages | undefined;
+
+  @state() private _document: AnnotationDocument | null = null;
+  @state() private _failed = false;
+  @state() private _selected: string | undefined;
+  @state() private _term: { entry: GlossaryEntry; anchor: HTMLElement } | undefined;
+  @state() private _announcement = '';
+  @state() private _geometry: { frame: { x: number; y: number; width: number; height: number }; scale?: ScaleBar } | undefined;
+
+  #glossary: Glossary | undefined;
+  #everyday: ReadonlySet<string> = new Set();
+  /** Untrusted links already reported in pv-link-blocked (once each per document). */
+  readonly #reportedLinks = new Set<string>();
+  #frameRequest = 0;
+  #loadToken = 0;
+
+  // Lifecycle
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.slot) this.slot = 'annotations';
+    document.addEventListener('keydown', this.#onDocumentKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onDocumentKey);
+    cancelAnimationFrame(this.#frameRequest);
+    this.#frameRequest = 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('annotations') || changed.has('src')) void this.#load();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    this.#schedulePlacement();
+    if (changed.has('_term') && this._term) void this.#placePopover(this._term.anchor);
+  }
+
+  /** The word's explanation goes beside the word (fixed to the viewport, so no offset parent matters). */
+  async #placePopover(anchor: HTMLElement): Promise<void> {
+    const popover = this.renderRoot.querySelector<HTMLElement>('.popover');
+    if (!popover) return;
+    const { x, y } = await computePosition(anchor, popover, {
+      placement: 'bottom-start',
+      strategy: 'fixed',
+      middleware: [offset(6), flip(), shift({ padding: 8 })],
+    });
+    popover.style.transform = `translate(${x}px, ${y}px)`;
+    popover.querySelector<HTMLElement>('.close')?.focus();
+  }
+
+  // Handlers
+  #onDocumentKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this._term) return;
+    const anchor = this._term.anchor;
+    this._term = undefined;
+    anchor.focus();
+  };
+
+  #onChoose(item: PlacedLabel) {
+    this._selected = item.label.id;
+    const total = this.#labels().length;
+    if (item.imageIndex !== undefined && item.imageIndex !== this.#viewer.host?.index) {
+      void this.#viewer.host?.goTo(item.imageIndex);
+    }
+    this._announcement = this.#t('layer.selected', {
+      title: item.label.title,
+      number: item.number,
+      total,
+      index: (item.imageIndex ?? 0) + 1,
+    });
+    this.dispatchEvent(new PvLabelSelectEvent(item.label.id, item.imageIndex));
+  }
+
+  #onTerm(entry: GlossaryEntry, event: Event) {
+    const anchor = event.currentTarget as HTMLElement;
+    this._term = this._term?.entry === entry ? undefined : { entry, anchor };
+  }
+
+  // Public methods
+  /** Labels that could be matched to an image, in document order (for tests and portals). */
+  get labelCount(): number {
+    return this.#labels().length;
+  }
+
+  /** Select a label by id, showing its image. */
+  select(id: string): void {
+    const item = this.#labels().find((l) => l.label.id === id);
+    if (item) this.#onChoose(item);
+  }
+
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
+    let input: unknown = this.annotations;
+    try {
+      if (input === undefined && this.src) {
+        const response = await fetch(this.src, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        input = await response.json();
+      }
+      if (input === undefined) {
+        this._document = null;
+        return;
+      }
+      const { validate, buildGlossary, everyday } = await loadWords();
+      this.#everyday = everyday;
+      if (token !== this.#loadToken || !this.isConnected) return;
+      const { document, problems } = validate(input);
+      const { glossary, rejected } = buildGlossary(document?.glossary ?? []);
+      this.#glossary = glossary;
+      const all: AnnotationProblem[] = [
+        ...problems,
+        ...rejected.map((r) => ({ path: `glossary[${r.index}]`, message: r.reason })),
+      ];
+      this.#reportedLinks.clear();
+      this._document = document;
+      this._failed = document === null;
+      if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(all));
+    } catch (error) {
+      if (token !== this.#loadToken) return;
+      this._document = null;
+      this._failed = true;
+      this.dispatchEvent(
+        new PvAnnotationErrorEvent([
+          { path: '', message: `The annotation document could not be read (${error instanceof Error ? error.message : 'unknown error'}).` },
+        ]),
+      );
+    }
+  }
+
+  #labels(): PlacedLabel[] {
+    const viewer = this.#viewer.host;
+    return (this._document?.labels ?? []).map((label, i) => ({
+      label,
+      number: i + 1,
+      imageIndex: viewer?.status === 'loaded' ? viewer.imageIndexFor(label.target.image) : undefined,
+    }));
+  }
+
+  #t(key: MessageKey, values?: Record<string, string | number>): string {
+    return message(this.messages, key, values);
+  }
+
+  /** Re-place markers and tags at most once per frame. */
+  #schedulePlacement(): void {
+    if (this.#frameRequest) return;
+    this.#frameRequest = requestAnimationFrame(() => {
+      this.#frameRequest = 0;
+      void this.#place();
+    });
+  }
+
+  /** Reads first (geometry, sizes), then writes (positions), so the browser lays out once. */
+  async #place(): Promise<void> {
+    const viewer = this.#viewer.host;
+    if (!viewer || viewer.status !== 'loaded' || !this.isConnected) {
+      if (this._geometry) this._geometry = undefined;
+      return;
+    }
+    const frame = viewer.frameBox();
+    if (!frame) return;
+    const index = viewer.index;
+    const geometry = viewer.imageGeometry(index);
+    let scale: ScaleBar | undefined;
+    const origin = viewer.imageToFrame(0, 0);
+    const step = viewer.imageToFrame(1, 0);
+    if (geometry?.pixelSpacing && origin && step) {
+      const pxPerColumn = Math.hypot(step.x - origin.x, step.y - origin.y);
+      scale = chooseScaleBar(geometry.pixelSpacing[1] / pxPerColumn, frame.width * 0.3, {
+        approximate: geometry.spacingKind === 'imager',
+      });
+    }
+    const previous = this._geometry;
+    if (
+      !previous ||
+      previous.frame.x !== frame.x ||
+      previous.frame.y !== frame.y ||
+      previous.frame.width !== frame.width ||
+      previous.frame.height !== frame.height ||
+      previous.scale?.label !== scale?.label ||
+      Math.abs((previous.scale?.widthPx ?? 0) - (scale?.widthPx ?? 0)) > 0.5
+    ) {
+      this._geometry = { frame, scale };
+      await this.updateComplete;
+    }
+    const overlay = this.renderRoot.querySelector<HTMLElement>('.overlay');
+    if (!overlay) return;
+    // Writes through the CSSOM (allowed under a CSP without 'unsafe-inline').
+    overlay.style.left = `${frame.x}px`;
+    overlay.style.top = `${frame.y}px`;
+    overlay.style.width = `${frame.width}px`;
+    overlay.style.height = `${frame.height}px`;
+    const bar = overlay.querySelector<HTMLElement>('.scale .bar');
+    if (bar && scale) bar.style.width = `${scale.widthPx}px`;
+    const here = this.#labels().filter((item) => item.imageIndex === index);
+    // Reads: where each point is on screen now.
+    const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
+    // Writes: markers.
+    here.forEach((item, i) => {
+      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(item.label.id)}"]`);
+      const point = points[i];
+      if (!marker) return;
+      const inside = point && point.x >= 0 && point.y >= 0 && point.x <= frame.width && point.y <= frame.height;
+      marker.style.transform = point ? `translate(${point.x}px, ${point.y}px)` : '';
+      marker.hidden = !inside;
+    });
+    this.#placeOutlines(overlay, here);
+    await this.#placeTags(overlay, here, points, frame);
+  }
+
+  #placeOutlines(overlay: HTMLElement, here: PlacedLabel[]): void {
+    const viewer = this.#viewer.host!;
+    for (const item of here) {
+      const shape = overlay.querySelector<SVGElement>(`.outlines [data-id="${CSS.escape(item.label.id)}"]`);
+      const outline = item.label.target.outline;
+      if (!shape || !outline) continue;
+      if (outline.type === 'ellipse') {
+        const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
+        const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
+        if (!c || !e) continue;
+        shape.setAttribute('cx', String(c.x));
+        shape.setAttribute('cy', String(c.y));
+        shape.setAttribute('rx', String(Math.abs(e.x - c.x)));
+        shape.setAttribute('ry', String(Math.abs(e.y - c.y)));
+      } else {
+        const pts = outline.points
+          .map(([col, row]) => viewer.imageToFrame(col, row))
+          .filter((p): p is { x: number; y: number } => Boolean(p))
+          .map((p) => `${p.x},${p.y}`)
+          .join(' ');
+        shape.setAttribute('points', pts);
+      }
+    }
+  }
+
+  async #placeTags(
+    overlay: HTMLElement,
+    here: PlacedLabel[],
+    points: ({ x: number; y: number } | undefined)[],
+    frame: { width: number; height: number },
+  ): Promise<void> {
+    const tags = here.map((item) => overlay.querySelector<HTMLElement>(`.tag[data-id="${CSS.escape(item.label.id)}"]`));
+    if (tags.every((tag) => !tag)) return;
+    const overlayRect = overlay.getBoundingClientRect();
+    // floating-ui: each tag beside its marker (a virtual element the size of the marker), kept inside the box.
+    const placed = await Promise.all(
+      here.map((_, i) => {
+        const tag = tags[i];
+        const point = points[i];
+        if (!tag || !point) return Promise.resolve(undefined);
+        const reference = {
+          getBoundingClientRect: () =>
+            DOMRect.fromRect({ x: overlayRect.left + point.x - 14, y: overlayRect.top + point.y - 14, width: 28, height: 28 }),
+        };
+        return computePosition(reference, tag, {
+          placement: point.x > frame.width / 2 ? 'left' : 'right',
+          strategy: 'absolute',
+          middleware: [offset(10), flip({ boundary: overlay, padding: 4 }), shift({ boundary: overlay, padding: 4 })],
+        }).then((result) => ({ x: result.x, y: result.y, width: tag.offsetWidth, height: tag.offsetHeight }));
+      }),
+    );
+    // Keep tags off each other: walk down the box, pushing overlapping tags below the one above.
+    const order = placed
+      .map((box, i) => ({ box, i }))
+      .filter((entry): entry is { box: NonNullable<typeof entry.box>; i: number } => Boolean(entry.box))
+      .sort((a, b) => a.box.y - b.box.y);
+    const settled: { x: number; y: number; width: number; height: number }[] = [];
+    for (const entry of order) {
+      const box = { ...entry.box };
+      for (const other of settled) {
+        const overlapsX = box.x < other.x + other.width && other.x < box.x + box.width;
+        const overlapsY = box.y < other.y + other.height + 4 && other.y < box.y + box.height + 4;
+        if (overlapsX && overlapsY) box.y = other.y + other.height + 4;
+      }
+      box.y = Math.min(box.y, frame.height - box.height - 4);
+      settled.push(box);
+      entry.box = box;
+    }
+    // Writes: tags and their leader lines.
+    const leaders = overlay.querySelector('.leaders');
+    for (const entry of order) {
+      const tag = tags[entry.i]!;
+      const point = points[entry.i]!;
+      tag.style.transform = `translate(${entry.box.x}px, ${entry.box.y}px)`;
+      const line = leaders?.querySelector(`[data-id="${CSS.escape(here[entry.i]!.label.id)}"]`);
+      if (line) {
+        const edgeX = entry.box.x > point.x ? entry.box.x : entry.box.x + entry.box.width;
+        const edgeY = Math.max(entry.box.y, Math.min(point.y, entry.box.y + entry.box.height));
+        line.setAttribute('x1', String(point.x));
+        line.setAttribute('y1', String(point.y));
+        line.setAttribute('x2', String(edgeX));
+        line.setAttribute('y2', String(edgeY));
+      }
+    }
+  }
+
+  #text(text: string): (TemplateResult | string)[] {
+    if (!this.#glossary) return [text];
+    return segmentText(text, this.#glossary).map((segment) =>
+      segment.entry && !this.#everyday.has(segment.text.toLowerCase())
+        ? html`<button
+            class="term"
+            type="button"
+            aria-expanded=${this._term?.entry === segment.entry ? 'true' : 'false'}
+            @click=${(event: Event) => this.#onTerm(segment.entry!, event)}
+          >${segment.text}</button>`
+        : segment.text,
+    );
+  }
+
+  #edgeWords(edges: EdgeLabels | undefined) {
+    if (!edges) return nothing;
+    const word = (direction: string | undefined) => {
+      if (!direction) return undefined;
+      const text = this.#t(`orientation.${direction}` as MessageKey);
+      return edges.oblique ? this.#t('orientation.roughly', { direction: text }) : text;
+    };
+    return (['top', 'bottom', 'left', 'right'] as const).map((side) => {
+      const text = word(edges[side]);
+      return text ? html`<span class="edge ${side}">${text}</span>` : nothing;
+    });
+  }
+
+  #renderOverlay(items: PlacedLabel[]) {
+    const viewer = this.#viewer.host;
+    const geometry = this._geometry;
+    if (!viewer || viewer.status !== 'loaded' || !geometry) return nothing;
+    const { frame, scale } = geometry;
+    const index = viewer.index;
+    const image = viewer.imageGeometry(index);
+    const edges =
+      edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation);
+    const here = items.filter((item) => item.imageIndex === index);
+    const compact = frame.width < COMPACT_WIDTH;
+    // Sizes are written through the CSSOM in #place(), not as style attributes (a strict CSP blocks those).
+    return html`<div class="overlay" part="overlay">
+      <svg class="outlines" aria-hidden="true">
+        ${here.map((item) => {
+          const outline = item.label.target.outline;
+          if (!outline) return nothing;
+          return outline.type === 'ellipse'
+            ? svg`<ellipse data-id=${item.label.id}></ellipse>`
+            : outline.closed
+              ? svg`<polygon data-id=${item.label.id}></polygon>`
+              : svg`<polyline data-id=${item.label.id}></polyline>`;
+        })}
+      </svg>
+      ${compact
+        ? nothing
+        : html`<svg class="outlines leaders" aria-hidden="true">
+            ${here.map((item) => svg`<line data-id=${item.label.id}></line>`)}
+          </svg>`}
+      ${this.#edgeWords(edges)}
+      ${scale
+        ? html`<div class="scale" role="img" aria-label=${this.#t('layer.scale', { length: scale.label })}>
+            <div class="bar"></div>
+            <span aria-hidden="true">${scale.label}</span>
+          </div>`
+        : nothing}
+      ${here.map(
+        (item) => html`<button
+          class="marker ${item.label.kind} ${this._selected === item.label.id ? 'selected' : ''}"
+          part="marker"
+          type="button"
+          data-id=${item.label.id}
+          aria-label=${this.#t('layer.marker', { number: item.number, title: item.label.title })}
+          aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
+          @click=${() => this.#onChoose(item)}
+          @focus=${() => (this._selected = item.label.id)}
+        >
+          ${item.number}
+        </button>`,
+      )}
+      ${compact
+        ? nothing
+        : here.map(
+            (item) => html`<span
+              class="tag ${this._selected === item.label.id ? 'selected' : ''}"
+              part="tag"
+              data-id=${item.label.id}
+              aria-hidden="true"
+              @click=${() => this.#onChoose(item)}
+              >${item.label.title}</span
+            >`,
+          )}
+    </div>`;
+  }
+
+  #renderLinks(label: AnnotationLabel) {
+    if (!label.links?.length) return nothing;
+    return html`<ul class="links">
+      ${label.links.map((link) => {
+        const url = trustedUrl(link.url, this.trustedDomains);
+        if (!url) {
+          const key = `${label.id}\n${link.url}`;
+          if (!this.#reportedLinks.has(key)) {
+            this.#reportedLinks.add(key);
+            queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(label.id, link.url)));
+          }
+          return html`<li class="untrusted">${link.title}</li>`;
+        }
+        return html`<li>
+          <a href=${url} target="_blank" rel="noopener noreferrer"
+            >${link.title} <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
+          >
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  #renderPanel(items: PlacedLabel[]) {
+    const doc = this._document;
+    const viewer = this.#viewer.host;
+    if (this._failed) {
+      return html`<div class="panel" part="panel"><p class="problem">${this.#t('layer.notLoaded')}</p></div>`;
+    }
+    if (!doc || !viewer || viewer.status !== 'loaded') return nothing;
+    const index = viewer.index;
+    const elsewhere = items.filter((item) => item.imageIndex !== undefined && item.imageIndex !== index).length;
+    const facts = viewer.imageFacts;
+    const region = bodyRegionFor(facts?.bodyPart ?? '', items.map((item) => item.label.title));
+    const regionWords = region ? this.#t(`region.${region}` as MessageKey) : '';
+    return html`<div class="panel" part="panel">
+      ${region
+        ? html`<div class="body-map">
+            ${bodyMap(region, this.#t('layer.bodyMap', { part: regionWords }))}
+            <p>${this.#t('layer.bodyMapCaption', { part: regionWords })}</p>
+          </div>`
+        : nothing}
+      ${doc.summary
+        ? html`<section class="summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">${this.#t('layer.summaryTitle')}</h2>
+            <p>${this.#text(doc.summary)}</p>
+          </section>`
+        : nothing}
+      ${items.length > 0
+        ? html`<section aria-labelledby="labels-title">
+            <h2 id="labels-title">${this.#t('layer.labelsTitle')}</h2>
+            ${elsewhere > 0
+              ? html`<p>
+                  ${elsewhere === 1 ? this.#t('layer.otherImage') : this.#t('layer.otherImages', { count: elsewhere })}
+                </p>`
+              : nothing}
+            <ol>
+              ${items.map(
+                (item) => html`<li class="item ${item.label.kind} ${this._selected === item.label.id ? 'selected' : ''}">
+                  <div class="item-head">
+                    <span class="number" aria-hidden="true">${item.number}</span>
+                    <button
+                      class="choose"
+                      type="button"
+                      aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
+                      @click=${() => this.#onChoose(item)}
+                    >
+                      ${item.label.title}
+                    </button>
+                  </div>
+                  <span class="kind">
+                    ${this.#t(`layer.kind.${item.label.kind}` as MessageKey)}${item.imageIndex !== undefined &&
+                    item.imageIndex !== index
+                      ? html` · ${this.#t('layer.onImage', { index: item.imageIndex + 1 })}`
+                      : nothing}
+                  </span>
+                  ${item.label.description ? html`<p>${this.#text(item.label.description)}</p>` : nothing}
+                  ${this.#renderLinks(item.label)}
+                  ${item.imageIndex !== undefined && item.imageIndex !== index
+                    ? html`<button class="goto" type="button" @click=${() => this.#onChoose(item)}>
+                        ${this.#t('layer.showImage', { index: item.imageIndex + 1 })}
+                      </button>`
+                    : nothing}
+                </li>`,
+              )}
+            </ol>
+          </section>`
+        : nothing}
+      ${this.#renderPopover()}
+    </div>`;
+  }
+
+  #renderPopover() {
+    const term = this._term;
+    if (!term) return nothing;
+    const url = trustedUrl(term.entry.url, this.trustedDomains);
+    return html`<div class="popover" part="popover" role="dialog" aria-label=${term.entry.term}>
+      <p><strong>${term.entry.term}</strong>: ${term.entry.definition}</p>
+      ${url
+        ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
+            >${this.#t('layer.readMore', { term: term.entry.term })}
+            <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
+          >`
+        : nothing}
+      <button class="close" type="button" @click=${() => this.#closeTerm()}>${this.#t('layer.close')}</button>
+    </div>`;
+  }
+
+  #closeTerm(): void {
+    const anchor = this._term?.anchor;
+    this._term = undefined;
+    anchor?.focus();
+  }
+
+  protected override firstUpdated(): void {
+    this.#schedulePlacement();
+  }
+
+  override render() {
+    const items = this.#labels();
+    return html`${this.#renderOverlay(items)}${this.#renderPanel(items)}
+      <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
+  }
+}

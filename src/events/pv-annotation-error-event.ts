@@ -1,0 +1,16 @@
+import type { AnnotationProblem } from '../annotations/validate.js';
+
+export interface PvAnnotationErrorDetail {
+  /** Every problem, with the path of the field (like `labels[2].target.point.column`) and what was expected. */
+  problems: readonly AnnotationProblem[];
+}
+
+/** Fired when an annotation document had problems. Bad labels are left out; the rest still show. */
+export class PvAnnotationErrorEvent extends Event {
+  static readonly eventName = 'pv-annotation-error' as const;
+  readonly detail: PvAnnotationErrorDetail;
+  constructor(problems: readonly AnnotationProblem[]) {
+    super(PvAnnotationErrorEvent.eventName, { bubbles: true, composed: true });
+    this.detail = Object.freeze({ problems: Object.freeze([...problems]) });
+  }
+}

@@ -1,0 +1,16 @@
+export interface PvLabelSelectDetail {
+  /** The label's id, from the annotation document. */
+  id: string;
+  /** The image it is on (0-based), or undefined when it matches no image. */
+  imageIndex: number | undefined;
+}
+
+/** Fired when the patient chooses a label (from the list or a marker). */
+export class PvLabelSelectEvent extends Event {
+  static readonly eventName = 'pv-label-select' as const;
+  readonly detail: PvLabelSelectDetail;
+  constructor(id: string, imageIndex: number | undefined) {
+    super(PvLabelSelectEvent.eventName, { bubbles: true, composed: true });
+    this.detail = Object.freeze({ id, imageIndex });
+  }
+}

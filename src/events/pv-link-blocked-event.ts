@@ -1,0 +1,16 @@
+export interface PvLinkBlockedDetail {
+  /** The label whose link was not shown as a link. */
+  labelId: string;
+  /** The address, which is not https on a trusted site. */
+  url: string;
+}
+
+/** Fired when a link in an annotation document is not to a trusted site; it is shown as plain text. */
+export class PvLinkBlockedEvent extends Event {
+  static readonly eventName = 'pv-link-blocked' as const;
+  readonly detail: PvLinkBlockedDetail;
+  constructor(labelId: string, url: string) {
+    super(PvLinkBlockedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = Object.freeze({ labelId, url });
+  }
+}

@@ -1,0 +1,184 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import chestDoc from '../../examples/annotations/chest-xray.json';
+import type { LayAnnotationLayer, PatientImageViewer } from '../../src/index.js';
+import { box, cleanup, loaded, nextEvent, nextFrame, serverInfo, until } from '../support/helpers.js';
+
+async function mountWithLayer(
+  setup: Partial<PatientImageViewer>,
+  annotations: unknown,
+  size: [number, number] = [640, 480],
+): Promise<{ viewer: PatientImageViewer; layer: LayAnnotationLayer }> {
+  const viewer = document.createElement('patient-image-viewer');
+  viewer.loading = 'eager';
+  Object.assign(viewer, setup);
+  const layer = document.createElement('lay-annotation-layer');
+  layer.annotations = annotations;
+  viewer.append(layer);
+  box(...size).append(viewer);
+  await loaded(viewer);
+  await until(() => (layer.shadowRoot?.querySelectorAll('.marker').length ?? 0) > 0, 5000, 'markers');
+  await settleLayout();
+  return { viewer, layer };
+}
+
+async function settleLayout(): Promise<void> {
+  for (let i = 0; i < 4; i++) await nextFrame();
+}
+
+/** Centre of a marker, in the viewer's coordinates. */
+function markerCentre(viewer: PatientImageViewer, layer: LayAnnotationLayer, id: string): { x: number; y: number } {
+  const marker = layer.shadowRoot!.querySelector<HTMLElement>(`.marker[data-id="${id}"]`)!;
+  const rect = marker.getBoundingClientRect();
+  const outer = viewer.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2 - outer.left, y: rect.top + rect.height / 2 - outer.top };
+}
+
+function expectedCentre(viewer: PatientImageViewer, column: number, row: number): { x: number; y: number } {
+  const frame = viewer.frameBox()!;
+  const point = viewer.imageToFrame(column, row)!;
+  return { x: frame.x + point.x, y: frame.y + point.y };
+}
+
+describe('<lay-annotation-layer>', () => {
+  afterEach(cleanup);
+
+  it('pins each marker to its point and keeps it there through zoom and moves', async () => {
+    const { viewer, layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    const labels = chestDoc.labels.filter((l) => 'index' in l.target.image);
+    expect(layer.shadowRoot!.querySelectorAll('.marker').length).to.equal(labels.length);
+    const check = () => {
+      const frame = viewer.frameBox()!;
+      for (const label of labels) {
+        const want = expectedCentre(viewer, label.target.point.column, label.target.point.row);
+        const marker = layer.shadowRoot!.querySelector<HTMLElement>(`.marker[data-id="${label.id}"]`)!;
+        const inside = want.x >= frame.x && want.x <= frame.x + frame.width && want.y >= frame.y && want.y <= frame.y + frame.height;
+        // A point moved out of the picture box has its marker hidden, not drawn over the edge.
+        expect(marker.hidden, `${label.id} hidden when outside`).to.equal(!inside);
+        if (!inside) continue;
+        const got = markerCentre(viewer, layer, label.id);
+        expect(got.x, `${label.id} x`).to.be.closeTo(want.x, 1.5);
+        expect(got.y, `${label.id} y`).to.be.closeTo(want.y, 1.5);
+      }
+    };
+    check();
+    viewer.zoomIn();
+    viewer.zoomIn();
+    await settleLayout();
+    check();
+    viewer._view!.panBy(-40, 25);
+    await settleLayout();
+    check();
+  });
+
+  it('tags never cover their own marker, and do not overlap each other', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    const tags = [...layer.shadowRoot!.querySelectorAll<HTMLElement>('.tag')].map((t) => ({ id: t.dataset.id!, rect: t.getBoundingClientRect() }));
+    expect(tags.length).to.be.greaterThan(1);
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const tag of tags) {
+      const marker = layer.shadowRoot!.querySelector<HTMLElement>(`.marker[data-id="${tag.id}"]`)!.getBoundingClientRect();
+      expect(overlaps(tag.rect, marker), `${tag.id} covers its marker`).to.equal(false);
+      for (const other of tags) if (other !== tag) expect(overlaps(tag.rect, other.rect), `${tag.id} and ${other.id}`).to.equal(false);
+    }
+  });
+
+  it('lists every label; choosing one selects its marker and announces it', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    const items = layer.shadowRoot!.querySelectorAll('ol > li');
+    expect(items.length).to.equal(chestDoc.labels.length);
+    const select = nextEvent(layer, 'pv-label-select');
+    layer.shadowRoot!.querySelector<HTMLButtonElement>('ol > li button.choose')!.click();
+    expect((await select).detail.id).to.equal(chestDoc.labels[0]!.id);
+    await layer.updateComplete;
+    expect(layer.shadowRoot!.querySelector(`.marker[data-id="${chestDoc.labels[0]!.id}"]`)!.getAttribute('aria-pressed')).to.equal('true');
+    expect(layer.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(chestDoc.labels[0]!.title);
+  });
+
+  it('says which side is the patient\'s right on a chest X-ray, and shows a body drawing', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    const edge = (side: string) => layer.shadowRoot!.querySelector(`.edge.${side}`)?.textContent?.trim();
+    expect(edge('left')).to.equal('Your right');
+    expect(edge('right')).to.equal('Your left');
+    expect(edge('top')).to.equal('Head');
+    expect(layer.shadowRoot!.querySelector('.body-map svg')?.getAttribute('aria-label')).to.contain('chest');
+  });
+
+  it('explains a hard word in a popover that Escape closes, returning focus', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, {
+      version: 1,
+      summary: 'There is no pleural effusion.',
+      labels: chestDoc.labels.slice(0, 1),
+    });
+    const term = layer.shadowRoot!.querySelector<HTMLButtonElement>('button.term')!;
+    expect(term.textContent).to.equal('pleural effusion');
+    term.click();
+    await layer.updateComplete;
+    await nextFrame();
+    const popover = layer.shadowRoot!.querySelector('[role="dialog"]')!;
+    expect(popover.textContent).to.contain('pleural effusion');
+    expect(popover.querySelector('a')!.getAttribute('rel')).to.equal('noopener noreferrer');
+    await sendKeys({ press: 'Escape' });
+    await layer.updateComplete;
+    expect(layer.shadowRoot!.querySelector('[role="dialog"]')).to.equal(null);
+    expect(layer.shadowRoot!.activeElement).to.equal(term);
+  });
+
+  it('a bad label is left out and reported with its field; the rest still show', async () => {
+    const broken = {
+      version: 1,
+      labels: [
+        chestDoc.labels[0],
+        { ...chestDoc.labels[1], id: 'bad', target: { image: { index: 0 }, point: { column: 'left', row: 3 } } },
+      ],
+    };
+    const viewer = document.createElement('patient-image-viewer');
+    viewer.loading = 'eager';
+    viewer.src = '/__synthetic/chest-xray.dcm';
+    const layer = document.createElement('lay-annotation-layer');
+    const reported = nextEvent(layer, 'pv-annotation-error');
+    layer.annotations = broken;
+    viewer.append(layer);
+    box(640, 480).append(viewer);
+    const problems = (await reported).detail.problems;
+    expect(problems.some((p) => p.path === 'labels[1].target.point.column' && p.labelId === 'bad')).to.equal(true);
+    await loaded(viewer);
+    await until(() => layer.shadowRoot!.querySelectorAll('ol > li').length === 1, 5000, 'one label listed');
+  });
+
+  it('labels on other slices are hinted, with a way to go to them', async () => {
+    const { synthetic } = await serverInfo();
+    const doc = {
+      version: 1,
+      labels: [
+        { id: 'a', kind: 'finding', title: 'Spot on slice 1', target: { image: { index: 0 }, point: { column: 100, row: 100 } } },
+        { id: 'b', kind: 'finding', title: 'Spot on slice 8', target: { image: { index: 7 }, point: { column: 120, row: 90 } } },
+      ],
+    };
+    const { viewer, layer } = await mountWithLayer({ urls: synthetic.ct.slice(0, 10).map((n) => `/__synthetic/${n}`) }, doc);
+    expect(layer.shadowRoot!.textContent).to.contain('1 more label is on another image');
+    const go = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.goto')].find((b) => b.textContent!.includes('Show image 8'))!;
+    go.click();
+    await until(() => viewer.index === 7, 5000, 'slice 8');
+    await until(() => Boolean(layer.shadowRoot!.querySelector('.marker[data-id="b"]')), 5000, 'marker b');
+    await settleLayout();
+    const got = markerCentre(viewer, layer, 'b');
+    const want = expectedCentre(viewer, 120, 90);
+    expect(got.x).to.be.closeTo(want.x, 1.5);
+    expect(layer.shadowRoot!.querySelector('.marker[data-id="a"]')).to.equal(null);
+    // A scale bar from the CT's 1 mm pixel spacing, and CT orientation words.
+    expect(layer.shadowRoot!.querySelector('.scale')?.textContent).to.match(/\d+ (mm|cm)/);
+    expect(layer.shadowRoot!.querySelector('.edge.top')?.textContent?.trim()).to.equal('Front');
+  });
+
+  it('passes axe with labels, list and popover', async () => {
+    const { layer, viewer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    await expect(viewer).to.be.accessible();
+    const term = layer.shadowRoot!.querySelector<HTMLButtonElement>('button.term');
+    if (term) {
+      term.click();
+      await layer.updateComplete;
+      await expect(viewer).to.be.accessible();
+    }
+  });
+});
