@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
 import type { LayAnnotationLayer, PatientImageViewer } from '../../src/index.js';
 import { box, cleanup, loaded, nextEvent, nextFrame, serverInfo, until } from '../support/helpers.js';
+import { INJECTION_CORPUS, nothingRan } from '../support/injection-corpus.js';
 
 async function mountWithLayer(
   setup: Partial<PatientImageViewer>,
@@ -179,6 +180,61 @@ describe('<lay-annotation-layer>', () => {
       term.click();
       await layer.updateComplete;
       await expect(viewer).to.be.accessible();
+    }
+  });
+
+  it('on a narrow phone, labels become numbered markers with the words in the list', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc, [320, 300]);
+    expect(layer.shadowRoot!.querySelectorAll('.marker').length).to.be.greaterThan(0);
+    expect(layer.shadowRoot!.querySelectorAll('.tag').length).to.equal(0);
+    expect(layer.shadowRoot!.querySelectorAll('ol > li').length).to.equal(chestDoc.labels.length);
+    const marker = layer.shadowRoot!.querySelector<HTMLElement>('.marker')!;
+    expect(marker.textContent!.trim()).to.equal('1');
+    expect(marker.getAttribute('aria-label')).to.equal(`Label 1: ${chestDoc.labels[0]!.title}`);
+  });
+
+  it('keyboard: Tab reaches the markers; Enter chooses one', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    const marker = layer.shadowRoot!.querySelector<HTMLButtonElement>('.marker')!;
+    expect(marker.tabIndex).to.equal(0);
+    marker.focus();
+    const select = nextEvent(layer, 'pv-label-select');
+    await sendKeys({ press: 'Enter' });
+    expect((await select).detail.id).to.equal(marker.dataset.id);
+  });
+
+  it('shows hostile text from every field as text: nothing runs, nothing is parsed as markup', async () => {
+    const short = INJECTION_CORPUS.filter((p) => p.length <= 80 && p.trim().length > 0);
+    const doc = {
+      version: 1,
+      summary: INJECTION_CORPUS.filter((p) => p.length < 200).join(' ').slice(0, 3900),
+      labels: short.map((payload, i) => ({
+        id: `${i}-${payload}`.slice(0, 64),
+        kind: i % 2 ? 'finding' : 'anatomy',
+        title: payload,
+        description: payload,
+        terms: [payload],
+        links: [{ title: payload, url: payload }],
+        target: { image: { index: 0 }, point: { column: 20 + (i * 13) % 470, row: 20 + (i * 29) % 470 } },
+      })),
+      glossary: short.map((payload, i) => ({ id: `hostile-${i}`, term: payload, definition: payload, url: 'https://www.nhs.uk/' })),
+    };
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, doc, [640, 480]);
+    const root = layer.shadowRoot!;
+    await until(() => root.querySelectorAll('ol > li').length > 0, 5000, 'the list');
+    // Open every word explanation once: their text is hostile too.
+    for (const term of [...root.querySelectorAll<HTMLButtonElement>('button.term')].slice(0, 20)) {
+      term.click();
+      await layer.updateComplete;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(nothingRan(), 'no payload ran').to.equal(true);
+    const text = root.textContent ?? '';
+    for (const payload of short.slice(0, 20)) expect(text, 'the payload shows as text').to.contain(payload.trim().slice(0, 20));
+    for (const el of root.querySelectorAll('*')) {
+      expect(['SCRIPT', 'IFRAME', 'IMG', 'OBJECT', 'EMBED', 'STYLE', 'TEMPLATE'], el.tagName).not.to.include(el.tagName);
+      for (const attr of el.attributes) expect(attr.name.startsWith('on'), `${el.tagName} ${attr.name}`).to.equal(false);
+      if (el instanceof HTMLAnchorElement) expect(el.href.startsWith('https://'), el.href).to.equal(true);
     }
   });
 });
