@@ -4,7 +4,8 @@
  *
  * - `packagejson: false`: the analyzer must never rewrite package.json (its `customElements` field is
  *   set by hand, and a run into a temporary folder would point it there).
- * - The plugin drops `#private` members (implementation detail, not API) and points module paths at
+ * - The plugin drops `#private` members (implementation detail, not API) and events not named `pv-*`
+ *   (guesses from dispatchEvent calls), and points module paths at
  *   the published JavaScript (`dist/…/*.js`), which is what a consumer of the npm package has.
  */
 const toPublished = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
@@ -16,6 +17,11 @@ const publicApiOnly = {
     for (const mod of customElementsManifest.modules ?? []) {
       mod.path = toPublished(mod.path);
       for (const declaration of mod.declarations ?? []) {
+        // Public events are documented with @event and named pv-*; the analyzer also guesses names
+        // from `dispatchEvent(new SomeEvent(arg))` calls, which gives nonsense such as "all".
+        if (declaration.events) {
+          declaration.events = declaration.events.filter((event) => typeof event.name === 'string' && event.name.startsWith('pv-'));
+        }
         if (declaration.members) {
           declaration.members = declaration.members.filter(
             (member) => member.privacy !== 'private' && !member.name.startsWith('#'),

@@ -103,6 +103,7 @@ export const enGB = {
   'layer.notLoaded': 'We could not show the notes for this image. You can still look at the image.',
   'layer.opensNewTab': '(opens in a new tab)',
   'layer.close': 'Close',
+  'layer.wordsToKnow': 'Words to know:',
   'layer.readMore': 'Read more about {term} on the NHS website',
   'layer.bodyMap': 'A drawing of a body with the {part} marked',
   'layer.bodyMapCaption': 'This image is of your {part}.',

@@ -58,6 +58,15 @@ const COMPACT_WIDTH = 480;
  * @csspart panel - The summary and the list of labels below the viewer's controls.
  * @csspart popover - A word's explanation.
  *
+ * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared with the viewer).
+ * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Quieter text: the kind of label, untrusted links.
+ * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Links, buttons, the summary's edge (shared with the viewer).
+ * @cssprop [--pv-color-surface=var(--nhsuk-card-background-colour, #ffffff)] - Panel and popover background (shared with the viewer).
+ * @cssprop [--pv-color-border=var(--nhsuk-border-colour, #d8dde0)] - Borders (shared with the viewer).
+ * @cssprop [--pv-color-focus=var(--nhsuk-focus-colour, #ffeb3b)] - Focus highlight (shared with the viewer).
+ * @cssprop [--pv-color-focus-text=var(--nhsuk-focus-text-colour, #212b32)] - Text on focus (shared with the viewer).
+ * @cssprop [--pv-target-size=44px] - Smallest size of buttons (shared with the viewer).
+ * @cssprop [--pv-radius=4px] - Corner radius (shared with the viewer).
  * @cssprop [--pv-marker-color=#ffeb3b] - Marker and outline colour.
  * @cssprop [--pv-marker-text-color=#212b32] - Marker number and border colour.
  * @cssprop [--pv-finding-color=#ffffff] - Background of square markers (labels from the report).
@@ -170,7 +179,7 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   // Public methods
-  /** Labels that could be matched to an image, in document order (for tests and portals). */
+  /** How many labels the document has after validation (bad ones left out), in document order. */
   get labelCount(): number {
     return this.#labels().length;
   }
@@ -478,6 +487,23 @@ export class LayAnnotationLayer extends LitElement {
     </div>`;
   }
 
+  /** The label's own list of words to know, each opening its explanation. */
+  #renderTerms(label: AnnotationLabel) {
+    const entries = [...new Set((label.terms ?? []).map((term) => this.#glossary?.get(term)).filter((e): e is GlossaryEntry => Boolean(e)))];
+    if (entries.length === 0) return nothing;
+    return html`<p class="terms">
+      ${this.#t('layer.wordsToKnow')}
+      ${entries.map(
+        (entry, i) => html`${i > 0 ? ', ' : ''}<button
+            class="term"
+            type="button"
+            aria-expanded=${this._term?.entry === entry ? 'true' : 'false'}
+            @click=${(event: Event) => this.#onTerm(entry, event)}
+          >${entry.term}</button>`,
+      )}
+    </p>`;
+  }
+
   #renderLinks(label: AnnotationLabel) {
     if (!label.links?.length) return nothing;
     return html`<ul class="links">
@@ -554,6 +580,7 @@ export class LayAnnotationLayer extends LitElement {
                       : nothing}
                   </span>
                   ${item.label.description ? html`<p>${this.#text(item.label.description)}</p>` : nothing}
+                  ${this.#renderTerms(item.label)}
                   ${this.#renderLinks(item.label)}
                   ${item.imageIndex !== undefined && item.imageIndex !== index
                     ? html`<button class="goto" type="button" @click=${() => this.#onChoose(item)}>

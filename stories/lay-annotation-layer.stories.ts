@@ -1,0 +1,228 @@
+/**
+ * One story per state of `<lay-annotation-layer>`, always as a child of `<patient-image-viewer>`.
+ * The stories double as test fixtures: import a story and render it with
+ * `layerStoryTemplate(Story)` (meta args, then the story's args, then yours).
+ *
+ * The images are the synthetic ones the viewer's stories use (made in the browser by
+ * scripts/synthetic.mjs), and the documents are the examples in examples/annotations/. No real
+ * patient data.
+ */
+import type { ArgTypes, Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { until } from 'lit/directives/until.js';
+import chestXray from '../examples/annotations/chest-xray.json';
+import ctHead from '../examples/annotations/ct-head.json';
+import '../src/define.js';
+import type {
+  Messages,
+  PvAnnotationErrorEvent,
+  PvErrorEvent,
+  PvLabelSelectEvent,
+  PvLinkBlockedEvent,
+  PvLoadEvent,
+} from '../src/index.js';
+import { syntheticFiles, type SyntheticImage } from './patient-image-viewer.stories.js';
+
+/** The story args: the layer's settable properties, the viewer's image, and `--pv-*` styles. */
+export interface LayerArgs {
+  /** Story only: the synthetic image the viewer shows. */
+  image: Exclude<SyntheticImage, 'none'>;
+  /** Story only: the width of the box round the viewer (any CSS length); empty for the full width. */
+  containerWidth: string;
+  /** The annotation document, as an object (the layer's `annotations` property). */
+  annotations?: unknown;
+  /** URL of an annotation document, used when `annotations` is not set. */
+  src: string;
+  trustedDomains: string[];
+  messages?: Messages;
+  onPvLoad?: (event: PvLoadEvent) => void;
+  onPvError?: (event: PvErrorEvent) => void;
+  onPvAnnotationError?: (event: PvAnnotationErrorEvent) => void;
+  onPvLinkBlocked?: (event: PvLinkBlockedEvent) => void;
+  onPvLabelSelect?: (event: PvLabelSelectEvent) => void;
+  /** Any CSS custom property (`--pv-*`), set as an inline style on the viewer; the layer inherits it. */
+  [customProperty: `--${string}`]: string | undefined;
+}
+
+/**
+ * A chest document with two mistakes a portal might make: label 2 points at a place that cannot
+ * be (a negative column, a row in words), and label 1 links to a site that is not on the trusted
+ * list. The good labels still show; the untrusted link shows as plain text.
+ */
+export const documentWithErrors = {
+  version: 1,
+  summary: 'Your chest X-ray looks normal. You do not need to do anything.',
+  labels: [
+    {
+      ...chestXray.labels.find((label) => label.id === 'heart')!,
+      links: [
+        { title: 'Keeping your heart healthy on the NHS website', url: 'https://www.nhs.uk/live-well/' },
+        { title: 'Heart facts from a site we do not know', url: 'https://heart-facts.example.com/your-heart' },
+      ],
+    },
+    {
+      id: 'spine',
+      kind: 'anatomy',
+      title: 'Your spine',
+      target: { image: { index: 0 }, point: { column: -20, row: 'middle' } },
+    },
+    chestXray.labels.find((label) => label.id === 'right-lung')!,
+    chestXray.labels.find((label) => label.id === 'left-lung')!,
+  ],
+};
+
+/** A summary and no labels: hard words in it can still be explained. */
+export const summaryOnly = {
+  version: 1,
+  summary:
+    'Your chest X-ray looks normal. There is no sign of pneumonia, and no fluid around your lungs ' +
+    '(pleural effusion). You do not need to do anything.',
+  labels: [],
+};
+
+/** Renders a viewer showing a synthetic image, with the layer inside it. */
+export function renderLayer(args: LayerArgs): TemplateResult {
+  const customProperties = Object.fromEntries(
+    Object.entries(args).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('--') && typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+  const viewer = html`<patient-image-viewer
+    loading="eager"
+    style=${styleMap(customProperties)}
+    .files=${until(syntheticFiles(args.image ?? 'chest-xray'), null)}
+    @pv-load=${args.onPvLoad}
+    @pv-error=${args.onPvError}
+  >
+    <lay-annotation-layer
+      .annotations=${args.annotations}
+      .src=${args.src ?? ''}
+      .trustedDomains=${args.trustedDomains ?? []}
+      .messages=${args.messages}
+      @pv-annotation-error=${args.onPvAnnotationError}
+      @pv-link-blocked=${args.onPvLinkBlocked}
+      @pv-label-select=${args.onPvLabelSelect}
+    ></lay-annotation-layer>
+  </patient-image-viewer>`;
+  return args.containerWidth
+    ? html`<div class="story-container" style=${styleMap({ width: args.containerWidth })}>${viewer}</div>`
+    : viewer;
+}
+
+/** Controls for manifest entries that the story args do not carry as text. */
+const manifestOnlyArgTypes: ArgTypes = {
+  messages: { control: false },
+  // A read-only getter: nothing to set.
+  labelCount: { table: { disable: true } },
+};
+
+/**
+ * The Actions panel logs these events. The layer's come from the manifest too, but under the arg
+ * name; the viewer's are not in this component's manifest entry.
+ */
+const eventArgTypes: ArgTypes = Object.fromEntries(
+  (
+    [
+      ['onPvLoad', 'pv-load'],
+      ['onPvError', 'pv-error'],
+      ['onPvAnnotationError', 'pv-annotation-error'],
+      ['onPvLinkBlocked', 'pv-link-blocked'],
+      ['onPvLabelSelect', 'pv-label-select'],
+    ] as const
+  ).map(([arg, event]) => [arg, { action: event, table: { disable: true } }]),
+);
+
+const meta = {
+  title: 'Annotation layer',
+  component: 'lay-annotation-layer',
+  // Helpers and fixtures start with a lower-case letter; stories with a capital.
+  excludeStories: /^[a-z]/,
+  render: renderLayer,
+  args: {
+    image: 'chest-xray',
+    containerWidth: '',
+    src: '',
+    trustedDomains: [],
+  },
+  argTypes: {
+    image: {
+      name: 'image',
+      description: 'Story only: a synthetic image, made in the browser and passed to the viewer\u2019s `files` property.',
+      control: 'inline-radio',
+      options: ['chest-xray', 'ct-head'],
+      table: { category: 'story' },
+    },
+    containerWidth: {
+      name: 'containerWidth',
+      description: 'Story only: the width of the box round the viewer (a CSS length, like `320px`); empty for the full width.',
+      control: 'text',
+      table: { category: 'story' },
+    },
+    annotations: { control: 'object' },
+    src: { control: 'text' },
+    trustedDomains: { control: 'object' },
+    ...manifestOnlyArgTypes,
+    ...eventArgTypes,
+  },
+} satisfies Meta<LayerArgs>;
+
+export default meta;
+
+type Story = StoryObj<LayerArgs>;
+
+/**
+ * Render a story outside Storybook (tests, demos): meta args, then the story's args, then
+ * `overrides`. The template's root is the `<patient-image-viewer>` (or, when `containerWidth` is
+ * set, a box round it); the `<lay-annotation-layer>` is its child.
+ */
+export function layerStoryTemplate(
+  story: { args?: Partial<LayerArgs>; render?: (args: LayerArgs) => TemplateResult },
+  overrides: Partial<LayerArgs> = {},
+): TemplateResult {
+  const args = { ...meta.args, ...story.args, ...overrides } as LayerArgs;
+  return (story.render ?? renderLayer)(args);
+}
+
+/**
+ * The synthetic chest X-ray with examples/annotations/chest-xray.json: five numbered markers with
+ * short labels beside them and dashed outlines, "Your right" and "Your left" at the edges, a scale
+ * bar, a body drawing with the chest marked, the summary and the list of labels. Zoom or move the
+ * picture and the markers stay on their points.
+ */
+export const ChestXrayAnatomy = {
+  args: { image: 'chest-xray', annotations: chestXray },
+} satisfies Story;
+
+/**
+ * The synthetic 40-slice CT head with examples/annotations/ct-head.json. The labels are on
+ * different slices (images 5, 15 and 21), so image 1 shows no markers: the list says which image
+ * each label is on, with a "Show image" button. Choose one, or move through the slices, and the
+ * markers for that slice appear. Square markers are findings from the report.
+ */
+export const CtFindingsOnSlices = {
+  args: { image: 'ct-head', annotations: ctHead },
+} satisfies Story;
+
+/**
+ * The chest X-ray in a 320 px wide box, as on a small phone. There is no room for words on the
+ * picture, so it shows numbered markers only; the words are in the numbered list below.
+ */
+export const NarrowPhone = {
+  args: { image: 'chest-xray', annotations: chestXray, containerWidth: '320px' },
+} satisfies Story;
+
+/**
+ * A document with one bad label (a point that cannot be) and one link to a site that is not
+ * trusted. The bad label is left out and the rest still show; the untrusted link is plain text.
+ * The Actions panel shows `pv-annotation-error` (every problem, with the field's path) and
+ * `pv-link-blocked`.
+ */
+export const DocumentWithErrors = {
+  args: { image: 'chest-xray', annotations: documentWithErrors },
+} satisfies Story;
+
+/** A summary of the report and no labels: no markers, and the hard words in the summary are explained. */
+export const NoLabels = {
+  args: { image: 'chest-xray', annotations: summaryOnly },
+} satisfies Story;
