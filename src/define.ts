@@ -1,4 +1,7 @@
 /** Registers every element of the library. This is the script-tag entry. */
+// The consent step first: when the elements upgrade, it holds the viewers inside it before any of
+// them can start loading.
+import './components/finding-disclosure/define.js';
 import './components/patient-image-viewer/define.js';
 import './components/lay-annotation-layer/define.js';
 

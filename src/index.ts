@@ -1,6 +1,8 @@
 /** Classes, events and types. No side effects: import `./define.js` to register the elements. */
 export { PatientImageViewer, type RequestHeaders } from './components/patient-image-viewer/patient-image-viewer.js';
 export { LayAnnotationLayer } from './components/lay-annotation-layer/lay-annotation-layer.js';
+export { FindingDisclosure } from './components/finding-disclosure/finding-disclosure.js';
+export { memoryStore, webStorageStore, type ChoiceStore, type StoredChoice } from './disclosure/choice-store.js';
 export * from './events/index.js';
 export { ViewerError, type ViewerErrorType } from './sources/errors.js';
 export type { SafeFacts } from './sources/inspect.js';

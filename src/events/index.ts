@@ -5,6 +5,14 @@ export { PvViewChangeEvent, type PvViewChangeDetail } from './pv-view-change-eve
 export { PvAnnotationErrorEvent, type PvAnnotationErrorDetail } from './pv-annotation-error-event.js';
 export { PvLinkBlockedEvent, type PvLinkBlockedDetail } from './pv-link-blocked-event.js';
 export { PvLabelSelectEvent, type PvLabelSelectDetail } from './pv-label-select-event.js';
+export {
+  PvDisclosureRequestEvent,
+  PvRevealEvent,
+  PvDeferEvent,
+  type PvDisclosureRequestDetail,
+  type PvChoiceDetail,
+  type DisclosureScope,
+} from './pv-disclosure-events.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
 import type { PvErrorEvent } from './pv-error-event.js';
@@ -13,6 +21,7 @@ import type { PvViewChangeEvent } from './pv-view-change-event.js';
 import type { PvAnnotationErrorEvent } from './pv-annotation-error-event.js';
 import type { PvLinkBlockedEvent } from './pv-link-blocked-event.js';
 import type { PvLabelSelectEvent } from './pv-label-select-event.js';
+import type { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from './pv-disclosure-events.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -23,5 +32,8 @@ declare global {
     'pv-annotation-error': PvAnnotationErrorEvent;
     'pv-link-blocked': PvLinkBlockedEvent;
     'pv-label-select': PvLabelSelectEvent;
+    'pv-disclosure-request': PvDisclosureRequestEvent;
+    'pv-reveal': PvRevealEvent;
+    'pv-defer': PvDeferEvent;
   }
 }

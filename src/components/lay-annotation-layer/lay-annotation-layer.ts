@@ -94,6 +94,9 @@ export class LayAnnotationLayer extends LitElement {
   /** URL of the annotation document (JSON). Used when `annotations` is not set. */
   @property() src = '';
 
+  /** While set, the layer fetches and shows nothing. `<finding-disclosure>` sets it until the patient chooses. */
+  @property({ type: Boolean, reflect: true }) hold = false;
+
   /** Extra trusted domains for links, besides nhs.uk, 111.nhs.uk and patient.info. */
   @property({ attribute: false }) trustedDomains: string[] = [];
 
@@ -129,7 +132,7 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('annotations') || changed.has('src')) void this.#load();
+    if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#load();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -193,6 +196,11 @@ export class LayAnnotationLayer extends LitElement {
   async #load(): Promise<void> {
     const token = ++this.#loadToken;
     let input: unknown = this.annotations;
+    if (this.hold) {
+      this._document = null;
+      this._failed = false;
+      return;
+    }
     try {
       if (input === undefined && this.src) {
         const response = await fetch(this.src, { credentials: 'same-origin', headers: { Accept: 'application/json' } });

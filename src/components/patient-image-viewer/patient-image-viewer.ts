@@ -131,6 +131,13 @@ export class PatientImageViewer extends LitElement {
   /** `lazy` (default) waits until the viewer is near the screen before downloading anything; `eager` starts at once. */
   @property({ reflect: true }) loading: 'lazy' | 'eager' = 'lazy';
 
+  /**
+   * While set, the viewer loads nothing and shows nothing (no engine, no image bytes). Setting it
+   * on a loaded viewer puts the picture away. `<finding-disclosure>` sets it until the patient
+   * chooses to see their images.
+   */
+  @property({ type: Boolean, reflect: true }) hold = false;
+
   /** Milliseconds a load may take before the viewer says it took too long. */
   @property({ type: Number }) timeout = 30000;
 
@@ -298,6 +305,7 @@ export class PatientImageViewer extends LitElement {
   }
 
   get #source(): ViewerSource | undefined {
+    if (this.hold) return undefined;
     const files = this.files instanceof File ? [this.files] : this.files ? Array.from(this.files) : [];
     if (files.length > 0) return this.#memo('files', files);
     if (this.urls.length > 0) return this.#memo('urls', this.urls);

@@ -1,0 +1,137 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_panel: var(--pv-interruption-background, var(--nhsuk-brand-colour, #005eb8));
+    --_panel-text: var(--pv-interruption-text, var(--nhsuk-reverse-text-colour, #ffffff));
+    --_button: var(--pv-reverse-button-background, var(--nhsuk-reverse-button-colour, #ffffff));
+    --_button-text: var(--pv-reverse-button-text, var(--nhsuk-reverse-button-text-colour, #212b32));
+    --_button-shadow: var(--pv-reverse-button-shadow, var(--nhsuk-reverse-button-shadow-colour, #b3b3b3));
+    --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
+    --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
+    --_surface: var(--pv-color-surface, var(--nhsuk-card-background-colour, #ffffff));
+    --_focus: var(--pv-color-focus, var(--nhsuk-focus-colour, #ffeb3b));
+    --_focus-text: var(--pv-color-focus-text, var(--nhsuk-focus-text-colour, #212b32));
+    --_target: var(--pv-target-size, 44px);
+    --_radius: var(--pv-radius, 4px);
+
+    display: block;
+    color: var(--_text);
+    font-size: 1rem;
+    line-height: 1.5;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .panel {
+    display: grid;
+    gap: 16px;
+    padding: 24px;
+    border-radius: var(--_radius);
+  }
+
+  .interruption {
+    background: var(--_panel);
+    color: var(--_panel-text);
+  }
+
+  .deferred {
+    background: var(--_surface);
+    border-left: 8px solid var(--_brand);
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.5rem;
+    line-height: 1.3;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 16px;
+  }
+
+  button {
+    min-height: var(--_target);
+    padding: 8px 16px;
+    font: inherit;
+    font-weight: 600;
+    border-radius: var(--_radius);
+    cursor: pointer;
+    margin-bottom: 4px;
+  }
+
+  .interruption button {
+    background: var(--_button);
+    color: var(--_button-text);
+    border: 2px solid transparent;
+    box-shadow: 0 4px 0 var(--_button-shadow);
+  }
+
+  .deferred button,
+  .shown button {
+    background: var(--_surface);
+    color: var(--_brand);
+    border: 2px solid var(--_brand);
+    box-shadow: 0 4px 0 var(--_brand);
+  }
+
+  a {
+    color: inherit;
+    font-weight: 600;
+    min-height: var(--_target);
+    display: inline-flex;
+    align-items: center;
+  }
+
+  .shown {
+    display: grid;
+    gap: 8px;
+  }
+
+  .shown-bar {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 8px;
+  }
+
+  .shown h2:focus {
+    outline: none;
+  }
+
+  .shown h2:focus-visible {
+    background: var(--_focus);
+    color: var(--_focus-text);
+  }
+
+  button:focus-visible,
+  a:focus-visible {
+    outline: 4px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 4px 0 var(--_focus-text);
+    text-decoration: none;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    border: 0;
+    white-space: nowrap;
+  }
+`;

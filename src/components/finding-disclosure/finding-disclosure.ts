@@ -1,0 +1,231 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  choiceKey,
+  choiceStoreFor,
+  parseChoice,
+  type ChoiceStore,
+  type StoredChoice,
+} from '../../disclosure/choice-store.js';
+import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
+import { explain, kindOf } from '../../lay/describe.js';
+import { message, type MessageKey, type Messages } from '../../lay/messages.js';
+import { styles } from './finding-disclosure.styles.js';
+
+type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
+
+/**
+ * The patient-led step before their images: what kind of images these are, that scans can look
+ * strange, that they can stop at any time; then "Show my images", "Not now", and (where the
+ * portal has a route) "I'd rather talk to someone first". Nothing inside loads until the patient
+ * chooses: every `<patient-image-viewer>` and `<lay-annotation-layer>` inside is held.
+ *
+ * @summary The patient's choice to see their images, in the NHS interruption-page style.
+ * @tag finding-disclosure
+ *
+ * @slot - The images: a `<patient-image-viewer>` (with its `<lay-annotation-layer>`), or anything else.
+ *
+ * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before showing; cancellable (`preventDefault()` keeps the images hidden, for example to ask the patient to sign in again).
+ * @event {PvRevealEvent} pv-reveal - The images are shown. `detail`: `scope`, `at` (when), `remembered`.
+ * @event {PvDeferEvent} pv-defer - The patient chose "Not now". `detail`: `scope`, `at`, `remembered`.
+ *
+ * @csspart panel - The step's panel (and the "not yet" panel).
+ * @csspart actions - The row of choices.
+ * @csspart button - Every button.
+ * @csspart shown - The bar above the images once shown (heading and "Hide my images").
+ *
+ * @cssprop [--pv-interruption-background=var(--nhsuk-brand-colour, #005eb8)] - Background of the step.
+ * @cssprop [--pv-interruption-text=var(--nhsuk-reverse-text-colour, #ffffff)] - Text on the step.
+ * @cssprop [--pv-reverse-button-background=var(--nhsuk-reverse-button-colour, #ffffff)] - Buttons on the step.
+ * @cssprop [--pv-reverse-button-text=var(--nhsuk-reverse-button-text-colour, #212b32)] - Button text on the step.
+ * @cssprop [--pv-reverse-button-shadow=var(--nhsuk-reverse-button-shadow-colour, #b3b3b3)] - Button shadow on the step.
+ * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared).
+ * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Buttons after a choice (shared).
+ * @cssprop [--pv-color-surface=var(--nhsuk-card-background-colour, #ffffff)] - Background after a choice (shared).
+ * @cssprop [--pv-color-focus=var(--nhsuk-focus-colour, #ffeb3b)] - Focus highlight (shared).
+ * @cssprop [--pv-color-focus-text=var(--nhsuk-focus-text-colour, #212b32)] - Text on focus (shared).
+ * @cssprop [--pv-target-size=44px] - Smallest size of buttons (shared).
+ * @cssprop [--pv-radius=4px] - Corner radius (shared).
+ */
+export class FindingDisclosure extends LitElement {
+  static override styles = styles;
+
+  // Properties
+  /** DICOM modality of the images (CT, MR, CR, US...), to explain what kind of images they are. */
+  @property() modality = '';
+
+  /**
+   * An opaque key for the study, so the choice can be remembered. Stored only as a SHA-256 hash;
+   * still, use an id that means nothing outside the portal. Without it, nothing is remembered.
+   */
+  @property({ attribute: 'study-key' }) studyKey = '';
+
+  /** Where choices are remembered: `memory` (default, this page only), `session`, `local`, or an adapter (property). */
+  @property({ attribute: 'storage' }) storage: 'memory' | 'session' | 'local' | ChoiceStore = 'memory';
+
+  /** Where "I'd rather talk to someone first" leads (a page of the portal). Without it, that choice is not offered. */
+  @property({ attribute: 'talk-href' }) talkHref = '';
+
+  /** Replacement words for any of the built-in messages. */
+  @property({ attribute: false }) messages: Messages | undefined;
+
+  @state() private _phase: Phase = 'reading';
+  @state() private _announcement = '';
+
+  #readToken = 0;
+  readonly #observer = new MutationObserver(() => this.#holdContent());
+
+  // Lifecycle
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#observer.observe(this, { childList: true, subtree: true });
+    this.#holdContent();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('studyKey') || changed.has('storage')) void this.#readChoice();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('_phase')) this.#holdContent();
+  }
+
+  // Handlers
+  #onShow = async () => {
+    const request = new PvDisclosureRequestEvent('study');
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) {
+      this._announcement = this.#t('disclosure.stopped');
+      return;
+    }
+    const at = new Date().toISOString();
+    this._phase = 'shown';
+    this._announcement = this.#t('disclosure.shown');
+    await this.#remember({ choice: 'reveal', at });
+    this.dispatchEvent(new PvRevealEvent({ scope: 'study', at, remembered: false }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.shown h2')?.focus();
+  };
+
+  #onNotNow = async () => {
+    const at = new Date().toISOString();
+    this._phase = 'deferred';
+    this._announcement = this.#t('disclosure.hidden');
+    await this.#remember({ choice: 'defer', at });
+    this.dispatchEvent(new PvDeferEvent({ scope: 'study', at, remembered: false }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.deferred button')?.focus();
+  };
+
+  // Public methods
+  /** Where the step is: `reading` (looking up a remembered choice), `asking`, `deferred` or `shown`. */
+  get phase(): Phase {
+    return this._phase;
+  }
+
+  /** Forget the remembered choice and ask again. */
+  async reset(): Promise<void> {
+    if (this.studyKey) await choiceStoreFor(this.storage).delete(await choiceKey(this.studyKey, 'study'));
+    this._phase = 'asking';
+  }
+
+  async #readChoice(): Promise<void> {
+    const token = ++this.#readToken;
+    let stored: StoredChoice | undefined;
+    if (this.studyKey) {
+      try {
+        const store = choiceStoreFor(this.storage);
+        stored = parseChoice(await store.get(await choiceKey(this.studyKey, 'study')));
+      } catch {
+        stored = undefined; // a store that fails means: ask
+      }
+    }
+    if (token !== this.#readToken || !this.isConnected) return;
+    if (stored?.choice === 'reveal') {
+      this._phase = 'shown';
+      this.dispatchEvent(new PvRevealEvent({ scope: 'study', at: stored.at, remembered: true }));
+    } else if (stored?.choice === 'defer') {
+      this._phase = 'deferred';
+      this.dispatchEvent(new PvDeferEvent({ scope: 'study', at: stored.at, remembered: true }));
+    } else {
+      this._phase = 'asking';
+    }
+  }
+
+  async #remember(choice: StoredChoice): Promise<void> {
+    if (!this.studyKey) return;
+    try {
+      await choiceStoreFor(this.storage).set(await choiceKey(this.studyKey, 'study'), JSON.stringify(choice));
+    } catch {
+      // The choice still holds for this page.
+    }
+  }
+
+  /** Hold every viewer and annotation layer inside until the patient has chosen to see them. */
+  #holdContent(): void {
+    const hold = this._phase !== 'shown';
+    for (const el of this.querySelectorAll<HTMLElement & { hold: boolean }>('patient-image-viewer, lay-annotation-layer')) {
+      if (el.hold !== hold) el.hold = hold;
+      if (!hold) continue;
+      // Also before the elements are defined: the property is picked up when they upgrade.
+      if (!customElements.get(el.localName)) el.setAttribute('hold', '');
+    }
+  }
+
+  #t(key: MessageKey, values?: Record<string, string | number>): string {
+    return message(this.messages, key, values);
+  }
+
+  #renderAsking() {
+    const kind = this.#t(`kind.${kindOf(this.modality)}` as MessageKey);
+    return html`<section class="panel interruption" part="panel" aria-labelledby="step-title">
+      <h2 id="step-title">${this.#t('disclosure.title')}</h2>
+      <p>${this.#t('disclosure.whatsComing', { kind })}</p>
+      <p>${explain(this.modality, this.messages)}</p>
+      <p>${this.#t('disclosure.strange')}</p>
+      <p>${this.#t('disclosure.stop')}</p>
+      <div class="actions" part="actions">
+        <button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>
+        <button part="button" type="button" @click=${this.#onNotNow}>${this.#t('disclosure.notNow')}</button>
+        ${this.talkHref ? html`<a href=${this.talkHref}>${this.#t('disclosure.talk')}</a>` : nothing}
+      </div>
+    </section>`;
+  }
+
+  #renderDeferred() {
+    return html`<section class="panel deferred" part="panel">
+      <p>${this.#t('disclosure.deferred')}</p>
+      <div class="actions" part="actions">
+        <button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>
+        ${this.talkHref ? html`<a href=${this.talkHref}>${this.#t('disclosure.talk')}</a>` : nothing}
+      </div>
+    </section>`;
+  }
+
+  #renderShown() {
+    return html`<div class="shown">
+      <div class="shown-bar" part="shown">
+        <h2 tabindex="-1">${this.#t('disclosure.shownHeading')}</h2>
+        <button part="button" type="button" @click=${this.#onNotNow}>${this.#t('disclosure.hide')}</button>
+      </div>
+      <slot></slot>
+    </div>`;
+  }
+
+  override render() {
+    const phase = this._phase;
+    return html`${phase === 'asking'
+        ? this.#renderAsking()
+        : phase === 'deferred'
+          ? this.#renderDeferred()
+          : phase === 'shown'
+            ? this.#renderShown()
+            : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Where a patient's choices (see my images now, or not yet) are remembered. The portal chooses:
+ * memory only (the default: forgotten on reload), this browser tab (session storage), this
+ * browser (local storage), or an adapter of its own (for example its server).
+ *
+ * Keys are a SHA-256 hash of the portal's study key, so even a key that happens to hold an
+ * identifier is never stored as it is; values hold only the choice and when it was made.
+ */
+export interface ChoiceStore {
+  get(key: string): Promise<string | undefined> | string | undefined;
+  set(key: string, value: string): Promise<void> | void;
+  delete(key: string): Promise<void> | void;
+}
+
+/** A remembered choice: what, and when (ISO 8601). Never who. */
+export interface StoredChoice {
+  choice: 'reveal' | 'defer';
+  at: string;
+}
+
+const memory = new Map<string, string>();
+
+/** Remembered for this page only (the default). */
+export const memoryStore: ChoiceStore = {
+  get: (key) => memory.get(key),
+  set: (key, value) => void memory.set(key, value),
+  delete: (key) => void memory.delete(key),
+};
+
+/** Remembered in session storage (this tab) or local storage (this browser). Storage errors are ignored. */
+export function webStorageStore(kind: 'session' | 'local'): ChoiceStore {
+  const storage = (): Storage | undefined => {
+    try {
+      return kind === 'session' ? globalThis.sessionStorage : globalThis.localStorage;
+    } catch {
+      return undefined; // blocked by the browser's settings
+    }
+  };
+  return {
+    get: (key) => storage()?.getItem(key) ?? undefined,
+    set: (key, value) => {
+      try {
+        storage()?.setItem(key, value);
+      } catch {
+        // Full or blocked: the choice is still kept for this page.
+      }
+    },
+    delete: (key) => storage()?.removeItem(key),
+  };
+}
+
+/** The store for a `storage` setting. */
+export function choiceStoreFor(setting: 'memory' | 'session' | 'local' | ChoiceStore | undefined): ChoiceStore {
+  if (setting && typeof setting === 'object') return setting;
+  if (setting === 'session' || setting === 'local') return webStorageStore(setting);
+  return memoryStore;
+}
+
+/** The storage key for a study and a scope: `pv-choice:` and a SHA-256 hex digest. */
+export async function choiceKey(studyKey: string, scope: string): Promise<string> {
+  const bytes = new TextEncoder().encode(`${scope}\n${studyKey}`);
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `pv-choice:${hex}`;
+}
+
+/** Read a stored choice, ignoring anything malformed. */
+export function parseChoice(value: string | undefined): StoredChoice | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = JSON.parse(value) as Partial<StoredChoice>;
+    if ((parsed.choice === 'reveal' || parsed.choice === 'defer') && typeof parsed.at === 'string') {
+      return { choice: parsed.choice, at: parsed.at };
+    }
+  } catch {
+    // not ours
+  }
+  return undefined;
+}

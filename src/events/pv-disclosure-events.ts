@@ -1,0 +1,47 @@
+/** What a disclosure is about: the whole study (the images), or one finding. */
+export type DisclosureScope = 'study' | 'finding';
+
+export interface PvDisclosureRequestDetail {
+  scope: DisclosureScope;
+}
+
+/**
+ * Fired before images (or a finding) are shown, and cancellable: call `preventDefault()` to stop
+ * it (for example to ask the patient to sign in again). Says what, never who.
+ */
+export class PvDisclosureRequestEvent extends Event {
+  static readonly eventName = 'pv-disclosure-request' as const;
+  readonly detail: PvDisclosureRequestDetail;
+  constructor(scope: DisclosureScope) {
+    super(PvDisclosureRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.detail = Object.freeze({ scope });
+  }
+}
+
+export interface PvChoiceDetail {
+  scope: DisclosureScope;
+  /** When the patient chose (ISO 8601). */
+  at: string;
+  /** True when the choice was remembered from before rather than made just now. */
+  remembered: boolean;
+}
+
+/** Fired when the patient chooses to see their images (or a finding). */
+export class PvRevealEvent extends Event {
+  static readonly eventName = 'pv-reveal' as const;
+  readonly detail: PvChoiceDetail;
+  constructor(detail: PvChoiceDetail) {
+    super(PvRevealEvent.eventName, { bubbles: true, composed: true });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+/** Fired when the patient chooses not to see them yet ("Not now"). */
+export class PvDeferEvent extends Event {
+  static readonly eventName = 'pv-defer' as const;
+  readonly detail: PvChoiceDetail;
+  constructor(detail: PvChoiceDetail) {
+    super(PvDeferEvent.eventName, { bubbles: true, composed: true });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
