@@ -14,6 +14,9 @@ const toPublished = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '
 const publicApiOnly = {
   name: 'pv-public-api-only',
   packageLinkPhase({ customElementsManifest }) {
+    // The analyzer reads files in parallel, so its module order varies run to run: sort by path,
+    // or the drift check would fail at random.
+    customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const mod of customElementsManifest.modules ?? []) {
       mod.path = toPublished(mod.path);
       for (const declaration of mod.declarations ?? []) {

@@ -227,6 +227,10 @@ export const annotationLabelSchema = z
       links: list(annotationLinkSchema, ANNOTATION_LIMITS.links, 'links')
         .optional()
         .describe('Links to trusted patient information.'),
+      notBefore: z
+        .union([z.iso.date(), z.iso.datetime({ offset: true })], expecting('a date like "2026-12-01" or a date and time like "2026-12-01T09:00:00Z"'))
+        .optional()
+        .describe('For sensitive labels: the patient cannot choose to see it before this date (for example, after their appointment).'),
       target: annotationTargetSchema,
     },
     expecting('a label: an object with an id, kind, title and target'),

@@ -237,4 +237,95 @@ describe('<lay-annotation-layer>', () => {
       if (el instanceof HTMLAnchorElement) expect(el.href.startsWith('https://'), el.href).to.equal(true);
     }
   });
+
+  describe('sensitive findings', () => {
+    const docWith = (extra: Record<string, unknown> = {}) => ({
+      version: 1,
+      summary: 'There is a small shadow in the right lung. Your care team will talk to you about it.',
+      labels: [
+        chestDoc.labels[0],
+        chestDoc.labels[2],
+        {
+          id: 'shadow',
+          kind: 'finding',
+          sensitivity: 'sensitive',
+          title: 'A small shadow',
+          description: 'A small shadow in your right lung.',
+          target: { image: { index: 0 }, point: { column: 150, row: 220 } },
+          ...extra,
+        },
+      ],
+    });
+    const text = (layer: LayAnnotationLayer) => layer.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const press = (layer: LayAnnotationLayer, label: string) =>
+      [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label);
+
+    it('are hidden from the image, the list and the summary until the patient chooses; the way back is one step', async () => {
+      const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith());
+      expect(layer.shadowRoot!.querySelectorAll('ol > li').length).to.equal(2);
+      expect(layer.shadowRoot!.querySelector('.marker[data-id="shadow"]')).to.equal(null);
+      expect(text(layer)).not.to.contain('shadow');
+      expect(text(layer)).to.contain('Your care team has marked 1 finding to talk through with you');
+      expect(text(layer)).to.contain('Your report summary will show here');
+      await expect(layer).to.be.accessible();
+
+      const request = nextEvent(layer, 'pv-disclosure-request');
+      const reveal = nextEvent(layer, 'pv-reveal');
+      press(layer, 'Show me now')!.click();
+      expect((await request).detail.scope).to.equal('finding');
+      expect((await reveal).detail.scope).to.equal('finding');
+      await until(() => layer.shadowRoot!.querySelectorAll('ol > li').length === 3, 3000, 'revealed');
+      await settleLayout();
+      expect(layer.shadowRoot!.querySelector('.marker[data-id="shadow"]')).to.exist;
+      expect(text(layer)).to.contain('small shadow in the right lung');
+      expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('A small shadow');
+      await expect(layer).to.be.accessible();
+
+      press(layer, 'Hide it again')!.click();
+      await until(() => layer.shadowRoot!.querySelectorAll('ol > li').length === 2, 3000, 'hidden again');
+      expect(text(layer)).not.to.contain('small shadow');
+    });
+
+    it('the portal can veto; "I\'ll wait" keeps it hidden and says so', async () => {
+      const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith());
+      layer.addEventListener('pv-disclosure-request', (e) => e.preventDefault(), { once: true });
+      press(layer, 'Show me now')!.click();
+      await layer.updateComplete;
+      expect(layer.shadowRoot!.querySelectorAll('ol > li').length).to.equal(2);
+      const defer = nextEvent(layer, 'pv-defer');
+      press(layer, "I'll wait to talk to my care team")!.click();
+      expect((await defer).detail.scope).to.equal('finding');
+      await layer.updateComplete;
+      expect(text(layer)).to.contain('You chose to wait');
+      expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Show me now');
+    });
+
+    it('cannot be revealed before the date the portal set, and the patient is told when', async () => {
+      const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith({ notBefore: '2099-12-01' }));
+      expect(press(layer, 'Show me now')).to.equal(undefined);
+      expect(text(layer)).to.contain('You can choose to see it from 1 December 2099');
+      expect(layer.shadowRoot!.querySelectorAll('ol > li').length).to.equal(2);
+    });
+
+    it('the choice is remembered for the study (session storage)', async () => {
+      const first = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith());
+      first.layer.studyKey = 'study-42';
+      first.layer.storage = 'session';
+      press(first.layer, 'Show me now')!.click();
+      await until(() => first.layer.shadowRoot!.querySelectorAll('ol > li').length === 3, 3000, 'revealed');
+      cleanup();
+      const viewer = document.createElement('patient-image-viewer');
+      viewer.loading = 'eager';
+      viewer.src = '/__synthetic/chest-xray.dcm';
+      const layer = document.createElement('lay-annotation-layer');
+      layer.studyKey = 'study-42';
+      layer.storage = 'session';
+      layer.annotations = docWith();
+      viewer.append(layer);
+      box(640, 480).append(viewer);
+      await loaded(viewer);
+      await until(() => layer.shadowRoot!.querySelectorAll('ol > li').length === 3, 3000, 'remembered');
+      sessionStorage.clear();
+    });
+  });
 });

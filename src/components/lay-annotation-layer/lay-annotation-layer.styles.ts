@@ -337,6 +337,20 @@ export const styles = css`
     gap: 8px;
   }
 
+  .sensitive {
+    display: grid;
+    gap: 8px;
+    padding: 16px;
+    border: 2px solid var(--_brand);
+    border-radius: var(--_radius);
+  }
+
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+
   .problem {
     padding: 8px 16px;
     border-left: 8px solid var(--_secondary);

@@ -6,6 +6,8 @@ import { ViewerLinkController } from '../../controllers/viewer-link-controller.j
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvLabelSelectEvent } from '../../events/pv-label-select-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
+import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
+import { choiceKey, choiceStoreFor, parseChoice, type ChoiceStore, type StoredChoice } from '../../disclosure/choice-store.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
 import { segmentText } from '../../lay/glossary-text.js';
@@ -51,12 +53,16 @@ const COMPACT_WIDTH = 480;
  * @event {PvAnnotationErrorEvent} pv-annotation-error - The annotation document had problems. Bad labels are left out; `detail.problems` lists every problem with the field's path.
  * @event {PvLinkBlockedEvent} pv-link-blocked - A link was not to a trusted site, so it is shown as plain text. `detail`: `labelId`, `url`.
  * @event {PvLabelSelectEvent} pv-label-select - The patient chose a label. `detail`: `id`, `imageIndex`.
+ * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before sensitive findings are shown (`detail.scope` is `finding`); cancellable.
+ * @event {PvRevealEvent} pv-reveal - Sensitive findings are shown. `detail`: `scope`, `at`, `remembered`.
+ * @event {PvDeferEvent} pv-defer - The patient chose to wait, or hid them again. `detail`: `scope`, `at`, `remembered`.
  *
  * @csspart overlay - The layer over the picture (markers, tags, orientation, scale).
  * @csspart marker - A numbered marker on the picture.
  * @csspart tag - A short label next to its marker.
  * @csspart panel - The summary and the list of labels below the viewer's controls.
  * @csspart popover - A word's explanation.
+ * @csspart sensitive - The notice about findings the care team has marked to talk through.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared with the viewer).
  * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Quieter text: the kind of label, untrusted links.
@@ -103,11 +109,19 @@ export class LayAnnotationLayer extends LitElement {
   /** Replacement words for any of the built-in messages. */
   @property({ attribute: false }) messages: Messages | undefined;
 
+  /** An opaque key for the study, so the choice about sensitive findings can be remembered (stored only as a hash). */
+  @property({ attribute: 'study-key' }) studyKey = '';
+
+  /** Where that choice is remembered: `memory` (default), `session`, `local`, or an adapter (property). */
+  @property({ attribute: 'storage' }) storage: 'memory' | 'session' | 'local' | ChoiceStore = 'memory';
+
   @state() private _document: AnnotationDocument | null = null;
   @state() private _failed = false;
   @state() private _selected: string | undefined;
   @state() private _term: { entry: GlossaryEntry; anchor: HTMLElement } | undefined;
   @state() private _announcement = '';
+  /** Sensitive findings: not chosen yet, the patient chose to wait, or shown. */
+  @state() private _sensitive: 'asking' | 'waiting' | 'shown' = 'asking';
   @state() private _geometry: { frame: { x: number; y: number; width: number; height: number }; scale?: ScaleBar } | undefined;
 
   #glossary: Glossary | undefined;
@@ -222,8 +236,10 @@ export class LayAnnotationLayer extends LitElement {
         ...rejected.map((r) => ({ path: `glossary[${r.index}]`, message: r.reason })),
       ];
       this.#reportedLinks.clear();
+      this._sensitive = 'asking';
       this._document = document;
       this._failed = document === null;
+      await this.#readSensitive();
       if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(all));
     } catch (error) {
       if (token !== this.#loadToken) return;
@@ -237,13 +253,110 @@ export class LayAnnotationLayer extends LitElement {
     }
   }
 
+  /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
   #labels(): PlacedLabel[] {
     const viewer = this.#viewer.host;
-    return (this._document?.labels ?? []).map((label, i) => ({
-      label,
-      number: i + 1,
-      imageIndex: viewer?.status === 'loaded' ? viewer.imageIndexFor(label.target.image) : undefined,
-    }));
+    return (this._document?.labels ?? [])
+      .filter((label) => label.sensitivity !== 'sensitive' || this._sensitive === 'shown')
+      .map((label, i) => ({
+        label,
+        number: i + 1,
+        imageIndex: viewer?.status === 'loaded' ? viewer.imageIndexFor(label.target.image) : undefined,
+      }));
+  }
+
+  /** Sensitive labels in the document (shown or not). */
+  #sensitiveLabels(): AnnotationLabel[] {
+    return (this._document?.labels ?? []).filter((label) => label.sensitivity === 'sensitive');
+  }
+
+  /** The latest "not before" date of the sensitive labels, when it is still in the future. */
+  #lockedUntil(): Date | undefined {
+    const dates = this.#sensitiveLabels()
+      .map((label) => (label.notBefore ? new Date(label.notBefore) : undefined))
+      .filter((date): date is Date => Boolean(date) && !Number.isNaN(date!.getTime()));
+    const latest = dates.sort((a, b) => b.getTime() - a.getTime())[0];
+    return latest && latest.getTime() > Date.now() ? latest : undefined;
+  }
+
+  #onShowSensitive = async () => {
+    if (this.#lockedUntil()) return;
+    const request = new PvDisclosureRequestEvent('finding');
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) return;
+    const at = new Date().toISOString();
+    this._sensitive = 'shown';
+    await this.#rememberSensitive({ choice: 'reveal', at });
+    this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: false }));
+    const count = this.#sensitiveLabels().length;
+    this._announcement = this.#t(count === 1 ? 'sensitive.shownOne' : 'sensitive.shown', { count });
+    await this.updateComplete;
+    const first = this.#sensitiveLabels()[0];
+    const heading = first
+      ? [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === first.id)?.querySelector<HTMLElement>('button.choose')
+      : undefined;
+    heading?.focus();
+  };
+
+  #onWaitSensitive = async () => {
+    const at = new Date().toISOString();
+    this._sensitive = 'waiting';
+    await this.#rememberSensitive({ choice: 'defer', at });
+    this.dispatchEvent(new PvDeferEvent({ scope: 'finding', at, remembered: false }));
+    this._announcement = this.#t('sensitive.waiting');
+    await this.updateComplete;
+    // Back to where the patient was: the notice, whose button now offers the way back.
+    this.renderRoot.querySelector<HTMLElement>('.sensitive button')?.focus();
+  };
+
+  async #readSensitive(): Promise<void> {
+    if (!this.studyKey) return;
+    try {
+      const stored = parseChoice(await choiceStoreFor(this.storage).get(await choiceKey(this.studyKey, 'finding')));
+      if (stored?.choice === 'reveal' && !this.#lockedUntil()) {
+        this._sensitive = 'shown';
+        this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at: stored.at, remembered: true }));
+      } else if (stored?.choice === 'defer') {
+        this._sensitive = 'waiting';
+      }
+    } catch {
+      // Ask again.
+    }
+  }
+
+  async #rememberSensitive(choice: StoredChoice): Promise<void> {
+    if (!this.studyKey) return;
+    try {
+      await choiceStoreFor(this.storage).set(await choiceKey(this.studyKey, 'finding'), JSON.stringify(choice));
+    } catch {
+      // Kept for this page.
+    }
+  }
+
+  #renderSensitive() {
+    const count = this.#sensitiveLabels().length;
+    if (count === 0) return nothing;
+    const shown = this._sensitive === 'shown';
+    const locked = this.#lockedUntil();
+    const date = locked ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(locked) : '';
+    return html`<section class="sensitive" part="sensitive" aria-labelledby="sensitive-title">
+      <h2 id="sensitive-title">
+        ${this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count })}
+      </h2>
+      ${shown
+        ? html`<button class="goto" type="button" @click=${this.#onWaitSensitive}>${this.#t('sensitive.hideAgain')}</button>`
+        : html`<p>
+              ${this._sensitive === 'waiting' ? this.#t('sensitive.waiting') : this.#t('sensitive.explain')}
+            </p>
+            ${locked
+              ? html`<p>${this.#t('sensitive.locked', { date })}</p>`
+              : html`<div class="choices">
+                  <button class="goto" type="button" @click=${this.#onShowSensitive}>${this.#t('sensitive.show')}</button>
+                  ${this._sensitive === 'waiting'
+                    ? nothing
+                    : html`<button class="goto" type="button" @click=${this.#onWaitSensitive}>${this.#t('sensitive.wait')}</button>`}
+                </div>`}`}
+    </section>`;
   }
 
   #t(key: MessageKey, values?: Record<string, string | number>): string {
@@ -544,6 +657,8 @@ export class LayAnnotationLayer extends LitElement {
     const index = viewer.index;
     const elsewhere = items.filter((item) => item.imageIndex !== undefined && item.imageIndex !== index).length;
     const facts = viewer.imageFacts;
+    // A summary may speak of the sensitive findings: it waits with them (safety before convenience).
+    const summaryHeld = this.#sensitiveLabels().length > 0 && this._sensitive !== 'shown';
     const region = bodyRegionFor(facts?.bodyPart ?? '', items.map((item) => item.label.title));
     const regionWords = region ? this.#t(`region.${region}` as MessageKey) : '';
     return html`<div class="panel" part="panel">
@@ -553,12 +668,15 @@ export class LayAnnotationLayer extends LitElement {
             <p>${this.#t('layer.bodyMapCaption', { part: regionWords })}</p>
           </div>`
         : nothing}
-      ${doc.summary
-        ? html`<section class="summary" aria-labelledby="summary-title">
-            <h2 id="summary-title">${this.#t('layer.summaryTitle')}</h2>
-            <p>${this.#text(doc.summary)}</p>
-          </section>`
-        : nothing}
+      ${this.#renderSensitive()}
+      ${doc.summary && summaryHeld
+        ? html`<p class="summary">${this.#t('sensitive.summaryHeld')}</p>`
+        : doc.summary
+          ? html`<section class="summary" aria-labelledby="summary-title">
+              <h2 id="summary-title">${this.#t('layer.summaryTitle')}</h2>
+              <p>${this.#text(doc.summary)}</p>
+            </section>`
+          : nothing}
       ${items.length > 0
         ? html`<section aria-labelledby="labels-title">
             <h2 id="labels-title">${this.#t('layer.labelsTitle')}</h2>
@@ -569,7 +687,10 @@ export class LayAnnotationLayer extends LitElement {
               : nothing}
             <ol>
               ${items.map(
-                (item) => html`<li class="item ${item.label.kind} ${this._selected === item.label.id ? 'selected' : ''}">
+                (item) => html`<li
+                  class="item ${item.label.kind} ${this._selected === item.label.id ? 'selected' : ''}"
+                  data-id=${item.label.id}
+                >
                   <div class="item-head">
                     <span class="number" aria-hidden="true">${item.number}</span>
                     <button
