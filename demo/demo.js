@@ -7,7 +7,17 @@
  * - lists the viewers' events in the "Events" panel. Their details hold only safe facts
  *   (modality, image count, index, error type), never personal data.
  */
-const EVENT_TYPES = ['pv-load', 'pv-error', 'pv-image-change'];
+const EVENT_TYPES = [
+  'pv-load',
+  'pv-error',
+  'pv-image-change',
+  'pv-disclosure-request',
+  'pv-reveal',
+  'pv-defer',
+  'pv-label-select',
+  'pv-annotation-error',
+  'pv-link-blocked',
+];
 const MAX_EVENTS = 30;
 
 const eventList = /** @type {HTMLOListElement} */ (document.getElementById('events'));
