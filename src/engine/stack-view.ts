@@ -35,6 +35,8 @@ export class StackView {
   readonly #callbacks: StackViewCallbacks;
   #imageIds: string[] = [];
   #destroyed = false;
+  /** The engine's zoom when fitted: the CPU path reports about 1.09 there, WebGL 1. */
+  #fitZoom = 1;
   readonly #onFailed = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId: string; error: unknown }>).detail;
     if (detail && this.#imageIds.includes(detail.imageId)) {
@@ -90,6 +92,7 @@ export class StackView {
     this.#index = index;
     await this.#viewport.setStack(imageIds, index);
     this.#viewport.render();
+    this.#fitZoom = this.#viewport.getZoom() || 1;
   }
 
   async setIndex(index: number): Promise<void> {
@@ -107,7 +110,7 @@ export class StackView {
     return {
       index: viewport.getCurrentImageIdIndex(),
       count: this.#imageIds.length,
-      zoom: viewport.getZoom(),
+      zoom: viewport.getZoom() / this.#fitZoom,
       windowCentre: (lower + upper) / 2,
       windowWidth: upper - lower,
       inverted: Boolean(invert),
@@ -117,7 +120,7 @@ export class StackView {
   /** Multiply the zoom by `factor`, keeping it between a quarter and 20 times the fitted size. */
   zoomBy(factor: number): void {
     const viewport = this.#viewport;
-    const next = Math.max(0.25, Math.min(20, viewport.getZoom() * factor));
+    const next = Math.max(0.25 * this.#fitZoom, Math.min(20 * this.#fitZoom, viewport.getZoom() * factor));
     viewport.setZoom(next);
     viewport.render();
   }
@@ -154,6 +157,7 @@ export class StackView {
   fit(): void {
     this.#viewport.resetCamera();
     this.#viewport.render();
+    this.#fitZoom = this.#viewport.getZoom() || 1;
   }
 
   /** Back to how the picture first looked: fitted, with the file's own brightness. */
@@ -162,6 +166,7 @@ export class StackView {
     viewport.resetCamera();
     viewport.resetProperties();
     viewport.render();
+    this.#fitZoom = viewport.getZoom() || 1;
   }
 
   /**

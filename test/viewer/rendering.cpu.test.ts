@@ -21,6 +21,11 @@ describe('rendering without WebGL (CPU fallback)', () => {
     const event = await loaded(el);
     expect(event.detail.renderer).to.equal('cpu');
     expect(spread(pictureGrid(el, 8))).to.be.greaterThan(50);
+    // Zoom is relative to the fitted size on both paths (the CPU path's own number is about 1.09),
+    // so "fitted" means the same thing to the swipe gesture and to overlays.
+    expect(el._view!.state().zoom).to.be.closeTo(1, 0.001);
+    el.zoomIn();
+    expect(el._view!.state().zoom).to.be.closeTo(1.25, 0.001);
   });
 
   for (const file of SHARED_FILES) {

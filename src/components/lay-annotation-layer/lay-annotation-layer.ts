@@ -465,11 +465,20 @@ export class LayAnnotationLayer extends LitElement {
     if (tags.every((tag) => !tag)) return;
     const overlayRect = overlay.getBoundingClientRect();
     // floating-ui: each tag beside its marker (a virtual element the size of the marker), kept inside the box.
+    const inside = (p: { x: number; y: number } | undefined) =>
+      Boolean(p && p.x >= 0 && p.y >= 0 && p.x <= frame.width && p.y <= frame.height);
+    // A tag whose point has left the picture box is hidden with its marker and leader line.
+    here.forEach((item, i) => {
+      const tag = tags[i];
+      if (tag) tag.hidden = !inside(points[i]);
+      const line = overlay.querySelector<SVGElement>(`.leaders [data-id="${CSS.escape(item.label.id)}"]`);
+      if (line) line.style.display = inside(points[i]) ? '' : 'none';
+    });
     const placed = await Promise.all(
       here.map((_, i) => {
         const tag = tags[i];
         const point = points[i];
-        if (!tag || !point) return Promise.resolve(undefined);
+        if (!tag || !point || !inside(point)) return Promise.resolve(undefined);
         const reference = {
           getBoundingClientRect: () =>
             DOMRect.fromRect({ x: overlayRect.left + point.x - 14, y: overlayRect.top + point.y - 14, width: 28, height: 28 }),
@@ -487,12 +496,15 @@ export class LayAnnotationLayer extends LitElement {
       .filter((entry): entry is { box: NonNullable<typeof entry.box>; i: number } => Boolean(entry.box))
       .sort((a, b) => a.box.y - b.box.y);
     const settled: { x: number; y: number; width: number; height: number }[] = [];
+    const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height + 4 && b.y < a.y + a.height + 4;
     for (const entry of order) {
       const box = { ...entry.box };
-      for (const other of settled) {
-        const overlapsX = box.x < other.x + other.width && other.x < box.x + box.width;
-        const overlapsY = box.y < other.y + other.height + 4 && other.y < box.y + box.height + 4;
-        if (overlapsX && overlapsY) box.y = other.y + other.height + 4;
+      // Move down past every tag it meets, checking again after each move (at most once per tag).
+      for (let moves = 0; moves <= settled.length; moves++) {
+        const hit = settled.find((other) => overlaps(box, other));
+        if (!hit) break;
+        box.y = hit.y + hit.height + 4;
       }
       box.y = Math.min(box.y, frame.height - box.height - 4);
       settled.push(box);

@@ -1,0 +1,40 @@
+import { expect } from '@open-wc/testing';
+import { render } from 'lit';
+import type { FindingDisclosure, PatientImageViewer } from '../../src/index.js';
+import * as stories from '../../stories/finding-disclosure.stories.js';
+import { box, cleanup, loaded, until } from '../support/helpers.js';
+
+/** Every story of the consent step reaches its state and passes axe. */
+describe('finding-disclosure stories as fixtures', () => {
+  afterEach(cleanup);
+
+  function mount(story: Parameters<typeof stories.disclosureStoryTemplate>[0]): FindingDisclosure {
+    const host = box(480, 360);
+    render(stories.disclosureStoryTemplate(story), host);
+    return host.querySelector('finding-disclosure')!;
+  }
+
+  for (const [name, story, phase] of [
+    ['Asking', stories.Asking, 'asking'],
+    ['WithTalkRoute', stories.WithTalkRoute, 'asking'],
+    ['NotNow', stories.NotNow, 'deferred'],
+  ] as const) {
+    it(`${name}: ${phase}, images held, no axe violations`, async () => {
+      const step = mount(story);
+      await until(() => step.phase === phase, 5000, phase);
+      await new Promise((r) => setTimeout(r, 300));
+      const viewer = step.querySelector('patient-image-viewer') as PatientImageViewer;
+      expect(viewer.hold).to.equal(true);
+      expect(viewer.status).to.equal('idle');
+      await expect(step).to.be.accessible();
+    });
+  }
+
+  it('Shown: the remembered choice shows the images and labels, with no axe violations', async () => {
+    const step = mount(stories.Shown);
+    await until(() => step.phase === 'shown', 5000, 'shown');
+    await until(() => Boolean(step.querySelector('patient-image-viewer')?.files), 5000, 'files');
+    await loaded(step.querySelector('patient-image-viewer') as PatientImageViewer);
+    await expect(step).to.be.accessible();
+  });
+});
