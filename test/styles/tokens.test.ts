@@ -5,9 +5,11 @@ import { render } from 'lit';
 import { styles as layerStyles } from '../../src/components/lay-annotation-layer/lay-annotation-layer.styles.js';
 import { bodyMap } from '../../src/lay/body-map.js';
 
+const cssOf = (sheets: { cssText: string }[]) => sheets.map((sheet) => sheet.cssText).join('\n');
+
 /** Private `--_*` tokens: each declared once on :host, and each used. Public `--pv-*`: all documented. */
 describe('style tokens', () => {
-  const css = styles.cssText;
+  const css = cssOf(styles);
 
   it('every private token is declared and used; none is used undeclared', () => {
     const declared = [...css.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]!);
@@ -18,7 +20,7 @@ describe('style tokens', () => {
   });
 
   it('the annotation layer: every private token is declared once and used (the body drawing uses --_body-*)', () => {
-    const layerCss = layerStyles.cssText;
+    const layerCss = cssOf(layerStyles);
     const drawing = document.createElement('div');
     render(bodyMap('chest', 'test'), drawing);
     const declared = [...layerCss.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]!);
@@ -29,7 +31,7 @@ describe('style tokens', () => {
   });
 
   it('every public --pv-* property is documented in custom-elements.json, and defaults to NHS values', () => {
-    const publicTokens = new Set([...(css + layerStyles.cssText).matchAll(/var\((--pv-[\w-]+)/g)].map((m) => m[1]!));
+    const publicTokens = new Set([...(css + cssOf(layerStyles)).matchAll(/var\((--pv-[\w-]+)/g)].map((m) => m[1]!));
     const documented = new Set(
       (manifest as { modules: { declarations?: { cssProperties?: { name: string }[] }[] }[] }).modules
         .flatMap((m) => m.declarations ?? [])

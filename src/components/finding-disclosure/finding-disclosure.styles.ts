@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../styles/shared.js';
 
-export const styles = css`
+export const styles = [
+  visuallyHidden,
+  css`
   :host {
     --_panel: var(--pv-interruption-background, var(--nhsuk-brand-colour, #005eb8));
     --_panel-text: var(--pv-interruption-text, var(--nhsuk-reverse-text-colour, #ffffff));
@@ -123,15 +126,5 @@ export const styles = css`
     text-decoration: none;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    border: 0;
-    white-space: nowrap;
-  }
-`;
+`,
+];

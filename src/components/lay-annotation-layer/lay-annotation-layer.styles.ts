@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../styles/shared.js';
 
-export const styles = css`
+export const styles = [
+  visuallyHidden,
+  css`
   :host {
     --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
     --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
@@ -370,15 +373,5 @@ export const styles = css`
     box-shadow: 0 0 0 4px var(--_focus-text);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    border: 0;
-    white-space: nowrap;
-  }
-`;
+`,
+];

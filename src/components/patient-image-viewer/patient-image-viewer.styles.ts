@@ -1,10 +1,13 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../styles/shared.js';
 
 /**
  * Public tokens (`--pv-*`) default to the NHS.UK frontend's runtime properties (`--nhsuk-*`), then
  * to NHS values. Internals use private `--_*` tokens declared once on `:host`.
  */
-export const styles = css`
+export const styles = [
+  visuallyHidden,
+  css`
   :host {
     --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
     --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
@@ -255,21 +258,11 @@ export const styles = css`
     align-items: center;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    border: 0;
-    white-space: nowrap;
-  }
 
   @media (prefers-reduced-motion: reduce) {
     button:active {
       transform: none;
     }
   }
-`;
+`,
+];
