@@ -5,6 +5,7 @@ export { PvViewChangeEvent, type PvViewChangeDetail } from './pv-view-change-eve
 export { PvAnnotationErrorEvent, type PvAnnotationErrorDetail } from './pv-annotation-error-event.js';
 export { PvLinkBlockedEvent, type PvLinkBlockedDetail } from './pv-link-blocked-event.js';
 export { PvLabelSelectEvent, type PvLabelSelectDetail } from './pv-label-select-event.js';
+export { PvQuestionEvent, type PvQuestionDetail } from './pv-question-event.js';
 export {
   PvDisclosureRequestEvent,
   PvRevealEvent,
@@ -22,6 +23,7 @@ import type { PvAnnotationErrorEvent } from './pv-annotation-error-event.js';
 import type { PvLinkBlockedEvent } from './pv-link-blocked-event.js';
 import type { PvLabelSelectEvent } from './pv-label-select-event.js';
 import type { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from './pv-disclosure-events.js';
+import type { PvQuestionEvent } from './pv-question-event.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -35,5 +37,6 @@ declare global {
     'pv-disclosure-request': PvDisclosureRequestEvent;
     'pv-reveal': PvRevealEvent;
     'pv-defer': PvDeferEvent;
+    'pv-question': PvQuestionEvent;
   }
 }

@@ -238,6 +238,53 @@ describe('<lay-annotation-layer>', () => {
     }
   });
 
+  it('"Ask a question about this": suggested or own words, sent as pv-question with its context', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    const root = layer.shadowRoot!;
+    const item = root.querySelector<HTMLElement>(`ol > li[data-id="${chestDoc.labels[2]!.id}"]`)!;
+    item.querySelector<HTMLButtonElement>('button.ask')!.click();
+    await layer.updateComplete;
+    const form = root.querySelector<HTMLFormElement>('.composer')!;
+    expect(root.activeElement?.tagName).to.equal('TEXTAREA');
+    // Nothing chosen or written: a plain message, nothing sent.
+    let sent = 0;
+    layer.addEventListener('pv-question', () => sent++);
+    form.requestSubmit();
+    await layer.updateComplete;
+    expect(sent).to.equal(0);
+    expect(root.textContent).to.contain('Write a question, or choose one');
+    const question = nextEvent(layer, 'pv-question');
+    root.querySelectorAll<HTMLInputElement>('.composer input[type="radio"]')[1]!.click();
+    root.querySelector<HTMLFormElement>('.composer')!.requestSubmit();
+    const detail = (await question).detail;
+    expect(detail).to.include({ question: 'Do I need any more tests?', about: 'label', labelId: chestDoc.labels[2]!.id, imageIndex: 0 });
+    await layer.updateComplete;
+    expect(root.querySelector('[role="status"]')!.textContent).to.contain('sent to your care team');
+    expect(root.activeElement?.textContent?.trim()).to.equal('Ask a question about this');
+    // Own words, about the summary.
+    root.querySelector<HTMLButtonElement>('[data-ask="summary"] button.ask')!.click();
+    await layer.updateComplete;
+    root.querySelector<HTMLTextAreaElement>('.composer textarea')!.value = 'Can I still go running?';
+    const own = nextEvent(layer, 'pv-question');
+    root.querySelector<HTMLFormElement>('.composer')!.requestSubmit();
+    expect((await own).detail).to.include({ question: 'Can I still go running?', about: 'summary' });
+    await expect(layer).to.be.accessible();
+  });
+
+  it('portals with no way to route questions can hide them', async () => {
+    const viewer = document.createElement('patient-image-viewer');
+    viewer.loading = 'eager';
+    viewer.src = '/__synthetic/chest-xray.dcm';
+    const layer = document.createElement('lay-annotation-layer');
+    layer.noQuestions = true;
+    layer.annotations = chestDoc;
+    viewer.append(layer);
+    box(640, 480).append(viewer);
+    await loaded(viewer);
+    await until(() => layer.shadowRoot!.querySelectorAll('ol > li').length > 0, 5000, 'list');
+    expect(layer.shadowRoot!.querySelector('button.ask')).to.equal(null);
+  });
+
   describe('sensitive findings', () => {
     const docWith = (extra: Record<string, unknown> = {}) => ({
       version: 1,

@@ -354,9 +354,76 @@ export const styles = [
     gap: 8px;
   }
 
+  button.ask {
+    justify-self: start;
+    min-height: var(--_target);
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_brand);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .composer {
+    display: grid;
+    gap: 8px;
+    padding: 12px;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .composer fieldset {
+    display: grid;
+    gap: 4px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .composer legend {
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+
+  .choice {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    min-height: var(--_target);
+  }
+
+  .choice input {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--_brand);
+  }
+
+  textarea {
+    font: inherit;
+    padding: 8px;
+    border: 2px solid var(--_text);
+    border-radius: 0;
+    width: 100%;
+  }
+
+  .ask-error {
+    color: var(--pv-color-error, var(--nhsuk-error-colour, #d5281b));
+    font-weight: 600;
+  }
+
   .problem {
     padding: 8px 16px;
     border-left: 8px solid var(--_secondary);
+  }
+
+  textarea:focus-visible,
+  input:focus-visible {
+    outline: 4px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
   }
 
   button:focus-visible,

@@ -6,6 +6,7 @@ import { ViewerLinkController } from '../../controllers/viewer-link-controller.j
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvLabelSelectEvent } from '../../events/pv-label-select-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
+import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { choiceKey, choiceStoreFor, parseChoice, type ChoiceStore, type StoredChoice } from '../../disclosure/choice-store.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
@@ -56,6 +57,7 @@ const COMPACT_WIDTH = 480;
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before sensitive findings are shown (`detail.scope` is `finding`); cancellable.
  * @event {PvRevealEvent} pv-reveal - Sensitive findings are shown. `detail`: `scope`, `at`, `remembered`.
  * @event {PvDeferEvent} pv-defer - The patient chose to wait, or hid them again. `detail`: `scope`, `at`, `remembered`.
+ * @event {PvQuestionEvent} pv-question - The patient sent a question about the summary or a label, for the portal to route to their care team. `detail`: `question`, `about`, `labelId`, `imageIndex`, `at`.
  *
  * @csspart overlay - The layer over the picture (markers, tags, orientation, scale).
  * @csspart marker - A numbered marker on the picture.
@@ -73,6 +75,7 @@ const COMPACT_WIDTH = 480;
  * @cssprop [--pv-color-focus-text=var(--nhsuk-focus-text-colour, #212b32)] - Text on focus (shared with the viewer).
  * @cssprop [--pv-target-size=44px] - Smallest size of buttons (shared with the viewer).
  * @cssprop [--pv-radius=4px] - Corner radius (shared with the viewer).
+ * @cssprop [--pv-color-error=var(--nhsuk-error-colour, #d5281b)] - The message when a question is empty (shared).
  * @cssprop [--pv-marker-color=#ffeb3b] - Marker and outline colour.
  * @cssprop [--pv-marker-text-color=#212b32] - Marker number and border colour.
  * @cssprop [--pv-finding-color=#ffffff] - Background of square markers (labels from the report).
@@ -109,6 +112,9 @@ export class LayAnnotationLayer extends LitElement {
   /** Replacement words for any of the built-in messages. */
   @property({ attribute: false }) messages: Messages | undefined;
 
+  /** Hide "Ask a question about this" (for portals with no way to route questions to the care team). */
+  @property({ type: Boolean, attribute: 'no-questions' }) noQuestions = false;
+
   /** An opaque key for the study, so the choice about sensitive findings can be remembered (stored only as a hash). */
   @property({ attribute: 'study-key' }) studyKey = '';
 
@@ -120,6 +126,9 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _selected: string | undefined;
   @state() private _term: { entry: GlossaryEntry; anchor: HTMLElement } | undefined;
   @state() private _announcement = '';
+  /** Which composer is open: 'summary' or a label id. */
+  @state() private _asking: string | undefined;
+  @state() private _askError = false;
   /** Sensitive findings: not chosen yet, the patient chose to wait, or shown. */
   @state() private _sensitive: 'asking' | 'waiting' | 'shown' = 'asking';
   @state() private _geometry: { frame: { x: number; y: number; width: number; height: number }; scale?: ScaleBar } | undefined;
@@ -251,6 +260,61 @@ export class LayAnnotationLayer extends LitElement {
         ]),
       );
     }
+  }
+
+  /** "Ask a question about this": a button, or the open composer with suggested questions. */
+  #renderAsk(key: string, context: { about: 'summary' | 'label'; labelId?: string; imageIndex?: number }) {
+    if (this.noQuestions) return nothing;
+    if (this._asking !== key) {
+      return html`<button
+        class="ask"
+        type="button"
+        @click=${async () => {
+          this._asking = key;
+          this._askError = false;
+          await this.updateComplete;
+          this.renderRoot.querySelector<HTMLElement>('.composer textarea')?.focus();
+        }}
+      >
+        ${this.#t('ask.open')}
+      </button>`;
+    }
+    const send = async (event: Event) => {
+      event.preventDefault();
+      const form = event.currentTarget as HTMLFormElement;
+      const typed = (form.elements.namedItem('question') as HTMLTextAreaElement).value.trim();
+      const chosen = (form.querySelector<HTMLInputElement>('input[name="suggested"]:checked')?.value ?? '').trim();
+      const question = typed || chosen;
+      if (!question) {
+        this._askError = true;
+        return;
+      }
+      this.dispatchEvent(new PvQuestionEvent({ question, ...context, at: new Date().toISOString() }));
+      this._asking = undefined;
+      this._askError = false;
+      this._announcement = this.#t('ask.sent');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[data-ask="${CSS.escape(key)}"] .ask`)?.focus();
+    };
+    const id = `ask-${key.replace(/[^\w-]/g, '_')}`;
+    return html`<form class="composer" @submit=${send} novalidate>
+      <fieldset>
+        <legend>${this.#t('ask.legend')}</legend>
+        ${(['ask.suggested1', 'ask.suggested2', 'ask.suggested3'] as const).map(
+          (k) => html`<label class="choice">
+            <input type="radio" name="suggested" value=${this.#t(k)} />
+            ${this.#t(k)}
+          </label>`,
+        )}
+      </fieldset>
+      <label for=${id}>${this.#t('ask.yourQuestion')}</label>
+      ${this._askError ? html`<p class="ask-error" id="${id}-error">${this.#t('ask.empty')}</p>` : nothing}
+      <textarea id=${id} name="question" rows="3" maxlength="1000" aria-describedby=${this._askError ? `${id}-error` : nothing}></textarea>
+      <div class="choices">
+        <button class="goto" type="submit">${this.#t('ask.send')}</button>
+        <button class="goto" type="button" @click=${() => (this._asking = undefined)}>${this.#t('ask.cancel')}</button>
+      </div>
+    </form>`;
   }
 
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
@@ -684,9 +748,10 @@ export class LayAnnotationLayer extends LitElement {
       ${doc.summary && summaryHeld
         ? html`<p class="summary">${this.#t('sensitive.summaryHeld')}</p>`
         : doc.summary
-          ? html`<section class="summary" aria-labelledby="summary-title">
+          ? html`<section class="summary" aria-labelledby="summary-title" data-ask="summary">
               <h2 id="summary-title">${this.#t('layer.summaryTitle')}</h2>
               <p>${this.#text(doc.summary)}</p>
+              ${this.#renderAsk('summary', { about: 'summary' })}
             </section>`
           : nothing}
       ${items.length > 0
@@ -723,6 +788,13 @@ export class LayAnnotationLayer extends LitElement {
                   ${item.label.description ? html`<p>${this.#text(item.label.description)}</p>` : nothing}
                   ${this.#renderTerms(item.label)}
                   ${this.#renderLinks(item.label)}
+                  <div data-ask=${item.label.id}>
+                    ${this.#renderAsk(item.label.id, {
+                      about: 'label',
+                      labelId: item.label.id,
+                      ...(item.imageIndex !== undefined ? { imageIndex: item.imageIndex } : {}),
+                    })}
+                  </div>
                   ${item.imageIndex !== undefined && item.imageIndex !== index
                     ? html`<button class="goto" type="button" @click=${() => this.#onChoose(item)}>
                         ${this.#t('layer.showImage', { index: item.imageIndex + 1 })}

@@ -1,0 +1,22 @@
+export interface PvQuestionDetail {
+  /** The question, in the patient's words (or a suggested question they chose). */
+  question: string;
+  /** What it is about: the report's summary, or a label (anatomy or finding). */
+  about: 'summary' | 'label';
+  /** The label's id from the annotation document, when it is about a label. */
+  labelId?: string;
+  /** The image the label is on (0-based), when known. */
+  imageIndex?: number;
+  /** When it was asked (ISO 8601). */
+  at: string;
+}
+
+/** Fired when the patient sends a question, for the portal to route to their care team. */
+export class PvQuestionEvent extends Event {
+  static readonly eventName = 'pv-question' as const;
+  readonly detail: PvQuestionDetail;
+  constructor(detail: PvQuestionDetail) {
+    super(PvQuestionEvent.eventName, { bubbles: true, composed: true });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
