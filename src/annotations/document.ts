@@ -250,6 +250,19 @@ export const annotationGlossaryEntrySchema = z
   )
   .describe('A word and its plain-English meaning. Only the shape is checked here; the glossary checks the rest.');
 
+export const careCardSchema = z
+  .strictObject(
+    {
+      level: z
+        .enum(['non-urgent', 'urgent', 'emergency'], expecting('"non-urgent", "urgent" or "emergency"'))
+        .describe('How urgent the advice is: the NHS care card style to use.'),
+      heading: text(1, 120).describe('The card\u2019s heading, like "Contact your GP surgery if:".'),
+      text: text(1, 1000).describe('The advice, in plain English.'),
+    },
+    expecting('an object with a level, a heading and a text'),
+  )
+  .describe('"When to get help" advice, shown as an NHS care card.');
+
 export const annotationDocumentSchema = z
   .strictObject(
     {
@@ -257,6 +270,7 @@ export const annotationDocumentSchema = z
       version: z.literal(ANNOTATION_DOCUMENT_VERSION, expecting(String(ANNOTATION_DOCUMENT_VERSION))).describe('Always 1.'),
       summary: text(0, ANNOTATION_LIMITS.summary).optional().describe('A plain-English summary of the report.'),
       labels: list(annotationLabelSchema, ANNOTATION_LIMITS.labels, 'labels').describe('The labels. The list may be empty.'),
+      careCard: careCardSchema.optional(),
       glossary: list(annotationGlossaryEntrySchema, ANNOTATION_LIMITS.glossary, 'glossary entries')
         .optional()
         .describe('Extra glossary entries for this document.'),
@@ -297,3 +311,4 @@ export type AnnotationImagePoint = z.output<typeof imagePointSchema>;
 export type AnnotationOutline = z.output<typeof outlineSchema>;
 export type AnnotationLink = z.output<typeof annotationLinkSchema>;
 export type AnnotationGlossaryEntry = z.output<typeof annotationGlossaryEntrySchema>;
+export type AnnotationCareCard = z.output<typeof careCardSchema>;

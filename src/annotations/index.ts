@@ -15,6 +15,7 @@ export {
   type AnnotationDocument,
   type AnnotationDocumentInput,
   type AnnotationGlossaryEntry,
+  type AnnotationCareCard,
   type AnnotationImagePoint,
   type AnnotationImageRef,
   type AnnotationLabel,

@@ -121,6 +121,16 @@ function readDocument(input: unknown, problems: Problems): AnnotationDocument | 
     }
   }
 
+  const careCard = doc.careCard;
+  if (careCard !== undefined) {
+    const checked = check(annotationDocumentSchema.shape.careCard, careCard, ['careCard'], problems);
+    if (checked.ok) {
+      if (checked.value !== undefined) document.careCard = checked.value;
+    } else {
+      leftOut(checked, 'careCard', 'careCard', problems);
+    }
+  }
+
   const glossary = doc.glossary;
   if (glossary !== undefined) {
     if (Array.isArray(glossary)) {

@@ -271,6 +271,29 @@ describe('<lay-annotation-layer>', () => {
     await expect(layer).to.be.accessible();
   });
 
+  it('"When to get help" shows as an NHS care card, its level in words; a bad card is reported and left out', async () => {
+    const careCard = { level: 'emergency', heading: 'Call 999 if:', text: 'You suddenly cannot move one side of your body.' };
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, { ...chestDoc, careCard });
+    const card = layer.shadowRoot!.querySelector('[part="care-card"]')!;
+    expect(card.classList.contains('emergency')).to.equal(true);
+    expect(card.textContent!.replace(/\s+/g, ' ')).to.contain('Immediate action required: Call 999 if:');
+    expect(card.textContent).to.contain('cannot move one side');
+    await expect(layer).to.be.accessible();
+    cleanup();
+    const viewer = document.createElement('patient-image-viewer');
+    viewer.loading = 'eager';
+    viewer.src = '/__synthetic/chest-xray.dcm';
+    const bad = document.createElement('lay-annotation-layer');
+    const reported = nextEvent(bad, 'pv-annotation-error');
+    bad.annotations = { ...chestDoc, careCard: { ...careCard, level: 'very' } };
+    viewer.append(bad);
+    box(640, 480).append(viewer);
+    expect((await reported).detail.problems.some((p) => p.path === 'careCard.level')).to.equal(true);
+    await loaded(viewer);
+    await until(() => bad.shadowRoot!.querySelectorAll('ol > li').length === chestDoc.labels.length, 5000, 'labels still shown');
+    expect(bad.shadowRoot!.querySelector('[part="care-card"]')).to.equal(null);
+  });
+
   it('portals with no way to route questions can hide them', async () => {
     const viewer = document.createElement('patient-image-viewer');
     viewer.loading = 'eager';

@@ -414,6 +414,37 @@ export const styles = [
     font-weight: 600;
   }
 
+  .care-card {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+
+  .care-heading {
+    padding: 12px 16px;
+    background: var(--_brand);
+    color: #ffffff;
+  }
+
+  .care-card.urgent .care-heading,
+  .care-card.emergency .care-heading {
+    background: var(--pv-color-error, var(--nhsuk-error-colour, #d5281b));
+  }
+
+  .care-content {
+    padding: 12px 16px;
+    background: var(--_surface);
+  }
+
+  .care-card.emergency .care-content {
+    background: var(--_text);
+    color: #ffffff;
+  }
+
+  .care-card.emergency .care-content button.term {
+    color: #ffffff;
+  }
+
   .problem {
     padding: 8px 16px;
     border-left: 8px solid var(--_secondary);

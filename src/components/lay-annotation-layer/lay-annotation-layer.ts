@@ -65,6 +65,7 @@ const COMPACT_WIDTH = 480;
  * @csspart panel - The summary and the list of labels below the viewer's controls.
  * @csspart popover - A word's explanation.
  * @csspart sensitive - The notice about findings the care team has marked to talk through.
+ * @csspart care-card - "When to get help" advice (NHS care card: non-urgent, urgent or emergency).
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared with the viewer).
  * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Quieter text: the kind of label, untrusted links.
@@ -260,6 +261,20 @@ export class LayAnnotationLayer extends LitElement {
         ]),
       );
     }
+  }
+
+  /** "When to get help", in the NHS care card style; the level is in words too, never colour alone. */
+  #renderCareCard() {
+    const card = this._document?.careCard;
+    if (!card) return nothing;
+    return html`<div class="care-card ${card.level}" part="care-card">
+      <div class="care-heading">
+        <h2>
+          <span class="visually-hidden">${this.#t(`care.${card.level}` as MessageKey)} </span>${card.heading}
+        </h2>
+      </div>
+      <div class="care-content"><p>${this.#text(card.text)}</p></div>
+    </div>`;
   }
 
   /** "Ask a question about this": a button, or the open composer with suggested questions. */
@@ -744,6 +759,7 @@ export class LayAnnotationLayer extends LitElement {
             <p>${this.#t('layer.bodyMapCaption', { part: regionWords })}</p>
           </div>`
         : nothing}
+      ${this.#renderCareCard()}
       ${this.#renderSensitive()}
       ${doc.summary && summaryHeld
         ? html`<p class="summary">${this.#t('sensitive.summaryHeld')}</p>`
