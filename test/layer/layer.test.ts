@@ -294,6 +294,43 @@ describe('<lay-annotation-layer>', () => {
     expect(bad.shadowRoot!.querySelector('[part="care-card"]')).to.equal(null);
   });
 
+  it('"Questions for my appointment": saved with the study, removable, kept across a reload', async () => {
+    const make = async () => {
+      const viewer = document.createElement('patient-image-viewer');
+      viewer.loading = 'eager';
+      viewer.src = '/__synthetic/chest-xray.dcm';
+      const layer = document.createElement('lay-annotation-layer');
+      layer.studyKey = 'questions-study';
+      layer.storage = 'session';
+      layer.annotations = chestDoc;
+      viewer.append(layer);
+      box(640, 480).append(viewer);
+      await loaded(viewer);
+      await until(() => layer.shadowRoot!.querySelectorAll('ol > li').length > 0, 5000, 'list');
+      return layer;
+    };
+    const saveQuestion = async (layer: LayAnnotationLayer, text: string) => {
+      const root = layer.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('[data-ask="summary"] button.ask')!.click();
+      await layer.updateComplete;
+      root.querySelector<HTMLTextAreaElement>('.composer textarea')!.value = text;
+      [...root.querySelectorAll<HTMLButtonElement>('.composer button')].find((b) => b.textContent!.includes('Save for my appointment'))!.click();
+      await until(() => root.textContent!.includes(text), 3000, 'saved');
+    };
+    const layer = await make();
+    await saveQuestion(layer, 'How long will it take to heal?');
+    await saveQuestion(layer, 'Can I drive?');
+    const saved = () => [...layer.shadowRoot!.querySelectorAll('[part="questions"] li span')].map((s) => s.textContent);
+    expect(saved()).to.deep.equal(['How long will it take to heal?', 'Can I drive?']);
+    layer.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Remove: Can I drive?"]')!.click();
+    await until(() => saved().length === 1, 3000, 'removed');
+    await expect(layer).to.be.accessible();
+    cleanup();
+    const again = await make();
+    await until(() => again.shadowRoot!.querySelectorAll('[part="questions"] li').length === 1, 3000, 'kept');
+    sessionStorage.clear();
+  });
+
   it('portals with no way to route questions can hide them', async () => {
     const viewer = document.createElement('patient-image-viewer');
     viewer.loading = 'eager';

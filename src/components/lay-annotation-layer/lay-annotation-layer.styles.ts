@@ -445,6 +445,22 @@ export const styles = [
     color: #ffffff;
   }
 
+  .saved {
+    display: grid;
+    gap: 8px;
+  }
+
+  .saved-item {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+    justify-content: space-between;
+    padding: 8px;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
   .problem {
     padding: 8px 16px;
     border-left: 8px solid var(--_secondary);

@@ -65,6 +65,7 @@ const COMPACT_WIDTH = 480;
  * @csspart panel - The summary and the list of labels below the viewer's controls.
  * @csspart popover - A word's explanation.
  * @csspart sensitive - The notice about findings the care team has marked to talk through.
+ * @csspart questions - "Questions for my appointment": the patient's saved questions, printable.
  * @csspart care-card - "When to get help" advice (NHS care card: non-urgent, urgent or emergency).
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared with the viewer).
@@ -116,7 +117,10 @@ export class LayAnnotationLayer extends LitElement {
   /** Hide "Ask a question about this" (for portals with no way to route questions to the care team). */
   @property({ type: Boolean, attribute: 'no-questions' }) noQuestions = false;
 
-  /** An opaque key for the study, so the choice about sensitive findings can be remembered (stored only as a hash). */
+  /**
+   * An opaque key for the study, so the choice about sensitive findings and the saved questions can be
+   * remembered (the key is stored only as a hash; the questions are the patient's own words).
+   */
   @property({ attribute: 'study-key' }) studyKey = '';
 
   /** Where that choice is remembered: `memory` (default), `session`, `local`, or an adapter (property). */
@@ -130,6 +134,8 @@ export class LayAnnotationLayer extends LitElement {
   /** Which composer is open: 'summary' or a label id. */
   @state() private _asking: string | undefined;
   @state() private _askError = false;
+  /** "Questions for my appointment", kept with the same store as the choices. */
+  @state() private _saved: string[] = [];
   /** Sensitive findings: not chosen yet, the patient chose to wait, or shown. */
   @state() private _sensitive: 'asking' | 'waiting' | 'shown' = 'asking';
   @state() private _geometry: { frame: { x: number; y: number; width: number; height: number }; scale?: ScaleBar } | undefined;
@@ -250,6 +256,7 @@ export class LayAnnotationLayer extends LitElement {
       this._document = document;
       this._failed = document === null;
       await this.#readSensitive();
+      await this.#readSaved();
       if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(all));
     } catch (error) {
       if (token !== this.#loadToken) return;
@@ -261,6 +268,53 @@ export class LayAnnotationLayer extends LitElement {
         ]),
       );
     }
+  }
+
+  async #readSaved(): Promise<void> {
+    this._saved = [];
+    if (!this.studyKey) return;
+    try {
+      const raw = await choiceStoreFor(this.storage).get(await choiceKey(this.studyKey, 'questions'));
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      this._saved = Array.isArray(parsed) ? parsed.filter((q): q is string => typeof q === 'string').slice(0, 50) : [];
+    } catch {
+      this._saved = [];
+    }
+  }
+
+  async #writeSaved(): Promise<void> {
+    if (!this.studyKey) return;
+    try {
+      await choiceStoreFor(this.storage).set(await choiceKey(this.studyKey, 'questions'), JSON.stringify(this._saved));
+    } catch {
+      // Kept for this page.
+    }
+  }
+
+  #renderSaved() {
+    if (this._saved.length === 0) return nothing;
+    return html`<section class="saved" part="questions" aria-labelledby="saved-title">
+      <h2 id="saved-title">${this.#t('list.title')}</h2>
+      <ol>
+        ${this._saved.map(
+          (question, i) => html`<li class="saved-item">
+            <span>${question}</span>
+            <button
+              class="goto"
+              type="button"
+              aria-label=${this.#t('list.removeLabel', { question })}
+              @click=${async () => {
+                this._saved = this._saved.filter((_, j) => j !== i);
+                await this.#writeSaved();
+              }}
+            >
+              ${this.#t('list.remove')}
+            </button>
+          </li>`,
+        )}
+      </ol>
+      <button class="goto" type="button" @click=${() => window.print()}>${this.#t('list.print')}</button>
+    </section>`;
   }
 
   /** "When to get help", in the NHS care card style; the level is in words too, never colour alone. */
@@ -294,22 +348,33 @@ export class LayAnnotationLayer extends LitElement {
         ${this.#t('ask.open')}
       </button>`;
     }
-    const send = async (event: Event) => {
-      event.preventDefault();
-      const form = event.currentTarget as HTMLFormElement;
+    const questionIn = (form: HTMLFormElement): string | undefined => {
       const typed = (form.elements.namedItem('question') as HTMLTextAreaElement).value.trim();
       const chosen = (form.querySelector<HTMLInputElement>('input[name="suggested"]:checked')?.value ?? '').trim();
       const question = typed || chosen;
-      if (!question) {
-        this._askError = true;
-        return;
-      }
-      this.dispatchEvent(new PvQuestionEvent({ question, ...context, at: new Date().toISOString() }));
+      this._askError = !question;
+      return question || undefined;
+    };
+    const done = async (announcement: string) => {
       this._asking = undefined;
       this._askError = false;
-      this._announcement = this.#t('ask.sent');
+      this._announcement = announcement;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`[data-ask="${CSS.escape(key)}"] .ask`)?.focus();
+    };
+    const send = async (event: Event) => {
+      event.preventDefault();
+      const question = questionIn(event.currentTarget as HTMLFormElement);
+      if (!question) return;
+      this.dispatchEvent(new PvQuestionEvent({ question, ...context, at: new Date().toISOString() }));
+      await done(this.#t('ask.sent'));
+    };
+    const save = async (event: Event) => {
+      const question = questionIn((event.currentTarget as HTMLElement).closest('form')!);
+      if (!question) return;
+      this._saved = [...this._saved, question];
+      await this.#writeSaved();
+      await done(this.#t('ask.saved'));
     };
     const id = `ask-${key.replace(/[^\w-]/g, '_')}`;
     return html`<form class="composer" @submit=${send} novalidate>
@@ -327,6 +392,7 @@ export class LayAnnotationLayer extends LitElement {
       <textarea id=${id} name="question" rows="3" maxlength="1000" aria-describedby=${this._askError ? `${id}-error` : nothing}></textarea>
       <div class="choices">
         <button class="goto" type="submit">${this.#t('ask.send')}</button>
+        <button class="goto" type="button" @click=${save}>${this.#t('ask.save')}</button>
         <button class="goto" type="button" @click=${() => (this._asking = undefined)}>${this.#t('ask.cancel')}</button>
       </div>
     </form>`;
@@ -821,6 +887,7 @@ export class LayAnnotationLayer extends LitElement {
             </ol>
           </section>`
         : nothing}
+      ${this.#renderSaved()}
       ${this.#renderPopover()}
     </div>`;
   }
