@@ -226,3 +226,34 @@ export const DocumentWithErrors = {
 export const NoLabels = {
   args: { image: 'chest-xray', annotations: summaryOnly },
 } satisfies Story;
+
+/**
+ * A document with a finding marked sensitive and "when to get help" advice: the finding, and the
+ * summary that may mention it, wait until the patient chooses "Show me now".
+ */
+export const sensitiveFinding = {
+  version: 1,
+  summary: 'There is a small shadow in your right lung. Your care team will talk to you about it.',
+  careCard: {
+    level: 'non-urgent',
+    heading: 'Contact your GP surgery if:',
+    text: 'You have a cough that does not go away, or you feel more out of breath than usual.',
+  },
+  labels: [
+    chestXray.labels[0]!,
+    chestXray.labels[2]!,
+    {
+      id: 'shadow',
+      kind: 'finding',
+      sensitivity: 'sensitive',
+      title: 'A small shadow',
+      description: 'A small shadow in your right lung. Your care team will explain what it means.',
+      target: { image: { index: 0 }, point: { column: 150, row: 220 } },
+    },
+  ],
+};
+
+/** A sensitive finding held back until the patient chooses, with an NHS care card. */
+export const SensitiveFinding = {
+  args: { image: 'chest-xray', annotations: sensitiveFinding },
+} satisfies Story;

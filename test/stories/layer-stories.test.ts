@@ -177,4 +177,17 @@ describe('annotation layer stories as fixtures', () => {
     ]);
     await expect(viewer).to.be.accessible();
   });
+
+  it('SensitiveFinding: the finding and summary wait; a care card shows; no axe violations either way', async () => {
+    const { viewer, root } = await mount(stories.SensitiveFinding);
+    await until(() => root.querySelector('[part="sensitive"]') !== null, 5000, 'the notice');
+    await settleLayout();
+    expect(count(root, '.panel ol > li')).to.equal(2);
+    expect(root.querySelector('[part="care-card"]')).to.exist;
+    expect(root.textContent).not.to.contain('small shadow');
+    await expect(viewer).to.be.accessible();
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Show me now')!.click();
+    await until(() => count(root, '.panel ol > li') === 3, 5000, 'revealed');
+    await expect(viewer).to.be.accessible();
+  });
 });
