@@ -17,6 +17,7 @@ const EVENT_TYPES = [
   'pv-label-select',
   'pv-annotation-error',
   'pv-link-blocked',
+  'pv-question',
 ];
 const MAX_EVENTS = 30;
 
