@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import sirv from 'sirv';
+import { cleanup, closeBrowser, fail, run } from './support.mjs';
 import {
   CHROME_PATH,
   NO_WEBGL_FLAGS,
@@ -89,66 +90,6 @@ const PROFILES = [
     : []),
 ];
 
-// ---------------------------------------------------------------- cleanup of what we start
-
-const browsers = new Set();
-const tempDirs = new Set();
-let server;
-/** A browser being launched (not yet in `browsers`), so a Ctrl+C during a launch still closes it. */
-let launching;
-
-async function closeBrowser(browser) {
-  browsers.delete(browser);
-  const child = browser.process();
-  await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
-  // Puppeteer starts Chromium in its own process group: make sure the whole group is gone.
-  if (child?.pid) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-async function cleanup() {
-  if (launching) {
-    const browser = await Promise.race([launching.catch(() => undefined), new Promise((r) => setTimeout(r, 30_000))]);
-    if (browser) browsers.add(browser);
-  }
-  await Promise.all([...browsers].map(closeBrowser));
-  if (server) {
-    server.closeAllConnections?.();
-    await new Promise((r) => server.close(() => r()));
-    server = undefined;
-  }
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  tempDirs.clear();
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping browsers and server...`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-
-/** Setup failed (before any browser started): say why and stop. */
-function fail(message) {
-  console.error(message);
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  process.exit(1);
-}
-
-process.on('uncaughtException', (error) => {
-  console.error(error);
-  cleanup().finally(() => process.exit(1));
-});
-process.on('unhandledRejection', (error) => {
-  console.error(error);
-  cleanup().finally(() => process.exit(1));
-});
-
 // ---------------------------------------------------------------- checks and build
 
 if (!existsSync(CHROME)) fail(`Chromium not found at ${CHROME}. Install it (apt-get install -y chromium) or set CHROME_PATH.`);
@@ -159,7 +100,7 @@ for (const file of FILES) {
 let cdnDir = join(root, 'dist/cdn');
 if (options.build) {
   cdnDir = mkdtempSync(join(tmpdir(), 'pv-bench-cdn-'));
-  tempDirs.add(cdnDir);
+  run.tempDirs.add(cdnDir);
   build(['--outDir', cdnDir, '--emptyOutDir'], `the current source into ${cdnDir}`);
 } else if (!existsSync(join(cdnDir, 'patient-image-viewer.js'))) {
   build([], 'dist/cdn (it is missing)');
@@ -259,7 +200,7 @@ const pageFiles = {
   '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
 };
 
-server = createServer((req, res) => {
+run.server = createServer((req, res) => {
   res.setHeader('Content-Security-Policy', CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'no-store');
@@ -294,15 +235,15 @@ server = createServer((req, res) => {
   }
   return notFound();
 });
-await new Promise((r, reject) => server.listen(0, '127.0.0.1', r).once('error', reject));
-const origin = `http://127.0.0.1:${server.address().port}`;
+await new Promise((r, reject) => run.server.listen(0, '127.0.0.1', r).once('error', reject));
+const origin = `http://127.0.0.1:${run.server.address().port}`;
 
 // ---------------------------------------------------------------- one run
 
 async function runOnce(file, mode, profile) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pv-bench-profile-'));
-  tempDirs.add(userDataDir);
-  launching = puppeteer.launch({
+  run.tempDirs.add(userDataDir);
+  run.launching = puppeteer.launch({
     executablePath: CHROME,
     headless: true,
     userDataDir,
@@ -314,9 +255,9 @@ async function runOnce(file, mode, profile) {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
-  const browser = await launching;
-  launching = undefined;
-  browsers.add(browser);
+  const browser = await run.launching;
+  run.launching = undefined;
+  run.browsers.add(browser);
   const problems = [];
   try {
     const [page] = await browser.pages();
@@ -364,7 +305,7 @@ async function runOnce(file, mode, profile) {
   } finally {
     await closeBrowser(browser);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    tempDirs.delete(userDataDir);
+    run.tempDirs.delete(userDataDir);
   }
 }
 

@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import sirv from 'sirv';
+import { cleanup, closeBrowser, fail, run } from './support.mjs';
 import { CHROME_PATH, NO_WEBGL_FLAGS, QUIET_CHROMIUM_FLAGS, SUPPORTED_CSP, WEBGL_FLAGS } from '../scripts/platform.mjs';
 import { makeChestRadiograph } from '../scripts/synthetic.mjs';
 
@@ -89,63 +90,7 @@ for (const mode of selectedModes) {
   if (!MODES[mode]) fail(`Unknown mode "${mode}" (use webgl, no-webgl).`);
 }
 
-// ---------------------------------------------------------------- cleanup of what we start
 
-const browsers = new Set();
-const tempDirs = new Set();
-let server;
-let launching;
-
-async function closeBrowser(browser) {
-  browsers.delete(browser);
-  const child = browser.process();
-  await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
-  // Puppeteer starts Chromium in its own process group: make sure that group (ours) is gone.
-  if (child?.pid) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-async function cleanup() {
-  if (launching) {
-    const browser = await Promise.race([launching.catch(() => undefined), new Promise((r) => setTimeout(r, 30_000))]);
-    if (browser) browsers.add(browser);
-  }
-  await Promise.all([...browsers].map(closeBrowser));
-  if (server) {
-    server.closeAllConnections?.();
-    await new Promise((r) => server.close(() => r()));
-    server = undefined;
-  }
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  tempDirs.clear();
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping browsers and server...`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-
-function fail(message) {
-  console.error(message);
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  process.exit(1);
-}
-
-process.on('uncaughtException', (error) => {
-  console.error(error);
-  cleanup().finally(() => process.exit(1));
-});
-process.on('unhandledRejection', (error) => {
-  console.error(error);
-  cleanup().finally(() => process.exit(1));
-});
 
 // ---------------------------------------------------------------- checks, build, the image
 
@@ -154,7 +99,7 @@ if (!existsSync(CHROME_PATH)) fail(`Chromium not found at ${CHROME_PATH}. Instal
 let cdnDir = join(root, 'dist/cdn');
 if (options.build) {
   cdnDir = mkdtempSync(join(tmpdir(), 'pv-labels-cdn-'));
-  tempDirs.add(cdnDir);
+  run.tempDirs.add(cdnDir);
   build(['--outDir', cdnDir, '--emptyOutDir'], `the current source into ${cdnDir}`);
 } else if (!existsSync(join(cdnDir, 'patient-image-viewer.js'))) {
   build([], 'dist/cdn (it is missing)');
@@ -201,7 +146,7 @@ function newestChange(paths) {
 
 /** The synthetic chest radiograph (made-up data), written to a temporary folder and served from there. */
 const dicomDir = mkdtempSync(join(tmpdir(), 'pv-labels-dicom-'));
-tempDirs.add(dicomDir);
+run.tempDirs.add(dicomDir);
 const image = makeChestRadiograph();
 writeFileSync(join(dicomDir, image.name), Buffer.from(image.buffer));
 
@@ -219,7 +164,7 @@ const pageFiles = {
   '/labels-page.js': ['labels-page.js', 'text/javascript; charset=utf-8'],
 };
 
-server = createServer((req, res) => {
+run.server = createServer((req, res) => {
   res.setHeader('Content-Security-Policy', SUPPORTED_CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'no-store');
@@ -247,8 +192,8 @@ server = createServer((req, res) => {
   }
   return notFound();
 });
-await new Promise((r, reject) => server.listen(0, '127.0.0.1', r).once('error', reject));
-const origin = `http://127.0.0.1:${server.address().port}`;
+await new Promise((r, reject) => run.server.listen(0, '127.0.0.1', r).once('error', reject));
+const origin = `http://127.0.0.1:${run.server.address().port}`;
 
 // ---------------------------------------------------------------- one run
 
@@ -266,8 +211,8 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'toplevel'];
 
 async function runOnce(mode, withLayer, { trace = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pv-labels-profile-'));
-  tempDirs.add(userDataDir);
-  launching = puppeteer.launch({
+  run.tempDirs.add(userDataDir);
+  run.launching = puppeteer.launch({
     executablePath: CHROME_PATH,
     headless: true,
     userDataDir,
@@ -278,9 +223,9 @@ async function runOnce(mode, withLayer, { trace = false } = {}) {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
-  const browser = await launching;
-  launching = undefined;
-  browsers.add(browser);
+  const browser = await run.launching;
+  run.launching = undefined;
+  run.browsers.add(browser);
   const problems = [];
   try {
     const [page] = await browser.pages();
@@ -347,7 +292,7 @@ async function runOnce(mode, withLayer, { trace = false } = {}) {
   } finally {
     await closeBrowser(browser);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    tempDirs.delete(userDataDir);
+    run.tempDirs.delete(userDataDir);
   }
 }
 
