@@ -20,7 +20,6 @@
  *
  * Chromium: $CHROME_PATH or /usr/bin/chromium. See bench/README.md.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import sirv from 'sirv';
-import { cleanup, closeBrowser, fail, run } from './support.mjs';
+import { cleanup, closeBrowser, fail, prepareBundle, run } from './support.mjs';
 import {
   CHROME_PATH,
   NO_WEBGL_FLAGS,
@@ -97,53 +96,7 @@ for (const file of FILES) {
   if (!existsSync(join(DICOM_DIR, file))) fail(`${file} not found in ${DICOM_DIR} (set PV_DICOM_DIR).`);
 }
 
-let cdnDir = join(root, 'dist/cdn');
-if (options.build) {
-  cdnDir = mkdtempSync(join(tmpdir(), 'pv-bench-cdn-'));
-  run.tempDirs.add(cdnDir);
-  build(['--outDir', cdnDir, '--emptyOutDir'], `the current source into ${cdnDir}`);
-} else if (!existsSync(join(cdnDir, 'patient-image-viewer.js'))) {
-  build([], 'dist/cdn (it is missing)');
-} else {
-  const built = statSync(join(cdnDir, 'patient-image-viewer.js')).mtimeMs;
-  const newer = newestChange(['src', 'vite.config.ts', 'package-lock.json']);
-  if (newer.mtime > built) {
-    console.log(
-      `Note: ${newer.path} changed after dist/cdn was built; these numbers are for the built bundle.\n` +
-        '      Run with --build to bench the current source (dist/cdn is left alone).\n',
-    );
-  }
-}
-
-function build(extra, what) {
-  console.log(`Building ${what}: npx vite build --mode cdn ${extra.join(' ')}`);
-  const started = performance.now();
-  const result = spawnSync('npx', ['vite', 'build', '--mode', 'cdn', '--logLevel', 'warn', ...extra], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) fail('The build failed.');
-  console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-}
-
-function newestChange(paths) {
-  let newest = { mtime: 0, path: '' };
-  const consider = (path) => {
-    const mtime = statSync(path).mtimeMs;
-    if (mtime > newest.mtime) newest = { mtime, path: relative(root, path) };
-  };
-  for (const path of paths.map((p) => join(root, p))) {
-    if (!existsSync(path)) continue;
-    if (!statSync(path).isDirectory()) {
-      consider(path);
-      continue;
-    }
-    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) consider(join(entry.parentPath ?? entry.path, entry.name));
-    }
-  }
-  return newest;
-}
+const cdnDir = prepareBundle(root, { build: options.build, prefix: 'pv-bench-cdn-' });
 
 // ---------------------------------------------------------------- what the bundle is made of
 

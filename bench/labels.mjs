@@ -32,8 +32,8 @@
  * LABELS_TRACE_DUMP=/tmp/x saves the traced runs' traces as /tmp/x-MODE-layer|none.json (they open in
  * the DevTools Performance panel). Chromium: $CHROME_PATH or /usr/bin/chromium. See bench/README.md.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -41,7 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import sirv from 'sirv';
-import { cleanup, closeBrowser, fail, run } from './support.mjs';
+import { cleanup, closeBrowser, fail, prepareBundle, run } from './support.mjs';
 import { CHROME_PATH, NO_WEBGL_FLAGS, QUIET_CHROMIUM_FLAGS, SUPPORTED_CSP, WEBGL_FLAGS } from '../scripts/platform.mjs';
 import { makeChestRadiograph } from '../scripts/synthetic.mjs';
 
@@ -96,53 +96,7 @@ for (const mode of selectedModes) {
 
 if (!existsSync(CHROME_PATH)) fail(`Chromium not found at ${CHROME_PATH}. Install it (apt-get install -y chromium) or set CHROME_PATH.`);
 
-let cdnDir = join(root, 'dist/cdn');
-if (options.build) {
-  cdnDir = mkdtempSync(join(tmpdir(), 'pv-labels-cdn-'));
-  run.tempDirs.add(cdnDir);
-  build(['--outDir', cdnDir, '--emptyOutDir'], `the current source into ${cdnDir}`);
-} else if (!existsSync(join(cdnDir, 'patient-image-viewer.js'))) {
-  build([], 'dist/cdn (it is missing)');
-} else {
-  const built = statSync(join(cdnDir, 'patient-image-viewer.js')).mtimeMs;
-  const newer = newestChange(['src', 'vite.config.ts', 'package-lock.json']);
-  if (newer.mtime > built) {
-    console.log(
-      `Note: ${newer.path} changed after dist/cdn was built; these numbers are for the built bundle.\n` +
-        '      Run with --build to bench the current source (dist/cdn is left alone).\n',
-    );
-  }
-}
-
-function build(extra, what) {
-  console.log(`Building ${what}: npx vite build --mode cdn ${extra.join(' ')}`);
-  const started = performance.now();
-  const result = spawnSync('npx', ['vite', 'build', '--mode', 'cdn', '--logLevel', 'warn', ...extra], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) fail('The build failed.');
-  console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-}
-
-function newestChange(paths) {
-  let newest = { mtime: 0, path: '' };
-  const consider = (path) => {
-    const mtime = statSync(path).mtimeMs;
-    if (mtime > newest.mtime) newest = { mtime, path: relative(root, path) };
-  };
-  for (const path of paths.map((p) => join(root, p))) {
-    if (!existsSync(path)) continue;
-    if (!statSync(path).isDirectory()) {
-      consider(path);
-      continue;
-    }
-    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) consider(join(entry.parentPath ?? entry.path, entry.name));
-    }
-  }
-  return newest;
-}
+const cdnDir = prepareBundle(root, { build: options.build, prefix: 'pv-labels-cdn-' });
 
 /** The synthetic chest radiograph (made-up data), written to a temporary folder and served from there. */
 const dicomDir = mkdtempSync(join(tmpdir(), 'pv-labels-dicom-'));
