@@ -49,8 +49,11 @@ export function webStorageStore(kind: 'session' | 'local'): ChoiceStore {
   };
 }
 
+/** How an element says where to keep things: a built-in store by name, or the portal's own. */
+export type StoreSetting = 'memory' | 'session' | 'local' | ChoiceStore;
+
 /** The store for a `storage` setting. */
-export function choiceStoreFor(setting: 'memory' | 'session' | 'local' | ChoiceStore | undefined): ChoiceStore {
+export function choiceStoreFor(setting: StoreSetting | undefined): ChoiceStore {
   if (setting && typeof setting === 'object') return setting;
   if (setting === 'session' || setting === 'local') return webStorageStore(setting);
   return memoryStore;
@@ -76,4 +79,29 @@ export function parseChoice(value: string | undefined): StoredChoice | undefined
     // not ours
   }
   return undefined;
+}
+
+/** What is kept for a study and scope; undefined without a study key, or when the store fails. */
+export async function readKept(setting: StoreSetting, studyKey: string, scope: string): Promise<string | undefined> {
+  if (!studyKey) return undefined;
+  try {
+    return (await choiceStoreFor(setting).get(await choiceKey(studyKey, scope))) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keep a value for a study and scope (undefined forgets it). Nothing is kept without a study key;
+ * a store that fails is ignored, and the page still holds the value.
+ */
+export async function keep(setting: StoreSetting, studyKey: string, scope: string, value: string | undefined): Promise<void> {
+  if (!studyKey) return;
+  try {
+    const store = choiceStoreFor(setting);
+    const key = await choiceKey(studyKey, scope);
+    await (value === undefined ? store.delete(key) : store.set(key, value));
+  } catch {
+    // Kept for this page only.
+  }
 }

@@ -68,7 +68,7 @@ export function getEngineSettings(): EngineSettings {
   return { ...settings };
 }
 
-/** True once the engine has been asked for (and so its bytes requested). */
+/** True once the engine has been asked for (and so its bytes requested); settings such as `rendering` no longer apply. */
 export function isEngineRequested(): boolean {
   return enginePromise !== undefined;
 }

@@ -1,5 +1,31 @@
 import { css } from 'lit';
 
+/**
+ * What every element shares on :host: the NHS tokens they all use (each chained through a
+ * public `--pv-*` property to the NHS.UK frontend's `--nhsuk-*`, then to the NHS value), block
+ * display, text colour and size, and `hidden` that hides.
+ */
+export const hostBase = css`
+  :host {
+    --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
+    --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
+    --_surface: var(--pv-color-surface, var(--nhsuk-card-background-colour, #ffffff));
+    --_focus: var(--pv-color-focus, var(--nhsuk-focus-colour, #ffeb3b));
+    --_focus-text: var(--pv-color-focus-text, var(--nhsuk-focus-text-colour, #212b32));
+    --_target: var(--pv-target-size, 44px);
+    --_radius: var(--pv-radius, 4px);
+
+    display: block;
+    color: var(--_text);
+    font-size: 1rem;
+    line-height: 1.5;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+`;
+
 /** Text for screen readers only (the NHS.UK frontend's visually-hidden pattern). */
 export const visuallyHidden = css`
   .visually-hidden {

@@ -1,7 +1,8 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../../styles/shared.js';
+import { hostBase, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
+  hostBase,
   visuallyHidden,
   css`
   :host {
@@ -10,22 +11,6 @@ export const styles = [
     --_button: var(--pv-reverse-button-background, var(--nhsuk-reverse-button-colour, #ffffff));
     --_button-text: var(--pv-reverse-button-text, var(--nhsuk-reverse-button-text-colour, #212b32));
     --_button-shadow: var(--pv-reverse-button-shadow, var(--nhsuk-reverse-button-shadow-colour, #b3b3b3));
-    --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
-    --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
-    --_surface: var(--pv-color-surface, var(--nhsuk-card-background-colour, #ffffff));
-    --_focus: var(--pv-color-focus, var(--nhsuk-focus-colour, #ffeb3b));
-    --_focus-text: var(--pv-color-focus-text, var(--nhsuk-focus-text-colour, #212b32));
-    --_target: var(--pv-target-size, 44px);
-    --_radius: var(--pv-radius, 4px);
-
-    display: block;
-    color: var(--_text);
-    font-size: 1rem;
-    line-height: 1.5;
-  }
-
-  :host([hidden]) {
-    display: none;
   }
 
   .panel {

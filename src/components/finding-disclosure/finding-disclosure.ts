@@ -1,12 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  choiceKey,
-  choiceStoreFor,
-  parseChoice,
-  type ChoiceStore,
-  type StoredChoice,
-} from '../../disclosure/choice-store.js';
+import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { explain, kindOf } from '../../lay/describe.js';
 import { message, type MessageKey, type Messages } from '../../lay/messages.js';
@@ -61,7 +55,7 @@ export class FindingDisclosure extends LitElement {
   @property({ attribute: 'study-key' }) studyKey = '';
 
   /** Where choices are remembered: `memory` (default, this page only), `session`, `local`, or an adapter (property). */
-  @property({ attribute: 'storage' }) storage: 'memory' | 'session' | 'local' | ChoiceStore = 'memory';
+  @property({ attribute: 'storage' }) storage: StoreSetting = 'memory';
 
   /** Where "I'd rather talk to someone first" leads (a page of the portal). Without it, that choice is not offered. */
   @property({ attribute: 'talk-href' }) talkHref = '';
@@ -130,21 +124,14 @@ export class FindingDisclosure extends LitElement {
 
   /** Forget the remembered choice and ask again. */
   async reset(): Promise<void> {
-    if (this.studyKey) await choiceStoreFor(this.storage).delete(await choiceKey(this.studyKey, 'study'));
+    await keep(this.storage, this.studyKey, 'study', undefined);
     this._phase = 'asking';
   }
 
   async #readChoice(): Promise<void> {
     const token = ++this.#readToken;
-    let stored: StoredChoice | undefined;
-    if (this.studyKey) {
-      try {
-        const store = choiceStoreFor(this.storage);
-        stored = parseChoice(await store.get(await choiceKey(this.studyKey, 'study')));
-      } catch {
-        stored = undefined; // a store that fails means: ask
-      }
-    }
+    // Nothing kept (or a store that fails) means: ask.
+    const stored = parseChoice(await readKept(this.storage, this.studyKey, 'study'));
     if (token !== this.#readToken || !this.isConnected) return;
     if (stored?.choice === 'reveal') {
       this._phase = 'shown';
@@ -157,13 +144,8 @@ export class FindingDisclosure extends LitElement {
     }
   }
 
-  async #remember(choice: StoredChoice): Promise<void> {
-    if (!this.studyKey) return;
-    try {
-      await choiceStoreFor(this.storage).set(await choiceKey(this.studyKey, 'study'), JSON.stringify(choice));
-    } catch {
-      // The choice still holds for this page.
-    }
+  #remember(choice: StoredChoice): Promise<void> {
+    return keep(this.storage, this.studyKey, 'study', JSON.stringify(choice));
   }
 
   /** Hold every viewer and annotation layer inside until the patient has chosen to see them. */

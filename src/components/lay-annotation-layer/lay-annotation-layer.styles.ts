@@ -1,34 +1,19 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../../styles/shared.js';
+import { hostBase, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
+  hostBase,
   visuallyHidden,
   css`
   :host {
-    --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
     --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
-    --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
-    --_surface: var(--pv-color-surface, var(--nhsuk-card-background-colour, #ffffff));
     --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
-    --_focus: var(--pv-color-focus, var(--nhsuk-focus-colour, #ffeb3b));
-    --_focus-text: var(--pv-color-focus-text, var(--nhsuk-focus-text-colour, #212b32));
     --_marker: var(--pv-marker-color, #ffeb3b);
     --_marker-text: var(--pv-marker-text-color, #212b32);
     --_finding: var(--pv-finding-color, #ffffff);
-    --_target: var(--pv-target-size, 44px);
-    --_radius: var(--pv-radius, 4px);
     --_body-outline: var(--pv-body-map-outline, #4c6272);
     --_body-fill: var(--pv-body-map-fill, #ffffff);
     --_body-highlight: var(--pv-body-map-highlight, var(--nhsuk-brand-colour, #005eb8));
-
-    display: block;
-    color: var(--_text);
-    font-size: 1rem;
-    line-height: 1.5;
-  }
-
-  :host([hidden]) {
-    display: none;
   }
 
   *,

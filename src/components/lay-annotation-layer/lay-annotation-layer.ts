@@ -8,7 +8,7 @@ import { PvLabelSelectEvent } from '../../events/pv-label-select-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
-import { choiceKey, choiceStoreFor, parseChoice, type ChoiceStore, type StoredChoice } from '../../disclosure/choice-store.js';
+import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
 import { segmentText } from '../../lay/glossary-text.js';
@@ -124,7 +124,7 @@ export class LayAnnotationLayer extends LitElement {
   @property({ attribute: 'study-key' }) studyKey = '';
 
   /** Where that choice is remembered: `memory` (default), `session`, `local`, or an adapter (property). */
-  @property({ attribute: 'storage' }) storage: 'memory' | 'session' | 'local' | ChoiceStore = 'memory';
+  @property({ attribute: 'storage' }) storage: StoreSetting = 'memory';
 
   @state() private _document: AnnotationDocument | null = null;
   @state() private _failed = false;
@@ -271,24 +271,17 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   async #readSaved(): Promise<void> {
-    this._saved = [];
-    if (!this.studyKey) return;
+    let parsed: unknown = [];
     try {
-      const raw = await choiceStoreFor(this.storage).get(await choiceKey(this.studyKey, 'questions'));
-      const parsed: unknown = raw ? JSON.parse(raw) : [];
-      this._saved = Array.isArray(parsed) ? parsed.filter((q): q is string => typeof q === 'string').slice(0, 50) : [];
+      parsed = JSON.parse((await readKept(this.storage, this.studyKey, 'questions')) ?? '[]');
     } catch {
-      this._saved = [];
+      // Not ours: start a new list.
     }
+    this._saved = Array.isArray(parsed) ? parsed.filter((q): q is string => typeof q === 'string').slice(0, 50) : [];
   }
 
-  async #writeSaved(): Promise<void> {
-    if (!this.studyKey) return;
-    try {
-      await choiceStoreFor(this.storage).set(await choiceKey(this.studyKey, 'questions'), JSON.stringify(this._saved));
-    } catch {
-      // Kept for this page.
-    }
+  #writeSaved(): Promise<void> {
+    return keep(this.storage, this.studyKey, 'questions', JSON.stringify(this._saved));
   }
 
   #renderSaved() {
@@ -455,27 +448,17 @@ export class LayAnnotationLayer extends LitElement {
   };
 
   async #readSensitive(): Promise<void> {
-    if (!this.studyKey) return;
-    try {
-      const stored = parseChoice(await choiceStoreFor(this.storage).get(await choiceKey(this.studyKey, 'finding')));
-      if (stored?.choice === 'reveal' && !this.#lockedUntil()) {
-        this._sensitive = 'shown';
-        this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at: stored.at, remembered: true }));
-      } else if (stored?.choice === 'defer') {
-        this._sensitive = 'waiting';
-      }
-    } catch {
-      // Ask again.
+    const stored = parseChoice(await readKept(this.storage, this.studyKey, 'finding'));
+    if (stored?.choice === 'reveal' && !this.#lockedUntil()) {
+      this._sensitive = 'shown';
+      this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at: stored.at, remembered: true }));
+    } else if (stored?.choice === 'defer') {
+      this._sensitive = 'waiting';
     }
   }
 
-  async #rememberSensitive(choice: StoredChoice): Promise<void> {
-    if (!this.studyKey) return;
-    try {
-      await choiceStoreFor(this.storage).set(await choiceKey(this.studyKey, 'finding'), JSON.stringify(choice));
-    } catch {
-      // Kept for this page.
-    }
+  #rememberSensitive(choice: StoredChoice): Promise<void> {
+    return keep(this.storage, this.studyKey, 'finding', JSON.stringify(choice));
   }
 
   #renderSensitive() {
@@ -677,14 +660,19 @@ export class LayAnnotationLayer extends LitElement {
     if (!this.#glossary) return [text];
     return segmentText(text, this.#glossary).map((segment) =>
       segment.entry && !this.#everyday.has(segment.text.toLowerCase())
-        ? html`<button
-            class="term"
-            type="button"
-            aria-expanded=${this._term?.entry === segment.entry ? 'true' : 'false'}
-            @click=${(event: Event) => this.#onTerm(segment.entry!, event)}
-          >${segment.text}</button>`
+        ? this.#termButton(segment.entry, segment.text)
         : segment.text,
     );
+  }
+
+  /** A hard word as a button that opens its explanation. */
+  #termButton(entry: GlossaryEntry, text: string): TemplateResult {
+    return html`<button
+      class="term"
+      type="button"
+      aria-expanded=${this._term?.entry === entry ? 'true' : 'false'}
+      @click=${(event: Event) => this.#onTerm(entry, event)}
+    >${text}</button>`;
   }
 
   #edgeWords(edges: EdgeLabels | undefined) {
@@ -771,14 +759,7 @@ export class LayAnnotationLayer extends LitElement {
     if (entries.length === 0) return nothing;
     return html`<p class="terms">
       ${this.#t('layer.wordsToKnow')}
-      ${entries.map(
-        (entry, i) => html`${i > 0 ? ', ' : ''}<button
-            class="term"
-            type="button"
-            aria-expanded=${this._term?.entry === entry ? 'true' : 'false'}
-            @click=${(event: Event) => this.#onTerm(entry, event)}
-          >${entry.term}</button>`,
-      )}
+      ${entries.map((entry, i) => html`${i > 0 ? ', ' : ''}${this.#termButton(entry, entry.term)}`)}
     </p>`;
   }
 

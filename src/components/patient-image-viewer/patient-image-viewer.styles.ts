@@ -1,42 +1,28 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../../styles/shared.js';
+import { hostBase, visuallyHidden } from '../../styles/shared.js';
 
 /**
  * Public tokens (`--pv-*`) default to the NHS.UK frontend's runtime properties (`--nhsuk-*`), then
  * to NHS values. Internals use private `--_*` tokens declared once on `:host`.
  */
 export const styles = [
+  hostBase,
   visuallyHidden,
   css`
   :host {
-    --_text: var(--pv-color-text, var(--nhsuk-text-colour, #212b32));
-    --_brand: var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8));
-    --_surface: var(--pv-color-surface, var(--nhsuk-card-background-colour, #ffffff));
     --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
     --_stage: var(--pv-stage-background, #000000);
-    --_focus: var(--pv-color-focus, var(--nhsuk-focus-colour, #ffeb3b));
-    --_focus-text: var(--pv-color-focus-text, var(--nhsuk-focus-text-colour, #212b32));
     --_error: var(--pv-color-error, var(--nhsuk-error-colour, #d5281b));
     --_button-text: var(--pv-button-text-color, var(--nhsuk-secondary-button-text-colour, #005eb8));
     --_button-border: var(--pv-button-border-color, var(--nhsuk-secondary-button-border-colour, #005eb8));
     --_button-background: var(--pv-button-background, var(--nhsuk-secondary-button-solid-background-colour, #ffffff));
     --_button-hover: var(--pv-button-hover-background, var(--nhsuk-secondary-button-hover-colour, #d9e7f4));
-    --_target: var(--pv-target-size, 44px);
     --_height: var(--pv-stage-height, min(70vh, 560px));
-    --_radius: var(--pv-radius, 4px);
     --_font: var(--pv-font-family, inherit);
 
-    display: block;
     box-sizing: border-box;
     min-width: 0;
-    color: var(--_text);
     font-family: var(--_font);
-    font-size: 1rem;
-    line-height: 1.5;
-  }
-
-  :host([hidden]) {
-    display: none;
   }
 
   *,
