@@ -21,21 +21,18 @@
  * Chromium: $CHROME_PATH or /usr/bin/chromium. See bench/README.md.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
-import sirv from 'sirv';
-import { cleanup, closeBrowser, fail, prepareBundle, run } from './support.mjs';
+import { cleanup, closeBrowser, fail, prepareBundle, run, startServer } from './support.mjs';
 import {
   CHROME_PATH,
   NO_WEBGL_FLAGS,
   QUIET_CHROMIUM_FLAGS,
   SHARED_DICOM_DIR,
-  SUPPORTED_CSP,
   WEBGL_FLAGS,
 } from '../scripts/platform.mjs';
 
@@ -138,58 +135,17 @@ const coreChunk = chunksBySize[0]; // Cornerstone core: the biggest download on 
 
 // ---------------------------------------------------------------- the server
 
-const CSP = SUPPORTED_CSP;
-
-const setHeaders = (res, path) => {
-  res.setHeader('Cache-Control', 'no-store');
-  if (path.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
-  if (path.endsWith('.dcm')) res.setHeader('Content-Type', 'application/dicom');
-};
-const serveCdn = sirv(cdnDir, { dev: true, etag: false, setHeaders });
-const serveDicom = sirv(DICOM_DIR, { dev: true, etag: false, setHeaders });
-const pageFiles = {
-  '/': ['page.html', 'text/html; charset=utf-8'],
-  '/page.html': ['page.html', 'text/html; charset=utf-8'],
-  '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
-};
-
-run.server = createServer((req, res) => {
-  res.setHeader('Content-Security-Policy', CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'no-store');
-  const notFound = () => {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Not found\n');
-  };
-  const path = decodeURIComponent(req.url.split('?')[0]);
-  if (pageFiles[path]) {
-    const [file, type] = pageFiles[path];
-    res.writeHead(200, { 'Content-Type': type });
-    return res.end(readFileSync(join(benchDir, file)));
-  }
-  if (path.startsWith('/cdn/')) {
-    const file = path.slice('/cdn/'.length);
-    const packed = GZIP && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? gzipped.get(file) : undefined;
-    if (packed) {
-      res.writeHead(200, {
-        'Content-Type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8',
-        'Content-Encoding': 'gzip',
-        'Content-Length': packed.length,
-        Vary: 'Accept-Encoding',
-      });
-      return res.end(req.method === 'HEAD' ? undefined : packed);
-    }
-    req.url = req.url.slice('/cdn'.length);
-    return serveCdn(req, res, notFound);
-  }
-  if (path.startsWith('/dicom/')) {
-    req.url = req.url.slice('/dicom'.length);
-    return serveDicom(req, res, notFound);
-  }
-  return notFound();
+const origin = await startServer({
+  benchDir,
+  cdnDir,
+  dicomDir: DICOM_DIR,
+  gzipped: GZIP ? gzipped : undefined,
+  pages: {
+    '/': ['page.html', 'text/html; charset=utf-8'],
+    '/page.html': ['page.html', 'text/html; charset=utf-8'],
+    '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
+  },
 });
-await new Promise((r, reject) => run.server.listen(0, '127.0.0.1', r).once('error', reject));
-const origin = `http://127.0.0.1:${run.server.address().port}`;
 
 // ---------------------------------------------------------------- one run
 

@@ -34,15 +34,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import sirv from 'sirv';
-import { cleanup, closeBrowser, fail, prepareBundle, run } from './support.mjs';
-import { CHROME_PATH, NO_WEBGL_FLAGS, QUIET_CHROMIUM_FLAGS, SUPPORTED_CSP, WEBGL_FLAGS } from '../scripts/platform.mjs';
+import { cleanup, closeBrowser, fail, prepareBundle, run, startServer } from './support.mjs';
+import { CHROME_PATH, NO_WEBGL_FLAGS, QUIET_CHROMIUM_FLAGS, WEBGL_FLAGS } from '../scripts/platform.mjs';
 import { makeChestRadiograph } from '../scripts/synthetic.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -106,48 +104,15 @@ writeFileSync(join(dicomDir, image.name), Buffer.from(image.buffer));
 
 // ---------------------------------------------------------------- the server
 
-const setHeaders = (res, path) => {
-  res.setHeader('Cache-Control', 'no-store');
-  if (path.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
-  if (path.endsWith('.dcm')) res.setHeader('Content-Type', 'application/dicom');
-};
-const serveCdn = sirv(cdnDir, { dev: true, etag: false, setHeaders });
-const serveDicom = sirv(dicomDir, { dev: true, etag: false, setHeaders });
-const pageFiles = {
-  '/labels-page.html': ['labels-page.html', 'text/html; charset=utf-8'],
-  '/labels-page.js': ['labels-page.js', 'text/javascript; charset=utf-8'],
-};
-
-run.server = createServer((req, res) => {
-  res.setHeader('Content-Security-Policy', SUPPORTED_CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'no-store');
-  const notFound = () => {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Not found\n');
-  };
-  const path = decodeURIComponent(req.url.split('?')[0]);
-  if (path === '/favicon.ico') {
-    res.writeHead(204);
-    return res.end();
-  }
-  if (pageFiles[path]) {
-    const [file, type] = pageFiles[path];
-    res.writeHead(200, { 'Content-Type': type });
-    return res.end(readFileSync(join(benchDir, file)));
-  }
-  if (path.startsWith('/cdn/')) {
-    req.url = req.url.slice('/cdn'.length);
-    return serveCdn(req, res, notFound);
-  }
-  if (path.startsWith('/dicom/')) {
-    req.url = req.url.slice('/dicom'.length);
-    return serveDicom(req, res, notFound);
-  }
-  return notFound();
+const origin = await startServer({
+  benchDir,
+  cdnDir,
+  dicomDir,
+  pages: {
+    '/labels-page.html': ['labels-page.html', 'text/html; charset=utf-8'],
+    '/labels-page.js': ['labels-page.js', 'text/javascript; charset=utf-8'],
+  },
 });
-await new Promise((r, reject) => run.server.listen(0, '127.0.0.1', r).once('error', reject));
-const origin = `http://127.0.0.1:${run.server.address().port}`;
 
 // ---------------------------------------------------------------- one run
 

@@ -3,9 +3,12 @@
  * recorded here and stopped on exit, on Ctrl+C and on any uncaught error.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import sirv from 'sirv';
+import { SUPPORTED_CSP } from '../scripts/platform.mjs';
 
 /** What a run has started. `launching` is a browser being launched (not yet in `browsers`). */
 export const run = {
@@ -123,4 +126,60 @@ function newestChange(root, paths) {
     }
   }
   return newest;
+}
+
+/**
+ * A local server on 127.0.0.1 under the library's CSP, caching nothing: the bench page files
+ * (`pages`: URL path → [file in bench/, content type]), the bundle at /cdn/ (gzipped when `gzipped`
+ * holds the file and the browser accepts it) and DICOM files at /dicom/. Returns its origin.
+ */
+export async function startServer({ benchDir, cdnDir, dicomDir, pages, gzipped }) {
+  const setHeaders = (res, path) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (path.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
+    if (path.endsWith('.dcm')) res.setHeader('Content-Type', 'application/dicom');
+  };
+  const serveCdn = sirv(cdnDir, { dev: true, etag: false, setHeaders });
+  const serveDicom = sirv(dicomDir, { dev: true, etag: false, setHeaders });
+  run.server = createServer((req, res) => {
+    res.setHeader('Content-Security-Policy', SUPPORTED_CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    const notFound = () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found\n');
+    };
+    const path = decodeURIComponent(req.url.split('?')[0]);
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
+    if (pages[path]) {
+      const [file, type] = pages[path];
+      res.writeHead(200, { 'Content-Type': type });
+      return res.end(readFileSync(join(benchDir, file)));
+    }
+    if (path.startsWith('/cdn/')) {
+      const file = path.slice('/cdn/'.length);
+      const packed = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? gzipped?.get(file) : undefined;
+      if (packed) {
+        res.writeHead(200, {
+          'Content-Type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8',
+          'Content-Encoding': 'gzip',
+          'Content-Length': packed.length,
+          Vary: 'Accept-Encoding',
+        });
+        return res.end(req.method === 'HEAD' ? undefined : packed);
+      }
+      req.url = req.url.slice('/cdn'.length);
+      return serveCdn(req, res, notFound);
+    }
+    if (path.startsWith('/dicom/')) {
+      req.url = req.url.slice('/dicom'.length);
+      return serveDicom(req, res, notFound);
+    }
+    return notFound();
+  });
+  await new Promise((resolve, reject) => run.server.listen(0, '127.0.0.1', resolve).once('error', reject));
+  return `http://127.0.0.1:${run.server.address().port}`;
 }
