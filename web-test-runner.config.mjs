@@ -21,6 +21,10 @@ const browser = (extra) =>
 
 const server = await createTestServer();
 
+// PV_FILES=a.test.ts,b.cpu.test.ts runs just those files, each in its own group (a focused run).
+const only = process.env.PV_FILES?.split(',').filter(Boolean);
+const pick = (files, cpu) => (only ? only.filter((file) => file.includes('.cpu.') === cpu) : files);
+
 export default {
   nodeResolve: false,
   concurrency: 1,
@@ -36,14 +40,14 @@ export default {
     {
       // WebGL through SwiftShader (no GPU on these machines).
       name: 'webgl',
-      files: ['test/**/*.test.ts', '!test/**/*.cpu.test.ts'],
+      files: pick(['test/**/*.test.ts', '!test/**/*.cpu.test.ts'], false),
       browsers: [browser(WEBGL_FLAGS)],
     },
     {
       // No WebGL at all: the viewer must fall back to CPU drawing by itself.
       name: 'no-webgl',
-      files: ['test/**/*.cpu.test.ts'],
+      files: pick(['test/**/*.cpu.test.ts'], true),
       browsers: [browser(NO_WEBGL_FLAGS)],
     },
-  ],
+  ].filter((group) => group.files.length > 0),
 };

@@ -5,17 +5,17 @@
  *   1. Chromium is there (CHROME_PATH, or Debian's /usr/bin/chromium), or say how to get it.
  *   2. The TypeScript typecheck (tsc -p tsconfig.json).
  *   3. custom-elements.json matches the JSDoc (scripts/check-manifest.mjs).
- *   4. The browser tests, every group (web-test-runner); its exit code is ours.
+ *   4. The browser tests, every group (web-test-runner).
+ *   5. The Node checks, test/node/*.test.mjs (node --test): builds, package, Storybook, benchmark.
  *
- * CI reads a plain `N passed, N failed` line: the test runner's summary reporter prints it, and a
- * failure before the browser tests prints `0 passed, N failed` here. When the output is not a
- * terminal (CI, a log file), the test runner's output is passed through line by line and its summary
- * line is printed again as the very last line, since the runner prints its progress after it.
- * Extra arguments go to web-test-runner, e.g. `npm test -- --group no-webgl` or
- * `npm test -- --files test/viewer/spike.test.ts`.
+ * CI reads a plain `N passed, N failed, N skipped` line, printed last: the sum of steps 4 and 5 (a
+ * failure before the browser tests prints `0 passed, N failed`). Any step failing fails the command.
+ * Extra arguments make a focused run of the browser tests only, e.g. `npm test -- --group no-webgl`;
+ * `PV_FILES=test/viewer/errors.test.ts npm test -- --group webgl` runs one file (see
+ * web-test-runner.config.mjs); `npm run test:node` runs step 5 alone.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROME_PATH } from './platform.mjs';
@@ -68,35 +68,81 @@ if ((await run('Manifest check: custom-elements.json', process.execPath, [join(r
 }
 if (failed > 0) stopBeforeTests(failed);
 
-// 4. Browser tests (prints `N passed, N failed, N skipped`).
-const testArgs = [bin('web-test-runner'), ...process.argv.slice(2)];
-if (process.stdout.isTTY) {
-  // A person at a terminal: the runner keeps its live progress display.
-  process.exit(await run('Browser tests: web-test-runner', process.execPath, testArgs));
-}
-const { code, summary } = await runAndWatch('Browser tests: web-test-runner', process.execPath, testArgs);
-if (summary) {
+// 4. Browser tests (the runner prints `N passed, N failed, N skipped`).
+// Extra arguments (say `--files test/viewer/errors.test.ts`) make a focused run: browser tests only.
+const extra = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+const add = (label, { code, summary }) => {
+  if (code !== 0) exitCode = 1;
+  if (!summary) {
+    if (code !== 0) totals.failed += 1;
+    return;
+  }
   // A non-zero exit with no failed test (say, a file that could not load) still counts as a failure.
-  const failed = code !== 0 && summary.failed === 0 ? 1 : summary.failed;
-  console.log(`\n${summary.passed} passed, ${failed} failed, ${summary.skipped} skipped`);
-} else if (code !== 0) {
-  console.log('\n0 passed, 1 failed');
-}
-process.exit(code);
+  totals.passed += summary.passed;
+  totals.failed += code !== 0 && summary.failed === 0 ? 1 : summary.failed;
+  totals.skipped += summary.skipped;
+  console.log(`\n${label}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
+};
 
-/** Like run(), but stdout goes through here so the runner's summary line can be found. */
-function runAndWatch(label, command, args) {
+add('Browser tests', await runAndWatch('Browser tests: web-test-runner', process.execPath, [bin('web-test-runner'), ...extra], wtrSummary));
+
+// 5. Node checks (test/node/*.test.mjs): the built package, the script-tag build under a strict CSP and
+// from another origin, a consumer app, the size budget, the built Storybook, the benchmark's quick mode.
+if (extra.length === 0 && nodeTestFiles().length > 0) {
+  add(
+    'Node checks',
+    await runAndWatch('Node checks: node --test test/node', process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...nodeTestFiles()], nodeSummary),
+  );
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode);
+
+function nodeTestFiles() {
+  const folder = join(root, 'test', 'node');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.test.mjs'))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** The web test runner's plain summary line (test/support/summary-reporter.mjs). */
+function wtrSummary(lines) {
+  let summary;
+  for (const line of lines) {
+    const match = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/.exec(line);
+    if (match) summary = { passed: Number(match[1]), failed: Number(match[2]), skipped: Number(match[3] ?? 0) };
+  }
+  return summary;
+}
+
+/** node --test's closing counts (`ℹ pass 3`, `ℹ fail 0`, `ℹ skipped 1`, `ℹ todo 0`). */
+function nodeSummary(lines) {
+  const counts = {};
+  for (const line of lines) {
+    const match = /^(?:ℹ|#)\s*(tests|pass|fail|skipped|todo|cancelled)\s+(\d+)$/.exec(line);
+    if (match) counts[match[1]] = Number(match[2]);
+  }
+  if (counts.tests === undefined) return undefined;
+  return {
+    passed: counts.pass ?? 0,
+    failed: (counts.fail ?? 0) + (counts.cancelled ?? 0),
+    skipped: (counts.skipped ?? 0) + (counts.todo ?? 0),
+  };
+}
+
+/** Like run(), but stdout also goes through `summarise`, which finds the counts in its plain lines. */
+function runAndWatch(label, command, args, summarise) {
   console.log(`\n> ${label}`);
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
-    let summary;
+    const plainLines = [];
     let partial = '';
-    const scan = (line) => {
-      // eslint-disable-next-line no-control-regex
-      const plain = line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim();
-      const match = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/.exec(plain);
-      if (match) summary = { passed: Number(match[1]), failed: Number(match[2]), skipped: Number(match[3] ?? 0) };
-    };
+    // eslint-disable-next-line no-control-regex
+    const scan = (line) => plainLines.push(line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim());
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       const lines = (partial + chunk.toString('utf8')).split(/\r?\n|\r/);
@@ -105,11 +151,11 @@ function runAndWatch(label, command, args) {
     });
     child.on('error', (error) => {
       console.error(`Could not start ${label}: ${error.message}`);
-      resolve({ code: 1, summary });
+      resolve({ code: 1, summary: summarise(plainLines) });
     });
     child.on('close', (code, signal) => {
       scan(partial);
-      resolve({ code: signal ? 1 : (code ?? 1), summary });
+      resolve({ code: signal ? 1 : (code ?? 1), summary: summarise(plainLines) });
     });
   });
 }
