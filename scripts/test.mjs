@@ -64,7 +64,9 @@ if ((await run('Typecheck: tsc -p tsconfig.json', process.execPath, [bin('tsc'),
   failed++;
 }
 if ((await run('Manifest check: custom-elements.json', process.execPath, [join(root, 'scripts', 'check-manifest.mjs')])) !== 0) {
-  failed++;
+  // A focused run (extra arguments) is for the tests at hand: it only warns.
+  if (process.argv.length > 2) console.warn('(A focused run: going on. The full `npm test` fails on this.)');
+  else failed++;
 }
 if (failed > 0) stopBeforeTests(failed);
 

@@ -3,6 +3,11 @@ export type DisclosureScope = 'study' | 'finding';
 
 export interface PvDisclosureRequestDetail {
   scope: DisclosureScope;
+  /**
+   * For findings in an annotation document: the ids of the labels to be shown (the document's own
+   * ids, never anything about the patient). Absent for a whole study or a wrapped finding.
+   */
+  findings?: readonly string[];
 }
 
 /**
@@ -12,9 +17,9 @@ export interface PvDisclosureRequestDetail {
 export class PvDisclosureRequestEvent extends Event {
   static readonly eventName = 'pv-disclosure-request' as const;
   readonly detail: PvDisclosureRequestDetail;
-  constructor(scope: DisclosureScope) {
+  constructor(scope: DisclosureScope, findings?: readonly string[]) {
     super(PvDisclosureRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = Object.freeze({ scope });
+    this.detail = Object.freeze(findings ? { scope, findings: Object.freeze([...findings]) } : { scope });
   }
 }
 
@@ -24,6 +29,8 @@ export interface PvChoiceDetail {
   at: string;
   /** True when the choice was remembered from before rather than made just now. */
   remembered: boolean;
+  /** For findings in an annotation document: the ids of the labels the choice was about. */
+  findings?: readonly string[];
 }
 
 /** Fired when the patient chooses to see their images (or a finding). */
@@ -32,7 +39,7 @@ export class PvRevealEvent extends Event {
   readonly detail: PvChoiceDetail;
   constructor(detail: PvChoiceDetail) {
     super(PvRevealEvent.eventName, { bubbles: true, composed: true });
-    this.detail = Object.freeze({ ...detail });
+    this.detail = Object.freeze({ ...detail, ...(detail.findings ? { findings: Object.freeze([...detail.findings]) } : {}) });
   }
 }
 
@@ -42,6 +49,6 @@ export class PvDeferEvent extends Event {
   readonly detail: PvChoiceDetail;
   constructor(detail: PvChoiceDetail) {
     super(PvDeferEvent.eventName, { bubbles: true, composed: true });
-    this.detail = Object.freeze({ ...detail });
+    this.detail = Object.freeze({ ...detail, ...(detail.findings ? { findings: Object.freeze([...detail.findings]) } : {}) });
   }
 }

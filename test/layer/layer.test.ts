@@ -9,11 +9,13 @@ async function mountWithLayer(
   setup: Partial<PatientImageViewer>,
   annotations: unknown,
   size: [number, number] = [640, 480],
+  setupLayer?: (layer: LayAnnotationLayer) => void,
 ): Promise<{ viewer: PatientImageViewer; layer: LayAnnotationLayer }> {
   const viewer = document.createElement('patient-image-viewer');
   viewer.loading = 'eager';
   Object.assign(viewer, setup);
   const layer = document.createElement('lay-annotation-layer');
+  setupLayer?.(layer);
   layer.annotations = annotations;
   viewer.append(layer);
   box(...size).append(viewer);
@@ -412,6 +414,111 @@ describe('<lay-annotation-layer>', () => {
       expect(press(layer, 'Show me now')).to.equal(undefined);
       expect(text(layer)).to.contain('You can choose to see it from 1 December 2099');
       expect(layer.shadowRoot!.querySelectorAll('ol > li').length).to.equal(2);
+    });
+
+    describe('more than one', () => {
+      const second = (extra: Record<string, unknown> = {}) => ({
+        id: 'nodule',
+        kind: 'finding',
+        sensitivity: 'sensitive',
+        title: 'A tiny spot',
+        description: 'A tiny spot near the top of your left lung.',
+        target: { image: { index: 0 }, point: { column: 300, row: 120 } },
+        ...extra,
+      });
+      const docWithTwo = (first: Record<string, unknown> = {}, other: Record<string, unknown> = {}) => {
+        const doc = docWith(first);
+        return { ...doc, labels: [...doc.labels, second(other)] };
+      };
+      const shownIds = (layer: LayAnnotationLayer) =>
+        [...layer.shadowRoot!.querySelectorAll<HTMLElement>('ol > li')].map((li) => li.dataset.id);
+
+      it('can be seen one at a time, each hidden again on its own, without saying what they are first', async () => {
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo());
+        expect(text(layer)).to.contain('Your care team has marked 2 findings to talk through with you');
+        expect(text(layer)).not.to.contain('shadow');
+        expect(text(layer)).not.to.contain('spot');
+        expect(press(layer, 'Show finding 1')).to.exist;
+        expect(press(layer, 'Show finding 2')).to.exist;
+        await expect(layer).to.be.accessible();
+
+        const request = nextEvent(layer, 'pv-disclosure-request');
+        const reveal = nextEvent(layer, 'pv-reveal');
+        press(layer, 'Show finding 2')!.click();
+        expect((await request).detail.findings).to.deep.equal(['nodule']);
+        expect((await reveal).detail.findings).to.deep.equal(['nodule']);
+        await until(() => shownIds(layer).includes('nodule'), 3000, 'second shown');
+        await settleLayout();
+        expect(shownIds(layer)).not.to.include('shadow');
+        expect(text(layer)).to.contain('A tiny spot');
+        expect(text(layer)).not.to.contain('shadow');
+        // The summary may speak of any of them: it waits until every one is shown.
+        expect(text(layer)).to.contain('Your report summary will show here');
+        expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('A tiny spot');
+        await expect(layer).to.be.accessible();
+
+        press(layer, 'Show finding 1')!.click();
+        await until(() => shownIds(layer).includes('shadow'), 3000, 'first shown');
+        expect(text(layer)).to.contain('small shadow in the right lung');
+
+        const defer = nextEvent(layer, 'pv-defer');
+        press(layer, 'Hide finding 2 again')!.click();
+        expect((await defer).detail.findings).to.deep.equal(['nodule']);
+        await until(() => !shownIds(layer).includes('nodule'), 3000, 'second hidden');
+        await settleLayout();
+        expect(shownIds(layer)).to.include('shadow');
+        // Focus stays with that finding, whose button is now the way back.
+        expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Show finding 2');
+      });
+
+      it('"Show me all of them now" shows every finding that may be shown; a dated one stays hidden and says when', async () => {
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo({}, { notBefore: '2099-12-01' }));
+        expect(press(layer, 'Show finding 2')).to.equal(undefined);
+        expect(text(layer)).to.contain('You can choose to see this from 1 December 2099');
+        // Only one can be shown now, so there is no "all" choice.
+        expect(press(layer, 'Show me all of them now')).to.equal(undefined);
+        press(layer, 'Show finding 1')!.click();
+        await until(() => shownIds(layer).includes('shadow'), 3000, 'first shown');
+        expect(shownIds(layer)).not.to.include('nodule');
+        expect(text(layer)).not.to.contain('spot');
+        expect(text(layer)).to.contain('Your report summary will show here');
+      });
+
+      it('"I\'ll wait" holds them all back; "Show me all of them now" shows them together', async () => {
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo());
+        const defer = nextEvent(layer, 'pv-defer');
+        press(layer, "I'll wait to talk to my care team")!.click();
+        expect((await defer).detail.findings).to.deep.equal(['shadow', 'nodule']);
+        await layer.updateComplete;
+        expect(text(layer)).to.contain('You chose to wait');
+        const reveal = nextEvent(layer, 'pv-reveal');
+        press(layer, 'Show me all of them now')!.click();
+        expect((await reveal).detail.findings).to.deep.equal(['shadow', 'nodule']);
+        await until(() => shownIds(layer).length === 4, 3000, 'all shown');
+        expect(text(layer)).to.contain('small shadow in the right lung');
+        expect(press(layer, 'Show me all of them now')).to.equal(undefined);
+      });
+
+      it('each choice is remembered on its own (local storage)', async () => {
+        const first = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo());
+        first.layer.studyKey = 'study-43';
+        first.layer.storage = 'local';
+        await first.layer.updateComplete;
+        press(first.layer, 'Show finding 2')!.click();
+        await until(() => shownIds(first.layer).includes('nodule'), 3000, 'revealed');
+        cleanup();
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo(), undefined, (l) => {
+          l.studyKey = 'study-43';
+          l.storage = 'local';
+        });
+        await until(() => shownIds(layer).includes('nodule'), 3000, 'remembered');
+        expect(shownIds(layer)).not.to.include('shadow');
+        // Nothing about the finding itself is kept: only hashed keys and the choice.
+        const kept = Object.keys(localStorage).map((key) => key + localStorage.getItem(key)).join(' ');
+        expect(kept).not.to.contain('nodule');
+        expect(kept).not.to.contain('study-43');
+        localStorage.clear();
+      });
     });
 
     it('the choice is remembered for the study (session storage)', async () => {

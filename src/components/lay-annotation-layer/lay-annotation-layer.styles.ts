@@ -333,6 +333,26 @@ export const styles = [
     border-radius: var(--_radius);
   }
 
+  .findings {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 8px;
+  }
+
+  .findings > li {
+    display: grid;
+    gap: 4px;
+    padding-left: 12px;
+    border-left: 4px solid var(--_border);
+  }
+
+  .findings h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+
   .choices {
     display: flex;
     flex-wrap: wrap;

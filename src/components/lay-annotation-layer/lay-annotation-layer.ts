@@ -54,9 +54,9 @@ const COMPACT_WIDTH = 480;
  * @event {PvAnnotationErrorEvent} pv-annotation-error - The annotation document had problems. Bad labels are left out; `detail.problems` lists every problem with the field's path.
  * @event {PvLinkBlockedEvent} pv-link-blocked - A link was not to a trusted site, so it is shown as plain text. `detail`: `labelId`, `url`.
  * @event {PvLabelSelectEvent} pv-label-select - The patient chose a label. `detail`: `id`, `imageIndex`.
- * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before sensitive findings are shown (`detail.scope` is `finding`); cancellable.
- * @event {PvRevealEvent} pv-reveal - Sensitive findings are shown. `detail`: `scope`, `at`, `remembered`.
- * @event {PvDeferEvent} pv-defer - The patient chose to wait, or hid them again. `detail`: `scope`, `at`, `remembered`.
+ * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before sensitive findings are shown (`detail.scope` is `finding`, `detail.findings` their label ids); cancellable.
+ * @event {PvRevealEvent} pv-reveal - Sensitive findings are shown. `detail`: `scope`, `at`, `remembered`, `findings` (label ids).
+ * @event {PvDeferEvent} pv-defer - The patient chose to wait, or hid them again. `detail`: `scope`, `at`, `remembered`, `findings`.
  * @event {PvQuestionEvent} pv-question - The patient sent a question about the summary or a label, for the portal to route to their care team. `detail`: `question`, `about`, `labelId`, `imageIndex`, `at`.
  *
  * @csspart overlay - The layer over the picture (markers, tags, orientation, scale).
@@ -136,8 +136,8 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _askError = false;
   /** "Questions for my appointment", kept with the same store as the choices. */
   @state() private _saved: string[] = [];
-  /** Sensitive findings: not chosen yet, the patient chose to wait, or shown. */
-  @state() private _sensitive: 'asking' | 'waiting' | 'shown' = 'asking';
+  /** Each sensitive finding (by label id): not chosen yet (absent), the patient chose to wait, or shown. */
+  @state() private _findings: ReadonlyMap<string, 'waiting' | 'shown'> = new Map();
   @state() private _geometry: { frame: { x: number; y: number; width: number; height: number }; scale?: ScaleBar } | undefined;
 
   #glossary: Glossary | undefined;
@@ -252,7 +252,7 @@ export class LayAnnotationLayer extends LitElement {
         ...rejected.map((r) => ({ path: `glossary[${r.index}]`, message: r.reason })),
       ];
       this.#reportedLinks.clear();
-      this._sensitive = 'asking';
+      this._findings = new Map();
       this._document = document;
       this._failed = document === null;
       await this.#readSensitive();
@@ -395,7 +395,7 @@ export class LayAnnotationLayer extends LitElement {
   #labels(): PlacedLabel[] {
     const viewer = this.#viewer.host;
     return (this._document?.labels ?? [])
-      .filter((label) => label.sensitivity !== 'sensitive' || this._sensitive === 'shown')
+      .filter((label) => label.sensitivity !== 'sensitive' || this._findings.get(label.id) === 'shown')
       .map((label, i) => ({
         label,
         number: i + 1,
@@ -408,82 +408,145 @@ export class LayAnnotationLayer extends LitElement {
     return (this._document?.labels ?? []).filter((label) => label.sensitivity === 'sensitive');
   }
 
-  /** The latest "not before" date of the sensitive labels, when it is still in the future. */
-  #lockedUntil(): Date | undefined {
-    const dates = this.#sensitiveLabels()
-      .map((label) => (label.notBefore ? new Date(label.notBefore) : undefined))
-      .filter((date): date is Date => Boolean(date) && !Number.isNaN(date!.getTime()));
-    const latest = dates.sort((a, b) => b.getTime() - a.getTime())[0];
-    return latest && latest.getTime() > Date.now() ? latest : undefined;
+  /** The finding's "not before" date, when it is still in the future. */
+  #lockedUntil(label: AnnotationLabel): Date | undefined {
+    const date = label.notBefore ? new Date(label.notBefore) : undefined;
+    return date && !Number.isNaN(date.getTime()) && date.getTime() > Date.now() ? date : undefined;
   }
 
-  #onShowSensitive = async () => {
-    if (this.#lockedUntil()) return;
-    const request = new PvDisclosureRequestEvent('finding');
+  /** Show these findings (one, or every one that may be shown), if the portal agrees. */
+  async #reveal(labels: AnnotationLabel[]): Promise<void> {
+    const showing = labels.filter((label) => !this.#lockedUntil(label) && this._findings.get(label.id) !== 'shown');
+    if (showing.length === 0) return;
+    const findings = showing.map((label) => label.id);
+    const request = new PvDisclosureRequestEvent('finding', findings);
     this.dispatchEvent(request);
     if (request.defaultPrevented) return;
     const at = new Date().toISOString();
-    this._sensitive = 'shown';
-    await this.#rememberSensitive({ choice: 'reveal', at });
-    this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: false }));
-    const count = this.#sensitiveLabels().length;
-    this._announcement = this.#t(count === 1 ? 'sensitive.shownOne' : 'sensitive.shown', { count });
+    this.#setFindings(findings, 'shown');
+    await Promise.all(findings.map((id) => this.#rememberFinding(id, { choice: 'reveal', at })));
+    this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: false, findings }));
+    this._announcement = this.#t(findings.length === 1 ? 'sensitive.shownOne' : 'sensitive.shown', { count: findings.length });
     await this.updateComplete;
-    const first = this.#sensitiveLabels()[0];
-    const heading = first
-      ? [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === first.id)?.querySelector<HTMLElement>('button.choose')
-      : undefined;
-    heading?.focus();
-  };
+    // To the first finding shown, in the list of labels.
+    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === findings[0]);
+    first?.querySelector<HTMLElement>('button.choose')?.focus();
+  }
 
-  #onWaitSensitive = async () => {
+  /** Hide these findings again, or (when not shown) wait to talk to the care team about them. */
+  async #wait(labels: AnnotationLabel[], focusFrom?: string): Promise<void> {
+    const findings = labels.map((label) => label.id);
+    if (findings.length === 0) return;
     const at = new Date().toISOString();
-    this._sensitive = 'waiting';
-    await this.#rememberSensitive({ choice: 'defer', at });
-    this.dispatchEvent(new PvDeferEvent({ scope: 'finding', at, remembered: false }));
+    this.#setFindings(findings, 'waiting');
+    await Promise.all(findings.map((id) => this.#rememberFinding(id, { choice: 'defer', at })));
+    this.dispatchEvent(new PvDeferEvent({ scope: 'finding', at, remembered: false, findings }));
     this._announcement = this.#t('sensitive.waiting');
     await this.updateComplete;
-    // Back to where the patient was: the notice, whose button now offers the way back.
-    this.renderRoot.querySelector<HTMLElement>('.sensitive button')?.focus();
-  };
+    // Back to the notice, whose button now offers the way back.
+    const notice = this.renderRoot.querySelector<HTMLElement>('.sensitive');
+    const row = focusFrom ? notice?.querySelector<HTMLElement>(`[data-finding="${CSS.escape(focusFrom)}"]`) : undefined;
+    (row ?? notice)?.querySelector<HTMLElement>('button')?.focus();
+  }
+
+  #setFindings(ids: readonly string[], choice: 'waiting' | 'shown'): void {
+    const next = new Map(this._findings);
+    for (const id of ids) next.set(id, choice);
+    this._findings = next;
+  }
 
   async #readSensitive(): Promise<void> {
-    const stored = parseChoice(await readKept(this.storage, this.studyKey, 'finding'));
-    if (stored?.choice === 'reveal' && !this.#lockedUntil()) {
-      this._sensitive = 'shown';
-      this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at: stored.at, remembered: true }));
-    } else if (stored?.choice === 'defer') {
-      this._sensitive = 'waiting';
+    const labels = this.#sensitiveLabels();
+    const kept = await Promise.all(labels.map(async (label) => [label, parseChoice(await readKept(this.storage, this.studyKey, `finding:${label.id}`))] as const));
+    const next = new Map<string, 'waiting' | 'shown'>();
+    const remembered: string[] = [];
+    for (const [label, stored] of kept) {
+      // A date lock wins over a remembered choice (the portal may have moved the date).
+      if (stored?.choice === 'reveal' && !this.#lockedUntil(label)) {
+        next.set(label.id, 'shown');
+        remembered.push(label.id);
+      } else if (stored?.choice) {
+        next.set(label.id, 'waiting');
+      }
+    }
+    this._findings = next;
+    if (remembered.length > 0) {
+      const at = kept.map(([, stored]) => stored?.at ?? '').sort().at(-1) ?? new Date().toISOString();
+      this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: true, findings: remembered }));
     }
   }
 
-  #rememberSensitive(choice: StoredChoice): Promise<void> {
-    return keep(this.storage, this.studyKey, 'finding', JSON.stringify(choice));
+  #rememberFinding(id: string, choice: StoredChoice): Promise<void> {
+    return keep(this.storage, this.studyKey, `finding:${id}`, JSON.stringify(choice));
+  }
+
+  #date(date: Date): string {
+    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
   }
 
   #renderSensitive() {
-    const count = this.#sensitiveLabels().length;
+    const labels = this.#sensitiveLabels();
+    const count = labels.length;
     if (count === 0) return nothing;
-    const shown = this._sensitive === 'shown';
-    const locked = this.#lockedUntil();
-    const date = locked ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(locked) : '';
+    const state = (label: AnnotationLabel) => this._findings.get(label.id);
+    const hidden = labels.filter((label) => state(label) !== 'shown');
+    const open = hidden.filter((label) => !this.#lockedUntil(label));
+    const anyWaiting = hidden.some((label) => state(label) === 'waiting');
+    const heading = html`<h2 id="sensitive-title">
+      ${this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count })}
+    </h2>`;
+    if (count === 1) {
+      const [label] = labels;
+      const locked = this.#lockedUntil(label);
+      return html`<section class="sensitive" part="sensitive" aria-labelledby="sensitive-title">
+        ${heading}
+        ${state(label) === 'shown'
+          ? html`<button class="goto" type="button" @click=${() => this.#wait(labels)}>${this.#t('sensitive.hideAgain')}</button>`
+          : html`<p>${anyWaiting ? this.#t('sensitive.waiting') : this.#t('sensitive.explain')}</p>
+              ${locked
+                ? html`<p>${this.#t('sensitive.locked', { date: this.#date(locked) })}</p>`
+                : html`<div class="choices">
+                    <button class="goto" type="button" @click=${() => this.#reveal(labels)}>${this.#t('sensitive.show')}</button>
+                    ${anyWaiting
+                      ? nothing
+                      : html`<button class="goto" type="button" @click=${() => this.#wait(labels)}>${this.#t('sensitive.wait')}</button>`}
+                  </div>`}`}
+      </section>`;
+    }
+    // More than one: the patient can see them one at a time, all at once, or wait. Each is named
+    // only by its number here: what it is shows once the patient has chosen to see it.
     return html`<section class="sensitive" part="sensitive" aria-labelledby="sensitive-title">
-      <h2 id="sensitive-title">
-        ${this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count })}
-      </h2>
-      ${shown
-        ? html`<button class="goto" type="button" @click=${this.#onWaitSensitive}>${this.#t('sensitive.hideAgain')}</button>`
-        : html`<p>
-              ${this._sensitive === 'waiting' ? this.#t('sensitive.waiting') : this.#t('sensitive.explain')}
-            </p>
-            ${locked
-              ? html`<p>${this.#t('sensitive.locked', { date })}</p>`
-              : html`<div class="choices">
-                  <button class="goto" type="button" @click=${this.#onShowSensitive}>${this.#t('sensitive.show')}</button>
-                  ${this._sensitive === 'waiting'
-                    ? nothing
-                    : html`<button class="goto" type="button" @click=${this.#onWaitSensitive}>${this.#t('sensitive.wait')}</button>`}
-                </div>`}`}
+      ${heading}
+      <p>${hidden.length === 0 ? this.#t('sensitive.allShown') : anyWaiting ? this.#t('sensitive.waiting') : this.#t('sensitive.explainMany')}</p>
+      <ul class="findings">
+        ${labels.map((label, i) => {
+          const number = i + 1;
+          const locked = this.#lockedUntil(label);
+          return html`<li data-finding=${label.id}>
+            <h3>${this.#t('sensitive.findingName', { number })}</h3>
+            ${state(label) === 'shown'
+              ? html`<p>${this.#t('sensitive.findingShown')}</p>
+                  <button class="goto" type="button" @click=${() => this.#wait([label], label.id)}>
+                    ${this.#t('sensitive.hideFinding', { number })}
+                  </button>`
+              : locked
+                ? html`<p>${this.#t('sensitive.findingLocked', { date: this.#date(locked) })}</p>`
+                : html`<button class="goto" type="button" @click=${() => this.#reveal([label])}>
+                    ${this.#t('sensitive.showFinding', { number })}
+                  </button>`}
+          </li>`;
+        })}
+      </ul>
+      ${hidden.length > 0
+        ? html`<div class="choices">
+            ${open.length > 1
+              ? html`<button class="goto" type="button" @click=${() => this.#reveal(open)}>${this.#t('sensitive.showAll')}</button>`
+              : nothing}
+            ${anyWaiting
+              ? nothing
+              : html`<button class="goto" type="button" @click=${() => this.#wait(hidden)}>${this.#t('sensitive.wait')}</button>`}
+          </div>`
+        : nothing}
     </section>`;
   }
 
@@ -796,7 +859,7 @@ export class LayAnnotationLayer extends LitElement {
     const elsewhere = items.filter((item) => item.imageIndex !== undefined && item.imageIndex !== index).length;
     const facts = viewer.imageFacts;
     // A summary may speak of the sensitive findings: it waits with them (safety before convenience).
-    const summaryHeld = this.#sensitiveLabels().length > 0 && this._sensitive !== 'shown';
+    const summaryHeld = this.#sensitiveLabels().some((label) => this._findings.get(label.id) !== 'shown');
     const region = bodyRegionFor(facts?.bodyPart ?? '', items.map((item) => item.label.title));
     const regionWords = region ? this.#t(`region.${region}` as MessageKey) : '';
     return html`<div class="panel" part="panel">
