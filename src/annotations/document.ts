@@ -16,6 +16,12 @@
  */
 import * as z from 'zod';
 
+// No code generation: zod's fast path compiles parsers with `new Function`, and merely probing for it
+// is a violation report under the library's Content Security Policy (no 'unsafe-eval'). Set before
+// any schema below is made, as zod reads it then. (It is zod's global setting: a page that shares
+// this zod instance gets the same, slightly slower but equally correct, parsers.)
+z.config({ jitless: true });
+
 /** Where the JSON Schema is published. `example.invalid` until the package has a home page. */
 export const ANNOTATION_SCHEMA_ID = 'https://example.invalid/patient-image-viewer/annotation.schema.json';
 

@@ -1,0 +1,227 @@
+/**
+ * The demo's whole patient journey, as a patient would take it, in Chromium against `npm start`'s
+ * own server (scripts/start.mjs: the script-tag build, the strict CSP, the synthetic study):
+ * the list of scans, the consent step, the images drawn, the labels, a sensitive finding revealed,
+ * a question sent, the CT series scrolled, and the choices remembered after a reload.
+ * Clicks and typing are real input (CDP), on elements found through the shadow roots.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import puppeteer from 'puppeteer-core';
+import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, ROOT, WEBGL_FLAGS } from '../../scripts/platform.mjs';
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+let server;
+let browser;
+let profile;
+let origin;
+const problems = [];
+
+before(async () => {
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 5 minutes:\n${output}`)), 300_000);
+    const watch = (chunk) => {
+      output += chunk;
+      if (output.includes(`:${port}/`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout.on('data', watch);
+    server.stderr.on('data', watch);
+    server.once('exit', (code) => reject(new Error(`npm start stopped (exit ${code}):\n${output}`)));
+  });
+  profile = mkdtempSync(join(tmpdir(), 'pv-journey-'));
+  browser = await puppeteer.launch({
+    executablePath: CHROME_PATH,
+    headless: true,
+    userDataDir: profile,
+    args: [...QUIET_CHROMIUM_FLAGS, ...WEBGL_FLAGS],
+  });
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/**
+ * In the page: the first element matching `selector` whose text is `text`, inside the element
+ * `within` (a CSS selector), through every shadow root.
+ */
+function findDeep(page, within, selector, text) {
+  return page.waitForFunction(
+    (within, selector, text) => {
+      const walk = (root) => {
+        for (const el of root.querySelectorAll(selector)) {
+          if (text === undefined || el.textContent.replace(/\s+/g, ' ').trim() === text) return el;
+        }
+        for (const host of root.querySelectorAll('*')) {
+          if (host.shadowRoot) {
+            const found = walk(host.shadowRoot);
+            if (found) return found;
+          }
+        }
+        return null;
+      };
+      const root = document.querySelector(within);
+      if (!root) return null;
+      return (root.shadowRoot && walk(root.shadowRoot)) || walk(root);
+    },
+    { timeout: 30_000 },
+    within,
+    selector,
+    text,
+  );
+}
+
+/** Text of an element with its shadow root and slotted content, as a patient reads it. */
+const deepText = (page, selector) =>
+  page.$eval(selector, (root) => {
+    const parts = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent);
+      if (node.shadowRoot) walk(node.shadowRoot);
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(root);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+
+/** Grey-level spread of the viewer's picture, from a real screenshot (a blank box has none). */
+async function pictureSpread(page, selector) {
+  const handle = await page.$(selector);
+  const png = await handle.screenshot({ encoding: 'base64' });
+  // Decoded on a blank page: the demo's own policy rightly refuses data: URLs.
+  const blank = await browser.newPage();
+  const spread = await blank.evaluate(async (png) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const levels = new Set();
+    for (let i = 0; i < data.length; i += 4 * 7) levels.add(data[i] >> 3);
+    return levels.size;
+  }, png);
+  await blank.close();
+  return spread;
+}
+
+test('the demo: list of scans, consent, images, labels, a sensitive finding, a question, then remembered', async () => {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
+  });
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+
+  // The list of scans tells the patient the X-ray has something to talk through, before anything shows.
+  const list = await page.$eval('ul[aria-labelledby="studies-heading"]', (ul) => ul.textContent.replace(/\s+/g, ' '));
+  assert.match(list, /Chest X-ray.*marked something to talk through/);
+  await page.click('a[href="#xray-heading"]');
+
+  // The consent step: nothing behind it yet.
+  const chest = '#xray';
+  assert.match(await deepText(page, 'finding-disclosure[study-key="demo-chest"]'), /Before you look at your images/);
+  assert.equal(await page.$eval(chest, (viewer) => viewer.status), 'idle');
+  await (await findDeep(page, 'finding-disclosure[study-key="demo-chest"]', 'button', 'Show my images')).click();
+
+  // The image is drawn (not a blank box), with its labels.
+  await page
+    .waitForFunction((s) => document.querySelector(s).status === 'loaded', { timeout: 60_000 }, chest)
+    .catch(async (error) => {
+      const state = await page.evaluate(() =>
+        [...document.querySelectorAll('finding-disclosure, patient-image-viewer')].map((el) => `${el.localName}#${el.id}: ${el.phase ?? el.status} ${el.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200)}`),
+      );
+      throw new Error(`${error.message}\n${state.join('\n')}\n${problems.join('\n')}`);
+    });
+  await page.waitForFunction(
+    (s) => document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelectorAll('.marker').length > 0,
+    { timeout: 30_000 },
+    chest,
+  );
+  assert.ok((await pictureSpread(page, chest)) > 8, 'the chest X-ray is drawn');
+  const layerText = await deepText(page, `${chest} lay-annotation-layer`);
+  assert.match(layerText, /Your right lung/);
+  assert.match(layerText, /Your care team has marked 1 finding to talk through with you/);
+  assert.doesNotMatch(layerText, /shadow/i, 'the sensitive finding waits for the patient');
+
+  // The sensitive finding, shown when the patient chooses.
+  await (await findDeep(page, `${chest} lay-annotation-layer`, 'button', 'Show me now')).click();
+  await page.waitForFunction(
+    (s) => [...document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelectorAll('ol > li')].some((li) => li.dataset.id === 'demo-shadow'),
+    { timeout: 10_000 },
+    chest,
+  );
+
+  // A question about it, sent to the care team (the demo logs pv-question in its Events panel).
+  const findingAsk = await page.waitForFunction(
+    (s) => document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelector('li[data-id="demo-shadow"] button.ask'),
+    { timeout: 10_000 },
+    chest,
+  );
+  await findingAsk.click();
+  await page.keyboard.type('Will I need another X-ray?');
+  await (await findDeep(page, `${chest} lay-annotation-layer`, 'button', 'Send my question')).click();
+  await page.waitForFunction(() => document.querySelector('#events .demo-events__item--pv-question') !== null, { timeout: 10_000 });
+  const logged = await page.$eval('#events .demo-events__item--pv-question', (li) => li.textContent);
+  assert.match(logged, /Will I need another X-ray\?/);
+  assert.match(logged, /"labelId":"demo-shadow"/);
+
+  // The CT series, behind its own step: shown, then moved on one image.
+  await (await findDeep(page, 'finding-disclosure[study-key="demo-ct-head"]', 'button', 'Show my images')).click();
+  await page.waitForFunction(() => document.querySelector('#ct').status === 'loaded', { timeout: 60_000 });
+  assert.ok((await pictureSpread(page, '#ct')) > 8, 'the CT slice is drawn');
+  await page.focus('#ct');
+  await (await findDeep(page, '#ct', 'button', 'Next image')).click();
+  await page.waitForFunction(() => document.querySelector('#ct').index === 1, { timeout: 10_000 });
+
+  // Reload: the choices were kept for this session (the demo uses session storage).
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction((s) => document.querySelector(s).status === 'loaded', { timeout: 60_000 }, chest);
+  await page.waitForFunction(
+    (s) => [...document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelectorAll('ol > li')].some((li) => li.dataset.id === 'demo-shadow'),
+    { timeout: 10_000 },
+    chest,
+  );
+  const kept = await page.evaluate(() => Object.entries(sessionStorage).flat().join(' '));
+  assert.doesNotMatch(kept, /demo-chest|shadow|X-ray/, 'only hashed keys and choices are kept');
+
+  assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
+  await page.close();
+});
