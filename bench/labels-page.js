@@ -1,7 +1,7 @@
 // The labels benchmark's page script (served at /labels-page.js; a deferred classic script, so it runs
 // before the library's module and can wrap requestAnimationFrame first). See bench/labels.mjs.
 //
-// ?file=NAME      the DICOM file under /dicom/
+// ?file=NAME      the DICOM file under /dicom/ (or under &dir=/PATH/)
 // &layer=1        add a <lay-annotation-layer> with a generated document (0: the viewer alone)
 // &labels=50      how many labels
 // &frames=180     zoom calls measured (one per animation frame)
@@ -19,6 +19,7 @@
     return Number.isFinite(value) && value > 0 ? value : fallback;
   };
   const FILE = params.get('file') ?? '';
+  const DIR = /^\/[\w/-]*\/$/.test(params.get('dir') ?? '') ? params.get('dir') : '/dicom/';
   const WITH_LAYER = params.get('layer') === '1';
   const LABELS = Math.round(number('labels', 50));
   const FRAMES = Math.round(number('frames', 180));
@@ -194,12 +195,10 @@
   window.addEventListener('unhandledrejection', (event) => problems.push(`unhandled rejection: ${event.reason}`));
 
   const ready = (async () => {
-    await customElements.whenDefined('patient-image-viewer');
-    await customElements.whenDefined('lay-annotation-layer');
     const viewer = document.createElement('patient-image-viewer');
     viewer.setAttribute('loading', 'eager');
     viewer.setAttribute('alt', 'Synthetic chest X-ray (benchmark)');
-    viewer.src = `/dicom/${encodeURIComponent(FILE)}`;
+    viewer.src = `${DIR}${encodeURIComponent(FILE)}`;
     let layer;
     if (WITH_LAYER) {
       layer = document.createElement('lay-annotation-layer');
@@ -214,6 +213,9 @@
       viewer.addEventListener('pv-error', (event) => reject(new Error(`pv-error: ${event.detail?.type}`)), { once: true });
     });
     document.querySelector('main').append(viewer);
+    // The script-tag build defines the elements from their own chunks once one is in the page.
+    await customElements.whenDefined('patient-image-viewer');
+    if (WITH_LAYER) await customElements.whenDefined('lay-annotation-layer');
     const detail = await Promise.race([
       loaded,
       new Promise((_, reject) => setTimeout(() => reject(new Error('no pv-load in 60 s')), 60_000)),

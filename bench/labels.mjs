@@ -39,6 +39,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { frameStats as sharedFrameStats, quantile } from './labels-stats.mjs';
 import { cleanup, closeBrowser, fail, prepareBundle, run, startServer } from './support.mjs';
 import { CHROME_PATH, NO_WEBGL_FLAGS, QUIET_CHROMIUM_FLAGS, WEBGL_FLAGS } from '../scripts/platform.mjs';
 import { makeChestRadiograph } from '../scripts/synthetic.mjs';
@@ -217,15 +218,6 @@ async function runOnce(mode, withLayer, { trace = false } = {}) {
 
 // ---------------------------------------------------------------- statistics
 
-const sorted = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-function quantile(xs, q) {
-  const s = sorted(xs);
-  if (s.length === 0) return undefined;
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return s[lo] + (s[hi] - s[lo]) * (i - lo);
-}
 const median = (xs) => quantile(xs, 0.5);
 const p95 = (xs) => quantile(xs, 0.95);
 
@@ -371,30 +363,7 @@ async function profileStats(profile) {
 }
 
 /** Per-frame numbers of one run, over the frames from zoom call SKIP to the last zoom call. */
-function frameStats(result) {
-  const all = result.frames;
-  const first = all.findIndex((f) => f.zoomCall === SKIP);
-  const last = all.findIndex((f) => f.zoomCall === FRAMES - 1);
-  const steady = all.slice(first, last + 1);
-  const cost = (f, tag) => f.cost[tag] ?? 0;
-  const intervals = steady.slice(1).map((f, i) => f.ts - steady[i].ts);
-  const span = steady.length > 1 ? steady.at(-1).ts - steady[0].ts : undefined;
-  return {
-    frames: steady.length,
-    fps: span ? ((steady.length - 1) * 1000) / span : undefined,
-    intervals,
-    zoomCall: steady.map((f) => cost(f, 'bench')),
-    draw: steady.map((f) => cost(f, 'render')),
-    viewEvent: steady.map((f) => cost(f, 'viewer')),
-    viewer: steady.map((f) => cost(f, 'bench') + cost(f, 'render') + cost(f, 'viewer')),
-    layer: steady.map((f) => cost(f, 'layer')),
-    layerRan: steady.filter((f) => f.count.layer).length,
-    other: steady.map((f) => cost(f, 'other')),
-    busy: steady.map((f) => (f.after !== undefined && f.start !== undefined ? f.after - f.start : undefined)),
-    // Zoom steps between what the picture shows and what the labels were placed for, at frame end.
-    offBy: result.withLayer ? steady.filter((f) => f.drawn >= 0 && f.placed >= 0).map((f) => f.drawn - f.placed) : [],
-  };
-}
+const frameStats = (result) => sharedFrameStats(result, { skip: SKIP, frames: FRAMES });
 
 /** From each zoom call to the first draw / pv-view-change / finished placement that used it. */
 function latencies(result) {

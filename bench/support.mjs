@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 import { SUPPORTED_CSP } from '../scripts/platform.mjs';
 
@@ -128,18 +129,37 @@ function newestChange(root, paths) {
   return newest;
 }
 
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.dcm': 'application/dicom',
+  '.json': 'application/json',
+};
+
 /**
  * A local server on 127.0.0.1 under the library's CSP, caching nothing: the bench page files
  * (`pages`: URL path → [file in bench/, content type]), the bundle at /cdn/ (gzipped when `gzipped`
- * holds the file and the browser accepts it) and DICOM files at /dicom/. Returns its origin.
+ * holds the file and the browser accepts it) and DICOM files at /dicom/; `mounts` (URL prefix → folder)
+ * serves more folders as they are, JS/WASM/CSS/HTML gzipped. Returns its origin.
  */
-export async function startServer({ benchDir, cdnDir, dicomDir, pages, gzipped }) {
+export async function startServer({ benchDir, cdnDir, dicomDir, pages, gzipped, mounts = {} }) {
   const setHeaders = (res, path) => {
     res.setHeader('Cache-Control', 'no-store');
     if (path.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
     if (path.endsWith('.dcm')) res.setHeader('Content-Type', 'application/dicom');
   };
   const serveCdn = sirv(cdnDir, { dev: true, etag: false, setHeaders });
+  /** gzip -9 of the JS, WASM, CSS and HTML under `mounts`, made once before the server starts. */
+  const gzipCache = new Map();
+  for (const dir of Object.values(mounts)) {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      const file = join(entry.parentPath ?? entry.path, entry.name);
+      if (entry.isFile() && /\.(js|wasm|css|html)$/.test(file)) gzipCache.set(file, gzipSync(readFileSync(file), { level: 9 }));
+    }
+  }
   const serveDicom = sirv(dicomDir, { dev: true, etag: false, setHeaders });
   run.server = createServer((req, res) => {
     res.setHeader('Content-Security-Policy', SUPPORTED_CSP);
@@ -158,6 +178,22 @@ export async function startServer({ benchDir, cdnDir, dicomDir, pages, gzipped }
       const [file, type] = pages[path];
       res.writeHead(200, { 'Content-Type': type });
       return res.end(readFileSync(join(benchDir, file)));
+    }
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (!path.startsWith(prefix)) continue;
+      const file = join(dir, path.slice(prefix.length));
+      if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return notFound();
+      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      let body = readFileSync(file);
+      const headers = { 'Content-Type': type };
+      if (/\.(js|wasm|css|html)$/.test(file) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipCache.get(file) ?? gzipSync(body, { level: 9 });
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
+      }
+      headers['Content-Length'] = body.length;
+      res.writeHead(200, headers);
+      return res.end(req.method === 'HEAD' ? undefined : body);
     }
     if (path.startsWith('/cdn/')) {
       const file = path.slice('/cdn/'.length);

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * Markdown tables from a `npm run bench` result, for READMEs:
+ *
+ *   node bench/table.mjs [bench/results/latest.json]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const file = process.argv[2] ?? fileURLToPath(new URL('./results/latest.json', import.meta.url));
+const result = JSON.parse(readFileSync(file, 'utf8'));
+const { rows, ratios } = result;
+
+const find = (q) => rows.find((r) => Object.entries(q).every(([k, v]) => r[k] === v));
+const cell = (r, digits = 0) => {
+  if (!r) return '-';
+  if (r.median === undefined) return `failed${r.failure ? ` (${r.failure.replace(/\s*\(first run; not run again\)/, '').slice(0, 70)})` : ''}`;
+  const f = (x) => x.toFixed(digits);
+  return r.n > 1 ? `${f(r.median)} (${f(r.min)}–${f(r.max)})` : f(r.median);
+};
+const ratio = (name) => {
+  const r = ratios.find((x) => x.name === name);
+  if (!r || r.value === undefined) return '-';
+  return `${r.value.toFixed(2)}${r.target === undefined ? '' : r.met ? ' ✓' : ' ✗'}`;
+};
+const FILES = { 'RG1_J2KI.dcm': 'chest X-ray, JPEG 2000', '693_UNCR.dcm': 'CT 512×512', 'MR2_UNCR.dcm': 'MR 1024×1024' };
+const profiles = result.settings.profiles.map((p) => p.name);
+const out = [];
+const line = (cells) => out.push(`| ${cells.join(' | ')} |`);
+
+out.push('**Time to first image**, ms, median (min–max) of ' + result.settings.runs + ' runs. Cold: navigation start → first frame, nothing cached. Warm: element added → first frame, engine loaded.');
+out.push('');
+line(['profile', 'file', 'phase', 'ours', 'bare Cornerstone3D', 'DWV', 'fetch + decode', 'ours / CS', 'ours / DWV', 'ours / lower bound']);
+line(Array(10).fill('---'));
+for (const profile of profiles) {
+  for (const f of result.settings.files) {
+    const lower = find({ section: 'lower-bound', file: f, profile, measure: 'fetch + parse + decode' });
+    for (const phase of ['cold', 'warm']) {
+      const q = (viewer) => find({ section: 'first-image', viewer, file: f, profile, phase });
+      line([
+        profile,
+        `${f} (${FILES[f] ?? ''})`,
+        phase,
+        cell(q('ours')),
+        cell(q('cornerstone')),
+        cell(q('dwv')),
+        cell(lower),
+        ratio(`${profile} ${f} ${phase}: ours / Cornerstone3D`),
+        ratio(`${profile} ${f} ${phase}: ours / DWV`),
+        phase === 'warm' ? ratio(`${profile} ${f} warm: ours / lower bound`) : '',
+      ]);
+    }
+  }
+}
+out.push('');
+out.push('✓ / ✗: the target (cold: ours/CS ≤ 0.6, ours/DWV ≤ 0.8; warm: ours/lower bound ≤ 1.3; scrolling: ours/CS ≥ 1).');
+out.push('');
+out.push(`**Scrolling** the ${result.settings.slices}-slice CT series, images cached, frames per second; **labels** (${result.settings.labels} labels, continuous zoom), ms per frame; phone = CPU 4×.`);
+out.push('');
+line(['profile', 'measure', 'ours', 'bare Cornerstone3D', 'ours / CS']);
+line(Array(5).fill('---'));
+for (const profile of profiles) {
+  line([
+    profile,
+    'scrolling, frames per second',
+    cell(find({ section: 'scroll', viewer: 'ours', profile, measure: 'frames per second' }), 1),
+    cell(find({ section: 'scroll', viewer: 'cornerstone', profile, measure: 'frames per second' }), 1),
+    ratio(`${profile} scrolling fps: ours / Cornerstone3D`),
+  ]);
+  for (const r of rows.filter((x) => x.section === 'labels' && x.profile === profile)) line([profile, `labels: ${r.measure}${r.unit === 'fps' ? '' : ' (ms)'}`, cell(r, 1), '', '']);
+}
+out.push('');
+out.push('**Memory and bytes** (desktop)');
+out.push('');
+line(['measure', 'value']);
+line(['---', '---']);
+for (const r of rows.filter((x) => x.section === 'memory')) line([`${r.measure} (${r.unit})`, cell(r, 1)]);
+for (const r of rows.filter((x) => x.section === 'bytes')) {
+  const who = { ours: 'ours', cornerstone: 'bare Cornerstone3D', dwv: 'DWV' }[r.viewer] ?? r.viewer;
+  line([`${who}: ${r.measure}${r.file !== '-' ? `, ${r.file}` : ''} (KiB, gzip)`, cell(r, 1)]);
+}
+out.push('');
+out.push(`Machine: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, no GPU (WebGL through SwiftShader), Node ${result.machine.node}, ${result.machine.chromium}; ${Math.round(result.seconds)} s in all.`);
+out.push(`Load: \`${result.machine.uptimeBefore}\` before, \`${result.machine.uptimeAfter}\` after.`);
+console.log(out.join('\n'));
