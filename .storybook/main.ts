@@ -8,7 +8,10 @@ import { mergeConfig, type InlineConfig } from 'vite';
  */
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../stories/**/*.stories.ts'],
+  // The theming guide (docs/theming.md, shown by stories/theming.mdx), then one file per element.
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  // Docs pages from custom-elements.json (autodocs, in preview.ts), and axe on every story.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     return mergeConfig(viteConfig, {

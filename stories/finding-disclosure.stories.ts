@@ -8,12 +8,18 @@ import { html, type TemplateResult } from 'lit';
 import { until } from 'lit/directives/until.js';
 import chestXray from '../examples/annotations/chest-xray.json';
 import '../src/define.js';
-import type { ChoiceStore } from '../src/index.js';
+import type { ChoiceStore, Messages } from '../src/index.js';
 import { syntheticFiles } from './patient-image-viewer.stories.js';
 
 export interface DisclosureArgs {
   modality: string;
   talkHref: string;
+  scope: 'study' | 'finding';
+  studyKey: string;
+  findingKey: string;
+  storage: 'memory' | 'session' | 'local';
+  notBefore: string;
+  messages?: Messages;
   /** Story only: a choice the patient made before (as if remembered), or none. */
   remembered: 'none' | 'reveal' | 'defer';
 }
@@ -30,8 +36,12 @@ export function renderDisclosure(args: DisclosureArgs): TemplateResult {
   return html`<finding-disclosure
     modality=${args.modality}
     talk-href=${args.talkHref}
-    study-key=${args.remembered === 'none' ? '' : 'story-study'}
-    .storage=${rememberedStore(args.remembered)}
+    scope=${args.scope ?? 'study'}
+    finding-key=${args.findingKey ?? ''}
+    not-before=${args.notBefore ?? ''}
+    .messages=${args.messages}
+    study-key=${args.remembered === 'none' ? (args.studyKey ?? '') : 'story-study'}
+    .storage=${args.remembered === 'none' ? (args.storage ?? 'memory') : rememberedStore(args.remembered)}
   >
     ${until(
       files.then(
@@ -45,13 +55,39 @@ export function renderDisclosure(args: DisclosureArgs): TemplateResult {
 }
 
 const meta = {
-  title: 'finding-disclosure',
+  title: 'Consent step',
   component: 'finding-disclosure',
+  // Helpers and fixtures start with a lower-case letter; stories with a capital.
+  excludeStories: /^[a-z]/,
   render: renderDisclosure,
-  args: { modality: 'DX', talkHref: '', remembered: 'none' },
+  args: {
+    modality: 'DX',
+    talkHref: '',
+    scope: 'study',
+    studyKey: '',
+    findingKey: '',
+    storage: 'memory',
+    notBefore: '',
+    remembered: 'none',
+  },
   argTypes: {
     modality: { control: 'select', options: ['CR', 'DX', 'CT', 'MR', 'US', 'NM'] },
-    remembered: { control: 'inline-radio', options: ['none', 'reveal', 'defer'] },
+    talkHref: { control: 'text' },
+    scope: { control: 'inline-radio', options: ['study', 'finding'] },
+    studyKey: { control: 'text' },
+    findingKey: { control: 'text' },
+    storage: { control: 'inline-radio', options: ['memory', 'session', 'local'] },
+    notBefore: { control: 'text' },
+    remembered: {
+      description: 'Story only: a choice the patient made before, as if remembered (sets a study key and a store).',
+      control: 'inline-radio',
+      options: ['none', 'reveal', 'defer'],
+      table: { category: 'story' },
+    },
+    // An object: set from code, not editable as text.
+    messages: { control: false },
+    // Attribute spellings of the properties above, and a read-only getter: nothing to set.
+    ...Object.fromEntries(['talk-href', 'study-key', 'finding-key', 'not-before', 'phase'].map((name) => [name, { table: { disable: true } }])),
   },
 } satisfies Meta<DisclosureArgs>;
 
@@ -73,3 +109,18 @@ export const NotNow = { args: { remembered: 'defer' } } satisfies Story;
 
 /** Shown: the patient chose to see the images; "Hide my images" puts them away. */
 export const Shown = { args: { remembered: 'reveal' } } satisfies Story;
+
+/** `scope="finding"`: one finding in the report, wrapped; told it is there, not what it is. */
+export const WrappedFinding = {
+  render: () => html`<finding-disclosure scope="finding">
+    <h3>About the shadow</h3>
+    <p>There is a small shadow in your right lung. Your care team will talk to you about what it means.</p>
+  </finding-disclosure>`,
+} satisfies Story;
+
+/** A wrapped finding the portal has dated: the patient is told from when they can see it. */
+export const WrappedFindingDated = {
+  render: () => html`<finding-disclosure scope="finding" not-before="2099-12-01">
+    <p>There is a small shadow in your right lung.</p>
+  </finding-disclosure>`,
+} satisfies Story;

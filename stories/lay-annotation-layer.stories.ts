@@ -35,6 +35,10 @@ export interface LayerArgs {
   /** URL of an annotation document, used when `annotations` is not set. */
   src: string;
   trustedDomains: string[];
+  hold: boolean;
+  noQuestions: boolean;
+  studyKey: string;
+  storage: 'memory' | 'session' | 'local';
   messages?: Messages;
   onPvLoad?: (event: PvLoadEvent) => void;
   onPvError?: (event: PvErrorEvent) => void;
@@ -99,6 +103,10 @@ export function renderLayer(args: LayerArgs): TemplateResult {
       .annotations=${args.annotations}
       .src=${args.src ?? ''}
       .trustedDomains=${args.trustedDomains ?? []}
+      ?hold=${args.hold ?? false}
+      ?no-questions=${args.noQuestions ?? false}
+      study-key=${args.studyKey ?? ''}
+      storage=${args.storage ?? 'memory'}
       .messages=${args.messages}
       @pv-annotation-error=${args.onPvAnnotationError}
       @pv-link-blocked=${args.onPvLinkBlocked}
@@ -113,8 +121,8 @@ export function renderLayer(args: LayerArgs): TemplateResult {
 /** Controls for manifest entries that the story args do not carry as text. */
 const manifestOnlyArgTypes: ArgTypes = {
   messages: { control: false },
-  // A read-only getter: nothing to set.
-  labelCount: { table: { disable: true } },
+  // A read-only getter, and attribute spellings of properties with controls: nothing more to set.
+  ...Object.fromEntries(['labelCount', 'no-questions', 'study-key'].map((name) => [name, { table: { disable: true } }])),
 };
 
 /**
@@ -144,6 +152,10 @@ const meta = {
     containerWidth: '',
     src: '',
     trustedDomains: [],
+    hold: false,
+    noQuestions: false,
+    studyKey: '',
+    storage: 'memory',
   },
   argTypes: {
     image: {
@@ -162,6 +174,10 @@ const meta = {
     annotations: { control: 'object' },
     src: { control: 'text' },
     trustedDomains: { control: 'object' },
+    hold: { control: 'boolean' },
+    noQuestions: { control: 'boolean' },
+    studyKey: { control: 'text' },
+    storage: { control: 'inline-radio', options: ['memory', 'session', 'local'] },
     ...manifestOnlyArgTypes,
     ...eventArgTypes,
   },
@@ -256,4 +272,63 @@ export const sensitiveFinding = {
 /** A sensitive finding held back until the patient chooses, with an NHS care card. */
 export const SensitiveFinding = {
   args: { image: 'chest-xray', annotations: sensitiveFinding },
+} satisfies Story;
+
+/** Two sensitive findings, one of them dated: the patient can see them one at a time. */
+export const twoSensitiveFindings = {
+  ...sensitiveFinding,
+  labels: [
+    ...sensitiveFinding.labels,
+    {
+      id: 'spot',
+      kind: 'finding',
+      sensitivity: 'sensitive',
+      title: 'A tiny spot',
+      description: 'A tiny spot near the top of your left lung. Your care team will explain what it means.',
+      notBefore: '2099-12-01',
+      target: { image: { index: 0 }, point: { column: 300, row: 120 } },
+    },
+  ],
+};
+
+/** Two sensitive findings: one can be seen now, one only from a date the portal set. */
+export const TwoSensitiveFindings = {
+  args: { image: 'chest-xray', annotations: twoSensitiveFindings },
+} satisfies Story;
+
+/**
+ * The document could not be used at all (here, a version this layer does not know): the picture
+ * still shows, with no labels, and the panel says the labels could not be loaded.
+ */
+export const NotLoaded = {
+  args: { image: 'chest-xray', annotations: { version: 99, labels: 'not a list' } },
+} satisfies Story;
+
+/** In a story's play step: the layer's shadow root once it shows `selector`, clicked. */
+async function clickInLayer(canvas: HTMLElement, selector: string): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const target = canvas.querySelector('lay-annotation-layer')?.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (target) return target.click();
+    if (performance.now() - started > 20000) throw new Error(`The story never showed ${selector}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A hard word explained: "pleural effusion" in the summary is a button; choosing it opens its
+ * plain-English meaning beside it (opened here by the story).
+ */
+export const WordExplained = {
+  args: { image: 'chest-xray', annotations: summaryOnly },
+  play: ({ canvasElement }) => clickInLayer(canvasElement, 'button.term'),
+} satisfies Story;
+
+/**
+ * "Ask a question about this": the composer, with suggested questions and a box for the
+ * patient's own words (opened here by the story). Sending fires `pv-question` for the portal.
+ */
+export const AskingAQuestion = {
+  args: { image: 'chest-xray', annotations: chestXray },
+  play: ({ canvasElement }) => clickInLayer(canvasElement, 'button.ask'),
 } satisfies Story;

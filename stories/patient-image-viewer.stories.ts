@@ -21,13 +21,21 @@ import {
   type RequestHeaders,
 } from '../src/index.js';
 
-/** Which synthetic image a story generates and passes to the viewer's `files` property. */
-export type SyntheticImage = 'none' | 'chest-xray' | 'ct-head';
+/**
+ * Which synthetic image a story generates and passes to the viewer's `files` property: the chest
+ * X-ray (with or without burned-in text), the CT head (whole, or with a file that is not a scan
+ * in the middle), or only a file that is not a scan.
+ */
+export type SyntheticImage = 'none' | 'chest-xray' | 'ct-head' | 'chest-xray-burned-in' | 'ct-head-one-broken' | 'not-dicom';
+
+/** A text file, as if saved in the wrong place: not DICOM. */
+const notAScan = () => new File(['Not a scan: a note saved by mistake.'], 'note.txt', { type: 'text/plain' });
 
 /** The story args: the element's settable properties, the synthetic image, and `--pv-*` styles. */
 export interface ViewerArgs {
   /** Story only: the synthetic image to generate and pass as `files`. */
   image: SyntheticImage;
+  hold: boolean;
   src: string;
   urls: string[];
   dicomwebRoot: string;
@@ -52,11 +60,20 @@ const generated = new Map<Exclude<SyntheticImage, 'none'>, Promise<File[]>>();
 export function syntheticFiles(image: Exclude<SyntheticImage, 'none'>): Promise<File[]> {
   let files = generated.get(image);
   if (!files) {
-    files = import('../scripts/synthetic.mjs').then(({ makeChestRadiograph, makeCtSeries }) =>
-      (image === 'chest-xray' ? [makeChestRadiograph()] : makeCtSeries()).map(
-        ({ name, buffer }) => new File([buffer], name, { type: 'application/dicom' }),
-      ),
-    );
+    files = import('../scripts/synthetic.mjs').then(({ makeChestRadiograph, makeCtSeries }) => {
+      const made =
+        image === 'chest-xray'
+          ? [makeChestRadiograph()]
+          : image === 'chest-xray-burned-in'
+            ? [makeChestRadiograph({ burnedIn: true })]
+            : image === 'not-dicom'
+              ? []
+              : makeCtSeries();
+      const list = made.map(({ name, buffer }) => new File([buffer], name, { type: 'application/dicom' }));
+      if (image === 'ct-head-one-broken') list.splice(20, 0, notAScan());
+      if (image === 'not-dicom') list.push(notAScan());
+      return list;
+    });
     // Let a later render try again rather than cache a failure.
     files.catch(() => generated.delete(image));
     generated.set(image, files);
@@ -77,6 +94,7 @@ export function renderViewer(args: ViewerArgs): TemplateResult {
   const image = args.image ?? 'none';
   return html`<patient-image-viewer
     loading=${args.loading ?? 'eager'}
+    ?hold=${args.hold ?? false}
     style=${styleMap(customProperties)}
     .files=${image === 'none' ? null : until(syntheticFiles(image), null)}
     .src=${args.src ?? ''}
@@ -144,6 +162,7 @@ const meta = {
   render: renderViewer,
   args: {
     image: 'none',
+    hold: false,
     src: '',
     urls: [],
     dicomwebRoot: '',
@@ -158,11 +177,12 @@ const meta = {
     image: {
       name: 'image',
       description: 'Story only: a synthetic image, made in the browser and passed to the `files` property.',
-      control: 'inline-radio',
-      options: ['none', 'chest-xray', 'ct-head'],
+      control: 'select',
+      options: ['none', 'chest-xray', 'ct-head', 'chest-xray-burned-in', 'ct-head-one-broken', 'not-dicom'],
       table: { category: 'story' },
     },
     loading: { control: 'inline-radio', options: ['eager', 'lazy'] },
+    hold: { control: 'boolean' },
     src: { control: 'text' },
     alt: { control: 'text' },
     timeout: { control: 'number' },
@@ -206,6 +226,8 @@ export const LoadedStack = {
  * state holds while you look at it.
  */
 export const Loading = {
+  // For the built-Storybook check (test/node/storybook.test.mjs): loading is this story's settled state.
+  tags: ['stays-loading'],
   args: {
     src: 'synthetic/never-fetched.dcm',
     requestHeaders: neverAnswers,
@@ -257,4 +279,51 @@ export const Themed = {
     '--pv-radius': '0',
     '--pv-font-family': 'Arial, Helvetica, sans-serif',
   },
+} satisfies Story;
+
+/** No image set yet (no `src`, `urls`, `files` or DICOMweb address): an empty picture box, and no controls. */
+export const Empty = {
+  args: { image: 'none' },
+} satisfies Story;
+
+/**
+ * Held (`hold`): an image is set, but nothing is fetched or drawn until `hold` is removed. This is
+ * what `<finding-disclosure>` does to the viewers inside it until the patient chooses.
+ */
+export const Held = {
+  args: { image: 'chest-xray', hold: true },
+} satisfies Story;
+
+/**
+ * Lazy, waiting: with `loading="lazy"` (the default) a viewer far down the page waits and
+ * downloads nothing until it is near the screen. Scroll down to it and it loads.
+ */
+export const WaitingBelowTheFold = {
+  args: { image: 'chest-xray', loading: 'lazy' },
+  decorators: [
+    (story) => html`<p style="margin: 0 0 16px; max-width: 40em;">The viewer is further down the page. Scroll down to load it.</p>
+      <div style="height: 2400px;" aria-hidden="true"></div>
+      ${story()}`,
+  ],
+} satisfies Story;
+
+/**
+ * Burned-in text: the image says it has writing on the picture itself (which could include
+ * personal details the viewer cannot hide), so a notice says so under the picture.
+ */
+export const BurnedInText = {
+  args: { image: 'chest-xray-burned-in' },
+} satisfies Story;
+
+/**
+ * A series with one file that is not a scan (a note saved in the wrong place): the 40 images
+ * show, and a notice says one file could not be shown.
+ */
+export const SomeFilesSkipped = {
+  args: { image: 'ct-head-one-broken' },
+} satisfies Story;
+
+/** Not a scan: the only file given is not a DICOM image, so the viewer says it cannot show it. */
+export const NotAScan = {
+  args: { image: 'not-dicom' },
 } satisfies Story;
