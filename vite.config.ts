@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -52,8 +52,39 @@ export default defineConfig(({ mode }) => (mode === 'cdn' ? cdnConfig : sharedCo
 const isHarmlessExternal = (log: { plugin?: string; message: string }) =>
   log.plugin === 'rolldown:vite-resolve' && /Module "(fs|path)" has been externalized/.test(log.message);
 
+/**
+ * Script-tag build only: Cornerstone's image loader constructs its decode worker with `new Worker(...)`,
+ * which browsers refuse for a script on another origin (a CDN). In that one module, `Worker` becomes
+ * src/cdn/worker.ts's `CrossOriginWorker` (same URL and options; a `blob:` bootstrap when cross-origin).
+ * Shadowing the name keeps `new Worker(new URL(...))` as it is, so Vite still bundles the worker.
+ */
+const crossOriginWorker: Plugin = {
+  name: 'pv-cross-origin-worker',
+  transform(code, id) {
+    if (!/@cornerstonejs[\\/]dicom-image-loader[\\/]dist[\\/]esm[\\/]init\.js$/.test(id)) return undefined;
+    if (!/\bnew Worker\(/.test(code)) this.error('dicom-image-loader no longer starts its worker with `new Worker(`: update pv-cross-origin-worker');
+    const worker = JSON.stringify(here('./src/cdn/worker.ts'));
+    // On the first line, so the module's other lines keep their source-map positions.
+    return { code: `import { CrossOriginWorker as Worker } from ${worker}; ${code}`, map: null };
+  },
+};
+
+/**
+ * Chunk names that say what they hold, so a size budget (.size-limit.mjs) and a reader can tell them
+ * apart: `patient-image-viewer` and `lay-annotation-layer` for the elements' chunks, `cornerstone-core`
+ * and `cornerstone-dicom-image-loader` for the imaging engine, else Rolldown's own name.
+ */
+function chunkName(chunk: { facadeModuleId: string | null; moduleIds: string[]; name: string }): string {
+  const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
+  const element = /\/src\/components\/([^/]+)\/define\.ts$/.exec(ids[0])?.[1];
+  if (element) return element;
+  const cornerstone = ids.map((id) => /\/node_modules\/@cornerstonejs\/([^/]+)\/dist\/esm\/index\.js$/.exec(id)?.[1]).find(Boolean);
+  return cornerstone ? `cornerstone-${cornerstone}` : chunk.name;
+}
+
 const cdnConfig: UserConfig = {
   ...sharedConfig,
+  plugins: [crossOriginWorker],
   // The script-tag build: one JS entry that loads its chunks, worker and WASM relative to itself,
   // so it works from any sub-path (the demo serves it at /cdn/). WASM stays in files: never inlined.
   base: './',
@@ -67,12 +98,13 @@ const cdnConfig: UserConfig = {
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {
-      input: here('./src/define.ts'),
+      // Only the consent step up front; the viewer and the layer load when needed (src/cdn.ts).
+      input: here('./src/cdn.ts'),
       preserveEntrySignatures: 'exports-only',
       onLog: (level, log, handler) => (isHarmlessExternal(log) ? undefined : handler(level, log)),
       output: {
         entryFileNames: 'patient-image-viewer.js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
         assetFileNames: 'assets/[name]-[hash][extname]',
       },
     },

@@ -9,6 +9,7 @@
  *      /          demo/ (the page, its script and style, and data/)
  *      /cdn/      dist/cdn/ (the script-tag build, loaded from a sub-path)
  *      /nhsuk/    NHS.UK frontend's CSS and assets from node_modules
+ *      /themes/   the package's themes (src/themes, published as dist/themes)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -73,6 +74,7 @@ const setHeaders = (res, path) => {
 const serveDemo = sirv(at('demo'), { dev: true, setHeaders });
 const serveCdn = sirv(at('dist/cdn'), { dev: true, setHeaders });
 const serveExamples = sirv(at('examples'), { dev: true, setHeaders });
+const serveThemes = sirv(at('src/themes'), { dev: true });
 const serveNhsukAssets = sirv(join(nhsukDir, 'assets'), { dev: true });
 
 /** Hand the request to `serve` with `prefix` taken off its path. */
@@ -98,6 +100,7 @@ const server = createServer((req, res) => {
   }
   if (path.startsWith('/cdn/')) return mounted('/cdn/', serveCdn)(req, res, notFound);
   if (path.startsWith('/examples/')) return mounted('/examples/', serveExamples)(req, res, notFound);
+  if (path.startsWith('/themes/')) return mounted('/themes/', serveThemes)(req, res, notFound);
   if (path === '/nhsuk/nhsuk-frontend.min.css') {
     res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
     return res.end(req.method === 'HEAD' ? undefined : nhsukCss);

@@ -1,5 +1,5 @@
 /** Classes, events and types. No side effects: import `./define.js` to register the elements. */
-export { PatientImageViewer, type RequestHeaders } from './components/patient-image-viewer/patient-image-viewer.js';
+export { PatientImageViewer, type RequestHeaders, type RequestHeadersContext } from './components/patient-image-viewer/patient-image-viewer.js';
 export { LayAnnotationLayer } from './components/lay-annotation-layer/lay-annotation-layer.js';
 export { FindingDisclosure } from './components/finding-disclosure/finding-disclosure.js';
 export { memoryStore, webStorageStore, type ChoiceStore, type StoredChoice } from './disclosure/choice-store.js';
@@ -8,7 +8,9 @@ export { ViewerError, type ViewerErrorType } from './sources/errors.js';
 export type { SafeFacts } from './sources/inspect.js';
 export type { ViewerStatus } from './controllers/viewer-controller.js';
 export { configureEngine, getEngineSettings, type EngineSettings, type RenderingMode } from './engine/engine.js';
-export { enGB, type Messages, type MessageKey } from './lay/messages.js';
+export { enGB, type Catalogue, type Messages, type MessageKey } from './lay/messages.js';
+// The Welsh catalogue (src/lay/messages-cy.ts) is not exported here: the elements import it only when they speak Welsh.
+export type { Language } from './lay/language.js';
 export { describe, explain, kindOf, type ImageKind } from './lay/describe.js';
 export type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from './annotations/index.js';
 export type { GlossaryEntry, Glossary } from './lay/glossary.js';

@@ -13,7 +13,10 @@ export type ViewerStatus = 'idle' | 'waiting' | 'loading' | 'loaded' | 'error';
 export interface ViewerInputs {
   source: ViewerSource | undefined;
   stage: HTMLDivElement | null;
-  headers: () => Promise<Record<string, string>>;
+  /** Headers for a request; `refresh` asks the portal for fresh credentials (after a 401). */
+  headers: (options?: { refresh?: boolean }) => Promise<Record<string, string>>;
+  /** Whether the portal can give fresh credentials (its `requestHeaders` is a function). */
+  canRefresh: boolean;
   /** Milliseconds a load may take before it is reported as a time-out. */
   timeout: number;
 }
@@ -68,6 +71,10 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 function classifyLoadFailure(error: unknown): ViewerError {
   const status = findStatus(error);
   if (status) return errorForStatus(status);
+  // A request that got no answer at all (the connection was cut, or the server is unreachable).
+  if (findRequest(error)?.status === 0) {
+    return new ViewerError('network', 'The image could not be fetched.', { cause: error });
+  }
   // A codec that cannot start (WebAssembly blocked by the page's CSP, say) is not a damaged file.
   if (/WebAssembly|wasm|Content Security Policy/i.test(describeError(error))) {
     return new ViewerError('rendering-unavailable', 'The picture decoder could not start.', { cause: error });
@@ -84,6 +91,17 @@ function describeError(error: unknown, depth = 0): string {
     return ['message', 'error', 'cause'].map((key) => describeError(record[key], depth + 1)).join(' ');
   }
   return '';
+}
+
+function findRequest(error: unknown, depth = 0): XMLHttpRequest | undefined {
+  if (error instanceof XMLHttpRequest) return error;
+  if (!error || typeof error !== 'object' || depth > 3) return undefined;
+  const record = error as Record<string, unknown>;
+  for (const key of ['error', 'request', 'cause']) {
+    const found = findRequest(record[key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function findStatus(error: unknown, depth = 0): number | undefined {
@@ -185,13 +203,30 @@ export class ViewerController implements ReactiveController {
     }
     const abort = new AbortController();
     this.#abort = abort;
-    try {
-      await this.#run(source, abort.signal);
-    } catch (error) {
-      // Aborted: replaced by a newer load, or removed from the page. (A time-out is not an abort
-      // of this signal: it arrives here as a ViewerError of type `timeout`.)
-      if (abort.signal.aborted) return;
-      this.#fail(toViewerError(error));
+    let refreshed = false;
+    for (;;) {
+      try {
+        await this.#run(source, abort.signal);
+        return;
+      } catch (error) {
+        // Aborted: replaced by a newer load, or removed from the page. (A time-out is not an abort
+        // of this signal: it arrives here as a ViewerError of type `timeout`.)
+        if (abort.signal.aborted) return;
+        const failure = toViewerError(error);
+        // Signed out (401): ask the portal once for fresh credentials and try once more, then give up.
+        if (failure.status === 401 && !refreshed && this.#inputs().canRefresh) {
+          refreshed = true;
+          this.#releaseView();
+          try {
+            await untilAborted(this.#inputs().headers({ refresh: true }), abort.signal);
+            continue;
+          } catch {
+            if (abort.signal.aborted) return;
+          }
+        }
+        this.#fail(failure);
+        return;
+      }
     }
   }
 
@@ -210,11 +245,16 @@ export class ViewerController implements ReactiveController {
       // Start the engine download now; it overlaps with fetching and checking the image bytes.
       const parts = loadParts();
       parts.catch(() => undefined);
-      const prepared = await prepare(source, {
-        signal: loadSignal,
-        headers,
-        onProgress: (fraction) => this.#set({ progress: fraction }),
-      });
+      // Raced with the load's signal too: a portal's headers callback that never answers must still
+      // end in the timeout message, not a spinner for ever.
+      const prepared = await untilAborted(
+        prepare(source, {
+          signal: loadSignal,
+          headers,
+          onProgress: (fraction) => this.#set({ progress: fraction }),
+        }),
+        loadSignal,
+      );
       this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped, images: prepared.images });
       const { engine, StackView: View, registerStack } = await untilAborted(parts, loadSignal);
       await untilAborted(this.#visibility.whenDrawable(), loadSignal);
@@ -261,6 +301,7 @@ export class ViewerController implements ReactiveController {
     this.#wantedIndex = Math.max(0, Math.min(this.count - 1, Math.round(Number.isFinite(index) ? index : this.count - 1)));
     if (this.#navigating) return;
     this.#navigating = true;
+    const started = this.#view;
     try {
       while (this.#view && this.#wantedIndex !== this.index) {
         const target = this.#wantedIndex;
@@ -271,6 +312,8 @@ export class ViewerController implements ReactiveController {
         this.#callbacks.onImageChange(target, this.count);
       }
     } catch (error) {
+      // A view that has since been torn down (a failure, a new load) is not this load's failure.
+      if (started !== this.#view) return;
       this.#fail(toViewerError(error, 'corrupt-file'));
     } finally {
       this.#navigating = false;
@@ -318,6 +361,12 @@ export class ViewerController implements ReactiveController {
     this.#viewChangeFrame = 0;
     this.#abort?.abort();
     this.#abort = undefined;
+    this.#releaseView();
+    this.#navigating = false;
+  }
+
+  /** Let go of the engine view and its images (and stop their requests), keeping the load going. */
+  #releaseView(): void {
     this.#view?.destroy();
     this.#view = undefined;
     this.#registered?.release();

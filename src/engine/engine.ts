@@ -32,7 +32,10 @@ export interface Engine {
   renderingEngine: CoreNS.RenderingEngine;
   /** `cpu` or `gpu`: which path is drawing. */
   backend: 'cpu' | 'gpu';
-  /** Register a header source for image ids starting with `prefix`. Returns an unregister function. */
+  /**
+   * Register a header source for image ids starting with `prefix`. Returns an unregister function,
+   * which also aborts that prefix's requests still in flight (a viewer removed mid-load).
+   */
   addHeaderSource(prefix: string, source: HeaderSource): () => void;
 }
 
@@ -50,7 +53,14 @@ const LEGACY_METADATA = true;
 
 let enginePromise: Promise<Engine> | undefined;
 let loadedEngine: Engine | undefined;
-const headerSources = new Set<{ prefix: string; source: HeaderSource }>();
+interface HeaderEntry {
+  prefix: string;
+  source: HeaderSource;
+  /** Requests the image loader has open for this prefix. */
+  requests: Set<XMLHttpRequest>;
+  released: boolean;
+}
+const headerSources = new Set<HeaderEntry>();
 
 /**
  * Change engine-wide settings. `maxCacheBytes` applies at once; `rendering` and `maxWebWorkers`
@@ -115,15 +125,22 @@ async function createEngine(): Promise<Engine> {
   loader.init({
     maxWebWorkers: settings.maxWebWorkers,
     useLegacyMetadataProvider: LEGACY_METADATA,
-    beforeSend: async (_xhr, imageId) => {
-      for (const { prefix, source } of headerSources) {
-        if (imageId.startsWith(prefix)) return await source();
+    beforeSend: async (xhr, imageId) => {
+      for (const entry of headerSources) {
+        if (!imageId.startsWith(entry.prefix)) continue;
+        entry.requests.add(xhr);
+        xhr.addEventListener('loadend', () => entry.requests.delete(xhr), { once: true });
+        const headers = await entry.source();
+        // Released while the headers were coming: the loader sends right after this returns, so stop it then.
+        if (entry.released) setTimeout(() => xhr.abort(), 0);
+        return headers;
       }
       return undefined;
     },
   });
 
   installSafeMetadata(core);
+  quietFailedCacheLoads(core);
 
   const renderingEngine = new core.RenderingEngine('patient-image-viewer');
   const engine: Engine = {
@@ -132,13 +149,40 @@ async function createEngine(): Promise<Engine> {
     renderingEngine,
     backend: core.getShouldUseCPURendering() ? 'cpu' : 'gpu',
     addHeaderSource(prefix, source) {
-      const entry = { prefix, source };
+      const entry: HeaderEntry = { prefix, source, requests: new Set(), released: false };
       headerSources.add(entry);
-      return () => headerSources.delete(entry);
+      return () => {
+        entry.released = true;
+        headerSources.delete(entry);
+        // Requests still queued are dropped; those on the wire are aborted.
+        const keep = (request: { additionalDetails?: unknown }) =>
+          !String((request.additionalDetails as { imageId?: unknown } | undefined)?.imageId ?? '').startsWith(prefix);
+        core.imageLoadPoolManager.filterRequests(keep);
+        core.imageRetrievalPoolManager.filterRequests(keep);
+        for (const xhr of entry.requests) xhr.abort();
+        entry.requests.clear();
+      };
     },
   };
   loadedEngine = engine;
   return engine;
+}
+
+/**
+ * Cornerstone 5.14's `loadAndCacheImage` drops the promise `cache.putImageLoadObject` returns, and
+ * that promise rethrows when a load fails (a 404, a cut connection, an aborted request): an
+ * unhandled rejection on the portal's page for every failed frame. The failure itself still reaches
+ * the viewer (the image-load-failed event and the viewport's own promise); this only marks the
+ * cache's copy as handled. Callers that keep the promise still see the rejection.
+ */
+function quietFailedCacheLoads(core: Core): void {
+  const cache = core.cache as unknown as { putImageLoadObject: (...args: unknown[]) => unknown };
+  const put = cache.putImageLoadObject.bind(cache);
+  cache.putImageLoadObject = (...args: unknown[]) => {
+    const result = put(...args);
+    if (result instanceof Promise) result.catch(() => undefined);
+    return result;
+  };
 }
 
 /**

@@ -91,6 +91,7 @@ export class StackView {
     this.#imageIds = imageIds;
     this.#index = index;
     await this.#viewport.setStack(imageIds, index);
+    this.#checkDecoded();
     this.#viewport.render();
     this.#fitZoom = this.#viewport.getZoom() || 1;
   }
@@ -99,7 +100,22 @@ export class StackView {
     const clamped = Math.max(0, Math.min(this.#imageIds.length - 1, index));
     if (clamped === this.#viewport.getCurrentImageIdIndex()) return;
     await this.#viewport.setImageIdIndex(clamped);
+    this.#checkDecoded();
     this.#index = clamped;
+  }
+
+  /**
+   * A codec given damaged data can "succeed" with fewer samples than the picture has pixels, which
+   * would be drawn as a plain black picture. Refuse it, so the patient gets a message instead.
+   */
+  #checkDecoded(): void {
+    if (this.#destroyed) return;
+    const image = this.#viewport.getCornerstoneImage();
+    if (!image) return;
+    const samples = image.getPixelData()?.length ?? 0;
+    if (!(image.rows > 0 && image.columns > 0 && samples >= image.rows * image.columns)) {
+      throw new Error('The decoded picture is incomplete.');
+    }
   }
 
   state(): ViewState {
@@ -202,6 +218,12 @@ export class StackView {
     };
   }
 
+  /** @internal The shared image cache: bytes in use and the cap (benchmarks and diagnostics). */
+  cacheStats(): { bytes: number; cap: number } {
+    const { cache } = this.#engine.core;
+    return { bytes: cache.getCacheSize(), cap: cache.getMaxCacheSize() };
+  }
+
   /** Tell the engine the box changed size. */
   resize(): void {
     this.#engine.renderingEngine.resize(true, true);
@@ -219,6 +241,9 @@ export class StackView {
     } catch {
       // Already gone with the engine.
     }
+    // The engine leaves its canvas, with the last picture's pixels, in our element: take it away,
+    // so an old picture can never be seen (or read back) behind a new message or a new image.
+    this.#element.replaceChildren();
     this.#imageIds = [];
   }
 }

@@ -2109,12 +2109,17 @@ const MAX_DEFINITION = 1000;
  * replaces that entry (fields it leaves out keep the built-in value); a new id adds an entry, and then
  * `term`, `definition` and `url` are needed. Invalid override entries are skipped and returned in
  * `rejected` with a reason naming the field, e.g. `url must be https`.
+ *
+ * `base` replaces the built-in entries (the Welsh glossary passes its own, see `glossary-cy.ts`).
  */
-export function buildGlossary(overrides?: readonly Partial<GlossaryEntry>[] | unknown): {
+export function buildGlossary(
+  overrides?: readonly Partial<GlossaryEntry>[] | unknown,
+  base: readonly GlossaryEntry[] = glossaryEnGB,
+): {
   glossary: Glossary;
   rejected: { index: number; reason: string }[];
 } {
-  const byId = new Map<string, GlossaryEntry>(glossaryEnGB.map((entry) => [entry.id, entry]));
+  const byId = new Map<string, GlossaryEntry>(base.map((entry) => [entry.id, entry]));
   const rejected: { index: number; reason: string }[] = [];
   if (overrides !== undefined && overrides !== null) {
     if (!Array.isArray(overrides)) {

@@ -78,6 +78,29 @@ export function trustedUrl(url: unknown, extraDomains?: readonly string[]): stri
   }
 }
 
+/**
+ * A link to one of the portal's own pages (such as `<finding-disclosure>`'s `talk-href`): the URL,
+ * resolved against the page, when it is on the page's own origin (`http:` or `https:`, no user name)
+ * or is a trusted link (see `trustedUrl()`); otherwise `undefined`, and the link is not shown. Never
+ * a `javascript:` or `data:` URL, never another site. Never throws.
+ */
+export function portalUrl(url: unknown, extraDomains?: readonly string[]): string | undefined {
+  try {
+    if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH || UNSAFE_CHARACTERS.test(url)) return undefined;
+    const trusted = trustedUrl(url, extraDomains);
+    if (trusted) return trusted;
+    const base = globalThis.document?.baseURI;
+    if (!base) return undefined;
+    const parsed = new URL(url, base);
+    const page = new URL(base);
+    const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    if (!web || parsed.origin !== page.origin || parsed.username !== '' || parsed.password !== '') return undefined;
+    return parsed.href;
+  } catch {
+    return undefined;
+  }
+}
+
 const DEFAULT_DOMAINS: readonly string[] = DEFAULT_TRUSTED_DOMAINS.map((domain) => normaliseDomain(domain)!);
 
 function trustedDomains(extra: unknown): readonly string[] {

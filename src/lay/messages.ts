@@ -4,6 +4,10 @@
  *
  * Written to NHS content style: plain English, short sentences, reading age 9 to 11
  * (checked in test/lay/readability.test.ts).
+ *
+ * Welsh (cy) is in `messages-cy.ts`, with the same keys (a missing key is a compile error). The
+ * Welsh strings await review by a Welsh speaker: see `reviewStatus` there. The elements pick the
+ * language from `lang` (see `src/controllers/language-controller.ts`).
  */
 export const enGB = {
   loading: 'Loading your image',
@@ -109,6 +113,9 @@ export const enGB = {
   'layer.bodyMapCaption': 'This image is of your {part}.',
   'layer.marker': 'Label {number}: {title}',
   'layer.scale': 'Scale: this line is {length} long',
+  'scale.mm': '{length} mm',
+  'scale.cm': '{length} cm',
+  'scale.about': 'about {length}',
   'disclosure.title': 'Before you look at your images',
   'disclosure.whatsComing': 'The next part of this page shows the images from your {kind}.',
   'disclosure.strange': 'Scan images can look strange if you are not used to them. This does not mean something is wrong.',
@@ -141,6 +148,9 @@ export const enGB = {
   'sensitive.findingLocked': 'You can choose to see this from {date}.',
   'sensitive.showAll': 'Show me all of them now',
   'sensitive.allShown': 'You chose to see all of them. You can hide each one again.',
+  'sensitive.wrappedHeading': 'The finding your care team marked',
+  'sensitive.wrappedShown': 'The finding is now showing.',
+  'sensitive.stopped': 'This cannot be shown just now.',
   'ask.open': 'Ask a question about this',
   'ask.legend': 'Choose a question, or write your own',
   'ask.suggested1': 'What does this mean for me?',
@@ -175,6 +185,8 @@ export const enGB = {
 } as const;
 
 export type MessageKey = keyof typeof enGB;
+/** A whole catalogue: every key, as in {@link enGB} (the Welsh one is typed with this). */
+export type Catalogue = { readonly [K in MessageKey]: string };
 /** A portal's replacement words: any subset of the catalogue. */
 export type Messages = Partial<Record<MessageKey, string>>;
 

@@ -1,14 +1,16 @@
 /**
  * A scale bar in plain words ("1 cm"), so patients can judge size without reading numbers off the
- * image.
+ * image. The words come from the message catalogue (`scale.*`).
  */
+
+import { message, type Messages } from './messages.js';
 
 export interface ScaleBar {
   /** The real length the bar stands for, in millimetres. */
   lengthMm: number;
   /** How wide to draw the bar, in screen (CSS) pixels. Not rounded: round when drawing if needed. */
   widthPx: number;
-  /** Plain words: '5 mm', '1 cm', '10 cm', or 'about 1 cm' when approximate. */
+  /** Plain words: '5 mm', '1 cm', '10 cm', or 'about 1 cm' when approximate (in the catalogue's language). */
   label: string;
   /** true when the size is only an estimate (a plain X-ray, where the body was not on the detector). */
   approximate: boolean;
@@ -31,11 +33,12 @@ const EPSILON = 1e-9;
  * @param mmPerScreenPixel How many millimetres one screen pixel covers at the current zoom.
  * @param maxWidthPx The most room the bar may take, in screen pixels.
  * @param opts.approximate Say "about" (for sizes that are estimates).
+ * @param opts.messages The words to use (a whole catalogue, or overrides of en-GB); en-GB by default.
  */
 export function chooseScaleBar(
   mmPerScreenPixel: number,
   maxWidthPx: number,
-  opts: { approximate?: boolean } = {},
+  opts: { approximate?: boolean; messages?: Messages } = {},
 ): ScaleBar | undefined {
   if (!isPositive(mmPerScreenPixel) || !isPositive(maxWidthPx)) return undefined;
   let chosen: number | undefined;
@@ -44,11 +47,14 @@ export function chooseScaleBar(
   }
   if (chosen === undefined) return undefined;
   const approximate = opts.approximate === true;
-  const words = chosen >= 10 ? `${chosen / 10} cm` : `${chosen} mm`;
+  const words =
+    chosen >= 10
+      ? message(opts.messages, 'scale.cm', { length: chosen / 10 })
+      : message(opts.messages, 'scale.mm', { length: chosen });
   return {
     lengthMm: chosen,
     widthPx: chosen / mmPerScreenPixel,
-    label: approximate ? `about ${words}` : words,
+    label: approximate ? message(opts.messages, 'scale.about', { length: words }) : words,
     approximate,
   };
 }

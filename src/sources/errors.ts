@@ -16,12 +16,15 @@ export class ViewerError extends Error {
   readonly type: ViewerErrorType;
   /** Whether trying the same thing again could work (network faults, time-outs). */
   readonly retryable: boolean;
+  /** The HTTP status that caused it, when there was one (a 401 asks the portal for fresh credentials once). */
+  readonly status: number | undefined;
 
-  constructor(type: ViewerErrorType, message: string, options?: { cause?: unknown }) {
+  constructor(type: ViewerErrorType, message: string, options?: { cause?: unknown; status?: number }) {
     super(message, options);
     this.name = 'ViewerError';
     this.type = type;
     this.retryable = RETRYABLE.has(type);
+    this.status = options?.status;
   }
 }
 
@@ -41,9 +44,15 @@ export function toViewerError(error: unknown, fallback: ViewerErrorType = 'corru
 
 /** Map an HTTP status to an error class. */
 export function errorForStatus(status: number): ViewerError {
-  if (status === 401 || status === 403) return new ViewerError('unauthorised', `HTTP ${status}`);
-  if (status === 404 || status === 410) return new ViewerError('not-found', `HTTP ${status}`);
-  if (status === 408 || status === 504) return new ViewerError('timeout', `HTTP ${status}`);
-  if (status >= 500) return new ViewerError('server', `HTTP ${status}`);
-  return new ViewerError('network', `HTTP ${status}`);
+  const type: ViewerErrorType =
+    status === 401 || status === 403
+      ? 'unauthorised'
+      : status === 404 || status === 410
+        ? 'not-found'
+        : status === 408 || status === 504
+          ? 'timeout'
+          : status >= 500
+            ? 'server'
+            : 'network';
+  return new ViewerError(type, `HTTP ${status}`, { status });
 }

@@ -108,6 +108,14 @@ const NOT_PICTURES = [
   '1.2.840.10008.5.1.4.1.1.67', // Real world value mapping
 ];
 
+/**
+ * The largest picture we try to draw: 16384 pixels a side (the largest WebGL texture many phones
+ * allow) and 64 million samples a frame (a 128 MiB decoded 16-bit frame). Real projection images
+ * (mammograms, long-leg films) are well within this.
+ */
+const MAX_SIDE = 16384;
+const MAX_FRAME_SAMPLES = 64 * 1024 * 1024;
+
 type DicomParser = typeof import('dicom-parser');
 let parserPromise: Promise<DicomParser> | undefined;
 function loadParser(): Promise<DicomParser> {
@@ -142,6 +150,37 @@ async function parseWithInflate(dicomParser: DicomParser, bytes: Uint8Array): Pr
     full.set(inflated, request.position);
     return dicomParser.parseDicom(bytes, { inflater: () => full } as never);
   }
+}
+
+const JPEG_FAMILY = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51', '1.2.840.10008.1.2.4.57', '1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.81']);
+const JPEG_2000_FAMILY = new Set(['1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.91', '1.2.840.10008.1.2.4.201', '1.2.840.10008.1.2.4.202', '1.2.840.10008.1.2.4.203', '3.2.840.10008.1.2.4.96']);
+const RLE = '1.2.840.10008.1.2.5';
+
+/**
+ * Whether a compressed frame starts the way its transfer syntax requires: a JPEG start-of-image
+ * marker, a JPEG 2000 codestream (or JP2 box) signature, or a sane RLE header (1 to 15 segments,
+ * the first at byte 64, offsets rising and inside the frame).
+ */
+function compressedFrameLooksRight(transferSyntax: string, bytes: Uint8Array): boolean {
+  const startsWith = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+  if (JPEG_FAMILY.has(transferSyntax)) return startsWith(0xff, 0xd8);
+  if (JPEG_2000_FAMILY.has(transferSyntax)) {
+    return startsWith(0xff, 0x4f, 0xff, 0x51) || startsWith(0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20);
+  }
+  if (transferSyntax === RLE) {
+    if (bytes.length < 64) return false;
+    const header = new DataView(bytes.buffer, bytes.byteOffset, 64);
+    const segments = header.getUint32(0, true);
+    if (segments < 1 || segments > 15 || header.getUint32(4, true) !== 64) return false;
+    let previous = 64;
+    for (let s = 1; s < segments; s++) {
+      const offset = header.getUint32(4 + s * 4, true);
+      if (offset <= previous || offset >= bytes.length) return false;
+      previous = offset;
+    }
+    return true;
+  }
+  return true;
 }
 
 function hasPreamble(bytes: Uint8Array): boolean {
@@ -181,14 +220,38 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
   }
   const rows = dataSet.uint16(T.rows) ?? 0;
   const columns = dataSet.uint16(T.columns) ?? 0;
-  const frames = Math.max(1, Number.parseInt(string(T.frames) || '1', 10) || 1);
+  const declaredFrames = string(T.frames);
+  const frames = Math.max(1, Number.parseInt(declaredFrames || '1', 10) || 1);
   if (rows === 0 || columns === 0) {
     throw new ViewerError('corrupt-file', 'The picture has no size.');
   }
+  // Number of Frames must be 1 or more: "0" (or nonsense) is a picture with no frames.
+  if (declaredFrames && !(Number.parseInt(declaredFrames, 10) >= 1)) {
+    throw new ViewerError('corrupt-file', 'The picture has no frames.');
+  }
+  const bitsAllocated = dataSet.uint16(T.bitsAllocated) ?? 16;
+  const samples = dataSet.uint16(T.samplesPerPixel) ?? 1;
+  if (![1, 8, 16, 32, 64].includes(bitsAllocated) || ![1, 3, 4].includes(samples)) {
+    throw new ViewerError('corrupt-file', 'The picture has an impossible pixel format.');
+  }
+  // Refuse absurd sizes before anything allocates them (a header can claim 65535 x 65535).
+  if (rows > MAX_SIDE || columns > MAX_SIDE || rows * columns * samples > MAX_FRAME_SAMPLES) {
+    throw new ViewerError('unsupported-format', 'The picture is too large to show.');
+  }
   const encapsulated = Boolean(pixelElement.encapsulatedPixelData) || pixelElement.length === 0xffffffff;
-  if (!encapsulated) {
-    const bitsAllocated = dataSet.uint16(T.bitsAllocated) ?? 16;
-    const samples = dataSet.uint16(T.samplesPerPixel) ?? 1;
+  if (encapsulated) {
+    // Every compressed frame has at least one fragment: fewer means frames are missing.
+    const fragments = pixelElement.fragments ?? [];
+    if (fragments.length < frames) throw new ViewerError('corrupt-file', 'The picture data is incomplete.');
+    // Garbage handed to a decoder can come back as a blank "picture", or keep it busy for seconds.
+    const checked = fragments.length === frames ? fragments.slice(0, 1000) : fragments.slice(0, 1);
+    for (const fragment of checked) {
+      const bytes = dataSet.byteArray.subarray(fragment.position, fragment.position + fragment.length);
+      if (!compressedFrameLooksRight(transferSyntax, bytes)) {
+        throw new ViewerError('corrupt-file', 'The compressed picture data is damaged.');
+      }
+    }
+  } else {
     const expected = Math.ceil((rows * columns * samples * bitsAllocated * frames) / 8);
     const available = Math.min(pixelElement.length, dataSet.byteArray.length - pixelElement.dataOffset);
     if (available < expected) {

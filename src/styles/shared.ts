@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * What every element shares on :host: the NHS tokens they all use (each chained through a
  * public `--pv-*` property to the NHS.UK frontend's `--nhsuk-*`, then to the NHS value), block
- * display, text colour and size, and `hidden` that hides.
+ * display, text colour and size, `hidden` that hides, and no motion under
+ * `prefers-reduced-motion: reduce`.
  */
 export const hostBase = css`
   :host {
@@ -23,6 +24,18 @@ export const hostBase = css`
 
   :host([hidden]) {
     display: none;
+  }
+
+  /* No movement for people who ask for less: nothing inside slides, fades or scrolls smoothly. */
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0s !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0s !important;
+      scroll-behavior: auto !important;
+    }
   }
 `;
 

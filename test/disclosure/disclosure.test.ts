@@ -37,7 +37,7 @@ describe('<finding-disclosure>: the patient chooses', () => {
     localStorage.clear();
   });
 
-  it('loads nothing behind the step (no engine, no image, no labels) until "Show my images"', async () => {
+  it('[HAZ-001] loads nothing behind the step (no engine, no image, no labels) until "Show my images"', async () => {
     const { step, viewer } = mount();
     await until(() => step.phase === 'asking', 3000, 'the step');
     await new Promise((r) => setTimeout(r, 1500));
@@ -64,7 +64,7 @@ describe('<finding-disclosure>: the patient chooses', () => {
     await expect(step).to.be.accessible();
   });
 
-  it('the portal can veto the reveal with the cancellable pv-disclosure-request', async () => {
+  it('[HAZ-001] the portal can veto the reveal with the cancellable pv-disclosure-request', async () => {
     const { step, viewer } = mount();
     await until(() => step.phase === 'asking', 3000, 'the step');
     step.addEventListener('pv-disclosure-request', (e) => e.preventDefault(), { once: true });
@@ -74,7 +74,7 @@ describe('<finding-disclosure>: the patient chooses', () => {
     expect(viewer.hold).to.equal(true);
   });
 
-  it('"Not now" keeps the images hidden, says so, and moves focus to the way back', async () => {
+  it('[HAZ-001] "Not now" keeps the images hidden, says so, and moves focus to the way back', async () => {
     const { step, viewer } = mount({ 'talk-href': '/talk' });
     await until(() => step.phase === 'asking', 3000, 'the step');
     expect(step.shadowRoot!.querySelector('a')!.textContent).to.contain("I'd rather talk to someone first");
@@ -100,7 +100,7 @@ describe('<finding-disclosure>: the patient chooses', () => {
   });
 
   for (const storage of ['session', 'local'] as const) {
-    it(`remembers the choice across a reload with ${storage} storage, keyed by a hash, holding no identifying data`, async () => {
+    it(`[HAZ-005] remembers the choice across a reload with ${storage} storage, keyed by a hash, holding no identifying data`, async () => {
       const studyKey = 'ACC-SYN-777';
       const first = mount({ 'study-key': studyKey, storage });
       await until(() => first.step.phase === 'asking', 3000, 'the step');
@@ -131,5 +131,105 @@ describe('<finding-disclosure>: the patient chooses', () => {
     expect(Object.keys(sessionStorage).length + Object.keys(localStorage).length).to.equal(0);
     const again = mount({ 'study-key': 'memory-study' });
     await until(() => again.step.phase === 'deferred', 3000, 'remembered within the page');
+  });
+});
+
+describe('<finding-disclosure scope="finding">: one finding, wrapped', () => {
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+  });
+
+  /** A report paragraph about a finding, wrapped as a portal would. */
+  function wrap(attrs: Record<string, string> = {}): FindingDisclosure {
+    const step = document.createElement('finding-disclosure');
+    step.setAttribute('scope', 'finding');
+    for (const [k, v] of Object.entries(attrs)) step.setAttribute(k, v);
+    step.innerHTML = '<h3>About the shadow</h3><p>There is a small shadow in the right lung.</p>';
+    const before = document.createElement('button');
+    before.textContent = 'Something before';
+    const page = box(480, 400);
+    page.append(before, step);
+    return step;
+  }
+  /** What a sighted patient can see: the shadow root's words plus whatever is slotted. */
+  const visibleText = (step: FindingDisclosure) => {
+    const slot = step.shadowRoot!.querySelector('slot');
+    const slotted = slot ? slot.assignedNodes({ flatten: true }).map((n) => n.textContent).join(' ') : '';
+    return `${step.shadowRoot!.textContent} ${slotted}`.replace(/\s+/g, ' ');
+  };
+
+  it('[HAZ-001] says a finding is there without saying what, and shows it only when the patient chooses', async () => {
+    const step = wrap();
+    await until(() => step.phase === 'asking', 3000, 'the step');
+    expect(visibleText(step)).to.contain('Your care team has marked 1 finding to talk through with you');
+    expect(visibleText(step)).not.to.contain('shadow');
+    // The wrapped words are not on screen and not in the accessibility tree (not slotted).
+    expect(step.querySelector('p')!.getClientRects().length).to.equal(0);
+    await expect(step).to.be.accessible();
+
+    const request = nextEvent(step, 'pv-disclosure-request');
+    const reveal = nextEvent(step, 'pv-reveal');
+    button(step, 'Show me now').click();
+    expect((await request).detail.scope).to.equal('finding');
+    expect((await reveal).detail.scope).to.equal('finding');
+    await until(() => step.querySelector('p')!.getClientRects().length > 0, 3000, 'shown');
+    expect(visibleText(step)).to.contain('small shadow in the right lung');
+    expect(step.shadowRoot!.activeElement?.textContent).to.equal('The finding your care team marked');
+    expect(step.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('The finding is now showing');
+    await expect(step).to.be.accessible();
+
+    // The way back is one step.
+    button(step, 'Hide it again').click();
+    await until(() => step.phase === 'deferred', 3000, 'hidden again');
+    expect(step.querySelector('p')!.getClientRects().length).to.equal(0);
+    expect(visibleText(step)).to.contain('You chose to wait');
+    await until(() => step.shadowRoot!.activeElement?.textContent?.trim() === 'Show me now', 3000, 'focus on the way back');
+  });
+
+  it('[HAZ-001] cannot be shown before the date the portal set, and the patient is told when', async () => {
+    const step = wrap({ 'not-before': '2099-12-01' });
+    await until(() => step.phase === 'asking', 3000, 'the step');
+    expect(visibleText(step)).to.contain('You can choose to see it from 1 December 2099');
+    expect([...step.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal([
+      "I'll wait to talk to my care team",
+    ]);
+    await expect(step).to.be.accessible();
+  });
+
+  it('[HAZ-001] a remembered "show" still waits for the date; each finding in a study is remembered on its own', async () => {
+    const shown = wrap({ 'study-key': 'study-7', 'finding-key': 'a', storage: 'local' });
+    await until(() => shown.phase === 'asking', 3000, 'the step');
+    button(shown, 'Show me now').click();
+    await until(() => shown.phase === 'shown', 3000, 'shown');
+    cleanup();
+    const again = wrap({ 'study-key': 'study-7', 'finding-key': 'a', storage: 'local' });
+    await until(() => again.phase === 'shown', 3000, 'remembered');
+    const other = wrap({ 'study-key': 'study-7', 'finding-key': 'b', storage: 'local' });
+    await until(() => other.phase === 'asking', 3000, 'a different finding asks');
+    cleanup();
+    const moved = wrap({ 'study-key': 'study-7', 'finding-key': 'a', storage: 'local', 'not-before': '2099-12-01' });
+    await until(() => moved.phase === 'deferred', 3000, 'the date wins');
+    expect(visibleText(moved)).not.to.contain('shadow');
+  });
+
+  it('the portal can veto, and the patient is told it cannot be shown just now', async () => {
+    const step = wrap();
+    await until(() => step.phase === 'asking', 3000, 'the step');
+    step.addEventListener('pv-disclosure-request', (e) => e.preventDefault(), { once: true });
+    button(step, 'Show me now').click();
+    await step.updateComplete;
+    expect(step.phase).to.equal('asking');
+    expect(step.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('This cannot be shown just now');
+  });
+
+  it('keyboard only: Tab from the page to "Show me now", Enter', async () => {
+    const step = wrap();
+    await until(() => step.phase === 'asking', 3000, 'the step');
+    (step.previousElementSibling as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(step.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Show me now');
+    await sendKeys({ press: 'Enter' });
+    await until(() => step.phase === 'shown', 3000, 'shown');
   });
 });

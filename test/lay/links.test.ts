@@ -103,7 +103,7 @@ describe('trustedUrl', () => {
     });
   }
 
-  it('refuses every injection payload, without throwing or running it', () => {
+  it('[HAZ-009] refuses every injection payload, without throwing or running it', () => {
     for (const payload of INJECTION_CORPUS) {
       expect(trustedUrl(payload), payload.slice(0, 80)).to.equal(undefined);
       expect(trustedUrl(payload, [payload]), payload.slice(0, 80)).to.equal(undefined);

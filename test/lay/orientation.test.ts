@@ -5,7 +5,7 @@ const rad = (degrees: number) => (degrees * Math.PI) / 180;
 
 describe('lay orientation: edge words', () => {
   describe('from Image Orientation (Patient)', () => {
-    it('axial CT: right edge is your left, top is your front', () => {
+    it('[HAZ-002] axial CT: right edge is your left, top is your front', () => {
       expect(edgesFromImageOrientation([1, 0, 0, 0, 1, 0])).to.deep.equal({
         right: 'yourLeft',
         left: 'yourRight',
@@ -35,7 +35,7 @@ describe('lay orientation: edge words', () => {
       });
     });
 
-    it('a flipped image swaps the words', () => {
+    it('[HAZ-002] a flipped image swaps the words', () => {
       // Mirrored left to right.
       expect(edgesFromImageOrientation([-1, 0, 0, 0, 1, 0])).to.deep.include({ right: 'yourRight', left: 'yourLeft', top: 'front', bottom: 'back' });
       // Upside down.
@@ -85,14 +85,14 @@ describe('lay orientation: edge words', () => {
   });
 
   describe('from Patient Orientation', () => {
-    it('a PA chest X-ray (L\\F): right edge is your left, top is your head', () => {
+    it('[HAZ-002] a PA chest X-ray (L\\F): right edge is your left, top is your head', () => {
       const expected = { right: 'yourLeft', left: 'yourRight', top: 'head', bottom: 'feet', oblique: false };
       expect(edgesFromPatientOrientation('L\\F')).to.deep.equal(expected);
       expect(edgesFromPatientOrientation(['L', 'F'])).to.deep.equal(expected);
       expect(edgesFromPatientOrientation(['L\\F'])).to.deep.equal(expected);
     });
 
-    it('an AP image taken from the front, flipped (R\\F)', () => {
+    it('[HAZ-002] an AP image taken from the front, flipped (R\\F)', () => {
       expect(edgesFromPatientOrientation('R\\F')).to.deep.equal({ right: 'yourRight', left: 'yourLeft', top: 'head', bottom: 'feet', oblique: false });
     });
 

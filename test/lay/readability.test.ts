@@ -9,6 +9,9 @@ const SAMPLE = { skipped: 2, percent: 40, description: 'CT scan of the head', in
 /** Words that need a definition or that NHS content style avoids in patient-facing text. */
 const JARGON = /\b(dicom|modality|render|rendering|decode|codec|invalid|error|failed|failure|pixel|window level|metadata|series|slice thickness|lesion|pathology|abnormal|webgl)\b/i;
 
+// English only: the reading-age formulas (Flesch-Kincaid) are built for English. The Welsh catalogue
+// (src/lay/messages-cy.ts) awaits review by a Welsh speaker; test/lay/welsh.test.ts checks its keys,
+// placeholders and sentence length.
 describe('patient-facing words', () => {
   const sentences = Object.entries(enGB)
     .map(([key, text]) => [key, format(text, SAMPLE)] as const)
@@ -19,19 +22,19 @@ describe('patient-facing words', () => {
   });
 
   for (const [key, text] of sentences) {
-    it(`"${key}" reads at age 9 to 11 (Flesch-Kincaid grade 6 or lower)`, () => {
+    it(`[HAZ-006] "${key}" reads at age 9 to 11 (Flesch-Kincaid grade 6 or lower)`, () => {
       // Reading age is about US grade + 5: grade 6 is a reading age of 11.
       expect(rs.fleschKincaidGrade(text), text).to.be.at.most(6);
     });
   }
 
-  it('uses no jargon', () => {
+  it('[HAZ-006] uses no jargon', () => {
     for (const [key, text] of Object.entries(enGB)) {
       expect(JARGON.test(text), `${key}: ${text}`).to.equal(false);
     }
   });
 
-  it('keeps sentences short (25 words at most)', () => {
+  it('[HAZ-006] keeps sentences short (25 words at most)', () => {
     for (const [key, text] of Object.entries(enGB)) {
       for (const sentence of format(text, SAMPLE).split(/[.!?]\s/)) {
         expect(sentence.split(/\s+/).length, `${key}: ${sentence}`).to.be.at.most(25);
@@ -39,7 +42,7 @@ describe('patient-facing words', () => {
     }
   });
 
-  it('describes images in plain words, never with codes', () => {
+  it('[HAZ-006] describes images in plain words, never with codes', () => {
     expect(describeImage({ modality: 'CT', bodyPart: 'HEAD' })).to.equal('CT scan of the head');
     expect(describeImage({ modality: 'CR', bodyPart: 'CHEST' })).to.equal('X-ray of the chest');
     expect(describeImage({ modality: 'MR', bodyPart: 'LSPINE' })).to.equal('MRI scan of the lower back');

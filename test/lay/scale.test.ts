@@ -27,7 +27,7 @@ describe('lay scale bar', () => {
     expect(chooseScaleBar(0.3, 1000 / 3)).to.deep.include({ lengthMm: 100 });
   });
 
-  it('says "about" for an estimate', () => {
+  it('[HAZ-014] says "about" for an estimate', () => {
     expect(chooseScaleBar(0.7, 150, { approximate: true })).to.deep.equal({
       lengthMm: 100,
       widthPx: 100 / 0.7,
@@ -60,7 +60,7 @@ describe('lay scale bar', () => {
     expect(chooseScaleBar(0.001, 100)).to.equal(undefined);
   });
 
-  it('is undefined for unknown, zero, negative or not-a-number spacing or room', () => {
+  it('[HAZ-014] is undefined for unknown, zero, negative or not-a-number spacing or room', () => {
     for (const spacing of [0, -1, Number.NaN, Infinity, -Infinity, undefined, null, '0.5']) {
       expect(chooseScaleBar(spacing as number, 100), String(spacing)).to.equal(undefined);
     }

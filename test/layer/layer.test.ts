@@ -46,7 +46,7 @@ function expectedCentre(viewer: PatientImageViewer, column: number, row: number)
 describe('<lay-annotation-layer>', () => {
   afterEach(cleanup);
 
-  it('pins each marker to its point and keeps it there through zoom and moves', async () => {
+  it('[HAZ-007] pins each marker to its point and keeps it there through zoom and moves', async () => {
     const { viewer, layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
     const labels = chestDoc.labels.filter((l) => 'index' in l.target.image);
     expect(layer.shadowRoot!.querySelectorAll('.marker').length).to.equal(labels.length);
@@ -98,7 +98,7 @@ describe('<lay-annotation-layer>', () => {
     expect(layer.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(chestDoc.labels[0]!.title);
   });
 
-  it('says which side is the patient\'s right on a chest X-ray, and shows a body drawing', async () => {
+  it('[HAZ-002] says which side is the patient\'s right on a chest X-ray, and shows a body drawing', async () => {
     const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
     const edge = (side: string) => layer.shadowRoot!.querySelector(`.edge.${side}`)?.textContent?.trim();
     expect(edge('left')).to.equal('Your right');
@@ -149,7 +149,7 @@ describe('<lay-annotation-layer>', () => {
     await until(() => layer.shadowRoot!.querySelectorAll('ol > li').length === 1, 5000, 'one label listed');
   });
 
-  it('labels on other slices are hinted, with a way to go to them', async () => {
+  it('[HAZ-007] labels on other slices are hinted, with a way to go to them', async () => {
     const { synthetic } = await serverInfo();
     const doc = {
       version: 1,
@@ -205,7 +205,7 @@ describe('<lay-annotation-layer>', () => {
     expect((await select).detail.id).to.equal(marker.dataset.id);
   });
 
-  it('shows hostile text from every field as text: nothing runs, nothing is parsed as markup', async () => {
+  it('[HAZ-009] shows hostile text from every field as text: nothing runs, nothing is parsed as markup', async () => {
     const short = INJECTION_CORPUS.filter((p) => p.length <= 80 && p.trim().length > 0);
     const doc = {
       version: 1,
@@ -369,7 +369,7 @@ describe('<lay-annotation-layer>', () => {
     const press = (layer: LayAnnotationLayer, label: string) =>
       [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label);
 
-    it('are hidden from the image, the list and the summary until the patient chooses; the way back is one step', async () => {
+    it('[HAZ-001] are hidden from the image, the list and the summary until the patient chooses; the way back is one step', async () => {
       const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith());
       expect(layer.shadowRoot!.querySelectorAll('ol > li').length).to.equal(2);
       expect(layer.shadowRoot!.querySelector('.marker[data-id="shadow"]')).to.equal(null);
@@ -395,7 +395,7 @@ describe('<lay-annotation-layer>', () => {
       expect(text(layer)).not.to.contain('small shadow');
     });
 
-    it('the portal can veto; "I\'ll wait" keeps it hidden and says so', async () => {
+    it('[HAZ-001] the portal can veto; "I\'ll wait" keeps it hidden and says so', async () => {
       const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith());
       layer.addEventListener('pv-disclosure-request', (e) => e.preventDefault(), { once: true });
       press(layer, 'Show me now')!.click();
@@ -409,7 +409,7 @@ describe('<lay-annotation-layer>', () => {
       expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Show me now');
     });
 
-    it('cannot be revealed before the date the portal set, and the patient is told when', async () => {
+    it('[HAZ-001] cannot be revealed before the date the portal set, and the patient is told when', async () => {
       const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith({ notBefore: '2099-12-01' }));
       expect(press(layer, 'Show me now')).to.equal(undefined);
       expect(text(layer)).to.contain('You can choose to see it from 1 December 2099');
@@ -433,7 +433,7 @@ describe('<lay-annotation-layer>', () => {
       const shownIds = (layer: LayAnnotationLayer) =>
         [...layer.shadowRoot!.querySelectorAll<HTMLElement>('ol > li')].map((li) => li.dataset.id);
 
-      it('can be seen one at a time, each hidden again on its own, without saying what they are first', async () => {
+      it('[HAZ-001] can be seen one at a time, each hidden again on its own, without saying what they are first', async () => {
         const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo());
         expect(text(layer)).to.contain('Your care team has marked 2 findings to talk through with you');
         expect(text(layer)).not.to.contain('shadow');
@@ -471,7 +471,7 @@ describe('<lay-annotation-layer>', () => {
         expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Show finding 2');
       });
 
-      it('"Show me all of them now" shows every finding that may be shown; a dated one stays hidden and says when', async () => {
+      it('[HAZ-001] "Show me all of them now" shows every finding that may be shown; a dated one stays hidden and says when', async () => {
         const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo({}, { notBefore: '2099-12-01' }));
         expect(press(layer, 'Show finding 2')).to.equal(undefined);
         expect(text(layer)).to.contain('You can choose to see this from 1 December 2099');

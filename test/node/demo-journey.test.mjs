@@ -138,8 +138,25 @@ async function pictureSpread(page, selector) {
   return spread;
 }
 
+/** page.waitForFunction, saying on a timeout where every step and viewer was, and what went wrong. */
+function explained(page) {
+  const wait = page.waitForFunction.bind(page);
+  page.waitForFunction = (...args) =>
+    wait(...args).catch(async (error) => {
+      const state = await page
+        .evaluate(() =>
+          [...document.querySelectorAll('finding-disclosure, patient-image-viewer')].map(
+            (el) => `${el.localName}#${el.id}: ${el.phase ?? el.status} ${customElements.get(el.localName) ? '' : '(not defined)'}`,
+          ),
+        )
+        .catch(() => []);
+      throw new Error(`${error.message}\n${state.join('\n')}\n${problems.join('\n')}`);
+    });
+  return page;
+}
+
 test('the demo: list of scans, consent, images, labels, a sensitive finding, a question, then remembered', async () => {
-  const page = await browser.newPage();
+  const page = explained(await browser.newPage());
   await page.setViewport({ width: 1280, height: 900 });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -162,14 +179,7 @@ test('the demo: list of scans, consent, images, labels, a sensitive finding, a q
   await (await findDeep(page, 'finding-disclosure[study-key="demo-chest"]', 'button', 'Show my images')).click();
 
   // The image is drawn (not a blank box), with its labels.
-  await page
-    .waitForFunction((s) => document.querySelector(s).status === 'loaded', { timeout: 60_000 }, chest)
-    .catch(async (error) => {
-      const state = await page.evaluate(() =>
-        [...document.querySelectorAll('finding-disclosure, patient-image-viewer')].map((el) => `${el.localName}#${el.id}: ${el.phase ?? el.status} ${el.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200)}`),
-      );
-      throw new Error(`${error.message}\n${state.join('\n')}\n${problems.join('\n')}`);
-    });
+  await page.waitForFunction((s) => document.querySelector(s).status === 'loaded', { timeout: 60_000 }, chest);
   await page.waitForFunction(
     (s) => document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelectorAll('.marker').length > 0,
     { timeout: 30_000 },
@@ -211,8 +221,17 @@ test('the demo: list of scans, consent, images, labels, a sensitive finding, a q
   await (await findDeep(page, '#ct', 'button', 'Next image')).click();
   await page.waitForFunction(() => document.querySelector('#ct').index === 1, { timeout: 10_000 });
 
+  // A finding in the CT report, wrapped: said to be there, shown only when chosen.
+  const report = 'finding-disclosure[finding-key="sinus"]';
+  assert.match(await deepText(page, report), /Your care team has marked 1 finding to talk through with you/);
+  assert.equal(await page.$eval(report, (step) => step.querySelector('p').getClientRects().length), 0, 'the finding is not on screen');
+  await (await findDeep(page, report, 'button', 'Show me now')).click();
+  await page.waitForFunction((s) => document.querySelector(s).querySelector('p').getClientRects().length > 0, { timeout: 10_000 }, report);
+
   // Reload: the choices were kept for this session (the demo uses session storage).
   await page.reload({ waitUntil: 'load' });
+  // Back to the X-ray from the list (viewers out of sight wait to load).
+  await page.click('a[href="#xray-heading"]');
   await page.waitForFunction((s) => document.querySelector(s).status === 'loaded', { timeout: 60_000 }, chest);
   await page.waitForFunction(
     (s) => [...document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelectorAll('ol > li')].some((li) => li.dataset.id === 'demo-shadow'),

@@ -30,6 +30,22 @@ describe('finding-disclosure stories as fixtures', () => {
     });
   }
 
+  for (const [name, story, words] of [
+    ['WrappedFinding', stories.WrappedFinding, 'Show me now'],
+    ['WrappedFindingDated', stories.WrappedFindingDated, 'You can choose to see it from 1 December 2099'],
+  ] as const) {
+    it(`${name}: says a finding is there, not what it is; no axe violations`, async () => {
+      const host = box(480, 360);
+      render(story.render(), host);
+      const step = host.querySelector('finding-disclosure')!;
+      await until(() => step.phase === 'asking', 5000, 'asking');
+      expect(step.shadowRoot!.textContent).to.contain(words);
+      expect(step.shadowRoot!.textContent).not.to.contain('shadow');
+      expect(step.querySelector('p')!.getClientRects().length).to.equal(0);
+      await expect(step).to.be.accessible();
+    });
+  }
+
   it('Shown: the remembered choice shows the images and labels, with no axe violations', async () => {
     const step = mount(stories.Shown);
     await until(() => step.phase === 'shown', 5000, 'shown');

@@ -88,7 +88,7 @@ describe('annotation layer stories as fixtures', () => {
     await expect(viewer).to.be.accessible();
   });
 
-  it('CtFindingsOnSlices: labels on other slices are listed, and each slice shows its own markers', async () => {
+  it('[HAZ-007] CtFindingsOnSlices: labels on other slices are listed, and each slice shows its own markers', async () => {
     const { viewer, root } = await mount(stories.CtFindingsOnSlices);
     const labels = ctHead.labels;
     await until(() => count(root, '.panel ol > li') === labels.length, 5000, 'the list');
@@ -178,7 +178,7 @@ describe('annotation layer stories as fixtures', () => {
     await expect(viewer).to.be.accessible();
   });
 
-  it('SensitiveFinding: the finding and summary wait; a care card shows; no axe violations either way', async () => {
+  it('[HAZ-001] SensitiveFinding: the finding and summary wait; a care card shows; no axe violations either way', async () => {
     const { viewer, root } = await mount(stories.SensitiveFinding);
     await until(() => root.querySelector('[part="sensitive"]') !== null, 5000, 'the notice');
     await settleLayout();
@@ -188,6 +188,20 @@ describe('annotation layer stories as fixtures', () => {
     await expect(viewer).to.be.accessible();
     [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Show me now')!.click();
     await until(() => count(root, '.panel ol > li') === 3, 5000, 'revealed');
+    await expect(viewer).to.be.accessible();
+  });
+
+  it('TwoSensitiveFindings: one at a time; the dated one stays hidden; no axe violations', async () => {
+    const { viewer, root } = await mount(stories.TwoSensitiveFindings);
+    await until(() => root.querySelector('[part="sensitive"]') !== null, 5000, 'the notice');
+    await settleLayout();
+    expect(root.textContent).to.contain('Your care team has marked 2 findings');
+    expect(root.textContent).to.contain('You can choose to see this from 1 December 2099');
+    expect(root.textContent).not.to.contain('spot');
+    await expect(viewer).to.be.accessible();
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Show finding 1')!.click();
+    await until(() => count(root, '.panel ol > li') === 3, 5000, 'first revealed');
+    expect(root.textContent).not.to.contain('tiny spot');
     await expect(viewer).to.be.accessible();
   });
 });

@@ -1,9 +1,14 @@
 /**
  * Test-runner commands that need the browser's DevTools protocol: a real mouse wheel (a synthetic
- * WheelEvent is not the same input), real touch and mouse drags, and heap measurement after a
- * forced garbage collection.
+ * WheelEvent is not the same input), real touch and mouse drags, heap measurement after a
+ * forced garbage collection, media features such as forced colours, and (for test/reliability) the
+ * requests a page makes, its accessibility tree's names, and its DOM counters.
  */
 export function browserCommands() {
+  /** One DevTools session per page for media emulation (see pv-emulate-media). */
+  const mediaSessions = new WeakMap();
+  /** Network recordings in progress, per page (see pv-network). */
+  const networkRecorders = new WeakMap();
   return {
     name: 'pv-commands',
     async executeCommand({ command, payload, session }) {
@@ -53,6 +58,68 @@ export function browserCommands() {
           await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
           await client.detach();
           return true;
+        }
+        case 'pv-emulate-media': {
+          // CSS media features the runner's emulateMedia cannot set (forced-colors), e.g.
+          // { features: [{ name: 'forced-colors', value: 'active' }] }; { features: [] } clears them.
+          // The DevTools session stays open: Chromium drops its overrides when it detaches.
+          let client = mediaSessions.get(page);
+          if (!client) {
+            client = await page.target().createCDPSession();
+            mediaSessions.set(page, client);
+          }
+          await client.send('Emulation.setEmulatedMedia', { features: payload.features ?? [] });
+          return true;
+        }
+        case 'pv-network': {
+          // Record every request the page and its workers make (test/reliability): `start`, then
+          // `stop` returns [{ url, method, authorization, type }].
+          if (payload.action === 'start') {
+            const client = await page.target().createCDPSession();
+            const requests = [];
+            const watch = async (cdp) => {
+              cdp.on('Network.requestWillBeSent', ({ request, type }) => {
+                const names = Object.keys(request.headers ?? {}).map((n) => n.toLowerCase());
+                requests.push({ url: request.url, method: request.method, authorization: names.includes('authorization'), type: type ?? '' });
+              });
+              await cdp.send('Network.enable');
+              await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true }).catch(() => undefined);
+            };
+            client.on('sessionattached', (child) => void watch(child).catch(() => undefined));
+            await watch(client);
+            networkRecorders.set(page, { client, requests });
+            return true;
+          }
+          const recorder = networkRecorders.get(page);
+          networkRecorders.delete(page);
+          if (!recorder) return [];
+          await recorder.client.detach().catch(() => undefined);
+          return recorder.requests;
+        }
+        case 'pv-ax-names': {
+          // Every accessible name and description in the page's accessibility tree (shadow roots included).
+          const client = await page.target().createCDPSession();
+          const { nodes } = await client.send('Accessibility.getFullAXTree');
+          await client.detach();
+          const texts = [];
+          for (const node of nodes) {
+            for (const field of [node.name, node.description, node.value]) if (field?.value) texts.push(String(field.value));
+          }
+          return texts;
+        }
+        case 'pv-dom-counters': {
+          // Live documents, DOM nodes, JS event listeners and heap, after the thorough garbage
+          // collection a heap snapshot does (a plain collection leaves detached DOM nodes unswept,
+          // and the DOM counters then count them). The snapshot itself is thrown away.
+          const client = await page.target().createCDPSession();
+          await client.send('HeapProfiler.enable');
+          await client.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+          await client.send('HeapProfiler.collectGarbage');
+          const counters = await client.send('Memory.getDOMCounters');
+          const { usedSize } = await client.send('Runtime.getHeapUsage');
+          await client.send('HeapProfiler.disable');
+          await client.detach();
+          return { ...counters, heap: usedSize };
         }
         case 'pv-heap': {
           const client = await page.target().createCDPSession();

@@ -89,6 +89,26 @@ export const INJECTION_CORPUS: readonly string[] = Object.freeze([
   'x\u200B\u200C\u200D\uFEFFray',
   'lone \uD800 surrogate',
 
+  // Links that only look trusted, and markup that changes where links go (test/reliability).
+  '//evil.example/',
+  'https:evil.example',
+  '\\\\evil.example\\x',
+  'https://evil.example#https://www.nhs.uk/',
+  'https://nhs.uk%2F@evil.example/',
+  'https://www.nhs.uk:8443/',
+  'http://www.nhs.uk/',
+  'https://www.xn--nhs-8cd.uk/',
+  '<base href="https://evil.example/">',
+  '<math><maction actiontype="statusline" xlink:href="javascript:window.__pwned=1">x</maction></math>',
+  '<form action="javascript:window.__pwned=1"><button>Send</button></form>',
+  '<link rel="stylesheet" href="https://evil.example/x.css">',
+
+  // Placeholders and object keys a formatter or a store might trip over.
+  '{__proto__}{constructor}{toString}',
+  '__proto__',
+  'constructor',
+  '{{index}}{index}{count}',
+
   // Very long strings.
   'A'.repeat(100_000),
   '<b>'.repeat(20_000),

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, mergeConfig } from 'vite';
 import { makeChestRadiograph, makeCtSeries, CT_STUDY_UID, CT_SERIES_UID } from '../../scripts/synthetic.mjs';
+import { startFaultProxy } from './fault-proxy.mjs';
 import { startOrthanc } from './orthanc.mjs';
 import { writeTransferSyntaxVariants } from './transfer-syntaxes.mjs';
 
@@ -89,6 +90,8 @@ export async function createTestServer() {
   } else {
     console.log(`\n[DICOMweb tests will be skipped] ${orthanc.reason}\n`);
   }
+  // test/reliability: a fault-injecting proxy in front of Orthanc, reached through /faulty-dicom-web/.
+  const faultProxy = orthanc.available ? await startFaultProxy(orthanc.url) : undefined;
 
   const vite = await createServer(
     mergeConfig({}, {
@@ -168,6 +171,14 @@ export async function createTestServer() {
       if (!orthanc.available) return respond(ctx, 503, { 'Content-Type': 'text/plain' }, orthanc.reason);
       return proxy(ctx, `${orthanc.url}${ctx.url.replace(/^\/flaky-dicom-web\//, '/dicom-web/')}`);
     }
+    if (path.startsWith('/__fault-proxy/')) {
+      if (!faultProxy) return respond(ctx, 503, { 'Content-Type': 'text/plain' }, orthanc.reason);
+      return faultProxy.control(ctx);
+    }
+    if (path.startsWith('/faulty-dicom-web/')) {
+      if (!faultProxy) return respond(ctx, 503, { 'Content-Type': 'text/plain' }, orthanc.reason);
+      return faultProxy.forward(ctx, ctx.url.replace(/^\/faulty-dicom-web\//, '/dicom-web/'));
+    }
     if (path.startsWith('/dicom-web/') || path.startsWith('/secure-dicom-web/')) {
       if (path.startsWith('/secure-') && !authorised(ctx)) return respond(ctx, 401, { 'WWW-Authenticate': 'Bearer' }, 'Unauthorised');
       if (!orthanc.available) return respond(ctx, 503, { 'Content-Type': 'text/plain' }, orthanc.reason);
@@ -180,6 +191,7 @@ export async function createTestServer() {
     name: 'pv-test-server',
     async serverStop() {
       for (const res of hanging) res.destroy();
+      await faultProxy?.stop();
       await vite.close();
       if (orthanc.available) orthanc.stop();
       rmSync(synthetic, { recursive: true, force: true });

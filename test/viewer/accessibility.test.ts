@@ -62,7 +62,7 @@ describe('accessibility', () => {
     expect(picture(el).tabIndex).to.equal(0);
   });
 
-  it('error state: the message is announced and axe finds nothing', async () => {
+  it('[HAZ-004] error state: the message is announced and axe finds nothing', async () => {
     const el = viewer({ src: '/__fault/status/500' });
     await nextEvent(el, 'pv-error');
     await el.updateComplete;
@@ -70,7 +70,7 @@ describe('accessibility', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a file with burned-in text gets a plain notice', async () => {
+  it('[HAZ-005] a file with burned-in text gets a plain notice', async () => {
     const { synthetic } = await serverInfo();
     const el = viewer({ src: `/__synthetic/${synthetic.burnedIn}` });
     expect((await loaded(el)).detail.burnedInText).to.equal(true);

@@ -24,7 +24,7 @@ describe('a decoder that never answers', () => {
   });
   afterEach(cleanup);
 
-  it('times out with a plain message and a Try again button', async () => {
+  it('[HAZ-008] times out with a plain message and a Try again button', async () => {
     const el = viewer({ src: '/__synthetic/chest-xray.dcm', timeout: 2000 });
     const event = await nextEvent(el, 'pv-error', 15000);
     expect(event.detail.type).to.equal('timeout');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { PatientImageViewer } from '../../src/index.js';
-import { cleanup, loaded, nextEvent, requireSharedDicom, serverInfo, settle, viewer } from '../support/helpers.js';
+import { box, cleanup, loaded, nextEvent, requireSharedDicom, serverInfo, settle, viewer } from '../support/helpers.js';
 
 function shadowText(el: PatientImageViewer): string {
   return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -29,7 +29,7 @@ describe('bad input and faults', () => {
   afterEach(cleanup);
 
   for (const c of CASES) {
-    it(`${c.what}: a plain message on screen and pv-error type ${c.type}`, async () => {
+    it(`[HAZ-004] ${c.what}: a plain message on screen and pv-error type ${c.type}`, async () => {
       const el = viewer({ src: c.src });
       const event = await nextEvent(el, 'pv-error');
       expect(event.detail.type).to.equal(c.type);
@@ -44,7 +44,7 @@ describe('bad input and faults', () => {
   }
 
   for (const file of BAD_FILES) {
-    it(`${file.name}: ${file.type}`, async function () {
+    it(`[HAZ-004] ${file.name}: ${file.type}`, async function () {
       await requireSharedDicom(this);
       const el = viewer({ src: `/__dicom/${file.name}` });
       const event = await nextEvent(el, 'pv-error');
@@ -54,13 +54,26 @@ describe('bad input and faults', () => {
     });
   }
 
-  it('a server that never answers: a time-out message, not an endless spinner', async () => {
+  it('[HAZ-008] a server that never answers: a time-out message, not an endless spinner', async () => {
     const el = viewer({ src: '/__fault/hang', timeout: 1500 });
     const event = await nextEvent(el, 'pv-error', 10000);
     expect(event.detail.type).to.equal('timeout');
     await el.updateComplete;
     expect(shadowText(el)).to.contain('taking too long');
     expect(tryAgainButton(el)).to.exist;
+  });
+
+  it("a portal's headers callback that never answers: a time-out message, not an endless spinner", async () => {
+    const el = document.createElement('patient-image-viewer');
+    el.loading = 'eager';
+    el.timeout = 1500;
+    el.requestHeaders = () => new Promise<Record<string, string>>(() => undefined);
+    el.src = '/__synthetic/chest-xray.dcm';
+    box(640, 480).append(el);
+    const event = await nextEvent(el, 'pv-error', 10000);
+    expect(event.detail.type).to.equal('timeout');
+    await el.updateComplete;
+    expect(shadowText(el)).to.contain('taking too long');
   });
 
   it('"Try again" loads the image once the fault has passed', async () => {
@@ -92,7 +105,7 @@ describe('bad input and faults', () => {
     expect(['corrupt-file', 'not-an-image']).to.include(event.detail.type);
   });
 
-  it('a broken viewer does not stop a second viewer on the page', async function () {
+  it('[HAZ-010] a broken viewer does not stop a second viewer on the page', async function () {
     await requireSharedDicom(this);
     const broken = viewer({ src: '/__dicom/bad/MR_truncated.dcm' });
     const good = viewer({ src: '/__synthetic/chest-xray.dcm' });
@@ -107,7 +120,7 @@ describe('bad input and faults', () => {
     expect(el.status).to.equal('idle');
   });
 
-  it('hostile strings in alt and messages are shown as text, never as markup', async () => {
+  it('[HAZ-009] hostile strings in alt and messages are shown as text, never as markup', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const el = viewer({ src: '/__fault/status/404', alt: hostile, messages: { 'error.not-found': hostile } });
     await nextEvent(el, 'pv-error');
@@ -117,7 +130,7 @@ describe('bad input and faults', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('a loaded viewer stays usable after a bad source is replaced by a good one', async () => {
+  it('[HAZ-003] a loaded viewer stays usable after a bad source is replaced by a good one', async () => {
     const el = viewer({ src: '/__fault/status/404' });
     await nextEvent(el, 'pv-error');
     el.src = '/__synthetic/chest-xray.dcm';

@@ -6,7 +6,7 @@ import type { PatientImageViewer } from '../../src/index.js';
 describe('memory', () => {
   afterEach(cleanup);
 
-  it('mounting and unmounting 50 times does not grow the heap', async () => {
+  it('[HAZ-010] mounting and unmounting 50 times does not grow the heap', async () => {
     const host = box(320, 240);
     const cycle = async () => {
       const el = document.createElement('patient-image-viewer') as PatientImageViewer;
@@ -28,7 +28,7 @@ describe('memory', () => {
     expect(growth, 'heap growth in bytes').to.be.lessThan(3e6);
   });
 
-  it('removing a viewer while it loads stops the load and leaves nothing behind', async () => {
+  it('[HAZ-008] removing a viewer while it loads stops the load and leaves nothing behind', async () => {
     const host = box(320, 240);
     const el = document.createElement('patient-image-viewer') as PatientImageViewer;
     el.loading = 'eager';

@@ -41,7 +41,7 @@ describe('overlay API', () => {
     expect(count).to.be.within(1, 2);
   });
 
-  it('finds images by instance and frame, in the sorted stack, without showing the UID', async () => {
+  it('[HAZ-007] finds images by instance and frame, in the sorted stack, without showing the UID', async () => {
     const { synthetic } = await serverInfo();
     const el = viewer({ urls: shuffled(synthetic.ct.slice(0, 10).map((n) => `/__synthetic/${n}`)) });
     await loaded(el);

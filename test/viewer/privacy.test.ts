@@ -1,49 +1,8 @@
 import { expect } from '@open-wc/testing';
-import dcmjs from 'dcmjs';
 import type { PatientImageViewer } from '../../src/index.js';
 import { cleanup, requireSharedDicom, serverInfo, settle, viewer } from '../support/helpers.js';
-
-/**
- * Identifying attributes from the DICOM PS3.15 Basic Application Level Confidentiality Profile
- * (names, IDs, dates of birth, addresses, accession number, institution, staff, devices, UIDs).
- */
-const IDENTIFYING = [
-  'PatientName', 'PatientID', 'PatientBirthDate', 'PatientBirthTime', 'PatientAddress', 'PatientTelephoneNumbers',
-  'OtherPatientIDs', 'OtherPatientNames', 'PatientMotherBirthName', 'MedicalRecordLocator', 'AccessionNumber',
-  'InstitutionName', 'InstitutionAddress', 'InstitutionalDepartmentName', 'ReferringPhysicianName',
-  'ReferringPhysicianAddress', 'PerformingPhysicianName', 'NameOfPhysiciansReadingStudy', 'PhysiciansOfRecord',
-  'OperatorsName', 'RequestingPhysician', 'StationName', 'DeviceSerialNumber', 'StudyID', 'StudyInstanceUID',
-  'SeriesInstanceUID', 'SOPInstanceUID', 'FrameOfReferenceUID', 'PatientAge', 'PatientWeight', 'PatientSize',
-  'StudyDescription', 'SeriesDescription', 'RequestedProcedureDescription', 'PerformedProcedureStepDescription',
-];
-
-interface Named { Alphabetic?: string }
-
-/** The identifying strings in a file, plus their name parts and common date spellings. */
-function identifyingValues(buffer: ArrayBuffer): string[] {
-  const dict = dcmjs.data.DicomMessage.readFile(buffer, { ignoreErrors: true, untilTag: '7FE00010' });
-  const data = dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict) as Record<string, unknown>;
-  const values = new Set<string>();
-  const add = (v: string) => {
-    const s = v.trim();
-    if (s.length >= 4) values.add(s);
-  };
-  for (const key of IDENTIFYING) {
-    const raw = data[key];
-    for (const value of Array.isArray(raw) ? raw : [raw]) {
-      if (value === undefined || value === null || value === '') continue;
-      const text = typeof value === 'object' ? ((value as Named).Alphabetic ?? '') : String(value);
-      add(text);
-      // Person names: each part on its own too (family name, given name).
-      if (typeof value === 'object') for (const part of text.split(/[\^=]+/)) add(part);
-      if (/^\d{8}$/.test(text)) {
-        add(`${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}`);
-        add(`${text.slice(6)}/${text.slice(4, 6)}/${text.slice(0, 4)}`);
-      }
-    }
-  }
-  return [...values];
-}
+// The PS3.15 Basic Profile values of a file (shared with test/reliability/privacy-network.test.ts).
+import { appearsIn, identifyingValues } from '../support/identifying.js';
 
 /** Everything the viewer exposes: composed DOM text, attributes, accessible names. */
 function exposed(el: PatientImageViewer): string {
@@ -102,12 +61,12 @@ describe('never shows, logs or emits identifying data', () => {
     expect(events.length, 'events were seen').to.be.greaterThan(0);
     for (const secret of secrets) {
       for (const [where, text] of Object.entries(surfaces)) {
-        expect(text.toLowerCase().includes(secret.toLowerCase()), `"${secret}" appears in ${where}`).to.equal(false);
+        expect(appearsIn(secret, text), `"${secret}" appears in ${where}`).to.equal(false);
       }
     }
   }
 
-  it('the scan itself finds a name when one is shown (a check on this test)', async () => {
+  it('[HAZ-005] the scan itself finds a name when one is shown (a check on this test)', async () => {
     const { synthetic } = await serverInfo();
     const url = `/__synthetic/${synthetic.xray}`;
     const secrets = identifyingValues(await (await fetch(url)).arrayBuffer());
@@ -120,7 +79,7 @@ describe('never shows, logs or emits identifying data', () => {
     expect(exposed(el)).to.contain('Phantom');
   });
 
-  it('the synthetic study (runs anywhere)', async () => {
+  it('[HAZ-005] the synthetic study (runs anywhere)', async () => {
     const { synthetic } = await serverInfo();
     await check(`/__synthetic/${synthetic.ct[0]}`);
     await check(`/__synthetic/${synthetic.xray}`);

@@ -17,7 +17,7 @@ describe('rendering real DICOM (WebGL through SwiftShader)', () => {
   afterEach(cleanup);
 
   for (const file of FILES) {
-    it(`shows ${file.name} (${file.what}) the way reference decoders draw it`, async function () {
+    it(`[HAZ-012] shows ${file.name} (${file.what}) the way reference decoders draw it`, async function () {
       await requireSharedDicom(this);
       const el = viewer({ src: `/__dicom/${file.name}` });
       const event = await loaded(el);
@@ -36,7 +36,7 @@ describe('rendering real DICOM (WebGL through SwiftShader)', () => {
     });
   }
 
-  it('shows the chest X-ray with dark lungs and light bones (MONOCHROME1 the right way round)', async function () {
+  it('[HAZ-012] shows the chest X-ray with dark lungs and light bones (MONOCHROME1 the right way round)', async function () {
     await requireSharedDicom(this);
     const el = viewer({ src: '/__dicom/RG1_J2KI.dcm' });
     await loaded(el);
@@ -48,7 +48,7 @@ describe('rendering real DICOM (WebGL through SwiftShader)', () => {
     expect(lungs, 'lungs darker than the heart and spine').to.be.lessThan(middle - 30);
   });
 
-  it('uses the window stored in the file (CT head: brain window 40/100)', async function () {
+  it('[HAZ-012] uses the window stored in the file (CT head: brain window 40/100)', async function () {
     await requireSharedDicom(this);
     const el = viewer({ src: '/__dicom/693_UNCR.dcm' });
     await loaded(el);

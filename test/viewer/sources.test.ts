@@ -34,7 +34,7 @@ describe('sources', () => {
     expect(event.detail).to.include({ modality: 'DX', bodyPart: 'CHEST', imageCount: 1, index: 0 });
   });
 
-  it('urls: a series given in shuffled order is shown in anatomical order', async () => {
+  it('[HAZ-011] urls: a series given in shuffled order is shown in anatomical order', async () => {
     const { synthetic } = await serverInfo();
     const urls = shuffled(synthetic.ct.map((name) => `/__synthetic/${name}`));
     const el = viewer({ urls });
@@ -67,7 +67,7 @@ describe('sources', () => {
     expect((await loaded(el)).detail.modality).to.equal('DX');
   });
 
-  it('requestHeaders: a bearer token (from a callback) reaches the server; none gives a sign-in message', async () => {
+  it('[HAZ-013] requestHeaders: a bearer token (from a callback) reaches the server; none gives a sign-in message', async () => {
     const { token } = await serverInfo();
     let calls = 0;
     const el = viewer({
@@ -87,7 +87,7 @@ describe('sources', () => {
     expect(error.detail.type).to.equal('unauthorised');
   });
 
-  it('switching src shows the new image', async () => {
+  it('[HAZ-003] switching src shows the new image', async () => {
     const { synthetic } = await serverInfo();
     const el = viewer({ src: '/__synthetic/chest-xray.dcm' });
     await loaded(el);
@@ -106,7 +106,7 @@ describe('DICOMweb (a real Orthanc on 127.0.0.1)', () => {
     return info.orthanc.ct;
   }
 
-  it('lists the series with metadata and loads frames with WADO-RS, in anatomical order', async function () {
+  it('[HAZ-011] lists the series with metadata and loads frames with WADO-RS, in anatomical order', async function () {
     const ct = await orthanc(this);
     const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: ct.study, seriesUid: ct.series });
     const event = await loaded(el);

@@ -25,11 +25,6 @@ export const styles = [
     color: var(--_panel-text);
   }
 
-  .deferred {
-    background: var(--_surface);
-    border-left: 8px solid var(--_brand);
-  }
-
   h2 {
     margin: 0;
     font-size: 1.5rem;
@@ -64,6 +59,18 @@ export const styles = [
     box-shadow: 0 4px 0 var(--_button-shadow);
   }
 
+  .finding,
+  .deferred {
+    background: var(--_surface);
+    color: var(--_text);
+    border-left: 8px solid var(--_brand);
+  }
+
+  .finding h2 {
+    font-size: 1.1875rem;
+  }
+
+  .finding button,
   .deferred button,
   .shown button {
     background: var(--_surface);
@@ -98,6 +105,8 @@ export const styles = [
   }
 
   .shown h2:focus-visible {
+    /* The transparent outline shows in forced colours, where the background is replaced. */
+    outline: 4px solid transparent;
     background: var(--_focus);
     color: var(--_focus-text);
   }
@@ -109,6 +118,13 @@ export const styles = [
     color: var(--_focus-text);
     box-shadow: 0 4px 0 var(--_focus-text);
     text-decoration: none;
+  }
+
+  /* Forced colours: the step's coloured panel has no edge of its own, so give it one. */
+  @media (forced-colors: active) {
+    .panel {
+      border: 2px solid CanvasText;
+    }
   }
 
 `,

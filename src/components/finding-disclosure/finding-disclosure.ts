@@ -1,8 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { LanguageController } from '../../controllers/language-controller.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { explain, kindOf } from '../../lay/describe.js';
+import { portalUrl } from '../../lay/links.js';
 import { message, type MessageKey, type Messages } from '../../lay/messages.js';
 import { styles } from './finding-disclosure.styles.js';
 
@@ -14,10 +16,19 @@ type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
  * portal has a route) "I'd rather talk to someone first". Nothing inside loads until the patient
  * chooses: every `<patient-image-viewer>` and `<lay-annotation-layer>` inside is held.
  *
+ * Language: en-GB, or Welsh (cy) when `lang` says so: the element's own `lang`, else the closest
+ * ancestor's, else `<html lang>` (`cy`, `cy-GB`). It follows changes to `lang`. The `messages`
+ * property overrides any word in either language. Welsh strings await review by a Welsh speaker.
+ *
  * @summary The patient's choice to see their images, in the NHS interruption-page style.
  * @tag finding-disclosure
  *
- * @slot - The images: a `<patient-image-viewer>` (with its `<lay-annotation-layer>`), or anything else.
+ * With `scope="finding"` it wraps one finding instead (a paragraph of the report, a picture, a
+ * viewer): the patient is told that their care team has marked something to talk through, without
+ * being told what, and chooses "Show me now" or "I'll wait to talk to my care team". `not-before`
+ * keeps it hidden until a date the portal sets; the patient is told when.
+ *
+ * @slot - The images: a `<patient-image-viewer>` (with its `<lay-annotation-layer>`), or anything else (with `scope="finding"`: the finding).
  *
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before showing; cancellable (`preventDefault()` keeps the images hidden, for example to ask the patient to sign in again).
  * @event {PvRevealEvent} pv-reveal - The images are shown. `detail`: `scope`, `at` (when), `remembered`.
@@ -44,6 +55,9 @@ type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
 export class FindingDisclosure extends LitElement {
   static override styles = styles;
 
+  // Controllers
+  readonly #lang = new LanguageController(this, () => this.messages);
+
   // Properties
   /** DICOM modality of the images (CT, MR, CR, US...), to explain what kind of images they are. */
   @property() modality = '';
@@ -57,8 +71,27 @@ export class FindingDisclosure extends LitElement {
   /** Where choices are remembered: `memory` (default, this page only), `session`, `local`, or an adapter (property). */
   @property({ attribute: 'storage' }) storage: StoreSetting = 'memory';
 
-  /** Where "I'd rather talk to someone first" leads (a page of the portal). Without it, that choice is not offered. */
+  /**
+   * Where "I'd rather talk to someone first" leads (a page of the portal). Without it, that choice is
+   * not offered. Only a page on the portal's own origin or a trusted site (`https`, see the layer's
+   * trusted domains) is linked; anything else (a `javascript:` URL, another site) is not offered.
+   */
   @property({ attribute: 'talk-href' }) talkHref = '';
+
+  /** `study` (default): the step before a study's images. `finding`: the step before one finding, which this element wraps. */
+  @property({ reflect: true }) scope: 'study' | 'finding' = 'study';
+
+  /**
+   * With `scope="finding"`: an opaque key for the finding within the study (when a study has more
+   * than one wrapped finding), so each choice is remembered on its own.
+   */
+  @property({ attribute: 'finding-key' }) findingKey = '';
+
+  /**
+   * A date (ISO 8601, such as `2026-12-03`) before which the content cannot be shown. Until then the
+   * patient is told from when they can choose to see it. Typically set with `scope="finding"`.
+   */
+  @property({ attribute: 'not-before' }) notBefore = '';
 
   /** Replacement words for any of the built-in messages. */
   @property({ attribute: false }) messages: Messages | undefined;
@@ -70,6 +103,12 @@ export class FindingDisclosure extends LitElement {
   readonly #observer = new MutationObserver(() => this.#holdContent());
 
   // Lifecycle
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // While the Welsh words download (once a page, a small chunk), wait rather than flash English.
+    const pending = this.#lang.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#observer.observe(this, { childList: true, subtree: true });
@@ -82,7 +121,7 @@ export class FindingDisclosure extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('studyKey') || changed.has('storage')) void this.#readChoice();
+    if (changed.has('studyKey') || changed.has('storage') || changed.has('scope') || changed.has('findingKey')) void this.#readChoice();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -91,17 +130,19 @@ export class FindingDisclosure extends LitElement {
 
   // Handlers
   #onShow = async () => {
-    const request = new PvDisclosureRequestEvent('study');
+    if (this.#lockedUntil()) return;
+    const finding = this.#isFinding();
+    const request = new PvDisclosureRequestEvent(this.#scope());
     this.dispatchEvent(request);
     if (request.defaultPrevented) {
-      this._announcement = this.#t('disclosure.stopped');
+      this._announcement = this.#t(finding ? 'sensitive.stopped' : 'disclosure.stopped');
       return;
     }
     const at = new Date().toISOString();
     this._phase = 'shown';
-    this._announcement = this.#t('disclosure.shown');
+    this._announcement = this.#t(finding ? 'sensitive.wrappedShown' : 'disclosure.shown');
     await this.#remember({ choice: 'reveal', at });
-    this.dispatchEvent(new PvRevealEvent({ scope: 'study', at, remembered: false }));
+    this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at, remembered: false }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.shown h2')?.focus();
   };
@@ -109,9 +150,9 @@ export class FindingDisclosure extends LitElement {
   #onNotNow = async () => {
     const at = new Date().toISOString();
     this._phase = 'deferred';
-    this._announcement = this.#t('disclosure.hidden');
+    this._announcement = this.#t(this.#isFinding() ? 'sensitive.waiting' : 'disclosure.hidden');
     await this.#remember({ choice: 'defer', at });
-    this.dispatchEvent(new PvDeferEvent({ scope: 'study', at, remembered: false }));
+    this.dispatchEvent(new PvDeferEvent({ scope: this.#scope(), at, remembered: false }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.deferred button')?.focus();
   };
@@ -124,28 +165,56 @@ export class FindingDisclosure extends LitElement {
 
   /** Forget the remembered choice and ask again. */
   async reset(): Promise<void> {
-    await keep(this.storage, this.studyKey, 'study', undefined);
+    await keep(this.storage, this.studyKey, this.#storeScope(), undefined);
     this._phase = 'asking';
   }
 
   async #readChoice(): Promise<void> {
     const token = ++this.#readToken;
     // Nothing kept (or a store that fails) means: ask.
-    const stored = parseChoice(await readKept(this.storage, this.studyKey, 'study'));
+    const stored = parseChoice(await readKept(this.storage, this.studyKey, this.#storeScope()));
     if (token !== this.#readToken || !this.isConnected) return;
-    if (stored?.choice === 'reveal') {
+    // A date lock wins over a remembered choice (the portal may have moved the date).
+    if (stored?.choice === 'reveal' && !this.#lockedUntil()) {
       this._phase = 'shown';
-      this.dispatchEvent(new PvRevealEvent({ scope: 'study', at: stored.at, remembered: true }));
-    } else if (stored?.choice === 'defer') {
+      this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at: stored.at, remembered: true }));
+    } else if (stored?.choice) {
       this._phase = 'deferred';
-      this.dispatchEvent(new PvDeferEvent({ scope: 'study', at: stored.at, remembered: true }));
+      this.dispatchEvent(new PvDeferEvent({ scope: this.#scope(), at: stored.at, remembered: true }));
     } else {
       this._phase = 'asking';
     }
   }
 
   #remember(choice: StoredChoice): Promise<void> {
-    return keep(this.storage, this.studyKey, 'study', JSON.stringify(choice));
+    return keep(this.storage, this.studyKey, this.#storeScope(), JSON.stringify(choice));
+  }
+
+  #isFinding(): boolean {
+    return this.scope === 'finding';
+  }
+
+  #scope(): 'study' | 'finding' {
+    return this.#isFinding() ? 'finding' : 'study';
+  }
+
+  /** The key a choice is kept under, within the study. */
+  #storeScope(): string {
+    return this.#isFinding() ? `wrapped-finding:${this.findingKey}` : 'study';
+  }
+
+  /** The `not-before` date, when it is still in the future. */
+  #lockedUntil(): Date | undefined {
+    const date = this.notBefore ? new Date(this.notBefore) : undefined;
+    return date && !Number.isNaN(date.getTime()) && date.getTime() > Date.now() ? date : undefined;
+  }
+
+  /** "You can choose to see it from 3 December 2026.", or nothing when there is no lock. */
+  #renderLock() {
+    const locked = this.#lockedUntil();
+    if (!locked) return nothing;
+    const date = this.#lang.date(locked);
+    return html`<p class="locked">${this.#t('sensitive.locked', { date })}</p>`;
   }
 
   /** Hold every viewer and annotation layer inside until the patient has chosen to see them. */
@@ -159,41 +228,67 @@ export class FindingDisclosure extends LitElement {
     }
   }
 
+  /** `talk-href`, when it is safe to link to: the portal's own origin or a trusted site (never `javascript:`). */
+  get #talkLink(): string | undefined {
+    return portalUrl(this.talkHref);
+  }
+
   #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return message(this.messages, key, values);
+    return message(this.#lang.messages, key, values);
+  }
+
+  /** One finding: told that it is there, not what it is. NHS inset text, not an interruption. */
+  #renderFinding(deferred: boolean) {
+    const locked = this.#lockedUntil();
+    return html`<section class="panel finding ${deferred ? 'deferred' : ''}" part="panel" aria-labelledby="step-title">
+      <h2 id="step-title">${this.#t('sensitive.noticeOne')}</h2>
+      <p>${this.#t(deferred ? 'sensitive.waiting' : 'sensitive.explain')}</p>
+      ${this.#renderLock()}
+      <div class="actions" part="actions">
+        ${locked ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('sensitive.show')}</button>`}
+        ${deferred ? nothing : html`<button part="button" type="button" @click=${this.#onNotNow}>${this.#t('sensitive.wait')}</button>`}
+        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.#t('disclosure.talk')}</a>` : nothing}
+      </div>
+    </section>`;
   }
 
   #renderAsking() {
+    if (this.#isFinding()) return this.#renderFinding(false);
     const kind = this.#t(`kind.${kindOf(this.modality)}` as MessageKey);
     return html`<section class="panel interruption" part="panel" aria-labelledby="step-title">
       <h2 id="step-title">${this.#t('disclosure.title')}</h2>
       <p>${this.#t('disclosure.whatsComing', { kind })}</p>
-      <p>${explain(this.modality, this.messages)}</p>
+      <p>${explain(this.modality, this.#lang.messages)}</p>
       <p>${this.#t('disclosure.strange')}</p>
       <p>${this.#t('disclosure.stop')}</p>
+      ${this.#renderLock()}
       <div class="actions" part="actions">
-        <button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>
+        ${this.#lockedUntil() ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>`}
         <button part="button" type="button" @click=${this.#onNotNow}>${this.#t('disclosure.notNow')}</button>
-        ${this.talkHref ? html`<a href=${this.talkHref}>${this.#t('disclosure.talk')}</a>` : nothing}
+        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.#t('disclosure.talk')}</a>` : nothing}
       </div>
     </section>`;
   }
 
   #renderDeferred() {
+    if (this.#isFinding()) return this.#renderFinding(true);
+    const locked = this.#lockedUntil();
     return html`<section class="panel deferred" part="panel">
       <p>${this.#t('disclosure.deferred')}</p>
+      ${this.#renderLock()}
       <div class="actions" part="actions">
-        <button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>
-        ${this.talkHref ? html`<a href=${this.talkHref}>${this.#t('disclosure.talk')}</a>` : nothing}
+        ${locked ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>`}
+        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.#t('disclosure.talk')}</a>` : nothing}
       </div>
     </section>`;
   }
 
   #renderShown() {
-    return html`<div class="shown">
+    const finding = this.#isFinding();
+    return html`<div class="shown ${finding ? 'finding' : ''}">
       <div class="shown-bar" part="shown">
-        <h2 tabindex="-1">${this.#t('disclosure.shownHeading')}</h2>
-        <button part="button" type="button" @click=${this.#onNotNow}>${this.#t('disclosure.hide')}</button>
+        <h2 tabindex="-1">${this.#t(finding ? 'sensitive.wrappedHeading' : 'disclosure.shownHeading')}</h2>
+        <button part="button" type="button" @click=${this.#onNotNow}>${this.#t(finding ? 'sensitive.hideAgain' : 'disclosure.hide')}</button>
       </div>
       <slot></slot>
     </div>`;

@@ -492,5 +492,15 @@ export const styles = [
     box-shadow: 0 0 0 4px var(--_focus-text);
   }
 
+  /* Forced colours: the chosen label was shown by colour and a shadow, both lost here. Lines over
+     the picture keep their colour, as the picture itself is not recoloured. */
+  @media (forced-colors: active) {
+    .tag.selected,
+    .item.selected {
+      outline: 3px solid Highlight;
+      outline-offset: 1px;
+    }
+  }
+
 `,
 ];

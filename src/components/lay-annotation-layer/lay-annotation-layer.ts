@@ -2,6 +2,7 @@ import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from '../../annotations/index.js';
+import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvLabelSelectEvent } from '../../events/pv-label-select-event.js';
@@ -24,13 +25,24 @@ let wordsPromise:
       validate: typeof import('../../annotations/validate.js').validateAnnotationDocument;
       buildGlossary: typeof import('../../lay/glossary.js').buildGlossary;
       everyday: ReadonlySet<string>;
+      entries: readonly GlossaryEntry[];
     }>
   | undefined;
 function loadWords() {
   wordsPromise ??= Promise.all([import('../../annotations/validate.js'), import('../../lay/glossary.js')]).then(
-    ([v, g]) => ({ validate: v.validateAnnotationDocument, buildGlossary: g.buildGlossary, everyday: g.EVERYDAY_WORDS }),
+    ([v, g]) => ({ validate: v.validateAnnotationDocument, buildGlossary: g.buildGlossary, everyday: g.EVERYDAY_WORDS, entries: g.glossaryEnGB }),
   );
   return wordsPromise;
+}
+
+/** The Welsh glossary, loaded only when a layer speaks Welsh; undefined if it cannot load (English is used). */
+let welshWordsPromise: Promise<ReturnType<typeof import('../../lay/glossary-cy.js').welshGlossary> | undefined> | undefined;
+function loadWelshWords() {
+  welshWordsPromise ??= Promise.all([loadWords(), import('../../lay/glossary-cy.js')]).then(
+    ([words, cy]) => cy.welshGlossary(words.entries, words.everyday),
+    () => undefined,
+  );
+  return welshWordsPromise;
 }
 
 interface PlacedLabel {
@@ -47,6 +59,12 @@ const COMPACT_WIDTH = 480;
  * follow zoom, moves and image changes; a list of the labels below; a summary of the report;
  * hard words explained in place; orientation ("Your right") and a scale in centimetres; links
  * only to trusted sites. Put it inside a `<patient-image-viewer>`.
+ *
+ * Language: en-GB, or Welsh (cy) when `lang` says so: the element's own `lang`, else the closest
+ * ancestor's, else `<html lang>` (`cy`, `cy-GB`). It follows changes to `lang`. The `messages`
+ * property overrides any word in either language.
+ * Hard words are explained in Welsh where the Welsh glossary has them, else in English (marked
+ * `lang="en"`). Welsh strings await review by a Welsh speaker.
  *
  * @summary Labels, words and reference points on top of `<patient-image-viewer>`.
  * @tag lay-annotation-layer
@@ -90,6 +108,14 @@ export class LayAnnotationLayer extends LitElement {
   static override styles = styles;
 
   // Controllers
+  readonly #lang = new LanguageController(
+    this,
+    () => this.messages,
+    () => {
+      if (this._document) void this.#localiseGlossary(this._document.glossary);
+    },
+  );
+
   readonly #viewer = new ViewerLinkController(this, {
     onViewChange: () => this.#schedulePlacement(),
     onLoad: () => {
@@ -142,6 +168,9 @@ export class LayAnnotationLayer extends LitElement {
 
   #glossary: Glossary | undefined;
   #everyday: ReadonlySet<string> = new Set();
+  /** English entries shown in a Welsh layer (no Welsh version yet): marked `lang="en"`. */
+  #fallback: ReadonlySet<GlossaryEntry> = new Set();
+  #glossaryToken = 0;
   /** Untrusted links already reported in pv-link-blocked (once each per document). */
   readonly #reportedLinks = new Set<string>();
   #frameRequest = 0;
@@ -159,6 +188,12 @@ export class LayAnnotationLayer extends LitElement {
     document.removeEventListener('keydown', this.#onDocumentKey);
     cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // While the Welsh words download (once a page, a small chunk), wait rather than flash English.
+    const pending = this.#lang.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -247,6 +282,7 @@ export class LayAnnotationLayer extends LitElement {
       const { document, problems } = validate(input);
       const { glossary, rejected } = buildGlossary(document?.glossary ?? []);
       this.#glossary = glossary;
+      if (this.#lang.language !== 'en-GB') await this.#localiseGlossary(document?.glossary);
       const all: AnnotationProblem[] = [
         ...problems,
         ...rejected.map((r) => ({ path: `glossary[${r.index}]`, message: r.reason })),
@@ -481,7 +517,20 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   #date(date: Date): string {
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+    return this.#lang.date(date);
+  }
+
+  /** The glossary in the layer's language: Welsh entries (English where none yet) or English. */
+  async #localiseGlossary(extra: unknown): Promise<void> {
+    const token = ++this.#glossaryToken;
+    const { buildGlossary, everyday } = await loadWords();
+    const welsh = this.#lang.language === 'cy' ? await loadWelshWords() : undefined;
+    if (token !== this.#glossaryToken) return;
+    this.#everyday = welsh?.everyday ?? everyday;
+    this.#fallback = welsh?.fallback ?? new Set();
+    this.#glossary = buildGlossary(extra ?? [], welsh?.entries).glossary;
+    this._term = undefined;
+    this.requestUpdate();
   }
 
   #renderSensitive() {
@@ -551,7 +600,7 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return message(this.messages, key, values);
+    return message(this.#lang.messages, key, values);
   }
 
   /** Re-place markers and tags at most once per frame. */
@@ -581,6 +630,7 @@ export class LayAnnotationLayer extends LitElement {
       const pxPerColumn = Math.hypot(step.x - origin.x, step.y - origin.y);
       scale = chooseScaleBar(geometry.pixelSpacing[1] / pxPerColumn, frame.width * 0.3, {
         approximate: geometry.spacingKind === 'imager',
+        messages: this.#lang.messages,
       });
     }
     const previous = this._geometry;
@@ -734,6 +784,7 @@ export class LayAnnotationLayer extends LitElement {
       class="term"
       type="button"
       aria-expanded=${this._term?.entry === entry ? 'true' : 'false'}
+      lang=${this.#fallback.has(entry) ? 'en' : nothing}
       @click=${(event: Event) => this.#onTerm(entry, event)}
     >${text}</button>`;
   }
@@ -941,7 +992,7 @@ export class LayAnnotationLayer extends LitElement {
     if (!term) return nothing;
     const url = trustedUrl(term.entry.url, this.trustedDomains);
     return html`<div class="popover" part="popover" role="dialog" aria-label=${term.entry.term}>
-      <p><strong>${term.entry.term}</strong>: ${term.entry.definition}</p>
+      <p lang=${this.#fallback.has(term.entry) ? 'en' : nothing}><strong>${term.entry.term}</strong>: ${term.entry.definition}</p>
       ${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
             >${this.#t('layer.readMore', { term: term.entry.term })}

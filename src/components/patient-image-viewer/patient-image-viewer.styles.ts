@@ -63,6 +63,9 @@ export const styles = [
   }
 
   .stage:focus-visible {
+    /* The transparent outline shows in forced colours, where box shadows are dropped. */
+    outline: 4px solid transparent;
+    outline-offset: -4px;
     box-shadow: inset 0 0 0 4px var(--_focus), inset 0 0 0 8px var(--_focus-text);
   }
 
@@ -248,6 +251,23 @@ export const styles = [
   @media (prefers-reduced-motion: reduce) {
     button:active {
       transform: none;
+    }
+  }
+
+  /* Forced colours (Windows High Contrast and the like): the system's colours win. Keep the
+     states that colour alone showed: the pressed button and disabled buttons. */
+  @media (forced-colors: active) {
+    button[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+    }
+
+    button:disabled {
+      opacity: 1;
+      color: GrayText;
+      border-color: GrayText;
     }
   }
 `,

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { GestureController } from '../../controllers/gesture-controller.js';
+import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerController, type ViewerStatus } from '../../controllers/viewer-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { PvErrorEvent } from '../../events/pv-error-event.js';
@@ -13,10 +14,23 @@ import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import type { ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
 
-/** Request headers, or a function that returns them (called before every request, so tokens stay fresh). */
+/** What the viewer tells a `requestHeaders` function. */
+export interface RequestHeadersContext {
+  /**
+   * True when the image server has just refused the credentials (HTTP 401): get fresh ones (for
+   * example, refresh the patient's token). Asked at most once per load; if the server still refuses,
+   * the viewer shows its "sign in again" message.
+   */
+  refresh: boolean;
+}
+
+/**
+ * Request headers, or a function that returns them (called before every request, so tokens stay
+ * fresh; called with `{ refresh: true }` once after a 401, before the viewer gives up).
+ */
 export type RequestHeaders =
   | Record<string, string>
-  | (() => Record<string, string> | Promise<Record<string, string>>);
+  | ((context: RequestHeadersContext) => Record<string, string> | Promise<Record<string, string>>);
 
 /**
  * Shows a patient their own DICOM image or stack, with plain controls for changing image, zoom,
@@ -24,6 +38,10 @@ export type RequestHeaders =
  * (Cornerstone3D) downloads only when the viewer first needs to draw.
  *
  * Sources, first one set wins: `files`, `urls`, `src`, then DICOMweb (`dicomweb-root`, `study-uid`, `series-uid`).
+ *
+ * Language: en-GB, or Welsh (cy) when `lang` says so: the element's own `lang`, else the closest
+ * ancestor's, else `<html lang>` (`cy`, `cy-GB`). It follows changes to `lang`. The `messages`
+ * property overrides any word in either language. Welsh strings await review by a Welsh speaker.
  *
  * @summary A safe, plain-English medical image viewer for patients.
  * @tag patient-image-viewer
@@ -66,6 +84,8 @@ export class PatientImageViewer extends LitElement {
   static override styles = styles;
 
   // Controllers
+  readonly #lang = new LanguageController(this, () => this.messages);
+
   readonly #visibility = new VisibilityController(
     this,
     () => ({ target: this.stage ?? null, loading: this.loading }),
@@ -77,7 +97,8 @@ export class PatientImageViewer extends LitElement {
     () => ({
       source: this.#source,
       stage: this.stage ?? null,
-      headers: () => this.#headers(),
+      headers: (options) => this.#headers(options?.refresh ?? false),
+      canRefresh: typeof this.requestHeaders === 'function',
       timeout: this.timeout,
     }),
     this.#visibility,
@@ -122,6 +143,9 @@ export class PatientImageViewer extends LitElement {
   /**
    * Headers for every request (for example a bearer token), or a function returning them.
    * A property only, never an attribute, so tokens do not appear in the page's HTML.
+   * A function is called before every request with `{ refresh: false }`; when the image server
+   * answers 401, it is called once with `{ refresh: true }` to get fresh credentials, and the load
+   * is tried once more before the viewer says the patient needs to sign in again.
    */
   @property({ attribute: false }) requestHeaders: RequestHeaders | undefined;
 
@@ -162,6 +186,12 @@ export class PatientImageViewer extends LitElement {
         count: () => this.#viewer.count,
       },
     );
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // While the Welsh words download (once a page, a small chunk), wait rather than flash English.
+    const pending = this.#lang.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -335,9 +365,9 @@ export class PatientImageViewer extends LitElement {
     return this.#memoValue;
   }
 
-  async #headers(): Promise<Record<string, string>> {
+  async #headers(refresh: boolean): Promise<Record<string, string>> {
     const source = this.requestHeaders;
-    const headers = typeof source === 'function' ? await source() : source;
+    const headers = typeof source === 'function' ? await source({ refresh }) : source;
     return { ...(headers ?? {}) };
   }
 
@@ -349,7 +379,7 @@ export class PatientImageViewer extends LitElement {
   }
 
   #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return message(this.messages, key, values);
+    return message(this.#lang.messages, key, values);
   }
 
   #errorText(type: string): string {
@@ -358,7 +388,7 @@ export class PatientImageViewer extends LitElement {
 
   #label(): string {
     const { facts, count, index } = this.#viewer;
-    const description = this.alt || (facts ? describe(facts, this.messages) : this.#t('kind.other'));
+    const description = this.alt || (facts ? describe(facts, this.#lang.messages) : this.#t('kind.other'));
     if (count > 1) return this.#t('describeWithIndex', { description, index: index + 1, count });
     return description;
   }
@@ -394,7 +424,7 @@ export class PatientImageViewer extends LitElement {
                   part="progress"
                   aria-label=${this.#t('loading')}
                   max="1"
-                  .value=${progress ?? nothing}
+                  value=${progress ?? nothing}
                 ></progress>
               </div>`
             : nothing}
@@ -463,7 +493,7 @@ export class PatientImageViewer extends LitElement {
         </fieldset>
         <details>
           <summary>${this.#t('aboutTitle')}</summary>
-          <p>${explain(modality, this.messages)}</p>
+          <p>${explain(modality, this.#lang.messages)}</p>
         </details>
         <details>
           <summary>${this.#t('keysTitle')}</summary>

@@ -1,0 +1,42 @@
+/**
+ * Size budgets (gzip) for the script-tag build, checked by size-limit. After `npm run build`, run
+ * `npm run size`; test/node/portal.test.mjs runs it on a fresh build (PV_CDN_DIR). The groups come
+ * from the built files' imports (scripts/bundle-graph.mjs), so a new chunk is counted where it loads.
+ *
+ * Measured on 2026-11-22 (Lit 3.3, Cornerstone3D 5.14), gzip level 9: shell 18.8 kB, viewer and
+ * labels 81.0 kB, imaging engine 1,023.3 kB. (Before the shell was split off, the script-tag entry
+ * alone was 42 kB: every element and Lit up front.) Why these limits:
+ * - Shell, 25 kB: the issue's budget for everything before the patient agrees to see an image.
+ * - Viewer and labels, 90 kB: about 15% over today's; the validator (zod, 29.5 kB) and the glossary
+ *   (17 kB) are most of it and load only for a page with labels.
+ * - Imaging engine, 1,075 kB: about 5% over today's, for Cornerstone patch releases. It fails on the
+ *   regressions seen on this platform: vtk.js's XML reader coming back (+81 kB, PLATFORM.md) or a
+ *   namespace import of the Cornerstone packages (+3 MB).
+ */
+import { join } from 'node:path';
+import { cdnGroups } from './scripts/bundle-graph.mjs';
+
+const dir = process.env.PV_CDN_DIR || 'dist/cdn';
+const groups = cdnGroups(dir);
+const paths = (files) => files.map((file) => join(dir, file));
+
+export default [
+  {
+    name: 'Shell: everything loaded before the patient agrees to see an image',
+    path: paths(groups.shell),
+    gzip: true,
+    limit: '25 kB',
+  },
+  {
+    name: 'Viewer and labels: loaded once the patient agrees',
+    path: paths(groups.elements),
+    gzip: true,
+    limit: '90 kB',
+  },
+  {
+    name: 'Imaging engine: Cornerstone3D, DICOM loader, decode worker (no codecs)',
+    path: paths(groups.imaging),
+    gzip: true,
+    limit: '1075 kB',
+  },
+];

@@ -1,0 +1,271 @@
+/**
+ * The glossary in Welsh (cy): Welsh words and definitions for the built-in entries, by id.
+ *
+ * AWAITING REVIEW BY A WELSH SPEAKER, like `messages-cy.ts` (see {@link glossaryReviewStatus}).
+ *
+ * Covers every entry the examples and the demo use (examples/annotations/*, demo/annotations/*)
+ * and every glossary word in the message catalogue. Entries without a Welsh version fall back to
+ * the English entry; the annotation layer marks that text `lang="en"`, so screen readers read it
+ * as English. Loaded only when an element's language is Welsh.
+ *
+ * A Welsh entry still matches the English words (a report may be in English on a Welsh page), and
+ * also the mutated forms of its Welsh words (`calon`: `galon`, `nghalon`, `chalon`), because Welsh
+ * changes the first letter of a word after some words.
+ */
+import type { GlossaryEntry } from './glossary.js';
+
+/** Review state of the Welsh glossary: `draft` until a Welsh speaker has checked every entry. */
+export const glossaryReviewStatus = {
+  status: 'draft',
+  needsReviewBy: 'a Welsh speaker (ideally a medical translator)',
+  /** Ids a Welsh speaker has checked and approved. None yet. */
+  reviewedIds: [] as readonly string[],
+} as const;
+
+/** A Welsh version of a built-in entry: its words and definition (the link stays the English one). */
+export interface WelshEntry {
+  term: string;
+  aliases?: readonly string[];
+  definition: string;
+}
+
+/** Welsh words and definitions, by the id of the built-in (English) entry. */
+export const glossaryCy: Readonly<Record<string, WelshEntry>> = {
+  // ---------------------------------------------------------------- The kinds of scan
+  'x-ray': {
+    term: 'pelydr-X',
+    aliases: ['pelydrau-X', 'pelydr X', 'llun pelydr-X'],
+    definition: "Prawf cyflym sy'n tynnu llun o'r tu mewn i'ch corff. Mae'n defnyddio ychydig bach o ymbelydredd ac nid yw'n brifo.",
+  },
+  'ct-scan': {
+    term: 'sgan CT',
+    aliases: ['sganiau CT'],
+    definition: "Sgan sy'n defnyddio pelydrau-X a chyfrifiadur i dynnu llawer o luniau o'r tu mewn i'ch corff. Mae'r lluniau fel sleisys tenau.",
+  },
+  'mri-scan': {
+    term: 'sgan MRI',
+    aliases: ['sganiau MRI'],
+    definition: "Sgan sy'n defnyddio magnet cryf a thonnau radio i dynnu lluniau o'r tu mewn i'ch corff. Nid yw'n defnyddio pelydrau-X.",
+  },
+  'ultrasound-scan': {
+    term: 'sgan uwchsain',
+    aliases: ['sganiau uwchsain', 'uwchsain'],
+    definition: "Sgan sy'n defnyddio tonnau sain i wneud lluniau o'r tu mewn i'ch corff. Mae'n ddiogel ac nid yw'n brifo.",
+  },
+  'nuclear-medicine-scan': {
+    term: 'sgan meddygaeth niwclear',
+    aliases: ['sganiau meddygaeth niwclear', 'meddygaeth niwclear'],
+    definition:
+      "Ar gyfer y sgan hwn, rydych yn cael hylif diogel. Mae ychydig bach iawn o ymbelydredd ynddo. Yna mae camera arbennig yn dangos ble mae'r hylif yn mynd yn eich corff.",
+  },
+  'pet-scan': {
+    term: 'sgan PET',
+    aliases: ['sganiau PET'],
+    definition:
+      "Sgan sy'n dangos pa mor dda mae rhannau o'ch corff yn gweithio. Cyn y sgan, rydych yn cael hylif diogel gydag ychydig bach iawn o ymbelydredd ynddo.",
+  },
+  'bone-scan': {
+    term: 'sgan esgyrn',
+    aliases: ['sganiau esgyrn'],
+    definition:
+      "Sgan o'ch esgyrn. Yn gyntaf rydych yn cael hylif diogel gydag ychydig bach iawn o ymbelydredd ynddo. Mae'r sgan yn dangos rhannau o asgwrn sy'n gweithio'n galetach nag arfer, er enghraifft i wella.",
+  },
+  mammogram: {
+    term: 'mamogram',
+    aliases: ['mamogramau'],
+    definition: "Llun pelydr-X o'r fron. Gall ddod o hyd i newidiadau sy'n rhy fach i'w gweld neu i'w teimlo.",
+  },
+  contrast: {
+    term: 'lliw cyferbyniad',
+    aliases: ['hylif cyferbyniad', 'cyferbyniad'],
+    definition:
+      "Lliw arbennig sy'n gwneud i rannau o'ch corff ddangos yn gliriach ar sgan. Efallai y byddwch yn ei gael fel diod, neu drwy diwb tenau yn eich braich.",
+  },
+  tracer: {
+    term: 'olinydd',
+    aliases: ['olinyddion', 'olinydd ymbelydrol'],
+    definition:
+      "Hylif diogel gydag ychydig bach iawn o ymbelydredd ynddo, ar gyfer rhai sganiau. Fel arfer mae'n cael ei roi fel pigiad. Gall camera arbennig weld ble mae'n mynd.",
+  },
+  slice: {
+    term: 'sleisen',
+    aliases: ['sleisys'],
+    definition: "Un llun o sgan CT neu MRI. Mae'n dangos un haen denau o'ch corff, fel un darn o dorth o fara.",
+  },
+  // ---------------------------------------------------------------- Parts of the body
+  lung: {
+    term: 'ysgyfant',
+    aliases: ['ysgyfaint'],
+    definition: "Un o'r ddau organ meddal, fel sbwng, yn eich brest. Maen nhw'n cymryd aer i mewn pan fyddwch chi'n anadlu.",
+  },
+  diaphragm: {
+    term: 'llengig',
+    definition: "Y llen o gyhyr siâp cromen o dan eich ysgyfaint sy'n eich helpu i anadlu. Mae rhwng eich brest a'ch bol.",
+  },
+  heart: {
+    term: 'calon',
+    aliases: ['calonnau'],
+    definition: "Y cyhyr yn eich brest sy'n pwmpio gwaed o gwmpas eich corff i gyd.",
+  },
+  brain: {
+    term: 'ymennydd',
+    definition: "Yr organ y tu mewn i'ch pen sy'n rheoli eich meddyliau, eich teimladau a'ch symudiadau.",
+  },
+  ventricle: {
+    term: 'fentrigl',
+    aliases: ['fentriglau'],
+    definition:
+      "Un o'r bylchau arferol yn ddwfn y tu mewn i'ch ymennydd. Maen nhw'n llawn hylif clir sy'n amddiffyn eich ymennydd. Mae gan eich calon hefyd ddwy siambr gyda'r un enw.",
+  },
+  sinus: {
+    term: 'sinws',
+    aliases: ['sinysau'],
+    definition: "Un o'r bylchau bach llawn aer yn esgyrn eich wyneb, o gwmpas eich trwyn a'ch llygaid.",
+  },
+  liver: {
+    term: 'afu',
+    definition: "Organ fawr ar ochr dde eich bol, o dan eich asennau. Mae'n glanhau eich gwaed ac yn eich helpu i dreulio bwyd.",
+  },
+  gallbladder: {
+    term: 'coden fustl',
+    aliases: ['codennau bustl'],
+    definition: "Cwdyn bach o dan eich afu. Mae'n cadw bustl, sudd sy'n eich helpu i dreulio braster.",
+  },
+  kidney: {
+    term: 'aren',
+    aliases: ['arennau'],
+    definition: "Un o ddau organ siâp ffeuen ger canol eich cefn. Maen nhw'n glanhau eich gwaed ac yn gwneud pi-pi (wrin).",
+  },
+  bladder: {
+    term: 'pledren',
+    aliases: ['pledrenni'],
+    definition: "Y cwdyn sy'n gallu ymestyn, yn isel yn eich bol. Mae'n dal pi-pi (wrin) nes i chi fynd i'r toiled.",
+  },
+  pelvis: {
+    term: 'pelfis',
+    definition:
+      "Y cylch o esgyrn ar waelod eich asgwrn cefn, lle mae eich coesau'n ymuno wrth y cluniau. Gall hefyd olygu rhan isaf eich bol.",
+  },
+  spine: {
+    term: 'asgwrn cefn',
+    aliases: ['asgwrn y cefn', 'meingefn'],
+    definition: "Y golofn o esgyrn bach sy'n rhedeg i lawr eich cefn. Mae'n eich dal i fyny ac yn amddiffyn y nerfau y tu mewn iddi.",
+  },
+  rib: {
+    term: 'asen',
+    aliases: ['asennau'],
+    definition: "Un o'r 12 pâr o esgyrn crwm o gwmpas eich brest. Maen nhw'n amddiffyn eich calon a'ch ysgyfaint.",
+  },
+  femur: {
+    term: 'ffemwr',
+    aliases: ['asgwrn y forddwyd'],
+    definition: "Yr asgwrn yn rhan uchaf eich coes, rhwng eich clun a'ch pen-glin. Dyma'r asgwrn hiraf yn eich corff.",
+  },
+  tibia: {
+    term: 'tibia',
+    aliases: ['asgwrn y grimog'],
+    definition: "Asgwrn blaen eich coes, o dan eich pen-glin. Dyma'r mwyaf o'r ddau asgwrn yn rhan isaf eich coes.",
+  },
+  joint: {
+    term: 'cymal',
+    aliases: ['cymalau'],
+    definition: 'Lle mae dau asgwrn yn cwrdd ac yn symud yn erbyn ei gilydd, fel eich pen-glin neu eich penelin.',
+  },
+  cartilage: {
+    term: 'cartilag',
+    definition: "Yr haen lefn, gref a hyblyg sy'n gorchuddio pennau esgyrn mewn cymal. Mae'n eu helpu i symud yn esmwyth dros ei gilydd.",
+  },
+  meniscus: {
+    term: 'menisgws',
+    aliases: ['menisgi'],
+    definition: "Un o ddau bad siâp C o feinwe gref, fel rwber, yn eich pen-glin. Maen nhw'n clustogi eich pen-glin ac yn ei gadw'n gyson.",
+  },
+  muscle: {
+    term: 'cyhyr',
+    aliases: ['cyhyrau'],
+    definition: "Rhan o'ch corff sy'n gallu tynhau ac ymlacio i wneud i chi symud.",
+  },
+  // ---------------------------------------------------------------- What a report may find
+  cyst: {
+    term: 'coden',
+    aliases: ['codennau', 'syst'],
+    definition: "Poced neu sach fach llawn hylif. Mae'r rhan fwyaf yn ddiniwed ac nid oes angen eu trin.",
+  },
+  fluid: {
+    term: 'hylif',
+    aliases: ['hylifau'],
+    definition:
+      "Unrhyw beth gwlyb yn eich corff, fel gwaed, pi-pi neu'r dŵr clir o gwmpas eich cymalau a'ch ymennydd. Mae peth ohono'n normal mewn llawer o leoedd.",
+  },
+  'degenerative-change': {
+    term: 'newid dirywiol',
+    aliases: ['newidiadau dirywiol'],
+    definition: "Newidiadau o ddefnydd arferol wrth i chi fynd yn hŷn. Maen nhw'n gyffredin iawn, ac nid ydyn nhw bob amser yn achosi poen.",
+  },
+  osteoarthritis: {
+    term: 'osteoarthritis',
+    definition: "Cyflwr cyffredin sy'n gwneud cymalau'n stiff ac yn boenus. Mae'n digwydd pan fydd yr arwyneb llyfn y tu mewn i gymal yn treulio.",
+  },
+  tear: {
+    term: 'rhwyg',
+    aliases: ['rhwygiadau', 'wedi rhwygo'],
+    definition: "Hollt mewn cyhyr, neu yn y cortynnau a'r bandiau o gwmpas cymal.",
+  },
+  gallstones: {
+    term: 'cerrig bustl',
+    aliases: ['carreg fustl'],
+    definition: "Cerrig bach sy'n ffurfio yn y cwdyn bach o dan eich afu. Mae gan lawer o bobl nhw heb wybod byth.",
+  },
+};
+
+/**
+ * Welsh forms of a word after the soft, nasal and aspirate mutations and the h before a vowel
+ * ("ei hysgyfaint"), for the first word only. Forms shorter than 4 letters are left out, so a
+ * mutation never turns into a short everyday word.
+ */
+export function welshMutations(form: string): string[] {
+  const rules: [RegExp, string[]][] = [
+    [/^ll/i, ['l']],
+    [/^rh/i, ['r']],
+    [/^p/i, ['b', 'mh', 'ph']],
+    [/^t/i, ['d', 'nh', 'th']],
+    [/^c(?!h)/i, ['g', 'ngh', 'ch']],
+    [/^b/i, ['f', 'm']],
+    [/^d(?!d)/i, ['dd', 'n']],
+    [/^g/i, ['', 'ng']],
+    [/^m/i, ['f']],
+    [/^[aeiouwyâêîôûŵŷ]/i, ['h$&']],
+  ];
+  for (const [pattern, replacements] of rules) {
+    if (!pattern.test(form)) continue;
+    return replacements.map((r) => form.replace(pattern, r)).filter((mutated) => mutated.length >= 4);
+  }
+  return [];
+}
+
+/**
+ * The built-in entries in Welsh: Welsh term and definition where we have them (matching the Welsh
+ * words, their mutated forms and the English words), otherwise the English entry itself, listed in
+ * `fallback`. `everyday` adds the Welsh forms of entries whose English term is an everyday word.
+ */
+export function welshGlossary(
+  english: readonly GlossaryEntry[],
+  everydayEnglish: ReadonlySet<string>,
+): { entries: readonly GlossaryEntry[]; everyday: ReadonlySet<string>; fallback: ReadonlySet<GlossaryEntry> } {
+  const everyday = new Set(everydayEnglish);
+  const fallback = new Set<GlossaryEntry>();
+  const entries = english.map((entry) => {
+    const welsh = Object.hasOwn(glossaryCy, entry.id) ? glossaryCy[entry.id] : undefined;
+    if (!welsh) {
+      fallback.add(entry);
+      return entry;
+    }
+    const own = [welsh.term, ...(welsh.aliases ?? [])];
+    const forms = [...own, ...own.flatMap(welshMutations)];
+    const term = entry.term.toLowerCase();
+    if (everydayEnglish.has(term) || everydayEnglish.has(`${term}s`)) for (const form of forms) everyday.add(form.toLowerCase());
+    const aliases = [...new Set([...forms.slice(1), entry.term, ...(entry.aliases ?? [])])].filter((form) => form !== welsh.term);
+    return Object.freeze({ ...entry, term: welsh.term, aliases: Object.freeze(aliases) as string[], definition: welsh.definition });
+  });
+  return { entries: Object.freeze(entries), everyday, fallback };
+}

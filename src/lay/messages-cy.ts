@@ -1,0 +1,234 @@
+/**
+ * Every word the viewer shows, in Welsh (cy): the same keys and placeholders as the en-GB
+ * catalogue in `messages.ts`. A missing or extra key is a compile error (`satisfies Catalogue`), and
+ * so is a placeholder that differs from the English one (`PlaceholderCheck` below).
+ *
+ * AWAITING REVIEW BY A WELSH SPEAKER. These are a first draft written by the project, not by a
+ * first-language Welsh speaker or a professional translator, and no Welsh speaker has checked them
+ * yet (see {@link reviewStatus}). Have them reviewed before patients rely on them; a portal can
+ * replace any string through the elements' `messages` property meanwhile.
+ *
+ * Notes for the reviewer:
+ * - Written in the `chi` form, in the plain style of the NHS Wales and Welsh Government guidance
+ *   ("Mae'n ddrwg gennym", "Rhowch gynnig arall arni").
+ * - Placeholders are filled without mutation, so the templates put them where Welsh needs none:
+ *   after `o'ch`, `eich`, or a colon ("{kind} o'ch {part}": "Sgan CT o'ch pen"). `part.*` and
+ *   `region.*` are therefore radical (unmutated) forms.
+ * - Numbers come before a singular noun ("{count} label arall"), as Welsh counts.
+ * - Reading-age formulas (test/lay/readability.test.ts) are for English only and are not run on
+ *   these strings; the Welsh checks (test/lay/welsh.test.ts) cover keys, placeholders, sentence
+ *   length and rendering.
+ *
+ * Loaded only when an element's language is Welsh (a separate chunk), so English pages never
+ * download it.
+ */
+import type { enGB, Catalogue, MessageKey } from './messages.js';
+
+/** Review state of this catalogue: `draft` until a Welsh speaker has checked every string. */
+export const reviewStatus = {
+  status: 'draft',
+  needsReviewBy: 'a Welsh speaker (ideally a medical translator)',
+  /** Keys a Welsh speaker has checked and approved. None yet. */
+  reviewedKeys: [] as readonly MessageKey[],
+} as const;
+
+export const cy = {
+  loading: 'Yn llwytho eich delwedd',
+  loadingProgress: "Yn llwytho eich delwedd: {percent}% wedi'i lwytho",
+  loaded: "{description}: yn barod i chi ei gweld",
+  imageOf: 'Delwedd {index} o {count}',
+  imageSlider: 'Dewiswch ddelwedd',
+  errorTitle: "Mae'n ddrwg gennym, ni allwn ddangos y ddelwedd hon",
+  tryAgain: 'Rhowch gynnig arall arni',
+  'error.network': "Doedd dim modd i ni lwytho eich delwedd. Gwiriwch eich cysylltiad â'r rhyngrwyd, yna rhowch gynnig arall arni.",
+  'error.unauthorised':
+    'Doedd dim modd i ni lwytho eich delwedd oherwydd bod angen i chi fewngofnodi eto. Mewngofnodwch, yna rhowch gynnig arall arni.',
+  'error.not-found': "Doedd dim modd i ni ddod o hyd i'r ddelwedd hon. Efallai ei bod wedi cael ei symud.",
+  'error.server': "Mae problem gyda'r gwasanaeth delweddau. Rhowch gynnig arall arni nes ymlaen.",
+  'error.timeout': 'Mae eich delwedd yn cymryd gormod o amser i lwytho. Rhowch gynnig arall arni.',
+  'error.not-an-image': 'Does dim llun yn y ffeil hon y gallwn ei ddangos. Efallai mai adroddiad neu ddata arall ydyw.',
+  'error.unsupported-format': 'Ni allwn ddangos y math hwn o ffeil. Efallai nad sgan na phelydr-X ydyw.',
+  'error.corrupt-file': "Mae'r ffeil delwedd hon wedi'i difrodi neu heb ei chwblhau, felly ni allwn ei dangos.",
+  'error.rendering-unavailable':
+    'Doedd eich porwr gwe ddim yn gallu dangos y ddelwedd hon. Rhowch gynnig arall arni, neu defnyddiwch borwr gwe gwahanol.',
+  'error.no-source': "Does dim delwedd wedi'i dewis eto.",
+  someSkipped: "Doedd dim modd i ni ddangos {skipped} o'r delweddau yn y set hon. Gallwch edrych ar y lleill o hyd.",
+  burnedInText: "Efallai bod ysgrifen o'r sganiwr ar y llun hwn. Gall yr ysgrifen gynnwys manylion personol.",
+  previous: 'Y ddelwedd flaenorol',
+  next: 'Y ddelwedd nesaf',
+  zoomIn: 'Chwyddo i mewn',
+  zoomOut: 'Chwyddo allan',
+  fit: "Ffitio i'r sgrin",
+  lighter: 'Goleuach',
+  darker: 'Tywyllach',
+  moreContrast: 'Mwy o gyferbyniad',
+  lessContrast: 'Llai o gyferbyniad',
+  reset: 'Ailosod',
+  dragToAdjust: "Llusgo i newid y disgleirdeb",
+  controlsLabel: 'Rheolyddion y ddelwedd',
+  moveGroup: 'Symud rhwng delweddau',
+  viewGroup: 'Maint',
+  lookGroup: 'Disgleirdeb',
+  keysTitle: 'Sut i ddefnyddio eich bysellfwrdd',
+  keysHelp:
+    "Pwyswch Tab i symud i'r llun yn gyntaf. Defnyddiwch Page Up a Page Down i newid y ddelwedd. Defnyddiwch y bysellau saeth i symud y llun. Pwyswch plws neu minws i chwyddo. Pwyswch 0 i ffitio'r llun i'r sgrin.",
+  aboutTitle: 'Am y math hwn o ddelwedd',
+  'kind.xray': 'pelydr-X',
+  'kind.ct': 'sgan CT',
+  'kind.mri': 'sgan MRI',
+  'kind.ultrasound': 'sgan uwchsain',
+  'kind.nuclear': 'sgan meddygaeth niwclear',
+  'kind.pet': 'sgan PET',
+  'kind.mammogram': 'mamogram',
+  'kind.other': 'delwedd feddygol',
+  'about.xray': 'Un llun yw pelydr-X. Mae esgyrn yn edrych yn wyn. Mae aer, fel yn eich ysgyfaint, yn edrych yn dywyll.',
+  'about.ct':
+    "Mae sgan CT yn tynnu llawer o luniau pelydr-X, fel sleisys drwy eich corff. Symudwch rhwng delweddau i fynd drwy'r sleisys.",
+  'about.mri':
+    "Mae sgan MRI yn defnyddio magnet i dynnu lluniau, fel sleisys drwy eich corff. Symudwch rhwng delweddau i fynd drwy'r sleisys.",
+  'about.ultrasound': "Mae sgan uwchsain yn defnyddio tonnau sain i wneud llun. Mae'n dangos y tu mewn i'ch corff.",
+  'about.nuclear':
+    "Ar gyfer y sgan hwn cawsoch olinydd. Hylif diogel sy'n dangos ar y sgan yw olinydd. Mae rhannau o'ch corff sy'n cymryd mwy ohono yn edrych yn dywyllach.",
+  'about.pet':
+    "Ar gyfer sgan PET rydych yn cael olinydd. Hylif diogel sy'n dangos ar y sgan yw olinydd. Mae'n dangos pa mor dda mae rhannau o'ch corff yn gweithio.",
+  'about.mammogram': "Llun pelydr-X o'r fron yw mamogram.",
+  'about.other': 'Llun o sgan meddygol yw hwn.',
+  describe: "{kind} o'ch {part}",
+  describeNoPart: '{kind}',
+  describeWithIndex: '{description}, delwedd {index} o {count}',
+  'part.HEAD': 'pen',
+  'part.BRAIN': 'pen',
+  'part.CHEST': 'brest',
+  'part.ABDOMEN': 'bol',
+  'part.PELVIS': 'pelfis (cluniau)',
+  'part.SPINE': 'asgwrn cefn',
+  'part.CSPINE': 'gwddf',
+  'part.TSPINE': 'cefn uchaf',
+  'part.LSPINE': 'cefn isaf',
+  'part.KNEE': 'pen-glin',
+  'part.HIP': 'clun',
+  'part.HAND': 'llaw',
+  'part.FOOT': 'troed',
+  'part.ANKLE': 'ffêr',
+  'part.WRIST': 'arddwrn',
+  'part.SHOULDER': 'ysgwydd',
+  'part.ELBOW': 'penelin',
+  'part.NECK': 'gwddf',
+  'part.HEART': 'calon',
+  'part.BREAST': 'bron',
+  'part.WHOLEBODY': 'corff cyfan',
+  'orientation.yourRight': 'Eich ochr dde',
+  'orientation.yourLeft': 'Eich ochr chwith',
+  'orientation.head': 'Pen',
+  'orientation.feet': 'Traed',
+  'orientation.front': 'Blaen',
+  'orientation.back': 'Cefn',
+  'orientation.roughly': 'Yn fras: {direction}',
+  'layer.summaryTitle': 'Beth mae eich adroddiad yn ei ddweud',
+  'layer.labelsTitle': 'Labeli ar eich delwedd',
+  'layer.kind.anatomy': "Rhan o'ch corff",
+  'layer.kind.finding': "O'ch adroddiad",
+  'layer.otherImages': 'Mae {count} label arall ar ddelweddau eraill.',
+  'layer.otherImage': 'Mae 1 label arall ar ddelwedd arall.',
+  'layer.onImage': 'Ar ddelwedd {index}',
+  'layer.showImage': 'Dangos delwedd {index}',
+  'layer.selected': '{title}. Label {number} o {total}, ar ddelwedd {index}.',
+  'layer.notLoaded': "Doedd dim modd i ni ddangos y nodiadau ar gyfer y ddelwedd hon. Gallwch edrych ar y ddelwedd o hyd.",
+  'layer.opensNewTab': '(yn agor mewn tab newydd)',
+  'layer.close': 'Cau',
+  'layer.wordsToKnow': "Geiriau i'w gwybod:",
+  'layer.readMore': 'Darllen mwy ar wefan y GIG (yn Saesneg): {term}',
+  'layer.bodyMap': "Llun o gorff, gyda'r rhan hon wedi'i marcio: {part}",
+  'layer.bodyMapCaption': "Mae'r ddelwedd hon yn dangos eich {part}.",
+  'layer.marker': 'Label {number}: {title}',
+  'layer.scale': "Graddfa: mae'r llinell hon yn {length} o hyd",
+  'scale.mm': '{length} mm',
+  'scale.cm': '{length} cm',
+  'scale.about': 'tua {length}',
+  'disclosure.title': 'Cyn i chi edrych ar eich delweddau',
+  'disclosure.whatsComing': "Mae rhan nesaf y dudalen hon yn dangos y delweddau o'ch {kind}.",
+  'disclosure.strange':
+    "Gall delweddau sgan edrych yn rhyfedd os nad ydych chi wedi arfer â nhw. Nid yw hyn yn golygu bod rhywbeth o'i le.",
+  'disclosure.stop': 'Gallwch stopio edrych ar unrhyw adeg. Gallwch hefyd ddod yn ôl atyn nhw nes ymlaen.',
+  'disclosure.show': 'Dangos fy nelweddau',
+  'disclosure.notNow': 'Dim nawr',
+  'disclosure.talk': "Byddai'n well gen i siarad â rhywun yn gyntaf",
+  'disclosure.deferred':
+    "Rydych wedi dewis peidio ag edrych ar eich delweddau eto. Gallwch edrych arnyn nhw pryd bynnag y byddwch chi'n barod.",
+  'disclosure.hide': 'Cuddio fy nelweddau',
+  'disclosure.shownHeading': 'Eich delweddau',
+  'disclosure.shown': 'Mae eich delweddau yn dangos nawr.',
+  'disclosure.hidden': "Mae eich delweddau wedi'u cuddio.",
+  'disclosure.stopped': 'Ni ellir dangos eich delweddau ar hyn o bryd.',
+  'sensitive.noticeOne': "Mae eich tîm gofal wedi marcio 1 canfyddiad i'w drafod gyda chi",
+  'sensitive.notice': "Mae eich tîm gofal wedi marcio {count} canfyddiad i'w trafod gyda chi",
+  'sensitive.explain': "Gallwch ddewis ei weld nawr, neu aros a siarad â'ch tîm gofal yn gyntaf. Mae'r ddau yn iawn.",
+  'sensitive.show': 'Dangos i mi nawr',
+  'sensitive.wait': 'Byddaf yn aros i siarad â fy nhîm gofal',
+  'sensitive.waiting': 'Rydych wedi dewis aros. Gallwch newid eich meddwl ar unrhyw adeg.',
+  'sensitive.locked': 'Gallwch ddewis ei weld o {date} ymlaen.',
+  'sensitive.hideAgain': 'Ei guddio eto',
+  'sensitive.shownOne': 'Mae 1 label arall yn dangos nawr.',
+  'sensitive.shown': 'Mae {count} label arall yn dangos nawr.',
+  'sensitive.summaryHeld': "Bydd crynodeb eich adroddiad yn dangos yma pan fyddwch chi'n dewis gweld y cyfan.",
+  'sensitive.explainMany':
+    "Gallwch ddewis eu gweld un ar y tro, i gyd nawr, neu aros a siarad â'ch tîm gofal yn gyntaf. Mae pob un o'r rhain yn iawn.",
+  'sensitive.findingName': 'Canfyddiad {number}',
+  'sensitive.showFinding': 'Dangos canfyddiad {number}',
+  'sensitive.hideFinding': 'Cuddio canfyddiad {number} eto',
+  'sensitive.findingShown': 'Mae hwn yn dangos nawr ar eich delwedd ac yn y rhestr o labeli.',
+  'sensitive.findingLocked': 'Gallwch ddewis gweld hwn o {date} ymlaen.',
+  'sensitive.showAll': 'Dangos pob un i mi nawr',
+  'sensitive.allShown': 'Rydych wedi dewis gweld pob un. Gallwch guddio pob un eto.',
+  'sensitive.wrappedHeading': "Y canfyddiad a farciwyd gan eich tîm gofal",
+  'sensitive.wrappedShown': "Mae'r canfyddiad yn dangos nawr.",
+  'sensitive.stopped': "Does dim modd dangos hyn ar hyn o bryd.",
+  'ask.open': 'Gofyn cwestiwn am hyn',
+  'ask.legend': 'Dewiswch gwestiwn, neu ysgrifennwch eich cwestiwn eich hun',
+  'ask.suggested1': 'Beth mae hyn yn ei olygu i mi?',
+  'ask.suggested2': 'Oes angen rhagor o brofion arna i?',
+  'ask.suggested3': "A yw hyn yn rhywbeth i boeni amdano?",
+  'ask.yourQuestion': 'Eich cwestiwn',
+  'ask.send': 'Anfon fy nghwestiwn',
+  'ask.cancel': 'Canslo',
+  'ask.sent': 'Mae eich cwestiwn wedi cael ei anfon at eich tîm gofal.',
+  'ask.empty': 'Ysgrifennwch gwestiwn, neu dewiswch un, cyn i chi ei anfon.',
+  'ask.save': 'Cadw ar gyfer fy apwyntiad',
+  'ask.saved': "Wedi'i gadw yn eich cwestiynau ar gyfer eich apwyntiad.",
+  'list.title': 'Cwestiynau ar gyfer fy apwyntiad',
+  'list.remove': 'Tynnu',
+  'list.removeLabel': 'Tynnu: {question}',
+  'list.print': 'Argraffu fy nghwestiynau',
+  'care.non-urgent': "Cyngor nad yw'n frys:",
+  'care.urgent': 'Cyngor brys:',
+  'care.emergency': 'Mae angen gweithredu ar unwaith:',
+  'region.head': 'pen',
+  'region.neck': 'gwddf',
+  'region.chest': 'brest',
+  'region.abdomen': 'bol',
+  'region.pelvis': 'cluniau a phelfis',
+  'region.spine': 'asgwrn cefn',
+  'region.arm': 'braich',
+  'region.hand': 'llaw',
+  'region.leg': 'coes',
+  'region.knee': 'pen-glin',
+  'region.foot': 'troed',
+  'region.whole-body': 'corff cyfan',
+} as const satisfies Catalogue;
+
+/** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */
+export const monthsCy: readonly string[] = [
+  'Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin',
+  'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr',
+];
+
+/** The `{name}` placeholders in a template, as a union of names. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Keys whose Welsh placeholders differ from the English ones: must be none. */
+type Mismatched = {
+  [K in MessageKey]: Same<Placeholders<(typeof cy)[K]>, Placeholders<(typeof enGB)[K]>> extends true ? never : K;
+}[MessageKey];
+type MustBeNever<T extends never> = T;
+/** Compile-time check: a Welsh template with other placeholders than its English one fails here, naming the key. */
+export type PlaceholderCheck = MustBeNever<Mismatched>;
