@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Writes the tables of docs/theming.md (custom properties and parts) from custom-elements.json,
+ * Writes the tables of docs/theming.md and of the README's Theming section (custom properties and
+ * parts) from custom-elements.json,
  * which `npm run analyze` makes from the elements' @cssprop and @csspart JSDoc. The tables sit
  * between `<!-- theming-tables:start -->` and `<!-- theming-tables:end -->`; the words round them
  * are written by hand.
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const DOC_PATH = `${root}docs/theming.md`;
+export const README_PATH = `${root}README.md`;
 export const MANIFEST_PATH = `${root}custom-elements.json`;
 const START = '<!-- theming-tables:start -->';
 const END = '<!-- theming-tables:end -->';
@@ -72,23 +74,29 @@ export function themingTables(manifest) {
 export function withTables(doc, tables) {
   const start = doc.indexOf(START);
   const end = doc.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`docs/theming.md has no ${START} … ${END} markers`);
+  if (start < 0 || end < start) throw new Error(`no ${START} … ${END} markers`);
   return `${doc.slice(0, start + START.length)}\n\n${tables}\n\n${doc.slice(end)}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8'));
-  const doc = readFileSync(DOC_PATH, 'utf8');
-  const updated = withTables(doc, themingTables(manifest));
-  if (process.argv.includes('--check')) {
-    if (updated !== doc) {
-      console.error('docs/theming.md is out of date: run node scripts/theming-docs.mjs');
-      process.exit(1);
+  const tables = themingTables(manifest);
+  let stale = false;
+  for (const [path, name] of [
+    [DOC_PATH, 'docs/theming.md'],
+    [README_PATH, 'README.md'],
+  ]) {
+    const doc = readFileSync(path, 'utf8');
+    const updated = withTables(doc, tables);
+    if (updated === doc) {
+      console.log(`${name}: the theming tables are up to date`);
+    } else if (process.argv.includes('--check')) {
+      console.error(`${name}: the theming tables are out of date: run node scripts/theming-docs.mjs`);
+      stale = true;
+    } else {
+      writeFileSync(path, updated);
+      console.log(`${name}: wrote the theming tables`);
     }
-  } else if (updated !== doc) {
-    writeFileSync(DOC_PATH, updated);
-    console.log('Wrote the tables in docs/theming.md');
-  } else {
-    console.log('docs/theming.md is up to date');
   }
+  if (stale) process.exit(1);
 }

@@ -1,7 +1,7 @@
 /**
  * The theming surface an integrator reads and links:
  *
- * - docs/theming.md's tables of custom properties and parts match custom-elements.json (the
+ * - docs/theming.md's and the README's tables of custom properties and parts match custom-elements.json (the
  *   elements' JSDoc); `node scripts/theming-docs.mjs` rewrites them;
  * - the package publishes the themes (`exports`, and `npm run build:npm` copies them);
  * - each theme, linked as a stylesheet from the page's own origin, applies under the strict
@@ -14,14 +14,17 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, ROOT, SUPPORTED_CSP } from '../../scripts/platform.mjs';
-import { DOC_PATH, MANIFEST_PATH, themingTables, withTables } from '../../scripts/theming-docs.mjs';
+import { DOC_PATH, MANIFEST_PATH, README_PATH, themingTables, withTables } from '../../scripts/theming-docs.mjs';
 
 const THEMES_DIR = join(ROOT, 'src', 'themes');
 const themes = readdirSync(THEMES_DIR).filter((name) => name.endsWith('.css'));
 
-test('docs/theming.md lists every custom property and part in custom-elements.json', () => {
+for (const [name, path] of [
+  ['docs/theming.md', DOC_PATH],
+  ['README.md', README_PATH],
+]) test(`${name} lists every custom property and part in custom-elements.json`, () => {
   const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8'));
-  const doc = readFileSync(DOC_PATH, 'utf8');
+  const doc = readFileSync(path, 'utf8');
   assert.equal(doc, withTables(doc, themingTables(manifest)), 'out of date: run node scripts/theming-docs.mjs');
   for (const declaration of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement)) {
     for (const { name } of [...(declaration.cssProperties ?? []), ...(declaration.cssParts ?? [])]) {
