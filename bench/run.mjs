@@ -455,7 +455,7 @@ async function scrolling(viewer) {
 
 if (SECTIONS.has('scroll')) {
   console.log(`\n3. Scrolling a ${SLICES}-slice CT series, images cached (each image shown once the previous one is drawn; ${Math.max(10, Math.floor(SLICES / RUNS))} images a run)`);
-  for (const viewer of ['ours', 'cornerstone']) {
+  for (const viewer of options.compare ? ['ours', 'ours-b', 'cornerstone'] : ['ours', 'cornerstone']) {
     progress(`  ${viewer.padEnd(12)}`);
     let result;
     let failure;
@@ -767,6 +767,19 @@ if (SECTIONS.has('scroll')) {
       ]),
     ),
   );
+  if (options.compare) {
+    say(`\nScrolling, ours against ours-b (${options.compare}), frames per second, median (min-max)`);
+    say(
+      table(
+        ['profile', 'ours', 'ours-b', 'ours/ours-b'],
+        PROFILES.map((p) => {
+          const a = find({ section: 'scroll', viewer: 'ours', profile: p.name, measure: 'frames per second' });
+          const b = find({ section: 'scroll', viewer: 'ours-b', profile: p.name, measure: 'frames per second' });
+          return [p.name, fmt(a, 1), fmt(b, 1), a?.median && b?.median ? (a.median / b.median).toFixed(2) : '-'];
+        }),
+      ),
+    );
+  }
 }
 
 if (SECTIONS.has('labels')) {

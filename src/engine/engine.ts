@@ -93,6 +93,24 @@ export function loadEngine(): Promise<Engine> {
   return enginePromise;
 }
 
+let modulesPromise: Promise<[Core, Loader]> | undefined;
+
+/**
+ * Start downloading Cornerstone's modules now, without starting the engine (no WebGL probe, no
+ * worker, settings still open to `configureEngine`). Memoised; `loadEngine()` uses the same
+ * download. The script-tag shell calls it as soon as it sees a viewer that will draw, so the engine
+ * downloads alongside the viewer's own chunk instead of after it.
+ */
+export function preloadEngine(): Promise<[Core, Loader]> {
+  modulesPromise ??= Promise.all([import('@cornerstonejs/core'), import('@cornerstonejs/dicom-image-loader')]).catch(
+    (error: unknown) => {
+      modulesPromise = undefined;
+      throw error;
+    },
+  );
+  return modulesPromise;
+}
+
 function hasWebGL2(): boolean {
   try {
     const canvas = document.createElement('canvas');
@@ -106,10 +124,7 @@ function hasWebGL2(): boolean {
 }
 
 async function createEngine(): Promise<Engine> {
-  const [core, loader] = await Promise.all([
-    import('@cornerstonejs/core'),
-    import('@cornerstonejs/dicom-image-loader'),
-  ]);
+  const [core, loader] = await preloadEngine();
   const useCPU = settings.rendering === 'cpu' || (settings.rendering === 'auto' && !hasWebGL2());
   core.init({
     rendering: {
