@@ -1,7 +1,7 @@
 import type { ViewerErrorType } from '../sources/errors.js';
 
 export interface PvErrorDetail {
-  /** The class of failure: `network`, `unauthorised`, `not-found`, `server`, `timeout`, `not-an-image`, `unsupported-format`, `corrupt-file`, `rendering-unavailable` or `no-source`. */
+  /** The class of failure: `network`, `unauthorised`, `not-found`, `server`, `timeout`, `not-an-image`, `unsupported-format`, `too-large`, `corrupt-file`, `rendering-unavailable` or `no-source`. */
   type: ViewerErrorType;
   /** The plain-English message shown to the patient. */
   message: string;

@@ -48,6 +48,7 @@ export const cy = {
   'error.timeout': 'Mae eich delwedd yn cymryd gormod o amser i lwytho. Rhowch gynnig arall arni.',
   'error.not-an-image': 'Does dim llun yn y ffeil hon y gallwn ei ddangos. Efallai mai adroddiad neu ddata arall ydyw.',
   'error.unsupported-format': 'Ni allwn ddangos y math hwn o ffeil. Efallai nad sgan na phelydr-X ydyw.',
+  'error.too-large': "Mae'r ddelwedd hon yn rhy fawr i ni ei dangos yn eich porwr gwe.",
   'error.corrupt-file': "Mae'r ffeil delwedd hon wedi'i difrodi neu heb ei chwblhau, felly ni allwn ei dangos.",
   'error.rendering-unavailable':
     'Doedd eich porwr gwe ddim yn gallu dangos y ddelwedd hon. Rhowch gynnig arall arni, neu defnyddiwch borwr gwe gwahanol.',

@@ -24,6 +24,7 @@ export const enGB = {
   'error.timeout': 'Your image is taking too long to load. Try again.',
   'error.not-an-image': 'This file does not have a picture we can show. It may be a report or other data.',
   'error.unsupported-format': 'We cannot show this type of file. It may not be a scan or X-ray.',
+  'error.too-large': 'This image is too big for us to show in your web browser.',
   'error.corrupt-file': 'This image file is damaged or not complete, so we cannot show it.',
   'error.rendering-unavailable': 'Your web browser could not draw this image. Try again, or use a different web browser.',
   'error.no-source': 'No image has been chosen yet.',

@@ -7,6 +7,7 @@ export type ViewerErrorType =
   | 'timeout'
   | 'not-an-image'
   | 'unsupported-format'
+  | 'too-large'
   | 'corrupt-file'
   | 'rendering-unavailable'
   | 'no-source';

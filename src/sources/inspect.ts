@@ -236,7 +236,7 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
   }
   // Refuse absurd sizes before anything allocates them (a header can claim 65535 x 65535).
   if (rows > MAX_SIDE || columns > MAX_SIDE || rows * columns * samples > MAX_FRAME_SAMPLES) {
-    throw new ViewerError('unsupported-format', 'The picture is too large to show.');
+    throw new ViewerError('too-large', 'The picture is too large to show.');
   }
   const encapsulated = Boolean(pixelElement.encapsulatedPixelData) || pixelElement.length === 0xffffffff;
   if (encapsulated) {

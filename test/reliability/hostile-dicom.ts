@@ -17,7 +17,7 @@ interface DcmjsWriter {
 }
 const { DicomDict, DicomMetaDictionary } = (dcmjs as unknown as DcmjsWriter).data;
 
-export type ErrorType = 'corrupt-file' | 'unsupported-format' | 'not-an-image';
+export type ErrorType = 'corrupt-file' | 'unsupported-format' | 'too-large' | 'not-an-image';
 /** What a patient may see: one of these errors, or (for a strange but usable file) the picture. */
 export type Outcome = ErrorType | 'loads';
 
@@ -103,9 +103,9 @@ export function hostileFiles(): HostileFile[] {
   const jpeg2000 = '1.2.840.10008.1.2.4.90';
   const jpegBaseline = '1.2.840.10008.1.2.4.50';
   return [
-    { name: 'a header claiming 65535 x 65535 pixels (uncompressed, 64 x 64 of data)', expect: ['unsupported-format'], buffer: dicomFile(image(65535, 65535), { pixels: small }) },
-    { name: 'a header claiming 65535 x 65535 pixels (JPEG 2000, one small frame)', expect: ['unsupported-format'], buffer: dicomFile(image(65535, 65535), { transferSyntax: jpeg2000, pixels: [noise(2000, 1).buffer] }) },
-    { name: 'a header claiming 20000 x 20000 colour pixels (JPEG, one small frame)', expect: ['unsupported-format'], buffer: dicomFile(image(20000, 20000, { SamplesPerPixel: 3, PhotometricInterpretation: 'YBR_FULL_422', BitsAllocated: 8, BitsStored: 8, HighBit: 7, PlanarConfiguration: 0 }), { transferSyntax: jpegBaseline, pixels: [noise(2000, 2).buffer] }) },
+    { name: 'a header claiming 65535 x 65535 pixels (uncompressed, 64 x 64 of data)', expect: ['too-large'], buffer: dicomFile(image(65535, 65535), { pixels: small }) },
+    { name: 'a header claiming 65535 x 65535 pixels (JPEG 2000, one small frame)', expect: ['too-large'], buffer: dicomFile(image(65535, 65535), { transferSyntax: jpeg2000, pixels: [noise(2000, 1).buffer] }) },
+    { name: 'a header claiming 20000 x 20000 colour pixels (JPEG, one small frame)', expect: ['too-large'], buffer: dicomFile(image(20000, 20000, { SamplesPerPixel: 3, PhotometricInterpretation: 'YBR_FULL_422', BitsAllocated: 8, BitsStored: 8, HighBit: 7, PlanarConfiguration: 0 }), { transferSyntax: jpegBaseline, pixels: [noise(2000, 2).buffer] }) },
     { name: 'a header claiming 5000 frames with one frame of data (uncompressed)', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64, { NumberOfFrames: '5000' }), { pixels: small }) },
     { name: 'a header claiming 5000 frames with one compressed frame', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64, { NumberOfFrames: '5000' }), { transferSyntax: jpeg2000, pixels: [noise(500, 3).buffer] }) },
     { name: 'zero frames and no pixel data', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64, { NumberOfFrames: '0' }), { pixels: new ArrayBuffer(0) }) },
