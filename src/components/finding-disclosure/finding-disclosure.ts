@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LanguageController } from '../../controllers/language-controller.js';
+import { lockedUntil } from '../../disclosure/date-lock.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { explain, kindOf } from '../../lay/describe.js';
@@ -130,7 +131,7 @@ export class FindingDisclosure extends LitElement {
 
   // Handlers
   #onShow = async () => {
-    if (this.#lockedUntil()) return;
+    if (lockedUntil(this.notBefore)) return;
     const finding = this.#isFinding();
     const request = new PvDisclosureRequestEvent(this.#scope());
     this.dispatchEvent(request);
@@ -175,7 +176,7 @@ export class FindingDisclosure extends LitElement {
     const stored = parseChoice(await readKept(this.storage, this.studyKey, this.#storeScope()));
     if (token !== this.#readToken || !this.isConnected) return;
     // A date lock wins over a remembered choice (the portal may have moved the date).
-    if (stored?.choice === 'reveal' && !this.#lockedUntil()) {
+    if (stored?.choice === 'reveal' && !lockedUntil(this.notBefore)) {
       this._phase = 'shown';
       this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at: stored.at, remembered: true }));
     } else if (stored?.choice) {
@@ -203,15 +204,9 @@ export class FindingDisclosure extends LitElement {
     return this.#isFinding() ? `wrapped-finding:${this.findingKey}` : 'study';
   }
 
-  /** The `not-before` date, when it is still in the future. */
-  #lockedUntil(): Date | undefined {
-    const date = this.notBefore ? new Date(this.notBefore) : undefined;
-    return date && !Number.isNaN(date.getTime()) && date.getTime() > Date.now() ? date : undefined;
-  }
-
   /** "You can choose to see it from 3 December 2026.", or nothing when there is no lock. */
   #renderLock() {
-    const locked = this.#lockedUntil();
+    const locked = lockedUntil(this.notBefore);
     if (!locked) return nothing;
     const date = this.#lang.date(locked);
     return html`<p class="locked">${this.#t('sensitive.locked', { date })}</p>`;
@@ -239,7 +234,7 @@ export class FindingDisclosure extends LitElement {
 
   /** One finding: told that it is there, not what it is. NHS inset text, not an interruption. */
   #renderFinding(deferred: boolean) {
-    const locked = this.#lockedUntil();
+    const locked = lockedUntil(this.notBefore);
     return html`<section class="panel finding ${deferred ? 'deferred' : ''}" part="panel" aria-labelledby="step-title">
       <h2 id="step-title">${this.#t('sensitive.noticeOne')}</h2>
       <p>${this.#t(deferred ? 'sensitive.waiting' : 'sensitive.explain')}</p>
@@ -263,7 +258,7 @@ export class FindingDisclosure extends LitElement {
       <p>${this.#t('disclosure.stop')}</p>
       ${this.#renderLock()}
       <div class="actions" part="actions">
-        ${this.#lockedUntil() ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>`}
+        ${lockedUntil(this.notBefore) ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>`}
         <button part="button" type="button" @click=${this.#onNotNow}>${this.#t('disclosure.notNow')}</button>
         ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.#t('disclosure.talk')}</a>` : nothing}
       </div>
@@ -272,7 +267,7 @@ export class FindingDisclosure extends LitElement {
 
   #renderDeferred() {
     if (this.#isFinding()) return this.#renderFinding(true);
-    const locked = this.#lockedUntil();
+    const locked = lockedUntil(this.notBefore);
     return html`<section class="panel deferred" part="panel">
       <p>${this.#t('disclosure.deferred')}</p>
       ${this.#renderLock()}

@@ -10,6 +10,7 @@ import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
+import { lockedUntil } from '../../disclosure/date-lock.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
 import { segmentText } from '../../lay/glossary-text.js';
@@ -444,15 +445,9 @@ export class LayAnnotationLayer extends LitElement {
     return (this._document?.labels ?? []).filter((label) => label.sensitivity === 'sensitive');
   }
 
-  /** The finding's "not before" date, when it is still in the future. */
-  #lockedUntil(label: AnnotationLabel): Date | undefined {
-    const date = label.notBefore ? new Date(label.notBefore) : undefined;
-    return date && !Number.isNaN(date.getTime()) && date.getTime() > Date.now() ? date : undefined;
-  }
-
   /** Show these findings (one, or every one that may be shown), if the portal agrees. */
   async #reveal(labels: AnnotationLabel[]): Promise<void> {
-    const showing = labels.filter((label) => !this.#lockedUntil(label) && this._findings.get(label.id) !== 'shown');
+    const showing = labels.filter((label) => !lockedUntil(label.notBefore) && this._findings.get(label.id) !== 'shown');
     if (showing.length === 0) return;
     const findings = showing.map((label) => label.id);
     const request = new PvDisclosureRequestEvent('finding', findings);
@@ -498,7 +493,7 @@ export class LayAnnotationLayer extends LitElement {
     const remembered: string[] = [];
     for (const [label, stored] of kept) {
       // A date lock wins over a remembered choice (the portal may have moved the date).
-      if (stored?.choice === 'reveal' && !this.#lockedUntil(label)) {
+      if (stored?.choice === 'reveal' && !lockedUntil(label.notBefore)) {
         next.set(label.id, 'shown');
         remembered.push(label.id);
       } else if (stored?.choice) {
@@ -539,14 +534,14 @@ export class LayAnnotationLayer extends LitElement {
     if (count === 0) return nothing;
     const state = (label: AnnotationLabel) => this._findings.get(label.id);
     const hidden = labels.filter((label) => state(label) !== 'shown');
-    const open = hidden.filter((label) => !this.#lockedUntil(label));
+    const open = hidden.filter((label) => !lockedUntil(label.notBefore));
     const anyWaiting = hidden.some((label) => state(label) === 'waiting');
     const heading = html`<h2 id="sensitive-title">
       ${this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count })}
     </h2>`;
     if (count === 1) {
       const [label] = labels;
-      const locked = this.#lockedUntil(label);
+      const locked = lockedUntil(label.notBefore);
       return html`<section class="sensitive" part="sensitive" aria-labelledby="sensitive-title">
         ${heading}
         ${state(label) === 'shown'
@@ -570,7 +565,7 @@ export class LayAnnotationLayer extends LitElement {
       <ul class="findings">
         ${labels.map((label, i) => {
           const number = i + 1;
-          const locked = this.#lockedUntil(label);
+          const locked = lockedUntil(label.notBefore);
           return html`<li data-finding=${label.id}>
             <h3>${this.#t('sensitive.findingName', { number })}</h3>
             ${state(label) === 'shown'
