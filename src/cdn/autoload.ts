@@ -52,7 +52,16 @@ function held(el: Element): boolean {
   return false;
 }
 
-type ViewerLike = Element & { hold?: unknown; loading?: unknown; src?: unknown; urls?: unknown; files?: unknown };
+type ViewerLike = Element & {
+  hold?: unknown;
+  loading?: unknown;
+  src?: unknown;
+  urls?: unknown;
+  files?: unknown;
+  dicomwebRoot?: unknown;
+  studyUid?: unknown;
+  seriesUid?: unknown;
+};
 
 let engineStarted = false;
 let nearScreen: IntersectionObserver | undefined;
@@ -74,9 +83,13 @@ function willDraw(el: ViewerLike): boolean {
   const gated = el.parentElement?.closest('finding-disclosure') != null;
   if (!gated && (typeof el.hold === 'boolean' ? el.hold : el.hasAttribute('hold'))) return false;
   const has = (value: unknown) => (Array.isArray(value) ? value.length > 0 : Boolean(value));
+  // A DICOMweb series needs all three (as the viewer's own source check does).
+  const dicomweb = (['dicomweb-root', 'study-uid', 'series-uid'] as const).every((name, i) =>
+    el.hasAttribute(name) || has([el.dicomwebRoot, el.studyUid, el.seriesUid][i]),
+  );
   return (
     el.hasAttribute('src') ||
-    el.hasAttribute('series-uid') ||
+    dicomweb ||
     has(el.src) ||
     has(el.urls) ||
     (typeof FileList !== 'undefined' && el.files instanceof FileList ? el.files.length > 0 : has(el.files))

@@ -519,6 +519,23 @@ describe('<lay-annotation-layer>', () => {
         expect(kept).not.to.contain('study-43');
         localStorage.clear();
       });
+
+      it('a study key set after the document still finds what was remembered under it', async () => {
+        const first = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo(), undefined, (l) => {
+          l.studyKey = 'study-44';
+          l.storage = 'local';
+        });
+        press(first.layer, 'Show finding 1')!.click();
+        await until(() => shownIds(first.layer).includes('shadow'), 3000, 'revealed');
+        cleanup();
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo(), undefined, (l) => {
+          l.storage = 'local';
+        });
+        expect(shownIds(layer)).not.to.include('shadow');
+        layer.studyKey = 'study-44';
+        await until(() => shownIds(layer).includes('shadow'), 3000, 'remembered once the key is set');
+        localStorage.clear();
+      });
     });
 
     it('the choice is remembered for the study (session storage)', async () => {

@@ -6,7 +6,7 @@ import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } fro
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { explain, kindOf } from '../../lay/describe.js';
 import { portalUrl } from '../../lay/links.js';
-import { message, type MessageKey, type Messages } from '../../lay/messages.js';
+import type { MessageKey, Messages } from '../../lay/messages.js';
 import { styles } from './finding-disclosure.styles.js';
 
 type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
@@ -74,8 +74,8 @@ export class FindingDisclosure extends LitElement {
 
   /**
    * Where "I'd rather talk to someone first" leads (a page of the portal). Without it, that choice is
-   * not offered. Only a page on the portal's own origin or a trusted site (`https`, see the layer's
-   * trusted domains) is linked; anything else (a `javascript:` URL, another site) is not offered.
+   * not offered. Only a page on the portal's own origin or an `https` page on nhs.uk, 111.nhs.uk or
+   * patient.info is linked; anything else (a `javascript:` URL, another site) is not offered.
    */
   @property({ attribute: 'talk-href' }) talkHref = '';
 
@@ -229,7 +229,7 @@ export class FindingDisclosure extends LitElement {
   }
 
   #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return message(this.#lang.messages, key, values);
+    return this.#lang.t(key, values);
   }
 
   /** One finding: told that it is there, not what it is. NHS inset text, not an interruption. */

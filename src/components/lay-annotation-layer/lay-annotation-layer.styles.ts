@@ -80,7 +80,6 @@ export const styles = [
     background: var(--_finding);
   }
 
-  .marker[aria-expanded='true'],
   .marker.selected {
     outline: 3px solid var(--_marker-text);
     outline-offset: 2px;

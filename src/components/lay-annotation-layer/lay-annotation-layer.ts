@@ -15,7 +15,7 @@ import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
 import { segmentText } from '../../lay/glossary-text.js';
 import { trustedUrl } from '../../lay/links.js';
-import { message, type MessageKey, type Messages } from '../../lay/messages.js';
+import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels } from '../../lay/orientation.js';
 import { chooseScaleBar, type ScaleBar } from '../../lay/scale.js';
 import { styles } from './lay-annotation-layer.styles.js';
@@ -199,6 +199,14 @@ export class LayAnnotationLayer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#load();
+    // A study key or store set after the document: read what is remembered under it instead.
+    else if ((changed.has('studyKey') || changed.has('storage')) && this._document) void this.#readRemembered();
+  }
+
+  async #readRemembered(): Promise<void> {
+    const document = this._document;
+    await this.#readSensitive();
+    if (document === this._document) await this.#readSaved();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -488,10 +496,17 @@ export class LayAnnotationLayer extends LitElement {
 
   async #readSensitive(): Promise<void> {
     const labels = this.#sensitiveLabels();
+    const before = this._findings;
     const kept = await Promise.all(labels.map(async (label) => [label, parseChoice(await readKept(this.storage, this.studyKey, `finding:${label.id}`))] as const));
     const next = new Map<string, 'waiting' | 'shown'>();
     const remembered: string[] = [];
     for (const [label, stored] of kept) {
+      // A choice the patient made while this was being read stands.
+      const now = this._findings.get(label.id);
+      if (now !== before.get(label.id)) {
+        if (now) next.set(label.id, now);
+        continue;
+      }
       // A date lock wins over a remembered choice (the portal may have moved the date).
       if (stored?.choice === 'reveal' && !lockedUntil(label.notBefore)) {
         next.set(label.id, 'shown');
@@ -509,10 +524,6 @@ export class LayAnnotationLayer extends LitElement {
 
   #rememberFinding(id: string, choice: StoredChoice): Promise<void> {
     return keep(this.storage, this.studyKey, `finding:${id}`, JSON.stringify(choice));
-  }
-
-  #date(date: Date): string {
-    return this.#lang.date(date);
   }
 
   /** The glossary in the layer's language: Welsh entries (English where none yet) or English. */
@@ -548,7 +559,7 @@ export class LayAnnotationLayer extends LitElement {
           ? html`<button class="goto" type="button" @click=${() => this.#wait(labels)}>${this.#t('sensitive.hideAgain')}</button>`
           : html`<p>${anyWaiting ? this.#t('sensitive.waiting') : this.#t('sensitive.explain')}</p>
               ${locked
-                ? html`<p>${this.#t('sensitive.locked', { date: this.#date(locked) })}</p>`
+                ? html`<p>${this.#t('sensitive.locked', { date: this.#lang.date(locked) })}</p>`
                 : html`<div class="choices">
                     <button class="goto" type="button" @click=${() => this.#reveal(labels)}>${this.#t('sensitive.show')}</button>
                     ${anyWaiting
@@ -574,7 +585,7 @@ export class LayAnnotationLayer extends LitElement {
                     ${this.#t('sensitive.hideFinding', { number })}
                   </button>`
               : locked
-                ? html`<p>${this.#t('sensitive.findingLocked', { date: this.#date(locked) })}</p>`
+                ? html`<p>${this.#t('sensitive.findingLocked', { date: this.#lang.date(locked) })}</p>`
                 : html`<button class="goto" type="button" @click=${() => this.#reveal([label])}>
                     ${this.#t('sensitive.showFinding', { number })}
                   </button>`}
@@ -595,7 +606,7 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return message(this.#lang.messages, key, values);
+    return this.#lang.t(key, values);
   }
 
   /** Re-place markers and tags at most once per frame. */

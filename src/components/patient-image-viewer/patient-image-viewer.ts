@@ -9,7 +9,7 @@ import { PvImageChangeEvent } from '../../events/pv-image-change-event.js';
 import { PvLoadEvent } from '../../events/pv-load-event.js';
 import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
-import { message, type MessageKey, type Messages } from '../../lay/messages.js';
+import type { MessageKey, Messages } from '../../lay/messages.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import type { ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
@@ -379,7 +379,7 @@ export class PatientImageViewer extends LitElement {
   }
 
   #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return message(this.#lang.messages, key, values);
+    return this.#lang.t(key, values);
   }
 
   #errorText(type: string): string {
