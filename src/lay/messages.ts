@@ -141,7 +141,7 @@ export const enGB = {
   'sensitive.shownOne': '1 more label is now showing.',
   'sensitive.shown': '{count} more labels are now showing.',
   'sensitive.summaryHeld': 'Your report summary will show here when you choose to see it all.',
-  'sensitive.explainMany': 'You can choose to see them one at a time, all now, or wait and talk to your care team first. All are fine.',
+  'sensitive.explainMany': 'You can see them one at a time, or all now. Or you can wait and talk to your care team first. All are fine.',
   'sensitive.findingName': 'Finding {number}',
   'sensitive.showFinding': 'Show finding {number}',
   'sensitive.hideFinding': 'Hide finding {number} again',

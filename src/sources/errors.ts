@@ -15,7 +15,7 @@ export type ViewerErrorType =
 /** A failure with a class the viewer can explain to a patient. Its message never holds patient data. */
 export class ViewerError extends Error {
   readonly type: ViewerErrorType;
-  /** Whether trying the same thing again could work (network faults, time-outs). */
+  /** Whether trying the same thing again could work (network, server, time-out, sign-in and drawing faults). */
   readonly retryable: boolean;
   /** The HTTP status that caused it, when there was one (a 401 asks the portal for fresh credentials once). */
   readonly status: number | undefined;

@@ -58,11 +58,5 @@ export async function fetchJson<T>(url: string, options: FetchOptions): Promise<
 }
 
 function abortReason(signal: AbortSignal): ViewerError | undefined {
-  if (!signal.aborted) return undefined;
-  const reason: unknown = signal.reason;
-  if (reason instanceof ViewerError) return reason;
-  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
-    return new ViewerError('timeout', 'The image took too long to load.');
-  }
-  return new ViewerError('network', 'Loading was stopped.', { cause: reason });
+  return signal.aborted ? toViewerError(signal.reason, 'network') : undefined;
 }

@@ -116,6 +116,18 @@ const NOT_PICTURES = [
 const MAX_SIDE = 16384;
 const MAX_FRAME_SAMPLES = 64 * 1024 * 1024;
 
+/** Whether a SOP class holds no picture for a patient (a report, a segmentation, a waveform...). */
+export function isNotAPicture(sopClass: string): boolean {
+  return NOT_PICTURES.some((prefix) => sopClass.startsWith(prefix));
+}
+
+/** Refuse absurd sizes before anything allocates them (a header can claim 65535 x 65535). */
+export function checkPictureSize(rows: number, columns: number, samples: number): void {
+  if (rows > MAX_SIDE || columns > MAX_SIDE || rows * columns * samples > MAX_FRAME_SAMPLES) {
+    throw new ViewerError('too-large', 'The picture is too large to show.');
+  }
+}
+
 type DicomParser = typeof import('dicom-parser');
 let parserPromise: Promise<DicomParser> | undefined;
 function loadParser(): Promise<DicomParser> {
@@ -211,7 +223,7 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
   const sopClass = string(T.sopClass);
   const pixelElement =
     dataSet.elements[T.pixelData] ?? dataSet.elements[T.floatPixelData] ?? dataSet.elements[T.doubleFloatPixelData];
-  if (NOT_PICTURES.some((prefix) => sopClass.startsWith(prefix)) || !pixelElement) {
+  if (isNotAPicture(sopClass) || !pixelElement) {
     throw new ViewerError('not-an-image', 'The file holds no picture to show.');
   }
   const transferSyntax = string(T.transferSyntax) || '1.2.840.10008.1.2';
@@ -234,10 +246,7 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
   if (![1, 8, 16, 32, 64].includes(bitsAllocated) || ![1, 3, 4].includes(samples)) {
     throw new ViewerError('corrupt-file', 'The picture has an impossible pixel format.');
   }
-  // Refuse absurd sizes before anything allocates them (a header can claim 65535 x 65535).
-  if (rows > MAX_SIDE || columns > MAX_SIDE || rows * columns * samples > MAX_FRAME_SAMPLES) {
-    throw new ViewerError('too-large', 'The picture is too large to show.');
-  }
+  checkPictureSize(rows, columns, samples);
   const encapsulated = Boolean(pixelElement.encapsulatedPixelData) || pixelElement.length === 0xffffffff;
   if (encapsulated) {
     // Every compressed frame has at least one fragment: fewer means frames are missing.

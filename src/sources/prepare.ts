@@ -6,8 +6,10 @@
 import { ViewerError, toViewerError } from './errors.js';
 import { fetchBytes, fetchJson } from './fetch-bytes.js';
 import {
+  checkPictureSize,
   compareSlices,
   geometryOf,
+  isNotAPicture,
   inspectFile,
   slicePositionOf,
   type InspectedFile,
@@ -168,11 +170,21 @@ async function prepareDicomWeb(
   if (!Array.isArray(instances) || instances.length === 0) {
     throw new ViewerError('not-found', 'The series has no images.');
   }
+  // The same checks a file gets (src/sources/inspect.ts): no reports or other non-pictures, no
+  // absurd sizes. What is left out is counted, as for a list of files.
+  let refused: ViewerError | undefined;
   const pictures = instances.filter((json) => {
-    const sopClass = text(json, '00080016');
-    return json['7FE00010'] !== undefined || text(json, '00280010') !== '' ? !sopClass.includes('.88.') : false;
+    const hasPicture = json['7FE00010'] !== undefined || text(json, '00280010') !== '';
+    if (!hasPicture || isNotAPicture(text(json, '00080016'))) return false;
+    try {
+      checkPictureSize(Number(value(json, '00280010')) || 0, Number(value(json, '00280011')) || 0, Number(value(json, '00280002')) || 1);
+      return true;
+    } catch (error) {
+      refused ??= toViewerError(error);
+      return false;
+    }
   });
-  if (pictures.length === 0) throw new ViewerError('not-an-image', 'The series holds no pictures to show.');
+  if (pictures.length === 0) throw refused ?? new ViewerError('not-an-image', 'The series holds no pictures to show.');
   const items = pictures.map((json) => {
     const slicePosition = slicePositionOf(
       (json['00200032']?.Value ?? []).map(Number),
@@ -203,8 +215,12 @@ async function prepareDicomWeb(
   items.sort(compareSlices);
   const frames: DicomWebFrame[] = [];
   const images: StackImage[] = [];
+  let skipped = instances.length - pictures.length;
   for (const item of items) {
-    if (!UID.test(item.sop)) continue;
+    if (!UID.test(item.sop)) {
+      skipped++;
+      continue;
+    }
     for (let f = 1; f <= item.frames; f++) {
       frames.push({
         imageId: `wadors:${seriesUrl}/instances/${item.sop}/frames/${f}`,
@@ -220,7 +236,7 @@ async function prepareDicomWeb(
     kind: 'wadors',
     frames,
     count: frames.length,
-    skipped: 0,
+    skipped,
     images,
     headerPrefix: `wadors:${seriesUrl}/`,
     facts: {

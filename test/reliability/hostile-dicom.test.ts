@@ -179,6 +179,38 @@ describe('hostile and broken DICOM', function () {
     }
   });
 
+  it('[HAZ-010] a DICOMweb series whose header claims 65535 x 65535 pixels is refused before anything allocates it', async function () {
+    const info = await serverInfo();
+    if (!info.orthanc.available) this.skip();
+    tried++;
+    const study = `2.25.77${Date.now() % 100000}`;
+    const series = `${study}.1`;
+    const buffer = dicomFile(
+      { Rows: 65535, Columns: 65535, BitsAllocated: 16, BitsStored: 12, HighBit: 11, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2', StudyInstanceUID: study, SeriesInstanceUID: series },
+      { pixels: [noise(8192, 43).buffer] },
+    );
+    const boundary = 'pv-boundary-8';
+    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
+    const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
+    const stored = await fetch('/dicom-web/studies', {
+      method: 'POST',
+      headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
+      body: new Blob([head, buffer, tail]),
+    });
+    expect(stored.ok, `STOW-RS ${stored.status}`).to.equal(true);
+    const el = hostViewer();
+    el.dicomwebRoot = '/dicom-web';
+    el.studyUid = study;
+    el.seriesUid = series;
+    const event = await settle(el, BOUND_MS);
+    expect(event.type).to.equal('pv-error');
+    expect((event as PvErrorEvent).detail.type).to.equal('too-large');
+    await el.updateComplete;
+    expect(shownText(el)).to.contain(enGB['error.too-large']);
+    await otherStillDraws();
+    el.parentElement!.remove();
+  });
+
   it('[HAZ-010] throughout: the page kept answering, nothing uncaught, nothing ran, memory stayed bounded', async () => {
     await otherStillDraws();
     // A frozen page (a decoder allocating 16 GiB, an endless loop) would stall the timer for good.
