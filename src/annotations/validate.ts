@@ -24,6 +24,7 @@ export interface AnnotationProblem {
   labelId?: string;
 }
 
+/** What `validateAnnotationDocument` returns: the usable document (or null) and every problem found. */
 export interface AnnotationValidation {
   /** What the viewer will show, or `null` when the document cannot be used at all. */
   document: AnnotationDocument | null;

@@ -14,6 +14,7 @@ export type Loader = typeof LoaderNS;
 /** How images are drawn: `auto` uses WebGL where the browser has it, else the CPU. */
 export type RenderingMode = 'auto' | 'gpu' | 'cpu';
 
+/** Settings for the shared imaging engine (see `configureEngine`). */
 export interface EngineSettings {
   /** Image cache cap in bytes. Default 256 MiB: enough for a few CT series on a phone. */
   maxCacheBytes: number;
@@ -30,8 +31,6 @@ export interface Engine {
   core: Core;
   loader: Loader;
   renderingEngine: CoreNS.RenderingEngine;
-  /** `cpu` or `gpu`: which path is drawing. */
-  backend: 'cpu' | 'gpu';
   /**
    * Register a header source for image ids starting with `prefix`. Returns an unregister function,
    * which also aborts that prefix's requests still in flight (a viewer removed mid-load).
@@ -162,7 +161,6 @@ async function createEngine(): Promise<Engine> {
     core,
     loader,
     renderingEngine,
-    backend: core.getShouldUseCPURendering() ? 'cpu' : 'gpu',
     addHeaderSource(prefix, source) {
       const entry: HeaderEntry = { prefix, source, requests: new Set(), released: false };
       headerSources.add(entry);

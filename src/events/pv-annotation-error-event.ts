@@ -1,5 +1,6 @@
 import type { AnnotationProblem } from '../annotations/validate.js';
 
+/** What `pv-annotation-error` says: the problems found in the annotation document (paths and plain messages, never patient data). */
 export interface PvAnnotationErrorDetail {
   /** Every problem, with the path of the field (like `labels[2].target.point.column`) and what was expected. */
   problems: readonly AnnotationProblem[];

@@ -1,6 +1,7 @@
 /** What a disclosure is about: the whole study (the images), or one finding. */
 export type DisclosureScope = 'study' | 'finding';
 
+/** What `pv-disclosure-request` says: what is about to be shown. */
 export interface PvDisclosureRequestDetail {
   scope: DisclosureScope;
   /**
@@ -23,6 +24,7 @@ export class PvDisclosureRequestEvent extends Event {
   }
 }
 
+/** What `pv-reveal` and `pv-defer` say: what was chosen about, when, and whether it was remembered. Never who. */
 export interface PvChoiceDetail {
   scope: DisclosureScope;
   /** When the patient chose (ISO 8601). */

@@ -1,5 +1,6 @@
 import type { ViewerErrorType } from '../sources/errors.js';
 
+/** What `pv-error` says: the kind of failure, the words the patient sees, and whether "Try again" is offered. */
 export interface PvErrorDetail {
   /** The class of failure: `network`, `unauthorised`, `not-found`, `server`, `timeout`, `not-an-image`, `unsupported-format`, `too-large`, `corrupt-file`, `rendering-unavailable` or `no-source`. */
   type: ViewerErrorType;

@@ -1,3 +1,4 @@
+/** What `pv-image-change` says: which image is showing now, and how many there are. */
 export interface PvImageChangeDetail {
   /** The image now on screen, counting from 0. */
   index: number;

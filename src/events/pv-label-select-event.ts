@@ -1,3 +1,4 @@
+/** What `pv-label-select` says: which label the patient chose. */
 export interface PvLabelSelectDetail {
   /** The label's id, from the annotation document. */
   id: string;

@@ -1,3 +1,4 @@
+/** What `pv-link-blocked` says: a link in the annotation document that was not shown, and why. */
 export interface PvLinkBlockedDetail {
   /** The label whose link was not shown as a link. */
   labelId: string;

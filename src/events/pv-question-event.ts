@@ -1,3 +1,4 @@
+/** What `pv-question` says: the patient's question and what it is about, for the portal to route to the care team. */
 export interface PvQuestionDetail {
   /** The question, in the patient's words (or a suggested question they chose). */
   question: string;

@@ -1,3 +1,4 @@
+/** What `pv-view-change` says: where the picture now sits on screen (for overlays). */
 export interface PvViewChangeDetail {
   /** The image on screen, counting from 0. */
   index: number;

@@ -1,6 +1,7 @@
 import type { SafeFacts } from '../sources/inspect.js';
 import { enGB, message, type MessageKey, type Messages } from './messages.js';
 
+/** The kind of images a modality makes, in the words the patient is given. */
 export type ImageKind = 'xray' | 'ct' | 'mri' | 'ultrasound' | 'nuclear' | 'pet' | 'mammogram' | 'other';
 
 const KIND_BY_MODALITY: Record<string, ImageKind> = {

@@ -185,6 +185,7 @@ export const enGB = {
   'region.whole-body': 'whole body',
 } as const;
 
+/** The name of one built-in message (see `enGB`). */
 export type MessageKey = keyof typeof enGB;
 /** A whole catalogue: every key, as in {@link enGB} (the Welsh one is typed with this). */
 export type Catalogue = { readonly [K in MessageKey]: string };
