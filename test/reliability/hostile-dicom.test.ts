@@ -15,6 +15,19 @@ import { shownText, stuck, watchUncaught } from './support.js';
 /** Generous: a file must be refused or shown within this, never leave a spinner. */
 const BOUND_MS = 15000;
 
+/** Store one file in the test Orthanc (STOW-RS), so it reaches the viewer through DICOMweb. */
+async function storeInOrthanc(buffer: ArrayBuffer): Promise<void> {
+  const boundary = 'pv-boundary-7';
+  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
+  const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
+  const stored = await fetch('/dicom-web/studies', {
+    method: 'POST',
+    headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
+    body: new Blob([head, buffer, tail]),
+  });
+  expect(stored.ok, `STOW-RS ${stored.status}`).to.equal(true);
+}
+
 describe('hostile and broken DICOM', function () {
   this.timeout(120000);
   let other: PatientImageViewer;
@@ -153,16 +166,7 @@ describe('hostile and broken DICOM', function () {
           { Rows: 64, Columns: 64, BitsAllocated: 8, BitsStored: 8, HighBit: 7, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2', StudyInstanceUID: study, SeriesInstanceUID: series },
           { transferSyntax, pixels: [noise(4000, 42).buffer] },
         );
-        // STOW-RS: store it in Orthanc.
-        const boundary = 'pv-boundary-7';
-        const head = new TextEncoder().encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
-        const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
-        const stored = await fetch('/dicom-web/studies', {
-          method: 'POST',
-          headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
-          body: new Blob([head, buffer, tail]),
-        });
-        expect(stored.ok, `STOW-RS ${stored.status}`).to.equal(true);
+        await storeInOrthanc(buffer);
         const el = hostViewer();
         el.dicomwebRoot = '/dicom-web';
         el.studyUid = study;
@@ -189,15 +193,7 @@ describe('hostile and broken DICOM', function () {
       { Rows: 65535, Columns: 65535, BitsAllocated: 16, BitsStored: 12, HighBit: 11, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2', StudyInstanceUID: study, SeriesInstanceUID: series },
       { pixels: [noise(8192, 43).buffer] },
     );
-    const boundary = 'pv-boundary-8';
-    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
-    const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
-    const stored = await fetch('/dicom-web/studies', {
-      method: 'POST',
-      headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
-      body: new Blob([head, buffer, tail]),
-    });
-    expect(stored.ok, `STOW-RS ${stored.status}`).to.equal(true);
+    await storeInOrthanc(buffer);
     const el = hostViewer();
     el.dicomwebRoot = '/dicom-web';
     el.studyUid = study;
