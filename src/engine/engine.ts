@@ -95,18 +95,25 @@ export function loadEngine(): Promise<Engine> {
 let modulesPromise: Promise<[Core, Loader]> | undefined;
 
 /**
+ * How Cornerstone's modules are imported. Internal (not exported from the package): a test swaps
+ * `modules` for an import that fails, as it does in an app whose bundler mishandles Cornerstone
+ * ("Class extends value undefined"), to check that the failure reaches the portal as `engine-failed`.
+ */
+export const engineImports = {
+  modules: (): Promise<[Core, Loader]> => Promise.all([import('@cornerstonejs/core'), import('@cornerstonejs/dicom-image-loader')]),
+};
+
+/**
  * Start downloading Cornerstone's modules now, without starting the engine (no WebGL probe, no
  * worker, settings still open to `configureEngine`). Memoised; `loadEngine()` uses the same
  * download. The script-tag shell calls it as soon as it sees a viewer that will draw, so the engine
  * downloads alongside the viewer's own chunk instead of after it.
  */
 export function preloadEngine(): Promise<[Core, Loader]> {
-  modulesPromise ??= Promise.all([import('@cornerstonejs/core'), import('@cornerstonejs/dicom-image-loader')]).catch(
-    (error: unknown) => {
-      modulesPromise = undefined;
-      throw error;
-    },
-  );
+  modulesPromise ??= engineImports.modules().catch((error: unknown) => {
+    modulesPromise = undefined;
+    throw error;
+  });
   return modulesPromise;
 }
 

@@ -10,6 +10,7 @@ import { PvLoadEvent } from '../../events/pv-load-event.js';
 import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
+import { describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import type { ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
@@ -47,7 +48,7 @@ export type RequestHeaders =
  * @tag patient-image-viewer
  *
  * @event {PvLoadEvent} pv-load - The first image is on screen. `detail` holds only safe facts: modality, body part, image count, index, renderer.
- * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees.
+ * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees. For `engine-failed` (the page could not load or start the imaging engine: a bundling or server fault), `detail.cause` says what broke, and the console has the full error.
  * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
  * @event {PvViewChangeEvent} pv-view-change - The picture was drawn differently (image, zoom, move, size); at most once a frame. For overlays.
  *
@@ -107,7 +108,12 @@ export class PatientImageViewer extends LitElement {
         this.dispatchEvent(new PvLoadEvent(facts, count, index, renderer, skipped)),
       onError: (error) =>
         this.dispatchEvent(
-          new PvErrorEvent({ type: error.type, message: this.#errorText(error.type), retryable: error.retryable }),
+          new PvErrorEvent({
+            type: error.type,
+            message: this.#errorText(error.type),
+            retryable: error.retryable,
+            ...(error.type === 'engine-failed' ? { cause: describeCause(error) } : {}),
+          }),
         ),
       onImageChange: (index, count) => this.dispatchEvent(new PvImageChangeEvent(index, count)),
       onViewChange: () =>
