@@ -234,6 +234,8 @@ describe('the npm package', () => {
       const pattern = new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
       assert.ok(files.some((f) => pattern.test(f)), `${target} (named in package.json) is in the package`);
     }
+    // Not the build's precompressed .br/.gz copies either: package.json's "files" leaves them out (README: "Serving the files").
+    assert.ok(existsSync(join(build.cdnDir, 'patient-image-viewer.js.br')), 'the build made precompressed copies');
     const cdnStray = files.filter((f) => f.startsWith('dist/cdn/') && !/\.(js|js\.map|wasm)$/.test(f));
     assert.deepEqual(cdnStray, [], 'the script-tag build holds only scripts, their maps and WebAssembly');
     const unwanted = files.filter(
