@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -105,6 +105,23 @@ const precompress: Plugin = {
 };
 
 /**
+ * Script-tag build only: the themes (src/themes/*.css) in dist/cdn/themes, so a portal that copies
+ * the folder whole has them at the path each theme's header names
+ * (`/assets/patient-image-viewer/themes/sample-trust.css`). The npm build has them in dist/themes.
+ */
+const cdnThemes: Plugin = {
+  name: 'pv-cdn-themes',
+  apply: 'build',
+  writeBundle(options) {
+    if (!options.dir) return;
+    const from = here('./src/themes');
+    const to = join(options.dir, 'themes');
+    mkdirSync(to, { recursive: true });
+    for (const name of readdirSync(from).filter((file) => file.endsWith('.css'))) copyFileSync(join(from, name), join(to, name));
+  },
+};
+
+/**
  * Chunk names that say what they hold, so a size budget (.size-limit.mjs) and a reader can tell them
  * apart: `patient-image-viewer` and `lay-annotation-layer` for the elements' chunks, `cornerstone-core`
  * and `cornerstone-dicom-image-loader` for the imaging engine, else Rolldown's own name.
@@ -119,7 +136,7 @@ function chunkName(chunk: { facadeModuleId: string | null; moduleIds: string[]; 
 
 const cdnConfig: UserConfig = {
   ...sharedConfig,
-  plugins: [crossOriginWorker, precompress],
+  plugins: [crossOriginWorker, precompress, cdnThemes],
   // The script-tag build: one JS entry that loads its chunks, worker and WASM relative to itself,
   // so it works from any sub-path (the demo serves it at /cdn/). WASM stays in files: never inlined.
   base: './',

@@ -40,8 +40,8 @@ const SECURITY_HEADERS = {
 const bundle = at('dist/cdn/patient-image-viewer.js');
 const reason = !existsSync(bundle)
   ? 'dist/cdn is missing'
-  : !existsSync(`${bundle}.br`)
-    ? 'dist/cdn has no precompressed files'
+  : !existsSync(`${bundle}.br`) || !existsSync(at('dist/cdn/themes'))
+    ? 'dist/cdn has no precompressed files or themes'
     : newestChange(['src', 'vite.config.ts', 'package-lock.json']) > statSync(bundle).mtimeMs
     ? 'the source changed since the last build'
     : undefined;

@@ -236,8 +236,9 @@ describe('the npm package', () => {
     }
     // Not the build's precompressed .br/.gz copies either: package.json's "files" leaves them out (README: "Serving the files").
     assert.ok(existsSync(join(build.cdnDir, 'patient-image-viewer.js.br')), 'the build made precompressed copies');
-    const cdnStray = files.filter((f) => f.startsWith('dist/cdn/') && !/\.(js|js\.map|wasm)$/.test(f));
-    assert.deepEqual(cdnStray, [], 'the script-tag build holds only scripts, their maps and WebAssembly');
+    const cdnStray = files.filter((f) => f.startsWith('dist/cdn/') && !/\.(js|js\.map|wasm)$/.test(f) && !/^dist\/cdn\/themes\/[\w-]+\.css$/.test(f));
+    assert.deepEqual(cdnStray, [], 'the script-tag build holds only scripts, their maps, WebAssembly and the themes');
+    assert.ok(has('dist/cdn/themes/sample-trust.css'), 'the themes are in the script-tag build too');
     const unwanted = files.filter(
       (f) =>
         !/^(dist\/|package\.json$|README\.md$|LICENSE(\.\w+)?$|custom-elements\.json$|annotation\.schema\.json$)/.test(f) ||

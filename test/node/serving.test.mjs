@@ -2,6 +2,7 @@
  * Serving the script-tag build the way a portal should (issue 11, portal developers): compressed
  * (precompressed `.br` and `.gz` copies beside every script and WebAssembly file in dist/cdn, sent by
  * `npm start` when the browser accepts them), with long caching for hashed chunks only.
+ * And the themes inside dist/cdn, where each theme's own header says a portal finds them.
  * Uses `npm start`'s own server, which builds dist/cdn when it is missing or stale.
  */
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { cdnGroups } from '../../scripts/bundle-graph.mjs';
 import { ROOT } from '../../scripts/platform.mjs';
 import { get, startDemo } from './support/demo-server.mjs';
+import { startServer } from './support/portal-pages.mjs';
 
 const CDN = join(ROOT, 'dist/cdn');
 let demo;
@@ -83,5 +85,27 @@ describe('npm start serves the script-tag build compressed', () => {
     const entry = await get(`${demo.origin}/cdn/patient-image-viewer.js`, { 'Accept-Encoding': 'br' });
     assert.equal(entry.headers['content-encoding'], 'br');
     assert.equal(entry.headers['cache-control'], 'no-cache');
+  });
+});
+
+describe('the themes in the script-tag build', () => {
+  it('dist/cdn copied whole to a portal has every theme at the path its own header names', async () => {
+    const themes = readdirSync(join(ROOT, 'src/themes')).filter((file) => file.endsWith('.css'));
+    assert.ok(themes.length >= 2, 'themes found');
+    // A portal that copies dist/cdn to /assets/patient-image-viewer/, as the README and the headers say.
+    const portal = await startServer({ mounts: { '/assets/patient-image-viewer/': CDN } });
+    try {
+      for (const theme of themes) {
+        const source = readFileSync(join(ROOT, 'src/themes', theme));
+        const named = /href="([^"]+)"/.exec(source.toString('utf8'))?.[1];
+        assert.equal(named, `/assets/patient-image-viewer/themes/${theme}`, `${theme}'s header names its path in the copied folder`);
+        const res = await get(`${portal.origin}${named}`);
+        assert.equal(res.status, 200, `${named} is there`);
+        assert.match(res.headers['content-type'], /^text\/css/);
+        assert.ok(res.body.equals(source), `${named} is the theme as written`);
+      }
+    } finally {
+      await portal.close();
+    }
   });
 });
