@@ -8,10 +8,29 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
+ * The JPEG 2000 codec (OpenJPEG, compiled with emscripten) prints three `[INFO]` lines to the console
+ * for every image it decodes, through emscripten's `print` (stdout); Cornerstone gives it no way to
+ * stop. In its one factory call, in the decode worker, pass a `print` that drops them. `printErr`
+ * (warnings and errors) is left alone. Fails the build if Cornerstone's code changes shape.
+ */
+const quietCodecInfo: Plugin = {
+  name: 'pv-quiet-codec-info',
+  transform(code, id) {
+    if (!/@cornerstonejs[\\/]dicom-image-loader[\\/]dist[\\/]esm[\\/]shared[\\/]decoders[\\/]decodeJPEG2000\.js$/.test(id)) return undefined;
+    const call = 'openJpegFactory({';
+    if (code.split(call).length !== 2) this.error('decodeJPEG2000.js no longer calls `openJpegFactory({` once: update pv-quiet-codec-info');
+    // On the same line, so the module's lines keep their source-map positions.
+    return { code: code.replace(call, `${call} print: () => undefined,`), map: null };
+  },
+};
+
+/**
  * Shared by the dev server (tests, Storybook) and the script-tag build (`vite build`).
  * See ../shared/PLATFORM.md for why each setting is here.
  */
 export const sharedConfig: UserConfig = {
+  // The dev server runs these on worker modules too; a build needs them in `worker.plugins` (below).
+  plugins: [quietCodecInfo],
   resolve: {
     alias: [
       {
@@ -46,6 +65,7 @@ export const sharedConfig: UserConfig = {
   },
   worker: {
     format: 'es',
+    plugins: () => [quietCodecInfo],
   },
 };
 
@@ -136,7 +156,7 @@ function chunkName(chunk: { facadeModuleId: string | null; moduleIds: string[]; 
 
 const cdnConfig: UserConfig = {
   ...sharedConfig,
-  plugins: [crossOriginWorker, precompress, cdnThemes],
+  plugins: [quietCodecInfo, crossOriginWorker, precompress, cdnThemes],
   // The script-tag build: one JS entry that loads its chunks, worker and WASM relative to itself,
   // so it works from any sub-path (the demo serves it at /cdn/). WASM stays in files: never inlined.
   base: './',

@@ -143,6 +143,7 @@ async function createEngine(): Promise<Engine> {
   if (useCPU) core.setUseCPURendering(true);
   core.cache.setMaxCacheSize(settings.maxCacheBytes);
 
+  const restoreLoggers = quietDeprecationNotes(core);
   loader.init({
     maxWebWorkers: settings.maxWebWorkers,
     useLegacyMetadataProvider: LEGACY_METADATA,
@@ -159,6 +160,7 @@ async function createEngine(): Promise<Engine> {
       return undefined;
     },
   });
+  restoreLoggers();
 
   installSafeMetadata(core);
   quietFailedCacheLoads(core);
@@ -186,6 +188,21 @@ async function createEngine(): Promise<Engine> {
   };
   loadedEngine = engine;
   return engine;
+}
+
+/**
+ * Quiets the image loader's two deprecation warnings ("wadors/wadouri metaDataProvider is
+ * deprecated"), which its `init()` logs: they are about LEGACY_METADATA, our deliberate choice, and
+ * are noise in a portal's console. Only those two loggers, only below errors, and only until the
+ * returned function puts their levels back (call it right after `init()`).
+ */
+function quietDeprecationNotes(core: Core): () => void {
+  // loglevel loggers; `persist: false` keeps the levels out of the portal's localStorage.
+  type Leveled = { getLevel(): number; setLevel(level: string | number, persist: boolean): void };
+  const loggers = ['wadors', 'wadouri'].map((name) => core.utilities.logger.loaderLog.getLogger(name) as unknown as Leveled);
+  const levels = loggers.map((logger) => logger.getLevel());
+  for (const logger of loggers) logger.setLevel('error', false);
+  return () => loggers.forEach((logger, i) => logger.setLevel(levels[i]!, false));
 }
 
 /**
