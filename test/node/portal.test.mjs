@@ -8,12 +8,15 @@
  *   nothing else, then a JPEG 2000 image and the synthetic study, with labels, no CSP violation,
  *   no console error, and a picture that is not blank;
  * - the size budget (.size-limit.mjs, through size-limit's own command);
- * - a consumer app made with Vite installs the tarball, builds and shows an image; the React and
+ * - a consumer app made with Vite, configured with the README's own code blocks, installs the tarball,
+ *   builds and shows an image, and shows a compressed one in Vite's dev server; the React and
  *   Vue snippets in examples/frameworks/ compile against the installed package;
  * - (the demo itself, `npm start`, is walked through end to end in demo-journey.test.mjs.)
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cdnGroups } from '../../scripts/bundle-graph.mjs';
@@ -36,6 +39,16 @@ import {
 } from './support/portal-pages.mjs';
 
 const CDN_PATH = '/npm/patient-image-viewer@0.1.0/dist/cdn/';
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 const SELF_PATH = '/static/v1/patient-image-viewer/';
 
 /** @type {ReturnType<typeof buildPackage>} */
@@ -279,6 +292,52 @@ describe('the npm package', () => {
       await record.context.close();
     } finally {
       await server.close();
+    }
+  });
+
+  it('the same consumer app in Vite\'s dev server, with the README\'s settings, shows a compressed image (the decode worker and its codec glue)', { timeout: 300_000 }, async () => {
+    const app = join(build.temp, 'consumer');
+    assert.ok(existsSync(join(app, 'node_modules/patient-image-viewer')), 'the consumer app installed the package (previous test)');
+    // A compressed image when there is one: it needs the decode worker and a codec, which is what
+    // the README's optimizeDeps settings are for.
+    const image = studies.compressed ? join(site, studies.compressed.image) : join(site, 'images', 'chest-xray.dcm');
+    mkdirSync(join(app, 'public', 'images'), { recursive: true });
+    copyFileSync(image, join(app, 'public', 'images', 'chest-xray.dcm'));
+    const port = await freePort();
+    const dev = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+      cwd: app,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    try {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`vite dev did not start:\n${output}`)), 120_000);
+        const watch = (chunk) => {
+          output += chunk;
+          if (output.includes(`:${port}/`)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        dev.stdout.on('data', watch);
+        dev.stderr.on('data', watch);
+        dev.once('exit', (code) => reject(new Error(`vite dev stopped (exit ${code}):\n${output}`)));
+      });
+      const record = await openPage(browser, `http://127.0.0.1:${port}/`);
+      pagesToClose.push(record);
+      await untilLoaded(record.page, '#viewer', 180_000).catch((error) => {
+        throw new Error(`${error.message}\nConsole and network:\n${record.problems.join('\n')}\nvite:\n${output}`);
+      });
+      const spread = await pictureSpread(record.page, '#viewer');
+      assert.ok(spread > 40, `the image is drawn, not blank (grey-level range ${spread.toFixed(0)})`);
+      if (studies.compressed) assert.ok(record.requests.some((u) => /openjpeg|charls/.test(u) && u.includes('.wasm')), 'the codec\'s WebAssembly was loaded');
+    } finally {
+      try {
+        process.kill(-dev.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
   });
 
