@@ -12,6 +12,8 @@
  * - Imaging engine, 1,075 kB: about 5% over today's, for Cornerstone patch releases. It fails on the
  *   regressions seen on this platform: vtk.js's XML reader coming back (+81 kB, PLATFORM.md) or a
  *   namespace import of the Cornerstone packages (+3 MB).
+ * The build's precompressed copies (`x.js.br`, `x.js.gz`, vite.config.ts's pv-precompress) are not
+ * counted: the groups list only the `.js` files, and size-limit gzips those itself.
  */
 import { join } from 'node:path';
 import { cdnGroups } from './scripts/bundle-graph.mjs';

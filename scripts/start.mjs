@@ -10,6 +10,9 @@
  *      /cdn/      dist/cdn/ (the script-tag build, loaded from a sub-path)
  *      /nhsuk/    NHS.UK frontend's CSS and assets from node_modules
  *      /themes/   the package's themes (src/themes, published as dist/themes)
+ *    The script-tag build goes out compressed, as a portal should serve it: the build's precompressed
+ *    `.br` (or `.gz`) copy when the browser accepts it, a year's `immutable` cache for the hashed
+ *    chunks, and `no-cache` (revalidate every time) for the entry script, whose name never changes.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -37,7 +40,9 @@ const SECURITY_HEADERS = {
 const bundle = at('dist/cdn/patient-image-viewer.js');
 const reason = !existsSync(bundle)
   ? 'dist/cdn is missing'
-  : newestChange(['src', 'vite.config.ts', 'package-lock.json']) > statSync(bundle).mtimeMs
+  : !existsSync(`${bundle}.br`) || !existsSync(at('dist/cdn/themes'))
+    ? 'dist/cdn has no precompressed files or themes'
+    : newestChange(['src', 'vite.config.ts', 'package-lock.json']) > statSync(bundle).mtimeMs
     ? 'the source changed since the last build'
     : undefined;
 if (reason) {
@@ -72,7 +77,14 @@ const setHeaders = (res, path) => {
 };
 // `dev`: read files on each request, so a rebuild or an edited page shows on reload.
 const serveDemo = sirv(at('demo'), { dev: true, setHeaders });
-const serveCdn = sirv(at('dist/cdn'), { dev: true, setHeaders });
+/** Hashed file names (`chunks/x-AbCd1234.js`, `assets/y-AbCd1234.wasm`) never change content. */
+const HASHED = /-[\w-]{8}\.(js|wasm)$/;
+const cdnHeaders = (res, path) => {
+  setHeaders(res, path);
+  const hashed = HASHED.test(path) && !path.endsWith('/patient-image-viewer.js');
+  res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+};
+const serveCdn = sirv(at('dist/cdn'), { dev: true, brotli: true, gzip: true, setHeaders: cdnHeaders });
 const serveExamples = sirv(at('examples'), { dev: true, setHeaders });
 const serveThemes = sirv(at('src/themes'), { dev: true });
 const serveNhsukAssets = sirv(join(nhsukDir, 'assets'), { dev: true });

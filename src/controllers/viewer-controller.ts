@@ -43,7 +43,13 @@ function loadParts(): Promise<EngineParts> {
     .then(([engine, m]) => ({ engine, StackView: m.StackView, registerStack: m.registerStack }))
     .catch((error: unknown) => {
       partsPromise = undefined;
-      throw new ViewerError('rendering-unavailable', 'The image engine did not load.', { cause: error });
+      // Not the patient's browser: the engine's modules failed to load or start (a bundler setting
+      // missed, a chunk missing on the server, a blocked script). Say so where the portal looks.
+      console.error(
+        'patient-image-viewer: the imaging engine could not start. This is a fault in how the page loads the library (bundler settings, missing files on the server, a blocked script), not in the image or the patient\'s browser. Cause:',
+        error,
+      );
+      throw new ViewerError('engine-failed', 'The image engine did not start.', { cause: error });
     });
   return partsPromise;
 }

@@ -95,18 +95,25 @@ export function loadEngine(): Promise<Engine> {
 let modulesPromise: Promise<[Core, Loader]> | undefined;
 
 /**
+ * How Cornerstone's modules are imported. Internal (not exported from the package): a test swaps
+ * `modules` for an import that fails, as it does in an app whose bundler mishandles Cornerstone
+ * ("Class extends value undefined"), to check that the failure reaches the portal as `engine-failed`.
+ */
+export const engineImports = {
+  modules: (): Promise<[Core, Loader]> => Promise.all([import('@cornerstonejs/core'), import('@cornerstonejs/dicom-image-loader')]),
+};
+
+/**
  * Start downloading Cornerstone's modules now, without starting the engine (no WebGL probe, no
  * worker, settings still open to `configureEngine`). Memoised; `loadEngine()` uses the same
  * download. The script-tag shell calls it as soon as it sees a viewer that will draw, so the engine
  * downloads alongside the viewer's own chunk instead of after it.
  */
 export function preloadEngine(): Promise<[Core, Loader]> {
-  modulesPromise ??= Promise.all([import('@cornerstonejs/core'), import('@cornerstonejs/dicom-image-loader')]).catch(
-    (error: unknown) => {
-      modulesPromise = undefined;
-      throw error;
-    },
-  );
+  modulesPromise ??= engineImports.modules().catch((error: unknown) => {
+    modulesPromise = undefined;
+    throw error;
+  });
   return modulesPromise;
 }
 
@@ -136,6 +143,7 @@ async function createEngine(): Promise<Engine> {
   if (useCPU) core.setUseCPURendering(true);
   core.cache.setMaxCacheSize(settings.maxCacheBytes);
 
+  const restoreLoggers = quietDeprecationNotes(core);
   loader.init({
     maxWebWorkers: settings.maxWebWorkers,
     useLegacyMetadataProvider: LEGACY_METADATA,
@@ -152,6 +160,7 @@ async function createEngine(): Promise<Engine> {
       return undefined;
     },
   });
+  restoreLoggers();
 
   installSafeMetadata(core);
   quietFailedCacheLoads(core);
@@ -179,6 +188,21 @@ async function createEngine(): Promise<Engine> {
   };
   loadedEngine = engine;
   return engine;
+}
+
+/**
+ * Quiets the image loader's two deprecation warnings ("wadors/wadouri metaDataProvider is
+ * deprecated"), which its `init()` logs: they are about LEGACY_METADATA, our deliberate choice, and
+ * are noise in a portal's console. Only those two loggers, only below errors, and only until the
+ * returned function puts their levels back (call it right after `init()`).
+ */
+function quietDeprecationNotes(core: Core): () => void {
+  // loglevel loggers; `persist: false` keeps the levels out of the portal's localStorage.
+  type Leveled = { getLevel(): number; setLevel(level: string | number, persist: boolean): void };
+  const loggers = ['wadors', 'wadouri'].map((name) => core.utilities.logger.loaderLog.getLogger(name) as unknown as Leveled);
+  const levels = loggers.map((logger) => logger.getLevel());
+  for (const logger of loggers) logger.setLevel('error', false);
+  return () => loggers.forEach((logger, i) => logger.setLevel(levels[i]!, false));
 }
 
 /**

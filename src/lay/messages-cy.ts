@@ -215,6 +215,8 @@ export const cy = {
   'region.knee': 'pen-glin',
   'region.foot': 'troed',
   'region.whole-body': 'corff cyfan',
+  // --- branch portal-dev ---
+  'error.engine-failed': "Aeth rhywbeth o'i le ar ein hochr ni, felly allwn ni ddim dangos eich delwedd ar hyn o bryd. Rhowch gynnig arall arni, neu dewch yn ôl yn nes ymlaen.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

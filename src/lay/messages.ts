@@ -183,6 +183,8 @@ export const enGB = {
   'region.knee': 'knee',
   'region.foot': 'foot',
   'region.whole-body': 'whole body',
+  // --- branch portal-dev ---
+  'error.engine-failed': 'Something went wrong on our side, so we cannot show your image just now. Try again, or come back later.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

@@ -10,6 +10,7 @@ export type ViewerErrorType =
   | 'too-large'
   | 'corrupt-file'
   | 'rendering-unavailable'
+  | 'engine-failed'
   | 'no-source';
 
 /** A failure with a class the viewer can explain to a patient. Its message never holds patient data. */
@@ -29,7 +30,18 @@ export class ViewerError extends Error {
   }
 }
 
-const RETRYABLE = new Set<ViewerErrorType>(['network', 'server', 'timeout', 'rendering-unavailable', 'unauthorised']);
+const RETRYABLE = new Set<ViewerErrorType>(['network', 'server', 'timeout', 'rendering-unavailable', 'engine-failed', 'unauthorised']);
+
+/**
+ * The name and message of what caused `error` (its `cause`, else itself), for a portal developer's
+ * logs: "TypeError: Class extends value undefined is not a constructor or null". Only used for
+ * faults in how the page loads the library, which hold no patient data.
+ */
+export function describeCause(error: Error): string {
+  const cause = error.cause ?? error;
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
+  return String(cause);
+}
 
 /** Turn anything thrown into a ViewerError, defaulting to `fallback`. */
 export function toViewerError(error: unknown, fallback: ViewerErrorType = 'corrupt-file'): ViewerError {

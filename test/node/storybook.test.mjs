@@ -15,6 +15,7 @@
  *    every attribute, custom property and part of the element.
  * 4. Every attribute of every element has a working control: changing it in Storybook changes
  *    the element.
+ * 5. The NHS look (no theme) is in the NHS.UK font stack (.storybook/preview-head.html), not Times.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -253,6 +254,30 @@ describe('each element has a docs page made from custom-elements.json', () => {
         await page.close();
       }
     });
+  }
+});
+
+test('the NHS look (no theme) uses the NHS.UK font stack, not the browser\'s default serif, in the page and inside the elements', { timeout: 120_000 }, async () => {
+  const story = stories.find((entry) => entry.title === 'Consent step');
+  assert.ok(story, 'a Consent step story');
+  const { page, errors } = await openPage(`iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=theme:nhs`);
+  try {
+    await rendered(page);
+    const fonts = await page.evaluate(() => {
+      const root = document.querySelector('.pv-story-root');
+      const step = root?.querySelector('finding-disclosure');
+      const button = step?.shadowRoot?.querySelector('button');
+      return { root: root && getComputedStyle(root).fontFamily, button: button && getComputedStyle(button).fontFamily };
+    });
+    for (const [where, family] of Object.entries(fonts)) {
+      assert.ok(family, `${where}: found`);
+      const families = family.split(',').map((name) => name.trim().replace(/^"|"$/g, '').toLowerCase());
+      assert.deepEqual(families, ['frutiger w01', 'arial', 'sans-serif'], `${where}: the NHS.UK font stack (${family})`);
+      assert.ok(!families.includes('serif') && !families.some((name) => name.startsWith('times')), `${where}: no serif (${family})`);
+    }
+    assert.deepEqual(errors, [], 'errors on the story');
+  } finally {
+    await page.close();
   }
 });
 

@@ -6,7 +6,7 @@ export const styles = [
   visuallyHidden,
   css`
   :host {
-    --_panel: var(--pv-interruption-background, var(--nhsuk-brand-colour, #005eb8));
+    --_panel: var(--pv-interruption-background, var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8)));
     --_panel-text: var(--pv-interruption-text, var(--nhsuk-reverse-text-colour, #ffffff));
     --_button: var(--pv-reverse-button-background, var(--nhsuk-reverse-button-colour, #ffffff));
     --_button-text: var(--pv-reverse-button-text, var(--nhsuk-reverse-button-text-colour, #212b32));

@@ -40,13 +40,13 @@ type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
  * @csspart button - Every button.
  * @csspart shown - The bar above the images once shown (heading and "Hide my images").
  *
- * @cssprop [--pv-interruption-background=var(--nhsuk-brand-colour, #005eb8)] - Background of the step.
+ * @cssprop [--pv-interruption-background=var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8))] - Background of the step.
  * @cssprop [--pv-interruption-text=var(--nhsuk-reverse-text-colour, #ffffff)] - Text on the step.
  * @cssprop [--pv-reverse-button-background=var(--nhsuk-reverse-button-colour, #ffffff)] - Buttons on the step.
  * @cssprop [--pv-reverse-button-text=var(--nhsuk-reverse-button-text-colour, #212b32)] - Button text on the step.
  * @cssprop [--pv-reverse-button-shadow=var(--nhsuk-reverse-button-shadow-colour, #b3b3b3)] - Button shadow on the step.
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared).
- * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Buttons after a choice (shared).
+ * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - The step's background, the edge and buttons after a choice (shared).
  * @cssprop [--pv-color-surface=var(--nhsuk-card-background-colour, #ffffff)] - Background after a choice (shared).
  * @cssprop [--pv-color-focus=var(--nhsuk-focus-colour, #ffeb3b)] - Focus highlight (shared).
  * @cssprop [--pv-color-focus-text=var(--nhsuk-focus-text-colour, #212b32)] - Text on focus (shared).

@@ -13,7 +13,7 @@ export const styles = [
     --_finding: var(--pv-finding-color, #ffffff);
     --_body-outline: var(--pv-body-map-outline, #4c6272);
     --_body-fill: var(--pv-body-map-fill, #ffffff);
-    --_body-highlight: var(--pv-body-map-highlight, var(--nhsuk-brand-colour, #005eb8));
+    --_body-highlight: var(--pv-body-map-highlight, var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8)));
   }
 
   *,

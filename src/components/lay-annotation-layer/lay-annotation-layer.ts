@@ -89,7 +89,7 @@ const COMPACT_WIDTH = 480;
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared with the viewer).
  * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Quieter text: the kind of label, untrusted links.
- * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Links, buttons, the summary's edge (shared with the viewer).
+ * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Links, buttons, the summary's edge, the body drawing's highlight (shared with the viewer).
  * @cssprop [--pv-color-surface=var(--nhsuk-card-background-colour, #ffffff)] - Panel and popover background (shared with the viewer).
  * @cssprop [--pv-color-border=var(--nhsuk-border-colour, #d8dde0)] - Borders (shared with the viewer).
  * @cssprop [--pv-color-focus=var(--nhsuk-focus-colour, #ffeb3b)] - Focus highlight (shared with the viewer).
@@ -103,7 +103,7 @@ const COMPACT_WIDTH = 480;
  * @cssprop [--pv-color-link-visited=var(--nhsuk-link-visited-colour, #330072)] - Visited links.
  * @cssprop [--pv-body-map-outline=#4c6272] - Outline of the body drawing.
  * @cssprop [--pv-body-map-fill=#ffffff] - Fill of the body drawing.
- * @cssprop [--pv-body-map-highlight=var(--nhsuk-brand-colour, #005eb8)] - The marked part of the body drawing.
+ * @cssprop [--pv-body-map-highlight=var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8))] - The marked part of the body drawing.
  */
 export class LayAnnotationLayer extends LitElement {
   static override styles = styles;

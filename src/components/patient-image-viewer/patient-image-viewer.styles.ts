@@ -13,10 +13,14 @@ export const styles = [
     --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
     --_stage: var(--pv-stage-background, #000000);
     --_error: var(--pv-color-error, var(--nhsuk-error-colour, #d5281b));
-    --_button-text: var(--pv-button-text-color, var(--nhsuk-secondary-button-text-colour, #005eb8));
-    --_button-border: var(--pv-button-border-color, var(--nhsuk-secondary-button-border-colour, #005eb8));
+    --_button-text: var(--pv-button-text-color, var(--pv-color-brand, var(--nhsuk-secondary-button-text-colour, #005eb8)));
+    --_button-border: var(--pv-button-border-color, var(--pv-color-brand, var(--nhsuk-secondary-button-border-colour, #005eb8)));
     --_button-background: var(--pv-button-background, var(--nhsuk-secondary-button-solid-background-colour, #ffffff));
-    --_button-hover: var(--pv-button-hover-background, var(--nhsuk-secondary-button-hover-colour, #d9e7f4));
+    /* A pale tint of the brand for hover, only when a page sets --pv-color-brand: with it unset, this
+       var() has no value and no fallback, so --_brand-tint is invalid and --_button-hover falls back
+       to the NHS pale blue. (15% NHS blue on white is that same #d9e7f4.) */
+    --_brand-tint: color-mix(in srgb, var(--pv-color-brand) 15%, #ffffff);
+    --_button-hover: var(--pv-button-hover-background, var(--_brand-tint, var(--nhsuk-secondary-button-hover-colour, #d9e7f4)));
     --_height: var(--pv-stage-height, min(70vh, 560px));
     --_font: var(--pv-font-family, inherit);
 

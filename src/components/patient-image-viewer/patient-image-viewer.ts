@@ -10,6 +10,7 @@ import { PvLoadEvent } from '../../events/pv-load-event.js';
 import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
+import { describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import type { ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
@@ -47,7 +48,7 @@ export type RequestHeaders =
  * @tag patient-image-viewer
  *
  * @event {PvLoadEvent} pv-load - The first image is on screen. `detail` holds only safe facts: modality, body part, image count, index, renderer.
- * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees.
+ * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees. For `engine-failed` (the page could not load or start the imaging engine: a bundling or server fault), `detail.cause` says what broke, and the console has the full error.
  * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
  * @event {PvViewChangeEvent} pv-view-change - The picture was drawn differently (image, zoom, move, size); at most once a frame. For overlays.
  *
@@ -64,16 +65,16 @@ export type RequestHeaders =
  * @csspart button - Every toolbar button.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour.
- * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Brand colour (progress bar, slider, notice edge, links).
+ * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Brand colour: one setting for buttons, links, panels, the slider and progress bar, the consent step's background and the notice edge, in all three elements. A more specific property (such as `--pv-button-text-color` or `--pv-interruption-background`) wins over it.
  * @cssprop [--pv-color-surface=var(--nhsuk-card-background-colour, #ffffff)] - Background of the status line and toolbar.
  * @cssprop [--pv-color-border=var(--nhsuk-border-colour, #d8dde0)] - Border colour.
  * @cssprop [--pv-color-focus=var(--nhsuk-focus-colour, #ffeb3b)] - Focus highlight.
  * @cssprop [--pv-color-focus-text=var(--nhsuk-focus-text-colour, #212b32)] - Text and underline on focus.
  * @cssprop [--pv-color-error=var(--nhsuk-error-colour, #d5281b)] - Error border colour.
- * @cssprop [--pv-button-text-color=var(--nhsuk-secondary-button-text-colour, #005eb8)] - Button text.
- * @cssprop [--pv-button-border-color=var(--nhsuk-secondary-button-border-colour, #005eb8)] - Button border and shadow.
+ * @cssprop [--pv-button-text-color=var(--pv-color-brand, var(--nhsuk-secondary-button-text-colour, #005eb8))] - Button text.
+ * @cssprop [--pv-button-border-color=var(--pv-color-brand, var(--nhsuk-secondary-button-border-colour, #005eb8))] - Button border and shadow.
  * @cssprop [--pv-button-background=var(--nhsuk-secondary-button-solid-background-colour, #ffffff)] - Button background.
- * @cssprop [--pv-button-hover-background=var(--nhsuk-secondary-button-hover-colour, #d9e7f4)] - Button background on hover.
+ * @cssprop [--pv-button-hover-background=var(--nhsuk-secondary-button-hover-colour, #d9e7f4)] - Button background on hover. With `--pv-color-brand` set, a pale tint of it (15% on white) instead of the NHS pale blue.
  * @cssprop [--pv-stage-background=#000000] - Behind the picture.
  * @cssprop [--pv-stage-height=min(70vh, 560px)] - Height of the picture box.
  * @cssprop [--pv-target-size=44px] - Smallest size of buttons and the slider.
@@ -107,7 +108,12 @@ export class PatientImageViewer extends LitElement {
         this.dispatchEvent(new PvLoadEvent(facts, count, index, renderer, skipped)),
       onError: (error) =>
         this.dispatchEvent(
-          new PvErrorEvent({ type: error.type, message: this.#errorText(error.type), retryable: error.retryable }),
+          new PvErrorEvent({
+            type: error.type,
+            message: this.#errorText(error.type),
+            retryable: error.retryable,
+            ...(error.type === 'engine-failed' ? { cause: describeCause(error) } : {}),
+          }),
         ),
       onImageChange: (index, count) => this.dispatchEvent(new PvImageChangeEvent(index, count)),
       onViewChange: () =>

@@ -141,12 +141,13 @@ export async function closeBrowser(browser) {
 /**
  * Open `url` in a fresh browser context (no shared cache) and record: `requests` (URLs),
  * `problems` (CSP violations, console errors and warnings, page errors, failed or 4xx/5xx requests),
- * `workers` (worker script URLs).
+ * `workers` (worker script URLs), and `messages`: every console message of the page and its
+ * workers, whatever its level (`log`, `info`, `debug` too), as `type: text`.
  */
 export async function openPage(browser, url) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  const record = { page, context, requests: [], problems: [], workers: [] };
+  const record = { page, context, requests: [], problems: [], workers: [], messages: [] };
   const isProblem = (type) => type === 'error' || type === 'warn' || type === 'warning';
   page.on('request', (request) => record.requests.push(request.url()));
   page.on('requestfailed', (request) => record.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
@@ -154,12 +155,14 @@ export async function openPage(browser, url) {
     if (response.status() >= 400) record.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   page.on('console', (message) => {
+    record.messages.push(`${message.type()}: ${message.text()}`);
     if (isProblem(message.type())) record.problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => record.problems.push(`page error: ${error.message}`));
   page.on('workercreated', (worker) => {
     record.workers.push(worker.url());
     worker.on('console', (message) => {
+      record.messages.push(`worker ${message.type()}: ${message.text()}`);
       if (isProblem(message.type())) record.problems.push(`worker console ${message.type()}: ${message.text()}`);
     });
   });
