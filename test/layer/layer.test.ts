@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
-import type { LayAnnotationLayer, PatientImageViewer } from '../../src/index.js';
+import type { LayAnnotationLayer, PatientImageViewer, PvAnnotationErrorEvent } from '../../src/index.js';
 import { box, cleanup, loaded, nextEvent, nextFrame, serverInfo, until } from '../support/helpers.js';
 import { INJECTION_CORPUS, nothingRan } from '../support/injection-corpus.js';
 
@@ -535,6 +535,110 @@ describe('<lay-annotation-layer>', () => {
         layer.studyKey = 'study-44';
         await until(() => shownIds(layer).includes('shadow'), 3000, 'remembered once the key is set');
         localStorage.clear();
+      });
+    });
+
+    describe('one finding, one mark: a finding id shared with the page', () => {
+      /** A wrapped report paragraph about the finding, as a portal puts it on the page. */
+      const wrapped = (attrs: Record<string, string>) => {
+        const step = document.createElement('finding-disclosure');
+        step.setAttribute('scope', 'finding');
+        for (const [k, v] of Object.entries(attrs)) step.setAttribute(k, v);
+        step.innerHTML = '<p class="report">There is a small shadow in your right lung.</p>';
+        box(640, 200).append(step);
+        return step;
+      };
+      const onScreen = (step: HTMLElement) => step.querySelector('p')!.getClientRects().length > 0;
+      const stepButton = (step: HTMLElement, label: string) =>
+        [...step.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label);
+      const ids = (layer: LayAnnotationLayer) => [...layer.shadowRoot!.querySelectorAll<HTMLElement>('ol > li')].map((li) => li.dataset.id);
+      /** The shadow label, not marked sensitive, showing the finding "marked-9". */
+      const routineShadow = { sensitivity: 'routine', findingId: 'marked-9' };
+
+      it('[HAZ-001] a label of a finding the page wraps waits with it, even when not marked sensitive; the mismatch is reported', async () => {
+        const step = wrapped({ 'study-key': 'study-50', 'finding-id': 'marked-9' });
+        const problems: PvAnnotationErrorEvent[] = [];
+        const listen = (e: PvAnnotationErrorEvent) => problems.push(e);
+        document.addEventListener('pv-annotation-error', listen);
+        try {
+          const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith(routineShadow), undefined, (l) => {
+            l.studyKey = 'study-50';
+          });
+          await until(() => stepButton(step, 'Show me now') !== undefined, 3000, 'the wrapped step');
+          // Held in the layer: not on the picture, not in the list, and the summary (which speaks of it) waits.
+          expect(ids(layer)).not.to.include('shadow');
+          expect(layer.shadowRoot!.querySelector('.marker[data-id="shadow"]')).to.equal(null);
+          expect(text(layer)).not.to.contain('shadow');
+          expect(text(layer)).to.contain('Your report summary will show here');
+          await until(() => problems.length > 0, 3000, 'the mismatch report');
+          const problem = problems.flatMap((e) => e.detail.problems).find((p) => p.code === 'finding-sensitivity-mismatch');
+          expect(problem?.findingId).to.equal('marked-9');
+          expect(problem?.labelId).to.equal('shadow');
+
+          // "I'll wait" on the page: the layer says so too, and still shows nothing of it.
+          stepButton(step, "I'll wait to talk to my care team")!.click();
+          await until(() => text(layer).includes('You chose to wait'), 3000, 'the layer follows the wait');
+          expect(text(layer)).not.to.contain('shadow');
+          expect(onScreen(step)).to.equal(false);
+
+          // "Show me now" on the page shows it in the layer, and the summary with it.
+          stepButton(step, 'Show me now')!.click();
+          await until(() => ids(layer).includes('shadow'), 3000, 'the layer follows the reveal');
+          expect(onScreen(step)).to.equal(true);
+          expect(text(layer)).to.contain('small shadow in the right lung');
+          await settleLayout();
+          expect(layer.shadowRoot!.querySelector('.marker[data-id="shadow"]')).to.exist;
+
+          // And the other way: "Hide it again" in the layer takes the page's paragraph away too.
+          press(layer, 'Hide it again')!.click();
+          await until(() => !onScreen(step), 3000, 'the page follows the layer');
+          expect(ids(layer)).not.to.include('shadow');
+        } finally {
+          document.removeEventListener('pv-annotation-error', listen);
+        }
+      });
+
+      it('[HAZ-001] one remembered choice: shown on the page, shown by a layer opened later; another study is not', async () => {
+        const step = wrapped({ 'study-key': 'study-51', 'finding-id': 'marked-9', storage: 'local' });
+        await until(() => stepButton(step, 'Show me now') !== undefined, 3000, 'the wrapped step');
+        stepButton(step, 'Show me now')!.click();
+        await until(() => onScreen(step), 3000, 'shown');
+        cleanup();
+        const sensitiveShadow = { findingId: 'marked-9' };
+        const other = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith(sensitiveShadow), undefined, (l) => {
+          l.studyKey = 'study-52';
+          l.storage = 'local';
+        });
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith(sensitiveShadow), undefined, (l) => {
+          l.studyKey = 'study-51';
+          l.storage = 'local';
+        });
+        await until(() => ids(layer).includes('shadow'), 3000, 'remembered under the finding id');
+        expect(ids(other.layer)).not.to.include('shadow');
+        expect(text(other.layer)).not.to.contain('shadow');
+        localStorage.clear();
+      });
+
+      it('[HAZ-001] in one document: two labels of one finding, one not marked sensitive, wait together; the mismatch is reported', async () => {
+        const doc = docWith({ findingId: 'marked-3' });
+        const copy = { ...doc.labels[2], id: 'shadow-side', findingId: 'marked-3', sensitivity: 'routine', title: 'The shadow from the side' };
+        const problems: PvAnnotationErrorEvent[] = [];
+        const listen = (e: PvAnnotationErrorEvent) => problems.push(e);
+        document.addEventListener('pv-annotation-error', listen);
+        try {
+          const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, { ...doc, labels: [...doc.labels, copy] });
+          expect(ids(layer)).to.deep.equal([chestDoc.labels[0]!.id, chestDoc.labels[2]!.id]);
+          expect(text(layer)).not.to.contain('shadow');
+          await until(() => problems.length > 0, 3000, 'the mismatch report');
+          expect(problems[0]!.detail.problems[0]).to.include({ code: 'finding-sensitivity-mismatch', findingId: 'marked-3', labelId: 'shadow-side' });
+          // One finding, labelled twice: the patient is told of one, and chooses once.
+          expect(text(layer)).to.contain('Your care team has marked 1 finding to talk through with you');
+          press(layer, 'Show me now')!.click();
+          // One choice: the finding is shown wherever it is labelled.
+          await until(() => ids(layer).includes('shadow') && ids(layer).includes('shadow-side'), 3000, 'both shown');
+        } finally {
+          document.removeEventListener('pv-annotation-error', listen);
+        }
       });
     });
 

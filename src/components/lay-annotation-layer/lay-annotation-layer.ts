@@ -11,6 +11,7 @@ import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
 import { lockedUntil } from '../../disclosure/date-lock.js';
+import { FindingChoiceEvent, findingMarks, findingStoreScope } from '../../disclosure/finding-marks.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
 import { segmentText } from '../../lay/glossary-text.js';
@@ -67,10 +68,17 @@ const COMPACT_WIDTH = 480;
  * Hard words are explained in Welsh where the Welsh glossary has them, else in English (marked
  * `lang="en"`). Welsh strings await review by a Welsh speaker.
  *
+ * One finding, one mark: a label's finding id (its `findingId`, else its `id`) is shared with every
+ * other place on the page that shows that finding in the same study (`study-key`, or the study key
+ * of the `<finding-disclosure>` around it): a wrapped `<finding-disclosure scope="finding" finding-id>`,
+ * other labels, report sentences. If any of them is sensitive, all are; the patient's choice in one
+ * place holds or shows it in all, and is kept under one key (see `src/disclosure/finding-marks.ts`).
+ * The summary waits while any sensitive finding of the study is not shown, as it may speak of it.
+ *
  * @summary Labels, words and reference points on top of `<patient-image-viewer>`.
  * @tag lay-annotation-layer
  *
- * @event {PvAnnotationErrorEvent} pv-annotation-error - The annotation document had problems. Bad labels are left out; `detail.problems` lists every problem with the field's path.
+ * @event {PvAnnotationErrorEvent} pv-annotation-error - The annotation document had problems. Bad labels are left out; `detail.problems` lists every problem with the field's path. A finding id that is sensitive in one place and not in another (in this document, or a `<finding-disclosure finding-id>` or report sentence of the same study on the page) is a problem with `code: 'finding-sensitivity-mismatch'` and its `findingId`; it is held as sensitive everywhere.
  * @event {PvLinkBlockedEvent} pv-link-blocked - A link was not to a trusted site, so it is shown as plain text. `detail`: `labelId`, `url`.
  * @event {PvLabelSelectEvent} pv-label-select - The patient chose a label. `detail`: `id`, `imageIndex`.
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before sensitive findings are shown (`detail.scope` is `finding`, `detail.findings` their label ids); cancellable.
@@ -176,17 +184,28 @@ export class LayAnnotationLayer extends LitElement {
   readonly #reportedLinks = new Set<string>();
   #frameRequest = 0;
   #loadToken = 0;
+  /** Removes this document's labels from the page's registry of findings. */
+  #unregisterMarks: (() => void) | undefined;
+  /** Finding ids whose sensitivity mismatch was already reported for this document. */
+  readonly #reportedMismatches = new Set<string>();
 
   // Lifecycle
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
     document.addEventListener('keydown', this.#onDocumentKey);
+    findingMarks().addEventListener('change', this.#onMarks);
+    findingMarks().addEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
+    if (this._document) this.#registerMarks();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#onDocumentKey);
+    findingMarks().removeEventListener('change', this.#onMarks);
+    findingMarks().removeEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
+    this.#unregisterMarks?.();
+    this.#unregisterMarks = undefined;
     cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
   }
@@ -200,7 +219,10 @@ export class LayAnnotationLayer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#load();
     // A study key or store set after the document: read what is remembered under it instead.
-    else if ((changed.has('studyKey') || changed.has('storage')) && this._document) void this.#readRemembered();
+    else if ((changed.has('studyKey') || changed.has('storage')) && this._document) {
+      this.#registerMarks();
+      void this.#readRemembered();
+    }
   }
 
   async #readRemembered(): Promise<void> {
@@ -228,6 +250,22 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   // Handlers
+  /** Places came or went on the page: sensitivity may have changed; report any new mismatch. */
+  #onMarks = () => {
+    this.#applyPageChoices();
+    this.#reportMismatches();
+    this.requestUpdate();
+  };
+
+  /** The patient chose about a finding somewhere on the page: every label showing it follows. */
+  #onMarkChoice = (event: Event) => {
+    const { studyKey, findingId, choice } = (event as FindingChoiceEvent).detail;
+    if (studyKey !== this.#markStudy()) return;
+    const labels = this.#sensitiveLabels().filter((label) => this.#findingIdOf(label) === findingId);
+    const ids = labels.filter((label) => this._findings.get(label.id) !== choice && (choice === 'waiting' || !lockedUntil(label.notBefore))).map((label) => label.id);
+    if (ids.length > 0) this.#setFindings(ids, choice);
+  };
+
   #onDocumentKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !this._term) return;
     const anchor = this._term.anchor;
@@ -273,6 +311,8 @@ export class LayAnnotationLayer extends LitElement {
     if (this.hold) {
       this._document = null;
       this._failed = false;
+      this.#unregisterMarks?.();
+      this.#unregisterMarks = undefined;
       return;
     }
     try {
@@ -300,9 +340,12 @@ export class LayAnnotationLayer extends LitElement {
       this._findings = new Map();
       this._document = document;
       this._failed = document === null;
+      this.#reportedMismatches.clear();
+      this.#registerMarks({ report: false });
       await this.#readSensitive();
       await this.#readSaved();
       if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(all));
+      this.#reportMismatches();
     } catch (error) {
       if (token !== this.#loadToken) return;
       this._document = null;
@@ -439,8 +482,9 @@ export class LayAnnotationLayer extends LitElement {
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
   #labels(): PlacedLabel[] {
     const viewer = this.#viewer.host;
+    const sensitive = new Set(this.#sensitiveLabels());
     return (this._document?.labels ?? [])
-      .filter((label) => label.sensitivity !== 'sensitive' || this._findings.get(label.id) === 'shown')
+      .filter((label) => !sensitive.has(label) || this._findings.get(label.id) === 'shown')
       .map((label, i) => ({
         label,
         number: i + 1,
@@ -448,9 +492,91 @@ export class LayAnnotationLayer extends LitElement {
       }));
   }
 
-  /** Sensitive labels in the document (shown or not). */
+  /**
+   * Sensitive labels in the document (shown or not): marked so here, or showing a finding that another
+   * place on the page (of the same study) marks sensitive.
+   */
   #sensitiveLabels(): AnnotationLabel[] {
-    return (this._document?.labels ?? []).filter((label) => label.sensitivity === 'sensitive');
+    const marks = findingMarks();
+    const study = this.#markStudy();
+    return (this._document?.labels ?? []).filter(
+      (label) => label.sensitivity === 'sensitive' || marks.isSensitive(study, this.#findingIdOf(label)),
+    );
+  }
+
+  /** The finding a label shows: its `findingId`, else its own id. */
+  #findingIdOf(label: AnnotationLabel): string {
+    return label.findingId ?? label.id;
+  }
+
+  /** The study the findings belong to: this layer's study key, else that of the consent step around it. */
+  #markStudy(): string {
+    return this.studyKey || (this.closest('finding-disclosure[study-key]')?.getAttribute('study-key') ?? '');
+  }
+
+  /** Put this document's labels in the page's registry of findings (again, when the study key changes). */
+  #registerMarks({ report = true } = {}): void {
+    this.#unregisterMarks?.();
+    this.#unregisterMarks = undefined;
+    const labels = this._document?.labels ?? [];
+    if (!this.isConnected || labels.length === 0) return;
+    const study = this.#markStudy();
+    this.#unregisterMarks = findingMarks().register(
+      labels.map((label) => ({
+        studyKey: study,
+        findingId: this.#findingIdOf(label),
+        sensitive: label.sensitivity === 'sensitive',
+        where: `lay-annotation-layer label "${label.id}"`,
+      })),
+    );
+    if (report) this.#reportMismatches();
+  }
+
+  /** A finding of this document that is sensitive in one place and not in another: said once, as a typed problem. */
+  #reportMismatches(): void {
+    const labels = this._document?.labels ?? [];
+    if (labels.length === 0) return;
+    const study = this.#markStudy();
+    const problems: AnnotationProblem[] = [];
+    for (const mismatch of findingMarks().mismatches()) {
+      if (mismatch.studyKey !== study || this.#reportedMismatches.has(mismatch.findingId)) continue;
+      const index = labels.findIndex((label) => this.#findingIdOf(label) === mismatch.findingId && label.sensitivity !== 'sensitive');
+      const any = index >= 0 ? index : labels.findIndex((label) => this.#findingIdOf(label) === mismatch.findingId);
+      if (any < 0) continue;
+      this.#reportedMismatches.add(mismatch.findingId);
+      problems.push({
+        path: `labels[${any}].sensitivity`,
+        message:
+          `finding "${mismatch.findingId}" is sensitive in ${mismatch.sensitiveIn.join(', ')} but not in ` +
+          `${mismatch.routineIn.join(', ')}: it is held as sensitive everywhere. Mark it "sensitive" in every place.`,
+        labelId: labels[any]!.id,
+        code: 'finding-sensitivity-mismatch',
+        findingId: mismatch.findingId,
+      });
+    }
+    if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(problems));
+  }
+
+  /** Labels that became sensitive because of another place take the choice already made on the page. */
+  #applyPageChoices(): void {
+    const marks = findingMarks();
+    const study = this.#markStudy();
+    const next = new Map(this._findings);
+    let changed = false;
+    for (const label of this.#sensitiveLabels()) {
+      const choice = marks.choice(study, this.#findingIdOf(label));
+      if (!choice || next.has(label.id)) continue;
+      if (choice === 'shown' && lockedUntil(label.notBefore)) continue;
+      next.set(label.id, choice);
+      changed = true;
+    }
+    if (changed) this._findings = next;
+  }
+
+  /** Tell every other place showing these findings what the patient chose. */
+  #publish(labels: readonly AnnotationLabel[], choice: 'waiting' | 'shown', remembered = false): void {
+    const study = this.#markStudy();
+    for (const id of new Set(labels.map((label) => this.#findingIdOf(label)))) findingMarks().choose(study, id, choice, remembered);
   }
 
   /** Show these findings (one, or every one that may be shown), if the portal agrees. */
@@ -463,7 +589,8 @@ export class LayAnnotationLayer extends LitElement {
     if (request.defaultPrevented) return;
     const at = new Date().toISOString();
     this.#setFindings(findings, 'shown');
-    await Promise.all(findings.map((id) => this.#rememberFinding(id, { choice: 'reveal', at })));
+    this.#publish(showing, 'shown');
+    await Promise.all(showing.map((label) => this.#rememberFinding(label, { choice: 'reveal', at })));
     this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: false, findings }));
     this._announcement = this.#t(findings.length === 1 ? 'sensitive.shownOne' : 'sensitive.shown', { count: findings.length });
     await this.updateComplete;
@@ -478,7 +605,8 @@ export class LayAnnotationLayer extends LitElement {
     if (findings.length === 0) return;
     const at = new Date().toISOString();
     this.#setFindings(findings, 'waiting');
-    await Promise.all(findings.map((id) => this.#rememberFinding(id, { choice: 'defer', at })));
+    this.#publish(labels, 'waiting');
+    await Promise.all(labels.map((label) => this.#rememberFinding(label, { choice: 'defer', at })));
     this.dispatchEvent(new PvDeferEvent({ scope: 'finding', at, remembered: false, findings }));
     this._announcement = this.#t('sensitive.waiting');
     await this.updateComplete;
@@ -497,9 +625,13 @@ export class LayAnnotationLayer extends LitElement {
   async #readSensitive(): Promise<void> {
     const labels = this.#sensitiveLabels();
     const before = this._findings;
-    const kept = await Promise.all(labels.map(async (label) => [label, parseChoice(await readKept(this.storage, this.studyKey, `finding:${label.id}`))] as const));
+    const kept = await Promise.all(
+      labels.map(async (label) => [label, parseChoice(await readKept(this.storage, this.studyKey, findingStoreScope(this.#findingIdOf(label))))] as const),
+    );
     const next = new Map<string, 'waiting' | 'shown'>();
     const remembered: string[] = [];
+    const marks = findingMarks();
+    const study = this.#markStudy();
     for (const [label, stored] of kept) {
       // A choice the patient made while this was being read stands.
       const now = this._findings.get(label.id);
@@ -513,17 +645,27 @@ export class LayAnnotationLayer extends LitElement {
         remembered.push(label.id);
       } else if (stored?.choice) {
         next.set(label.id, 'waiting');
+      } else {
+        // Nothing kept here: a choice already made on this page (in another place showing it) stands.
+        const choice = marks.choice(study, this.#findingIdOf(label));
+        if (choice && (choice === 'waiting' || !lockedUntil(label.notBefore))) next.set(label.id, choice);
       }
     }
     this._findings = next;
+    // What was read back holds everywhere the finding shows.
+    for (const [label, stored] of kept) {
+      const choice = next.get(label.id);
+      if (stored?.choice && choice) this.#publish([label], choice, true);
+    }
     if (remembered.length > 0) {
       const at = kept.map(([, stored]) => stored?.at ?? '').sort().at(-1) ?? new Date().toISOString();
       this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: true, findings: remembered }));
     }
   }
 
-  #rememberFinding(id: string, choice: StoredChoice): Promise<void> {
-    return keep(this.storage, this.studyKey, `finding:${id}`, JSON.stringify(choice));
+  /** Kept under the finding's id, the key every place showing that finding reads. */
+  #rememberFinding(label: AnnotationLabel, choice: StoredChoice): Promise<void> {
+    return keep(this.storage, this.studyKey, findingStoreScope(this.#findingIdOf(label)), JSON.stringify(choice));
   }
 
   /** The glossary in the layer's language: Welsh entries (English where none yet) or English. */
@@ -540,7 +682,10 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   #renderSensitive() {
-    const labels = this.#sensitiveLabels();
+    // One entry per finding (a finding labelled on two images is one finding); its other labels follow its choice.
+    const labels = this.#sensitiveLabels().filter(
+      (label, i, all) => all.findIndex((other) => this.#findingIdOf(other) === this.#findingIdOf(label)) === i,
+    );
     const count = labels.length;
     if (count === 0) return nothing;
     const state = (label: AnnotationLabel) => this._findings.get(label.id);
@@ -916,7 +1061,11 @@ export class LayAnnotationLayer extends LitElement {
     const elsewhere = items.filter((item) => item.imageIndex !== undefined && item.imageIndex !== index).length;
     const facts = viewer.imageFacts;
     // A summary may speak of the sensitive findings: it waits with them (safety before convenience).
-    const summaryHeld = this.#sensitiveLabels().some((label) => this._findings.get(label.id) !== 'shown');
+    const summaryHeld =
+      this.#sensitiveLabels().some((label) => this._findings.get(label.id) !== 'shown') ||
+      findingMarks()
+        .sensitiveIds(this.#markStudy())
+        .some((id) => findingMarks().choice(this.#markStudy(), id) !== 'shown');
     const region = bodyRegionFor(facts?.bodyPart ?? '', items.map((item) => item.label.title));
     const regionWords = region ? this.#t(`region.${region}` as MessageKey) : '';
     return html`<div class="panel" part="panel">
