@@ -137,6 +137,44 @@ describe('controls a patient can use', () => {
     await until(() => el.index < reached, 5000, 'swipe back');
   });
 
+  it('a thumb that starts on the fitted picture scrolls the page up and down (real touch); zoomed in, it moves the picture', async () => {
+    const el = await ctSeries(3);
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.append(spacer);
+    try {
+      window.scrollTo(0, 0);
+      // The engine writes an inline touch-action: none on the stage; ours must still decide.
+      expect(stage(el).style.getPropertyValue('touch-action'), 'the engine set its own').to.equal('none');
+      expect(getComputedStyle(stage(el)).touchAction).to.equal('pan-y');
+      const [x, y] = centreOf(stage(el));
+      await touchSwipe([x, y + 80], [x, y - 80]);
+      await until(() => window.scrollY > 40, 3000, 'the page scrolled');
+      expect(el.index, 'a vertical drag does not change the image').to.equal(0);
+
+      // Let the fling end before starting again from the top.
+      for (let last = -1; last !== window.scrollY; ) {
+        last = window.scrollY;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      window.scrollTo(0, 0);
+      await nextFrame();
+      el.zoomIn();
+      el.zoomIn();
+      await el.updateComplete;
+      expect(getComputedStyle(stage(el)).touchAction).to.equal('none');
+      const before = el._view!.imageBox()!.y;
+      const [zx, zy] = centreOf(stage(el));
+      await touchSwipe([zx, zy + 80], [zx, zy - 80]);
+      await nextFrame();
+      expect(window.scrollY, 'zoomed: the page stays').to.equal(0);
+      expect(el._view!.imageBox()!.y, 'zoomed: the picture moved up').to.be.lessThan(before - 40);
+    } finally {
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('a two-finger pinch zooms in and out', async () => {
     const el = await ctSeries(2);
     const fitted = el._view!.imageBox()!.width;

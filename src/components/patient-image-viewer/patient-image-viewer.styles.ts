@@ -45,17 +45,22 @@ export const styles = [
     overflow: hidden;
   }
 
+  /* Which touches the browser keeps (scrolling the page) and which reach the picture is decided
+     here, on the element the engine draws into. The engine writes an inline touch-action: none on
+     it when it starts (and again whenever it restarts), which would trap the page's scrolling under
+     the picture: these rules are !important so that they, not the engine, decide. */
   .stage {
     position: absolute;
     inset: 0;
-    touch-action: none;
+    touch-action: none !important;
     cursor: grab;
     outline: none;
   }
 
   .stage.fitted {
-    /* A fitted picture lets the page scroll up and down; sideways swipes change the image. */
-    touch-action: pan-y;
+    /* A fitted picture lets the page scroll up and down; sideways swipes change the image. Zoomed
+       in, or with "Drag to change brightness" on, every touch goes to the picture. */
+    touch-action: pan-y !important;
   }
 
   .stage:active {

@@ -412,7 +412,7 @@ export class PatientImageViewer extends LitElement {
         <div part="frame" class="frame" data-status=${status}>
           <div
             part="canvas"
-            class="stage ${zoom <= 1.05 ? 'fitted' : ''}"
+            class="stage ${zoom <= 1.05 && this.#dragMode !== 'adjust' ? 'fitted' : ''}"
             role="img"
             aria-label=${this.#label()}
             tabindex=${loaded ? '0' : '-1'}
