@@ -215,6 +215,9 @@ export const cy = {
   'region.knee': 'pen-glin',
   'region.foot': 'troed',
   'region.whole-body': 'corff cyfan',
+  // --- branch safety-phone --- (draft, awaiting review like the rest)
+  'layer.showInList': 'Dangos yn y rhestr',
+  'layer.pictureShown': "Mae'r llun nawr yn dangos delwedd {index}.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

@@ -183,6 +183,11 @@ export const enGB = {
   'region.knee': 'knee',
   'region.foot': 'foot',
   'region.whole-body': 'whole body',
+  // --- branch safety-phone ---
+  /** On a phone, a tapped marker's words beside it: the way to the same label in the list below. */
+  'layer.showInList': 'Show in the list',
+  /** Said when choosing a label moved a picture that was off screen back into view. */
+  'layer.pictureShown': 'The picture now shows image {index}.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
 import type { LayAnnotationLayer, PatientImageViewer, PvAnnotationErrorEvent } from '../../src/index.js';
-import { box, cleanup, loaded, nextEvent, nextFrame, serverInfo, until } from '../support/helpers.js';
+import { box, centreOf, cleanup, loaded, nextEvent, nextFrame, serverInfo, touchSwipe, until } from '../support/helpers.js';
 import { INJECTION_CORPUS, nothingRan } from '../support/injection-corpus.js';
 
 async function mountWithLayer(
@@ -193,6 +193,55 @@ describe('<lay-annotation-layer>', () => {
     const marker = layer.shadowRoot!.querySelector<HTMLElement>('.marker')!;
     expect(marker.textContent!.trim()).to.equal('1');
     expect(marker.getAttribute('aria-label')).to.equal(`Label 1: ${chestDoc.labels[0]!.title}`);
+  });
+
+  it('on a narrow phone, tapping a marker opens its words beside it; Escape or Close shuts them and focus goes back', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc, [320, 360]);
+    const root = layer.shadowRoot!;
+    const label = chestDoc.labels[2]!;
+    const marker = root.querySelector<HTMLElement>(`.marker[data-id="${label.id}"]`)!;
+    expect(root.querySelector('.marker-card')).to.equal(null);
+    // A real tap (touch through the DevTools protocol).
+    const [x, y] = centreOf(marker);
+    await touchSwipe([x, y], [x, y]);
+    await until(() => root.querySelector('.marker-card') !== null, 3000, 'the words open');
+    await settleLayout();
+    const card = root.querySelector<HTMLElement>('.marker-card')!;
+    expect(card.textContent).to.contain(label.title);
+    expect(card.textContent).to.contain(label.description);
+    expect(root.activeElement).to.equal(card);
+    expect(marker.getAttribute('aria-expanded')).to.equal('true');
+    // Next to its marker, and inside the picture box.
+    const c = card.getBoundingClientRect();
+    const m = marker.getBoundingClientRect();
+    const frame = root.querySelector('.overlay')!.getBoundingClientRect();
+    const gap = Math.max(c.top - m.bottom, m.top - c.bottom, c.left - m.right, m.left - c.right);
+    expect(gap, 'beside the marker').to.be.within(0, 24);
+    expect(c.left).to.be.at.least(frame.left - 0.5);
+    expect(c.right).to.be.at.most(frame.right + 0.5);
+    expect(c.top).to.be.at.least(frame.top - 0.5);
+    expect(c.bottom).to.be.at.most(frame.bottom + 0.5);
+    await expect(layer).to.be.accessible();
+
+    await sendKeys({ press: 'Escape' });
+    await layer.updateComplete;
+    expect(root.querySelector('.marker-card')).to.equal(null);
+    expect(root.activeElement).to.equal(marker);
+
+    // Again, then "Show in the list": the same label in the list, focused.
+    marker.click();
+    await until(() => root.querySelector('.marker-card') !== null, 3000, 'the words open again');
+    [...root.querySelectorAll<HTMLButtonElement>('.marker-card button')].find((b) => b.textContent!.trim() === 'Show in the list')!.click();
+    await layer.updateComplete;
+    expect(root.querySelector('.marker-card')).to.equal(null);
+    expect(root.activeElement?.closest('li')?.getAttribute('data-id')).to.equal(label.id);
+
+    marker.click();
+    await until(() => root.querySelector('.marker-card') !== null, 3000, 'the words open a third time');
+    [...root.querySelectorAll<HTMLButtonElement>('.marker-card button')].find((b) => b.textContent!.trim() === 'Close')!.click();
+    await layer.updateComplete;
+    expect(root.querySelector('.marker-card')).to.equal(null);
+    expect(root.activeElement).to.equal(marker);
   });
 
   it('keyboard: Tab reaches the markers; Enter chooses one', async () => {

@@ -85,6 +85,46 @@ export const styles = [
     outline-offset: 2px;
   }
 
+  /* On a narrow picture: a tapped marker's words, beside it, inside the picture box. */
+  .marker-card {
+    position: absolute;
+    left: 0;
+    top: 0;
+    z-index: 2;
+    width: min(280px, calc(100% - 8px));
+    max-height: calc(100% - 8px);
+    overflow-y: auto;
+    padding: 8px 12px;
+    border: 2px solid var(--_marker-text);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 0 0 2px var(--_marker);
+    pointer-events: auto;
+  }
+
+  .marker-card p {
+    margin: 0 0 8px;
+  }
+
+  .marker-card .card-title {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    font-weight: 700;
+  }
+
+  .marker-card .card-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+
+  .marker-card:focus-visible {
+    outline: 4px solid var(--_focus);
+    outline-offset: 0;
+  }
+
   .tag {
     position: absolute;
     left: 0;

@@ -89,6 +89,7 @@ const COMPACT_WIDTH = 480;
  * @csspart overlay - The layer over the picture (markers, tags, orientation, scale).
  * @csspart marker - A numbered marker on the picture.
  * @csspart tag - A short label next to its marker.
+ * @csspart marker-card - On a narrow picture (under 480 px), a tapped marker's words, beside it.
  * @csspart panel - The summary and the list of labels below the viewer's controls.
  * @csspart popover - A word's explanation.
  * @csspart sensitive - The notice about findings the care team has marked to talk through.
@@ -164,6 +165,8 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _document: AnnotationDocument | null = null;
   @state() private _failed = false;
   @state() private _selected: string | undefined;
+  /** On a narrow picture: the label whose words show beside its marker. */
+  @state() private _card: string | undefined;
   @state() private _term: { entry: GlossaryEntry; anchor: HTMLElement } | undefined;
   @state() private _announcement = '';
   /** Which composer is open: 'summary' or a label id. */
@@ -286,6 +289,35 @@ export class LayAnnotationLayer extends LitElement {
       index: (item.imageIndex ?? 0) + 1,
     });
     this.dispatchEvent(new PvLabelSelectEvent(item.label.id, item.imageIndex));
+  }
+
+  /** A marker chosen: on a narrow picture its words open beside it (there is no room for tags). */
+  async #onMarker(item: PlacedLabel, compact: boolean): Promise<void> {
+    this.#onChoose(item);
+    if (!compact) return;
+    this._card = this._card === item.label.id ? undefined : item.label.id;
+    if (!this._card) return;
+    await this.updateComplete;
+    await this.#place();
+    this.renderRoot.querySelector<HTMLElement>('.marker-card')?.focus();
+  }
+
+  /** Close the marker's words; focus goes back to its marker (or to `to`). */
+  #closeCard(to?: HTMLElement | null): void {
+    const id = this._card;
+    this._card = undefined;
+    const marker = id ? this.renderRoot.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(id)}"]`) : null;
+    (to ?? marker)?.focus();
+  }
+
+  /** "Show in the list": the same label in the list below, scrolled to and focused. */
+  #showInList(id: string): void {
+    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === id);
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    item?.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+    const button = item?.querySelector<HTMLElement>('button.choose');
+    this.#closeCard(button);
+    button?.focus({ preventScroll: true });
   }
 
   #onTerm(entry: GlossaryEntry, event: Event) {
@@ -820,6 +852,24 @@ export class LayAnnotationLayer extends LitElement {
     });
     this.#placeOutlines(overlay, here);
     await this.#placeTags(overlay, here, points, frame);
+    await this.#placeCard(overlay);
+  }
+
+  /** The open marker card beside its marker, inside the picture box. */
+  async #placeCard(overlay: HTMLElement): Promise<void> {
+    const card = overlay.querySelector<HTMLElement>('.marker-card');
+    const marker = this._card ? overlay.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(this._card)}"]`) : null;
+    if (!card || !marker) return;
+    const { x, y } = await computePosition(marker, card, {
+      placement: 'bottom',
+      strategy: 'absolute',
+      middleware: [
+        offset(12),
+        flip({ boundary: overlay, rootBoundary: overlay.getBoundingClientRect(), padding: 4, fallbackPlacements: ['top', 'right', 'left'] }),
+        shift({ boundary: overlay, rootBoundary: overlay.getBoundingClientRect(), padding: 4 }),
+      ],
+    });
+    card.style.transform = `translate(${x}px, ${y}px)`;
   }
 
   #placeOutlines(overlay: HTMLElement, here: PlacedLabel[]): void {
@@ -997,12 +1047,14 @@ export class LayAnnotationLayer extends LitElement {
           data-id=${item.label.id}
           aria-label=${this.#t('layer.marker', { number: item.number, title: item.label.title })}
           aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
-          @click=${() => this.#onChoose(item)}
+          aria-expanded=${compact ? (this._card === item.label.id ? 'true' : 'false') : nothing}
+          @click=${() => this.#onMarker(item, compact)}
           @focus=${() => (this._selected = item.label.id)}
         >
           ${item.number}
         </button>`,
       )}
+      ${compact ? this.#renderCard(here) : nothing}
       ${compact
         ? nothing
         : here.map(
@@ -1015,6 +1067,32 @@ export class LayAnnotationLayer extends LitElement {
               >${item.label.title}</span
             >`,
           )}
+    </div>`;
+  }
+
+  /** A tapped marker's words, beside it: title, description, "Show in the list" and Close. */
+  #renderCard(here: PlacedLabel[]) {
+    const item = here.find((entry) => entry.label.id === this._card);
+    if (!item) return nothing;
+    const { label } = item;
+    return html`<div
+      class="marker-card"
+      part="marker-card"
+      role="dialog"
+      aria-labelledby="marker-card-title"
+      tabindex="-1"
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        this.#closeCard();
+      }}
+    >
+      <p class="card-title" id="marker-card-title"><span class="number" aria-hidden="true">${item.number}</span> ${label.title}</p>
+      ${label.description ? html`<p>${label.description}</p>` : nothing}
+      <div class="card-actions">
+        <button class="goto" type="button" @click=${() => this.#showInList(label.id)}>${this.#t('layer.showInList')}</button>
+        <button class="goto" type="button" @click=${() => this.#closeCard()}>${this.#t('layer.close')}</button>
+      </div>
     </div>`;
   }
 
