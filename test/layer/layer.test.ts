@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
+import journeyDoc from '../../demo/annotations/chest-journey.json';
 import type { LayAnnotationLayer, PatientImageViewer, PvAnnotationErrorEvent } from '../../src/index.js';
 import { box, centreOf, cleanup, loaded, nextEvent, nextFrame, serverInfo, touchSwipe, until } from '../support/helpers.js';
 import { INJECTION_CORPUS, nothingRan } from '../support/injection-corpus.js';
@@ -59,6 +60,14 @@ describe('<lay-annotation-layer>', () => {
         // A point moved out of the picture box has its marker hidden, not drawn over the edge.
         expect(marker.hidden, `${label.id} hidden when outside`).to.equal(!inside);
         if (!inside) continue;
+        if (marker.hasAttribute('data-moved')) {
+          // Moved off an orientation word or another marker: its pointer line ends on the point.
+          const line = layer.shadowRoot!.querySelector<SVGLineElement>(`.pointers line.line[data-id="${label.id}"]`)!;
+          expect(line.style.display, `${label.id} pointer shown`).to.equal('');
+          expect(frame.x + Number(line.getAttribute('x2')), `${label.id} pointer x`).to.be.closeTo(want.x, 1.5);
+          expect(frame.y + Number(line.getAttribute('y2')), `${label.id} pointer y`).to.be.closeTo(want.y, 1.5);
+          continue;
+        }
         const got = markerCentre(viewer, layer, label.id);
         expect(got.x, `${label.id} x`).to.be.closeTo(want.x, 1.5);
         expect(got.y, `${label.id} y`).to.be.closeTo(want.y, 1.5);
@@ -84,6 +93,91 @@ describe('<lay-annotation-layer>', () => {
       expect(overlaps(tag.rect, marker), `${tag.id} covers its marker`).to.equal(false);
       for (const other of tags) if (other !== tag) expect(overlaps(tag.rect, other.rect), `${tag.id} and ${other.id}`).to.equal(false);
     }
+  });
+
+  describe('markers never hide what they mark', () => {
+    /** The demo's chest labels, its small finding shown as routine, and one label right under "Your right". */
+    const crowded = () => {
+      const doc = structuredClone(journeyDoc) as typeof journeyDoc;
+      const labels = doc.labels.map((label) => ({ ...label, sensitivity: 'routine' }));
+      labels.push({
+        ...labels[0]!,
+        id: 'edge-rib',
+        title: 'A rib at the edge',
+        target: { image: { index: 0 }, point: { column: 2, row: 256 } },
+      } as (typeof labels)[number]);
+      return { ...doc, labels };
+    };
+    const rect = (el: Element) => el.getBoundingClientRect();
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+    for (const [width, height] of [[390, 420], [640, 480]] as const) {
+      it(`[HAZ-007] at ${width} px: a small outline stays in view beside its marker, with a pointer line; no marker covers "Your right" or "Head"`, async () => {
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded(), [width, height]);
+        const root = layer.shadowRoot!;
+        const markers = [...root.querySelectorAll<HTMLElement>('.marker')].filter((m) => !m.hidden);
+        const edges = [...root.querySelectorAll<HTMLElement>('.edge')];
+        expect(edges.map((e) => e.textContent!.trim())).to.include.members(['Your right', 'Your left', 'Head']);
+        for (const marker of markers) {
+          for (const edge of edges) {
+            expect(overlaps(rect(marker), rect(edge)), `marker ${marker.textContent!.trim()} covers "${edge.textContent!.trim()}"`).to.equal(false);
+          }
+        }
+        // The small shadow's outline (about 34 px across here at most) is not under any marker.
+        const outline = root.querySelector<SVGEllipseElement>('.outlines ellipse.line[data-id="demo-shadow"]')!;
+        const ring = rect(outline);
+        expect(ring.width).to.be.greaterThan(5);
+        for (const marker of markers) expect(overlaps(rect(marker), ring), `marker ${marker.textContent!.trim()} on the small outline`).to.equal(false);
+        // What is at the outline's centre and on its edge is the picture, not a marker.
+        const centre = [ring.left + ring.width / 2, ring.top + ring.height / 2] as const;
+        for (const [x, y] of [centre, [ring.left + 1, centre[1]], [ring.right - 1, centre[1]], [centre[0], ring.top + 1], [centre[0], ring.bottom - 1]]) {
+          expect(root.elementFromPoint(x, y)?.classList.contains('marker') ?? false, `a marker at ${x},${y}`).to.equal(false);
+        }
+        // Its marker is beside it, joined to its edge by a pointer line.
+        const marker = root.querySelector<HTMLElement>('.marker[data-id="demo-shadow"]')!;
+        expect(marker.hasAttribute('data-moved')).to.equal(true);
+        const line = root.querySelector<SVGLineElement>('.pointers line.line[data-id="demo-shadow"]')!;
+        expect(line.style.display).to.equal('');
+        const overlay = rect(root.querySelector('.overlay')!);
+        const m = rect(marker);
+        const start = { x: overlay.left + Number(line.getAttribute('x1')), y: overlay.top + Number(line.getAttribute('y1')) };
+        const end = { x: overlay.left + Number(line.getAttribute('x2')), y: overlay.top + Number(line.getAttribute('y2')) };
+        expect(start.x).to.be.within(m.left, m.right);
+        expect(start.y).to.be.within(m.top, m.bottom);
+        expect(end.x).to.be.within(ring.left - 1.5, ring.right + 1.5);
+        expect(end.y).to.be.within(ring.top - 1.5, ring.bottom + 1.5);
+        expect(Math.hypot(end.x - start.x, end.y - start.y), 'the marker is near it').to.be.lessThan(80);
+      });
+    }
+
+    it('outlines, pointer and leader lines are two-tone: over any grey, one of the two tones has 3:1 contrast (WCAG 1.4.11)', async () => {
+      const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded());
+      const root = layer.shadowRoot!;
+      const luminance = (colour: string) => {
+        const [r, g, b] = colour.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const groups = ['.outlines:not(.pointers):not(.leaders)', '.pointers', '.leaders'];
+      for (const group of groups) {
+        const lines = [...root.querySelectorAll<SVGElement>(`${group} .line`)];
+        expect(lines.length, `${group} drawn`).to.be.greaterThan(0);
+        for (const line of lines) {
+          const casing = root.querySelector<SVGElement>(`${group} .casing[data-id="${line.dataset.id}"]`);
+          expect(casing, `${group} ${line.dataset.id} has a casing`).to.exist;
+          const light = luminance(getComputedStyle(line).stroke);
+          const dark = luminance(getComputedStyle(casing!).stroke);
+          expect(parseFloat(getComputedStyle(casing!).strokeWidth)).to.be.greaterThan(parseFloat(getComputedStyle(line).strokeWidth));
+          for (let grey = 0; grey <= 255; grey += 5) {
+            const behind = luminance(`rgb(${grey}, ${grey}, ${grey})`);
+            expect(Math.max(contrast(light, behind), contrast(dark, behind)), `${group} over grey ${grey}`).to.be.at.least(3);
+          }
+        }
+      }
+    });
   });
 
   it('lists every label; choosing one selects its marker and announces it', async () => {

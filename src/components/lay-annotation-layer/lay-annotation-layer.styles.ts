@@ -43,9 +43,21 @@ export const styles = [
     stroke-dasharray: 6 4;
   }
 
-  .leaders line {
+  .leaders line,
+  .pointers line {
     stroke: var(--_marker);
     stroke-width: 2;
+    stroke-dasharray: none;
+  }
+
+  /* Every outline and line is drawn twice: a dark casing under the light line, so that one of the
+     two has 3:1 contrast or more against any part of the picture (WCAG 1.4.11). */
+  .outlines .casing,
+  .leaders line.casing,
+  .pointers line.casing {
+    stroke: var(--_marker-text);
+    stroke-width: 5;
+    stroke-dasharray: none;
   }
 
   .marker {

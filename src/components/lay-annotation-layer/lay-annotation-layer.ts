@@ -19,6 +19,7 @@ import { trustedUrl } from '../../lay/links.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels } from '../../lay/orientation.js';
 import { chooseScaleBar, type ScaleBar } from '../../lay/scale.js';
+import { placeMarkers, type Box, type MarkerTarget } from '../../controllers/marker-placement.js';
 import { styles } from './lay-annotation-layer.styles.js';
 
 /** Validation and the glossary are loaded on first use, so a page without labels never downloads them. */
@@ -839,19 +840,46 @@ export class LayAnnotationLayer extends LitElement {
     const bar = overlay.querySelector<HTMLElement>('.scale .bar');
     if (bar && scale) bar.style.width = `${scale.widthPx}px`;
     const here = this.#labels().filter((item) => item.imageIndex === index);
-    // Reads: where each point is on screen now.
+    // Reads: where each point is on screen now, the outlines' boxes, and the orientation words.
     const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
-    // Writes: markers.
-    here.forEach((item, i) => {
-      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(item.label.id)}"]`);
+    const inside = (p: { x: number; y: number } | undefined): p is { x: number; y: number } =>
+      Boolean(p && p.x >= 0 && p.y >= 0 && p.x <= frame.width && p.y <= frame.height);
+    const overlayRect = overlay.getBoundingClientRect();
+    const words: Box[] = [...overlay.querySelectorAll<HTMLElement>('.edge')].map((edge) => {
+      const r = edge.getBoundingClientRect();
+      return { x: r.left - overlayRect.left, y: r.top - overlayRect.top, width: r.width, height: r.height };
+    });
+    const targets = here.map((item, i): MarkerTarget | undefined => {
       const point = points[i];
-      if (!marker) return;
-      const inside = point && point.x >= 0 && point.y >= 0 && point.x <= frame.width && point.y <= frame.height;
-      marker.style.transform = point ? `translate(${point.x}px, ${point.y}px)` : '';
-      marker.hidden = !inside;
+      if (!inside(point)) return undefined;
+      const outline = this.#outlineBox(item.label);
+      return outline ? { point, outline } : { point };
+    });
+    // Markers beside small outlines and off the orientation words, with a pointer line when moved.
+    const places = placeMarkers(targets, frame, words);
+    // Writes: markers and their pointer lines.
+    here.forEach((item, i) => {
+      const id = CSS.escape(item.label.id);
+      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${id}"]`);
+      const place = places[i];
+      if (marker) {
+        marker.style.transform = place ? `translate(${place.x}px, ${place.y}px)` : '';
+        marker.hidden = !place;
+        marker.toggleAttribute('data-moved', Boolean(place?.moved));
+      }
+      for (const line of overlay.querySelectorAll<SVGLineElement>(`.pointers [data-id="${id}"]`)) {
+        line.style.display = place?.moved ? '' : 'none';
+        if (!place?.moved) continue;
+        line.setAttribute('x1', String(place.x));
+        line.setAttribute('y1', String(place.y));
+        line.setAttribute('x2', String(place.target.x));
+        line.setAttribute('y2', String(place.target.y));
+      }
     });
     this.#placeOutlines(overlay, here);
-    await this.#placeTags(overlay, here, points, frame);
+    // Tags go beside the markers, where they are now.
+    const markerPoints = places.map((place) => (place ? { x: place.x, y: place.y } : undefined));
+    await this.#placeTags(overlay, here, markerPoints, frame);
     await this.#placeCard(overlay);
   }
 
@@ -872,28 +900,53 @@ export class LayAnnotationLayer extends LitElement {
     card.style.transform = `translate(${x}px, ${y}px)`;
   }
 
-  #placeOutlines(overlay: HTMLElement, here: PlacedLabel[]): void {
+  /** The box round a label's outline, in the picture box's coordinates (undefined without one). */
+  #outlineBox(label: AnnotationLabel): Box | undefined {
     const viewer = this.#viewer.host!;
+    const outline = label.target.outline;
+    if (!outline) return undefined;
+    const corners =
+      outline.type === 'ellipse'
+        ? [
+            [outline.center[0] - outline.radii[0], outline.center[1] - outline.radii[1]],
+            [outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]],
+            [outline.center[0] - outline.radii[0], outline.center[1] + outline.radii[1]],
+            [outline.center[0] + outline.radii[0], outline.center[1] - outline.radii[1]],
+          ]
+        : outline.points;
+    const mapped = corners.map(([col, row]) => viewer.imageToFrame(col!, row!)).filter((p): p is { x: number; y: number } => Boolean(p));
+    if (mapped.length === 0) return undefined;
+    const xs = mapped.map((p) => p.x);
+    const ys = mapped.map((p) => p.y);
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  }
+
+  #placeOutlines(overlay: HTMLElement, here: PlacedLabel[]): void {
     for (const item of here) {
-      const shape = overlay.querySelector<SVGElement>(`.outlines [data-id="${CSS.escape(item.label.id)}"]`);
       const outline = item.label.target.outline;
-      if (!shape || !outline) continue;
-      if (outline.type === 'ellipse') {
-        const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
-        const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
-        if (!c || !e) continue;
-        shape.setAttribute('cx', String(c.x));
-        shape.setAttribute('cy', String(c.y));
-        shape.setAttribute('rx', String(Math.abs(e.x - c.x)));
-        shape.setAttribute('ry', String(Math.abs(e.y - c.y)));
-      } else {
-        const pts = outline.points
-          .map(([col, row]) => viewer.imageToFrame(col, row))
-          .filter((p): p is { x: number; y: number } => Boolean(p))
-          .map((p) => `${p.x},${p.y}`)
-          .join(' ');
-        shape.setAttribute('points', pts);
-      }
+      if (!outline) continue;
+      for (const shape of overlay.querySelectorAll<SVGElement>(`.outlines:not(.pointers):not(.leaders) [data-id="${CSS.escape(item.label.id)}"]`))
+        this.#drawOutline(shape, outline);
+    }
+  }
+
+  #drawOutline(shape: SVGElement, outline: NonNullable<AnnotationLabel['target']['outline']>): void {
+    const viewer = this.#viewer.host!;
+    if (outline.type === 'ellipse') {
+      const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
+      const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
+      if (!c || !e) return;
+      shape.setAttribute('cx', String(c.x));
+      shape.setAttribute('cy', String(c.y));
+      shape.setAttribute('rx', String(Math.abs(e.x - c.x)));
+      shape.setAttribute('ry', String(Math.abs(e.y - c.y)));
+    } else {
+      const pts = outline.points
+        .map(([col, row]) => viewer.imageToFrame(col, row))
+        .filter((p): p is { x: number; y: number } => Boolean(p))
+        .map((p) => `${p.x},${p.y}`)
+        .join(' ');
+      shape.setAttribute('points', pts);
     }
   }
 
@@ -913,8 +966,8 @@ export class LayAnnotationLayer extends LitElement {
     here.forEach((item, i) => {
       const tag = tags[i];
       if (tag) tag.hidden = !inside(points[i]);
-      const line = overlay.querySelector<SVGElement>(`.leaders [data-id="${CSS.escape(item.label.id)}"]`);
-      if (line) line.style.display = inside(points[i]) ? '' : 'none';
+      for (const line of overlay.querySelectorAll<SVGElement>(`.leaders [data-id="${CSS.escape(item.label.id)}"]`))
+        line.style.display = inside(points[i]) ? '' : 'none';
     });
     const placed = await Promise.all(
       here.map((_, i) => {
@@ -958,8 +1011,7 @@ export class LayAnnotationLayer extends LitElement {
       const tag = tags[entry.i]!;
       const point = points[entry.i]!;
       tag.style.transform = `translate(${entry.box.x}px, ${entry.box.y}px)`;
-      const line = leaders?.querySelector(`[data-id="${CSS.escape(here[entry.i]!.label.id)}"]`);
-      if (line) {
+      for (const line of leaders?.querySelectorAll(`[data-id="${CSS.escape(here[entry.i]!.label.id)}"]`) ?? []) {
         const edgeX = entry.box.x > point.x ? entry.box.x : entry.box.x + entry.box.width;
         const edgeY = Math.max(entry.box.y, Math.min(point.y, entry.box.y + entry.box.height));
         line.setAttribute('x1', String(point.x));
@@ -1017,20 +1069,27 @@ export class LayAnnotationLayer extends LitElement {
     // Sizes are written through the CSSOM in #place(), not as style attributes (a strict CSP blocks those).
     return html`<div class="overlay" part="overlay">
       <svg class="outlines" aria-hidden="true">
-        ${here.map((item) => {
-          const outline = item.label.target.outline;
-          if (!outline) return nothing;
-          return outline.type === 'ellipse'
-            ? svg`<ellipse data-id=${item.label.id}></ellipse>`
-            : outline.closed
-              ? svg`<polygon data-id=${item.label.id}></polygon>`
-              : svg`<polyline data-id=${item.label.id}></polyline>`;
-        })}
+        ${(['casing', 'line'] as const).map((layer) =>
+          here.map((item) => {
+            // Each outline twice: a dark casing under a light dashed line, so one of them stands out
+            // (3:1 or more) against any part of the picture (WCAG 1.4.11).
+            const outline = item.label.target.outline;
+            if (!outline) return nothing;
+            return outline.type === 'ellipse'
+              ? svg`<ellipse class=${layer} data-id=${item.label.id}></ellipse>`
+              : outline.closed
+                ? svg`<polygon class=${layer} data-id=${item.label.id}></polygon>`
+                : svg`<polyline class=${layer} data-id=${item.label.id}></polyline>`;
+          }),
+        )}
+      </svg>
+      <svg class="outlines pointers" aria-hidden="true">
+        ${(['casing', 'line'] as const).map((layer) => here.map((item) => svg`<line class=${layer} data-id=${item.label.id}></line>`))}
       </svg>
       ${compact
         ? nothing
         : html`<svg class="outlines leaders" aria-hidden="true">
-            ${here.map((item) => svg`<line data-id=${item.label.id}></line>`)}
+            ${(['casing', 'line'] as const).map((layer) => here.map((item) => svg`<line class=${layer} data-id=${item.label.id}></line>`))}
           </svg>`}
       ${this.#edgeWords(edges)}
       ${scale
