@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
 import journeyDoc from '../../demo/annotations/chest-journey.json';
 import type { LayAnnotationLayer, PatientImageViewer, PvAnnotationErrorEvent } from '../../src/index.js';
@@ -266,6 +266,46 @@ describe('<lay-annotation-layer>', () => {
     // A scale bar from the CT's 1 mm pixel spacing, and CT orientation words.
     expect(layer.shadowRoot!.querySelector('.scale')?.textContent).to.match(/\d+ (mm|cm)/);
     expect(layer.shadowRoot!.querySelector('.edge.top')?.textContent?.trim()).to.equal('Front');
+  });
+
+  it('"Show image N" far below the picture brings the changed picture into view (at once with reduced motion) and says so', async () => {
+    const { synthetic } = await serverInfo();
+    const doc = {
+      version: 1,
+      labels: [
+        { id: 'a', kind: 'finding', title: 'Spot on slice 1', target: { image: { index: 0 }, point: { column: 100, row: 100 } } },
+        { id: 'b', kind: 'finding', title: 'Spot on slice 8', target: { image: { index: 7 }, point: { column: 120, row: 90 } } },
+      ],
+    };
+    const { viewer, layer } = await mountWithLayer({ urls: synthetic.ct.slice(0, 10).map((n) => `/__synthetic/${n}`) }, doc, [360, 300]);
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.append(spacer);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const picture = () => layer.shadowRoot!.querySelector('.overlay')!.getBoundingClientRect();
+      // In view already: choosing a label leaves the page where it is.
+      window.scrollTo(0, 0);
+      layer.shadowRoot!.querySelector<HTMLButtonElement>('li[data-id="a"] button.choose')!.click();
+      await nextFrame();
+      expect(window.scrollY).to.equal(0);
+      // The list scrolled to, the picture well above the screen.
+      window.scrollTo(0, window.scrollY + picture().bottom + 40);
+      await nextFrame();
+      expect(picture().bottom, 'the picture is off screen').to.be.lessThan(0);
+      const go = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.goto')].find((b) => b.textContent!.includes('Show image 8'))!;
+      go.click();
+      await until(() => viewer.index === 7, 5000, 'slice 8');
+      await nextFrame();
+      const rect = picture();
+      expect(rect.top, 'picture top on screen').to.be.at.least(-1);
+      expect(rect.bottom, 'picture bottom on screen').to.be.at.most(window.innerHeight + 1);
+      expect(layer.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('The picture now shows image 8.');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
   });
 
   it('passes axe with labels, list and popover', async () => {

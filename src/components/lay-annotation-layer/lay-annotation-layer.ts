@@ -277,19 +277,38 @@ export class LayAnnotationLayer extends LitElement {
     anchor.focus();
   };
 
-  #onChoose(item: PlacedLabel) {
+  #onChoose(item: PlacedLabel, fromList = false) {
     this._selected = item.label.id;
     const total = this.#labels().length;
     if (item.imageIndex !== undefined && item.imageIndex !== this.#viewer.host?.index) {
       void this.#viewer.host?.goTo(item.imageIndex);
     }
-    this._announcement = this.#t('layer.selected', {
+    const selected = this.#t('layer.selected', {
       title: item.label.title,
       number: item.number,
       total,
       index: (item.imageIndex ?? 0) + 1,
     });
+    // Chosen in the list while the picture is out of sight: bring the picture into view, and say so.
+    const shown = fromList && this.#bringPictureIntoView();
+    this._announcement = shown ? `${selected} ${this.#t('layer.pictureShown', { index: (item.imageIndex ?? 0) + 1 })}` : selected;
     this.dispatchEvent(new PvLabelSelectEvent(item.label.id, item.imageIndex));
+  }
+
+  /**
+   * Scroll the picture into view when most of it is off screen (smoothly, unless the patient asked for
+   * reduced motion). True when it scrolled.
+   */
+  #bringPictureIntoView(): boolean {
+    const picture = this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewer.host;
+    if (!picture) return false;
+    const rect = picture.getBoundingClientRect();
+    const height = window.innerHeight || document.documentElement.clientHeight;
+    const visible = Math.max(0, Math.min(rect.bottom, height) - Math.max(rect.top, 0));
+    if (visible >= Math.min(rect.height, height) * 0.6) return false;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    picture.scrollIntoView({ block: rect.height > height ? 'start' : 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    return true;
   }
 
   /** A marker chosen: on a narrow picture its words open beside it (there is no room for tags). */
@@ -1243,7 +1262,7 @@ export class LayAnnotationLayer extends LitElement {
                       class="choose"
                       type="button"
                       aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
-                      @click=${() => this.#onChoose(item)}
+                      @click=${() => this.#onChoose(item, true)}
                     >
                       ${item.label.title}
                     </button>
@@ -1265,7 +1284,7 @@ export class LayAnnotationLayer extends LitElement {
                     })}
                   </div>
                   ${item.imageIndex !== undefined && item.imageIndex !== index
-                    ? html`<button class="goto" type="button" @click=${() => this.#onChoose(item)}>
+                    ? html`<button class="goto" type="button" @click=${() => this.#onChoose(item, true)}>
                         ${this.#t('layer.showImage', { index: item.imageIndex + 1 })}
                       </button>`
                     : nothing}
