@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
 import journeyDoc from '../../demo/annotations/chest-journey.json';
 import type { LayAnnotationLayer, PatientImageViewer, PvAnnotationErrorEvent } from '../../src/index.js';
-import { box, centreOf, cleanup, loaded, nextEvent, nextFrame, serverInfo, touchSwipe, until } from '../support/helpers.js';
+import { box, centreOf, cleanup, loaded, nextEvent, nextFrame, serverInfo, touchPinch, touchSwipe, until } from '../support/helpers.js';
 import { INJECTION_CORPUS, nothingRan } from '../support/injection-corpus.js';
 
 async function mountWithLayer(
@@ -376,6 +376,33 @@ describe('<lay-annotation-layer>', () => {
     await layer.updateComplete;
     expect(root.querySelector('.marker-card')).to.equal(null);
     expect(root.activeElement).to.equal(marker);
+  });
+
+  it('gestures that start on a marker reach the picture: a drag moves it, a pinch zooms it (not the page); a tap still chooses', async () => {
+    const { viewer, layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    const marker = () => layer.shadowRoot!.querySelector<HTMLElement>('.marker[data-id="heart"]')!;
+    // A tap chooses the label.
+    const select = nextEvent(layer, 'pv-label-select');
+    const [tx, ty] = centreOf(marker());
+    await touchSwipe([tx, ty], [tx, ty]);
+    expect((await select).detail.id).to.equal('heart');
+
+    // A sideways drag from the marker moves the picture.
+    const before = viewer._view!.imageBox()!;
+    const [x, y] = centreOf(marker());
+    await touchSwipe([x, y], [x - 90, y]);
+    await nextFrame();
+    expect(viewer._view!.imageBox()!.x, 'the picture moved left').to.be.lessThan(before.x - 40);
+    viewer.fit();
+    await settleLayout();
+
+    // A pinch with one finger on the marker zooms the picture, and the page stays at its own size.
+    const fitted = viewer._view!.imageBox()!.width;
+    const [px, py] = centreOf(marker());
+    await touchPinch([px + 30, py], 60, 180);
+    await nextFrame();
+    expect(viewer._view!.imageBox()!.width, 'the picture zoomed').to.be.greaterThan(fitted * 1.5);
+    expect(window.visualViewport?.scale ?? 1, 'the page did not zoom').to.equal(1);
   });
 
   it('keyboard: Tab reaches the markers; Enter chooses one', async () => {

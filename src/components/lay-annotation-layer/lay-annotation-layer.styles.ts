@@ -80,6 +80,18 @@ export const styles = [
     cursor: pointer;
   }
 
+  /* Drags and pinches that start on a marker or tag move the picture, not the page: the same
+     touch-action as the picture (pan-y while fitted, none when zoomed). */
+  .marker,
+  .tag {
+    touch-action: none;
+  }
+
+  .overlay[data-touch='pan-y'] .marker,
+  .overlay[data-touch='pan-y'] .tag {
+    touch-action: pan-y;
+  }
+
   /* A bigger, invisible hit area: 44 x 44 px. */
   .marker::after {
     content: '';

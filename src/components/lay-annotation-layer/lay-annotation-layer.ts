@@ -851,6 +851,8 @@ export class LayAnnotationLayer extends LitElement {
     }
     const overlay = this.renderRoot.querySelector<HTMLElement>('.overlay');
     if (!overlay) return;
+    // Markers and tags pass gestures to the picture: they let the page scroll exactly when the picture does.
+    overlay.dataset.touch = viewer.stage ? getComputedStyle(viewer.stage).touchAction : 'none';
     // Writes through the CSSOM (allowed under a CSP without 'unsafe-inline').
     overlay.style.left = `${frame.x}px`;
     overlay.style.top = `${frame.y}px`;
@@ -1123,6 +1125,7 @@ export class LayAnnotationLayer extends LitElement {
           part="marker"
           type="button"
           data-id=${item.label.id}
+          data-pv-gesture-through
           aria-label=${this.#t('layer.marker', { number: item.number, title: item.label.title })}
           aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
           aria-expanded=${compact ? (this._card === item.label.id ? 'true' : 'false') : nothing}
@@ -1140,6 +1143,7 @@ export class LayAnnotationLayer extends LitElement {
               class="tag ${this._selected === item.label.id ? 'selected' : ''}"
               part="tag"
               data-id=${item.label.id}
+              data-pv-gesture-through
               aria-hidden="true"
               @click=${() => this.#onChoose(item)}
               >${item.label.title}</span

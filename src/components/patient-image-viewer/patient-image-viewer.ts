@@ -174,7 +174,13 @@ export class PatientImageViewer extends LitElement {
     // Registers itself with this host; it lives and dies with the element.
     new GestureController(
       this,
-      () => ({ element: this.stage ?? null, enabled: this.#viewer.status === 'loaded', dragMode: this.#dragMode }),
+      () => ({
+        element: this.stage ?? null,
+        // Markers over the picture (slotted layers) pass drags and pinches to it: heard on the whole viewer.
+        area: this.renderRoot?.querySelector<HTMLElement>('.viewer') ?? null,
+        enabled: this.#viewer.status === 'loaded',
+        dragMode: this.#dragMode,
+      }),
       {
         step: (delta) => this.#viewer.step(delta),
         goTo: (index) => void this.#viewer.goTo(index),
