@@ -95,8 +95,11 @@ describe('annotation layer stories as fixtures', () => {
     expect(labels.length).to.be.lessThan(ctHead.labels.length);
     await until(() => count(root, '.panel ol > li') === labels.length, 5000, 'the list');
     expect(viewer.index).to.equal(0);
-    // Image 1 has no labels: every label has a "Show image" button.
+    // Image 1 has no labels: every label has a "Show image" button, and the list says so plainly.
     expect(count(root, '.marker')).to.equal(0);
+    const words = root.textContent!.replace(/\s+/g, ' ');
+    expect(words).to.contain(`There are no labels on this image. ${labels.length} labels are on other images.`);
+    expect(words).not.to.contain('more labels');
     expect(count(root, 'ol > li button.goto')).to.equal(labels.length);
     expect(count(root, 'ol > li.finding')).to.equal(labels.filter((l) => l.kind === 'finding').length);
     await expect(viewer).to.be.accessible();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { PatientImageViewer } from '../../src/index.js';
 import {
   centreOf,
@@ -172,6 +172,19 @@ describe('controls a patient can use', () => {
     } finally {
       spacer.remove();
       window.scrollTo(0, 0);
+    }
+  });
+
+  it('"How to use your keyboard" is offered with a mouse or keyboard, not on a touch-only phone', async () => {
+    const el = await ctSeries(2);
+    const keys = () => [...el.shadowRoot!.querySelectorAll('summary')].find((s) => s.textContent!.trim() === 'How to use your keyboard')!;
+    expect(keys().getClientRects().length, 'shown on a computer').to.be.greaterThan(0);
+    await executeServerCommand('pv-touch-device', { enabled: true });
+    try {
+      await until(() => matchMedia('(any-pointer: coarse) and (any-hover: none)').matches, 3000, 'a touch-only device');
+      expect(keys().getClientRects().length, 'not on a touch-only phone').to.equal(0);
+    } finally {
+      await executeServerCommand('pv-touch-device', { enabled: false });
     }
   });
 

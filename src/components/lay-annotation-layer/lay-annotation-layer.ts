@@ -1251,7 +1251,13 @@ export class LayAnnotationLayer extends LitElement {
             <h2 id="labels-title">${this.#t('layer.labelsTitle')}</h2>
             ${elsewhere > 0
               ? html`<p>
-                  ${elsewhere === 1 ? this.#t('layer.otherImage') : this.#t('layer.otherImages', { count: elsewhere })}
+                  ${elsewhere === items.length
+                    ? elsewhere === 1
+                      ? this.#t('layer.noneHereOne')
+                      : this.#t('layer.noneHere', { count: elsewhere })
+                    : elsewhere === 1
+                      ? this.#t('layer.otherImage')
+                      : this.#t('layer.otherImages', { count: elsewhere })}
                 </p>`
               : nothing}
             <ol>

@@ -259,6 +259,14 @@ export const styles = [
     }
   }
 
+  /* Only touch to hand (a phone or tablet with no mouse, trackpad or keyboard cover): keyboard help
+     would be of no use, so it is not offered. */
+  @media (any-hover: none) and (any-pointer: coarse) {
+    details.keys {
+      display: none;
+    }
+  }
+
   /* Forced colours (Windows High Contrast and the like): the system's colours win. Keep the
      states that colour alone showed: the pressed button and disabled buttons. */
   @media (forced-colors: active) {

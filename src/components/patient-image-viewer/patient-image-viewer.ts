@@ -501,7 +501,7 @@ export class PatientImageViewer extends LitElement {
           <summary>${this.#t('aboutTitle')}</summary>
           <p>${explain(modality, this.#lang.messages)}</p>
         </details>
-        <details>
+        <details class="keys">
           <summary>${this.#t('keysTitle')}</summary>
           <p>${this.#t('keysHelp')}</p>
         </details>
