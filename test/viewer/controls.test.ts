@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { PatientImageViewer } from '../../src/index.js';
 import {
   centreOf,
@@ -185,6 +185,39 @@ describe('controls a patient can use', () => {
       expect(keys().getClientRects().length, 'not on a touch-only phone').to.equal(0);
     } finally {
       await executeServerCommand('pv-touch-device', { enabled: false });
+    }
+  });
+
+  it('320 x 640: with the picture at the top of the screen, Previous and Next show in one row below it; on its side the picture takes the height', async () => {
+    const { synthetic } = await serverInfo();
+    await setViewport({ width: 320, height: 640 });
+    const spacer = document.createElement('div');
+    try {
+      // 288 px: the demo's column on a 320 px phone (16 px margins).
+      const el = viewer({ urls: synthetic.ct.slice(0, 3).map((n) => `/__synthetic/${n}`) }, [288, 0]);
+      // As the demo themes it.
+      el.parentElement!.style.setProperty('--pv-stage-height', 'min(60vh, 420px)');
+      spacer.style.height = '2000px';
+      el.parentElement!.after(spacer);
+      await loaded(el);
+      await el.updateComplete;
+      const frame = el.shadowRoot!.querySelector<HTMLElement>('[part="frame"]')!;
+      frame.scrollIntoView({ block: 'start' });
+      await nextFrame();
+      const previous = button(el, 'Previous image').getBoundingClientRect();
+      const next = button(el, 'Next image').getBoundingClientRect();
+      expect(Math.abs(previous.top - next.top), 'one row').to.be.lessThan(2);
+      expect(next.bottom, 'Next is on screen with the picture').to.be.at.most(640);
+      expect(frame.getBoundingClientRect().height, 'a useful picture').to.be.at.least(300);
+
+      await setViewport({ width: 640, height: 320 });
+      await nextFrame();
+      await nextFrame();
+      expect(frame.getBoundingClientRect().height, 'landscape: the picture uses the height').to.be.at.least(250);
+    } finally {
+      spacer.remove();
+      await setViewport({ width: 800, height: 600 });
+      window.scrollTo(0, 0);
     }
   });
 

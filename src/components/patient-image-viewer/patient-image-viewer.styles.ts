@@ -38,7 +38,8 @@ export const styles = [
 
   .frame {
     position: relative;
-    height: var(--_height);
+    /* Never so tall that the way to the next image is below the screen with the picture in view. */
+    height: min(var(--_height), max(200px, calc(100svh - 260px)));
     min-height: 200px;
     background: var(--_stage);
     border-radius: var(--_radius) var(--_radius) 0 0;
@@ -174,14 +175,27 @@ export const styles = [
 
   .navigate {
     flex: 1 1 100%;
+    /* "Image N of M" and the slider, full width; Previous and Next side by side in one row below,
+       however narrow the screen (each takes half). */
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    column-gap: 8px;
+    align-items: stretch;
+  }
+
+  .navigate legend {
+    grid-column: 1 / -1;
   }
 
   .navigate label {
-    /* The slider and "Image N of M" first, full width; Previous and Next side by side below. */
     order: -1;
     display: flex;
-    flex: 1 1 100%;
+    grid-column: 1 / -1;
     flex-direction: column;
+  }
+
+  .navigate button {
+    min-width: 0;
   }
 
   input[type='range'] {
@@ -256,6 +270,14 @@ export const styles = [
   @media (prefers-reduced-motion: reduce) {
     button:active {
       transform: none;
+    }
+  }
+
+  /* A phone on its side: the picture takes the height there is (the controls follow below). */
+  @media (orientation: landscape) and (max-height: 500px) {
+    .frame {
+      height: calc(100svh - 56px);
+      min-height: 160px;
     }
   }
 
