@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
 import journeyDoc from '../../demo/annotations/chest-journey.json';
 import type { LayAnnotationLayer, PatientImageViewer, PvAnnotationErrorEvent } from '../../src/index.js';
@@ -149,6 +149,59 @@ describe('<lay-annotation-layer>', () => {
         expect(Math.hypot(end.x - start.x, end.y - start.y), 'the marker is near it').to.be.lessThan(80);
       });
     }
+
+    it('at 200% page zoom (a 640 x 450 window, a short picture box) tags never pile up or overlap, and a box partly scrolled away places them the same', async () => {
+      await setViewport({ width: 640, height: 450 });
+      const spacer = document.createElement('div');
+      try {
+        const { viewer, layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded(), [620, 270]);
+        spacer.style.height = '2000px';
+        document.body.append(spacer);
+        const root = layer.shadowRoot!;
+        const visibleTags = () => [...root.querySelectorAll<HTMLElement>('.tag')].filter((t) => !t.hidden);
+        const check = () => {
+          const overlay = rect(root.querySelector('.overlay')!);
+          const tags = visibleTags().map((t) => ({ id: t.dataset.id, r: rect(t) }));
+          for (const tag of tags) {
+            expect(tag.r.top, `${tag.id} inside the box`).to.be.at.least(overlay.top - 0.5);
+            expect(tag.r.bottom, `${tag.id} inside the box`).to.be.at.most(overlay.bottom + 0.5);
+            for (const other of tags) if (other !== tag) expect(overlaps(tag.r, other.r), `${tag.id} and ${other.id} overlap`).to.equal(false);
+          }
+          // Either the words fit on the picture, or it shows numbers only (the words are in the list).
+          if (tags.length === 0) expect(root.querySelectorAll('.marker').length).to.be.greaterThan(0);
+          return tags.map((t) => [t.id, Math.round(t.r.left - overlay.left), Math.round(t.r.top - overlay.top)]);
+        };
+        window.scrollTo(0, 0);
+        await settleLayout();
+        const inView = check();
+        // The picture box half scrolled off the top of the window, and placed again there (on scroll,
+        // and after a zoom in and back): the same places, not squeezed into the part on screen.
+        const overlayTop = rect(root.querySelector('.overlay')!).top + window.scrollY;
+        window.scrollTo(0, overlayTop + 150);
+        await settleLayout();
+        viewer.zoomIn();
+        await settleLayout();
+        viewer.fit();
+        await settleLayout();
+        await settleLayout();
+        expect(check()).to.deep.equal(inView);
+        window.scrollTo(0, 0);
+        await settleLayout();
+        expect(check()).to.deep.equal(inView);
+        cleanup();
+
+        // A shorter box still: the seven tags cannot all fit. Never piled up at the bottom edge.
+        const short = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded(), [620, 170]);
+        await settleLayout();
+        const shortRoot = short.layer.shadowRoot!;
+        const tags = [...shortRoot.querySelectorAll<HTMLElement>('.tag')].filter((t) => !t.hidden).map((t) => ({ id: t.dataset.id, r: rect(t) }));
+        for (const tag of tags) for (const other of tags) if (other !== tag) expect(overlaps(tag.r, other.r), `${tag.id} and ${other.id} overlap`).to.equal(false);
+      } finally {
+        spacer.remove();
+        window.scrollTo(0, 0);
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
 
     it('outlines, pointer and leader lines are two-tone: over any grey, one of the two tones has 3:1 contrast (WCAG 1.4.11)', async () => {
       const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded());

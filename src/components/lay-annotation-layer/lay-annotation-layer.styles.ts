@@ -78,6 +78,8 @@ export const styles = [
     padding: 0;
     pointer-events: auto;
     cursor: pointer;
+    /* Above the tags: a tag never hides a marker. */
+    z-index: 1;
   }
 
   /* Drags and pinches that start on a marker or tag move the picture, not the page: the same

@@ -168,6 +168,8 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _selected: string | undefined;
   /** On a narrow picture: the label whose words show beside its marker. */
   @state() private _card: string | undefined;
+  /** The tags did not fit this picture box without overlapping (a short box, a zoomed page): numbers only. */
+  @state() private _crowded = false;
   @state() private _term: { entry: GlossaryEntry; anchor: HTMLElement } | undefined;
   @state() private _announcement = '';
   /** Which composer is open: 'summary' or a label id. */
@@ -199,6 +201,9 @@ export class LayAnnotationLayer extends LitElement {
     if (!this.slot) this.slot = 'annotations';
     document.addEventListener('keydown', this.#onDocumentKey);
     findingMarks().addEventListener('change', this.#onMarks);
+    // Tags are placed within the picture box wherever the page has scrolled, and again when it changes size.
+    window.addEventListener('scroll', this.#onWindowChange, { passive: true });
+    window.addEventListener('resize', this.#onWindowChange, { passive: true });
     findingMarks().addEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
     if (this._document) this.#registerMarks();
   }
@@ -207,6 +212,8 @@ export class LayAnnotationLayer extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#onDocumentKey);
     findingMarks().removeEventListener('change', this.#onMarks);
+    window.removeEventListener('scroll', this.#onWindowChange);
+    window.removeEventListener('resize', this.#onWindowChange);
     findingMarks().removeEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
     this.#unregisterMarks?.();
     this.#unregisterMarks = undefined;
@@ -254,6 +261,8 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   // Handlers
+  readonly #onWindowChange = () => this.#schedulePlacement();
+
   /** Places came or went on the page: sensitivity may have changed; report any new mismatch. */
   #onMarks = () => {
     this.#applyPageChoices();
@@ -846,6 +855,8 @@ export class LayAnnotationLayer extends LitElement {
       previous.scale?.label !== scale?.label ||
       Math.abs((previous.scale?.widthPx ?? 0) - (scale?.widthPx ?? 0)) > 0.5
     ) {
+      // A new size: try the words on the picture again.
+      if (!previous || previous.frame.width !== frame.width || previous.frame.height !== frame.height) this._crowded = false;
       this._geometry = { frame, scale };
       await this.updateComplete;
     }
@@ -999,10 +1010,17 @@ export class LayAnnotationLayer extends LitElement {
           getBoundingClientRect: () =>
             DOMRect.fromRect({ x: overlayRect.left + point.x - 14, y: overlayRect.top + point.y - 14, width: 28, height: 28 }),
         };
+        // The picture box is the whole boundary: not the part of it that happens to be on screen (a
+        // page zoomed to 200% or scrolled would squeeze every tag into that part).
+        const box = { x: overlayRect.left, y: overlayRect.top, width: overlayRect.width, height: overlayRect.height };
         return computePosition(reference, tag, {
           placement: point.x > frame.width / 2 ? 'left' : 'right',
           strategy: 'absolute',
-          middleware: [offset(10), flip({ boundary: overlay, padding: 4 }), shift({ boundary: overlay, padding: 4 })],
+          middleware: [
+            offset(10),
+            flip({ boundary: overlay, rootBoundary: box, padding: 4 }),
+            shift({ boundary: overlay, rootBoundary: box, padding: 4 }),
+          ],
         }).then((result) => ({ x: result.x, y: result.y, width: tag.offsetWidth, height: tag.offsetHeight }));
       }),
     );
@@ -1022,7 +1040,11 @@ export class LayAnnotationLayer extends LitElement {
         if (!hit) break;
         box.y = hit.y + hit.height + 4;
       }
-      box.y = Math.min(box.y, frame.height - box.height - 4);
+      if (box.y > frame.height - box.height - 4) {
+        // No room for every tag without piling them up at the bottom: numbers only, words in the list.
+        this._crowded = true;
+        return;
+      }
       settled.push(box);
       entry.box = box;
     }
@@ -1086,7 +1108,7 @@ export class LayAnnotationLayer extends LitElement {
     const edges =
       edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation);
     const here = items.filter((item) => item.imageIndex === index);
-    const compact = frame.width < COMPACT_WIDTH;
+    const compact = frame.width < COMPACT_WIDTH || this._crowded;
     // Sizes are written through the CSSOM in #place(), not as style attributes (a strict CSP blocks those).
     return html`<div class="overlay" part="overlay">
       <svg class="outlines" aria-hidden="true">
