@@ -310,3 +310,62 @@ it('[HAZ-001] the demo: list of scans, consent, images, labels, a sensitive find
   assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
   await page.close();
 });
+
+it('the demo on a 390 x 844 phone, with real touch: a thumb on the picture scrolls the page; a tapped marker shows its words beside it', async () => {
+  const page = explained(await browser.newPage());
+  await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  const chest = '#xray';
+  await page.click('a[href="#xray-heading"]');
+  await (await findDeep(page, 'finding-disclosure[study-key="demo-chest"]', 'button', 'Show my images')).click();
+  await page.waitForFunction((s) => document.querySelector(s).status === 'loaded', { timeout: 60_000 }, chest);
+  await page.waitForFunction(
+    (s) => document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelectorAll('.marker').length > 0,
+    { timeout: 30_000 },
+    chest,
+  );
+  const cdp = await page.createCDPSession();
+  const touch = async (from, to, steps = 8) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from[0], y: from[1], id: 1 }] });
+    for (let i = 1; i <= steps; i++) {
+      const x = from[0] + ((to[0] - from[0]) * i) / steps;
+      const y = from[1] + ((to[1] - from[1]) * i) / steps;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y, id: 1 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  // The picture at the top of the screen; a thumb that starts on it scrolls the page.
+  await page.$eval(chest, (viewer) => viewer.scrollIntoView({ block: 'start' }));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const stage = await page.$eval(chest, (viewer) => {
+    const r = viewer.shadowRoot.querySelector('[part="canvas"]').getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom };
+  });
+  assert.ok(stage.bottom > 200, 'the picture is on screen');
+  const before = await page.evaluate(() => window.scrollY);
+  await touch([stage.x, stage.y + 100], [stage.x, stage.y - 100]);
+  await page.waitForFunction((y) => window.scrollY > y + 50, { timeout: 5_000 }, before);
+
+  // A numbered marker, tapped: its words open beside it.
+  await page.$eval(chest, (viewer) => viewer.scrollIntoView({ block: 'start' }));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const marker = await page.$eval(chest, (viewer) => {
+    const layer = viewer.querySelector('lay-annotation-layer');
+    const m = [...layer.shadowRoot.querySelectorAll('.marker')].find((el) => !el.hidden);
+    const r = m.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, label: m.getAttribute('aria-label') };
+  });
+  await touch([marker.x, marker.y], [marker.x, marker.y], 1);
+  const card = await page.waitForFunction(
+    (s) => document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelector('.marker-card')?.textContent,
+    { timeout: 5_000 },
+    chest,
+  );
+  const words = (await card.jsonValue()).replace(/\s+/g, ' ');
+  assert.ok(words.includes(marker.label.replace(/^Label \d+: /, '')), `the card names the label (${words})`);
+  assert.match(words, /Show in the list/);
+  await cdp.detach();
+  assert.deepEqual(problems, [], 'no page errors');
+  await page.close();
+});
