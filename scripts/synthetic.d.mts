@@ -13,8 +13,11 @@ export const CT_SERIES_UID: string;
 export const XR_STUDY_UID: string;
 export const XR_SERIES_UID: string;
 
-/** The CT head phantom, in slice order (default 40 slices of 256 x 256). */
-export function makeCtSeries(options?: { slices?: number; size?: number; burnedIn?: boolean }): SyntheticFile[];
+/**
+ * The CT head phantom, in slice order (default 40 slices of 256 x 256). `orderMark` (tests only) adds a
+ * bright mark above the head that moves left to right slice by slice.
+ */
+export function makeCtSeries(options?: { slices?: number; size?: number; burnedIn?: boolean; orderMark?: boolean }): SyntheticFile[];
 
 /** The chest radiograph (DX, 12-bit or 8-bit, default 512 x 512). */
 export function makeChestRadiograph(options?: { size?: number; burnedIn?: boolean; bits?: 12 | 8 }): SyntheticFile;

@@ -3,8 +3,9 @@
  * every value is made up here. Works in Node and in the browser (only needs dcmjs).
  *
  * - a CT-like head phantom series (default 40 slices, 256 x 256, Hounsfield units): skull, brain,
- *   ventricles that change size from slice to slice, and a small bright marker outside the head
- *   that moves left to right as the slices go up (so tests can check slice order);
+ *   ventricles that change size from slice to slice; for tests only (`orderMark: true`), a small
+ *   bright mark in the air above the head that moves left to right as the slices go up, so tests can
+ *   check slice order. The demo and the stories have no mark: a patient would ask what it is;
  * - a radiograph-like chest image (DX, 12-bit): dark lungs, light heart and spine, ribs.
  */
 import dcmjs from 'dcmjs';
@@ -58,9 +59,9 @@ function common(extra) {
 
 /**
  * The CT phantom: an array of { name, buffer } in slice order.
- * @param {{ slices?: number, size?: number, burnedIn?: boolean }} [options]
+ * @param {{ slices?: number, size?: number, burnedIn?: boolean, orderMark?: boolean }} [options]
  */
-export function makeCtSeries({ slices = 40, size = 256, burnedIn = false } = {}) {
+export function makeCtSeries({ slices = 40, size = 256, burnedIn = false, orderMark = false } = {}) {
   const files = [];
   const c = size / 2;
   for (let k = 0; k < slices; k++) {
@@ -82,8 +83,8 @@ export function makeCtSeries({ slices = 40, size = 256, burnedIn = false } = {})
         const vx = (x - c) / (ventricle * 0.6);
         const vy = (y - c) / ventricle;
         if (vx * vx + vy * vy < 1) hu = 5; // fluid
-        // A small bright marker in the air at the top, moving left to right slice by slice.
-        if (Math.abs(x - markerX) <= 3 && y >= 4 && y <= 10) hu = 2000;
+        // Tests only: a small bright mark in the air at the top, moving left to right slice by slice.
+        if (orderMark && Math.abs(x - markerX) <= 3 && y >= 4 && y <= 10) hu = 2000;
         pixels[y * size + x] = hu + 1024;
       }
     }

@@ -3,6 +3,16 @@ export { PatientImageViewer, type RequestHeaders, type RequestHeadersContext } f
 export { LayAnnotationLayer } from './components/lay-annotation-layer/lay-annotation-layer.js';
 export { FindingDisclosure } from './components/finding-disclosure/finding-disclosure.js';
 export { memoryStore, webStorageStore, type ChoiceStore, type StoredChoice } from './disclosure/choice-store.js';
+export {
+  FindingChoiceEvent,
+  FindingMarks,
+  findingMarks,
+  findingStoreScope,
+  type FindingChoice,
+  type FindingChoiceDetail,
+  type FindingMismatch,
+  type FindingPlace,
+} from './disclosure/finding-marks.js';
 export * from './events/index.js';
 export { ViewerError, type ViewerErrorType } from './sources/errors.js';
 export type { SafeFacts } from './sources/inspect.js';

@@ -225,6 +225,11 @@ export const annotationLabelSchema = z
         .enum(['routine', 'sensitive'], expecting('"routine" or "sensitive"'))
         .default('routine')
         .describe('"sensitive" labels may be held back until the patient chooses to see them. Defaults to "routine".'),
+      findingId: text(1, ANNOTATION_LIMITS.id)
+        .optional()
+        .describe(
+          'The finding this label shows, shared with every other place on the page that shows it (other labels, a <finding-disclosure finding-id>, report sentences): they are all held or shown together, and if any of them is "sensitive" all are. Defaults to the label\u2019s id. Use an opaque id (it appears in events), not words about the finding.',
+        ),
       title: text(1, ANNOTATION_LIMITS.title).describe('A short title in plain English, like "Your heart".'),
       description: text(0, ANNOTATION_LIMITS.description).optional().describe('A longer plain-English description.'),
       terms: list(text(1, ANNOTATION_LIMITS.term), ANNOTATION_LIMITS.terms, 'words or glossary ids')

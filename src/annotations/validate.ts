@@ -22,6 +22,14 @@ export interface AnnotationProblem {
   message: string;
   /** The label's id, when the problem is in a label that has one. */
   labelId?: string;
+  /**
+   * What kind of problem, for code to act on, when it is more than a bad field:
+   * `finding-sensitivity-mismatch`: one finding id is sensitive in one place (a label, a wrapped
+   * `<finding-disclosure>`, a report sentence) and not in another; it is held as sensitive everywhere.
+   */
+  code?: 'finding-sensitivity-mismatch';
+  /** The finding id the problem is about (with `code: 'finding-sensitivity-mismatch'`). */
+  findingId?: string;
 }
 
 /** What `validateAnnotationDocument` returns: the usable document (or null) and every problem found. */

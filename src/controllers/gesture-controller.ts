@@ -20,6 +20,12 @@ export interface GestureTarget {
 export interface GestureInputs {
   /** The element that receives pointer, wheel and key events (the image stage). */
   element: HTMLElement | null;
+  /**
+   * Where pointer and wheel gestures are heard: a larger area round `element` holding what lies over
+   * the picture (markers). Gestures start only on `element` or on an element marked with
+   * {@link GESTURE_THROUGH}. Defaults to `element`.
+   */
+  area?: HTMLElement | null;
   /** False while nothing is shown: gestures do nothing and let the page scroll. */
   enabled: boolean;
   /** What a one-finger or left-button drag does. */
@@ -34,6 +40,15 @@ export const WHEEL_STEP = 100;
 export const WHEEL_NOTCH = 50;
 export const KEY_PAN_PX = 24;
 
+/**
+ * Elements over the picture (the layer's markers and tags) carry this attribute to pass drags and
+ * pinches that start on them to the picture; a tap still reaches them (a click).
+ */
+export const GESTURE_THROUGH = 'data-pv-gesture-through';
+
+/** Movement (CSS px) after which a pointer that started on a marker is a drag, not a tap. */
+const TAP_SLOP = 8;
+
 interface Track {
   x: number;
   y: number;
@@ -42,11 +57,14 @@ interface Track {
   button: number;
   type: string;
   shift: boolean;
+  /** Started on an element over the picture (a marker), not captured until it moves: a tap stays a click. */
+  through: boolean;
 }
 
 /**
  * Turns pointer, wheel and keyboard input on the stage into plain intents. Every drag here has a
  * button or key alternative in the viewer's toolbar (WCAG 2.2, 2.5.7).
+ * Drags, pinches and wheels that start on a marker over the picture act on the picture too.
  *
  * - Mouse or pen, left drag: move the picture (or adjust brightness in `adjust` mode).
  * - Right drag or Shift + drag: up/down lighter/darker, left/right less/more contrast.
@@ -59,19 +77,26 @@ export class GestureController implements ReactiveController {
   readonly #inputs: () => GestureInputs;
   readonly #target: GestureTarget;
   #element: HTMLElement | null = null;
+  #area: HTMLElement | null = null;
   readonly #pointers = new Map<number, Track>();
   #pinchDistance = 0;
   #wheelAccumulator = 0;
   #swipeAccumulator = 0;
 
+  /** Whether a pointer or wheel event starts on the picture: on the stage, or on a marker over it. */
+  #startsOnPicture(event: Event): { onStage: boolean; through: boolean } | undefined {
+    const path = event.composedPath();
+    if (this.#element && path.includes(this.#element)) return { onStage: true, through: false };
+    if (path.some((node) => node instanceof Element && node.hasAttribute(GESTURE_THROUGH))) return { onStage: false, through: true };
+    return undefined;
+  }
+
   readonly #onPointerDown = (event: PointerEvent) => {
     if (!this.#inputs().enabled) return;
     if (event.pointerType === 'mouse' && event.button !== 0 && event.button !== 2) return;
-    try {
-      this.#element?.setPointerCapture(event.pointerId);
-    } catch {
-      // The pointer is already gone (or was never a real one): carry on without capture.
-    }
+    const start = this.#startsOnPicture(event);
+    if (!start) return;
+    if (start.onStage) this.#capture(this.#element, event.pointerId);
     this.#pointers.set(event.pointerId, {
       x: event.clientX,
       y: event.clientY,
@@ -80,6 +105,7 @@ export class GestureController implements ReactiveController {
       button: event.button,
       type: event.pointerType,
       shift: event.shiftKey,
+      through: start.through,
     });
     this.#swipeAccumulator = 0;
     if (this.#pointers.size === 2) this.#pinchDistance = this.#distance();
@@ -88,6 +114,12 @@ export class GestureController implements ReactiveController {
   readonly #onPointerMove = (event: PointerEvent) => {
     const track = this.#pointers.get(event.pointerId);
     if (!track || !this.#inputs().enabled) return;
+    if (track.through) {
+      // From a marker: a tap until it moves; then a drag of the picture, held by the area.
+      if (this.#pointers.size < 2 && Math.hypot(event.clientX - track.startX, event.clientY - track.startY) < TAP_SLOP) return;
+      track.through = false;
+      this.#capture(this.#area, event.pointerId);
+    }
     const dx = event.clientX - track.x;
     const dy = event.clientY - track.y;
     track.x = event.clientX;
@@ -123,8 +155,13 @@ export class GestureController implements ReactiveController {
     if (this.#pointers.size < 2) this.#pinchDistance = 0;
   };
 
+  /** Capture ended on the stage or the area (a marker's own implicit capture ending is not the end of a drag). */
+  readonly #onLostCapture = (event: PointerEvent) => {
+    if (event.target === this.#element || event.target === this.#area) this.#onPointerUp(event);
+  };
+
   readonly #onWheel = (event: WheelEvent) => {
-    if (!this.#inputs().enabled) return;
+    if (!this.#inputs().enabled || !this.#startsOnPicture(event)) return;
     const scale = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
     const delta = event.deltaY * scale;
     if (event.ctrlKey) {
@@ -184,10 +221,10 @@ export class GestureController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const { element } = this.#inputs();
-    if (element !== this.#element) {
+    const { element, area } = this.#inputs();
+    if (element !== this.#element || (area ?? element) !== this.#area) {
       this.#detach();
-      this.#attach(element);
+      this.#attach(element, area ?? element);
     }
   }
 
@@ -195,32 +232,45 @@ export class GestureController implements ReactiveController {
     this.#detach();
   }
 
-  #attach(element: HTMLElement | null): void {
+  #attach(element: HTMLElement | null, area: HTMLElement | null): void {
     this.#element = element;
-    if (!element) return;
-    element.addEventListener('pointerdown', this.#onPointerDown);
-    element.addEventListener('pointermove', this.#onPointerMove);
-    element.addEventListener('pointerup', this.#onPointerUp);
-    element.addEventListener('pointercancel', this.#onPointerUp);
-    element.addEventListener('lostpointercapture', this.#onPointerUp);
-    element.addEventListener('wheel', this.#onWheel, { passive: false });
+    this.#area = element ? area : null;
+    if (!element || !area) return;
+    area.addEventListener('pointerdown', this.#onPointerDown);
+    area.addEventListener('pointermove', this.#onPointerMove);
+    area.addEventListener('pointerup', this.#onPointerUp);
+    area.addEventListener('pointercancel', this.#onPointerUp);
+    area.addEventListener('lostpointercapture', this.#onLostCapture);
+    area.addEventListener('wheel', this.#onWheel, { passive: false });
     element.addEventListener('keydown', this.#onKeyDown);
     element.addEventListener('contextmenu', this.#onContextMenu);
   }
 
   #detach(): void {
     const element = this.#element;
+    const area = this.#area;
     this.#pointers.clear();
     this.#element = null;
+    this.#area = null;
+    if (area) {
+      area.removeEventListener('pointerdown', this.#onPointerDown);
+      area.removeEventListener('pointermove', this.#onPointerMove);
+      area.removeEventListener('pointerup', this.#onPointerUp);
+      area.removeEventListener('pointercancel', this.#onPointerUp);
+      area.removeEventListener('lostpointercapture', this.#onLostCapture);
+      area.removeEventListener('wheel', this.#onWheel);
+    }
     if (!element) return;
-    element.removeEventListener('pointerdown', this.#onPointerDown);
-    element.removeEventListener('pointermove', this.#onPointerMove);
-    element.removeEventListener('pointerup', this.#onPointerUp);
-    element.removeEventListener('pointercancel', this.#onPointerUp);
-    element.removeEventListener('lostpointercapture', this.#onPointerUp);
-    element.removeEventListener('wheel', this.#onWheel);
     element.removeEventListener('keydown', this.#onKeyDown);
     element.removeEventListener('contextmenu', this.#onContextMenu);
+  }
+
+  #capture(target: HTMLElement | null, pointerId: number): void {
+    try {
+      target?.setPointerCapture(pointerId);
+    } catch {
+      // The pointer is already gone (or was never a real one): carry on without capture.
+    }
   }
 
   #distance(): number {

@@ -31,7 +31,10 @@ export interface PvChoiceDetail {
   at: string;
   /** True when the choice was remembered from before rather than made just now. */
   remembered: boolean;
-  /** For findings in an annotation document: the ids of the labels the choice was about. */
+  /**
+   * For findings in an annotation document: the ids of the labels the choice was about. For a wrapped
+   * `<finding-disclosure scope="finding">` with a `finding-id`: that finding id.
+   */
   findings?: readonly string[];
 }
 

@@ -155,7 +155,7 @@ export const cy = {
   'disclosure.notNow': 'Dim nawr',
   'disclosure.talk': "Byddai'n well gen i siarad â rhywun yn gyntaf",
   'disclosure.deferred':
-    "Rydych wedi dewis peidio ag edrych ar eich delweddau eto. Gallwch edrych arnyn nhw pryd bynnag y byddwch chi'n barod.",
+    "Mae eich delweddau wedi'u cuddio. Gallwch edrych arnyn nhw pryd bynnag y byddwch chi'n barod.",
   'disclosure.hide': 'Cuddio fy nelweddau',
   'disclosure.shownHeading': 'Eich delweddau',
   'disclosure.shown': 'Mae eich delweddau yn dangos nawr.',
@@ -171,7 +171,7 @@ export const cy = {
   'sensitive.hideAgain': 'Ei guddio eto',
   'sensitive.shownOne': 'Mae 1 label arall yn dangos nawr.',
   'sensitive.shown': 'Mae {count} label arall yn dangos nawr.',
-  'sensitive.summaryHeld': "Bydd crynodeb eich adroddiad yn dangos yma pan fyddwch chi'n dewis gweld y cyfan.",
+  'sensitive.summaryHeld': "Bydd crynodeb eich adroddiad yn dangos yma pan fyddwch chi'n dewis gweld yr hyn a nododd eich tîm gofal.",
   'sensitive.explainMany':
     "Gallwch ddewis eu gweld un ar y tro, i gyd nawr, neu aros a siarad â'ch tîm gofal yn gyntaf. Mae pob un o'r rhain yn iawn.",
   'sensitive.findingName': 'Canfyddiad {number}',
@@ -217,6 +217,11 @@ export const cy = {
   'region.whole-body': 'corff cyfan',
   // --- branch portal-dev ---
   'error.engine-failed': "Aeth rhywbeth o'i le ar ein hochr ni, felly allwn ni ddim dangos eich delwedd ar hyn o bryd. Rhowch gynnig arall arni, neu dewch yn ôl yn nes ymlaen.",
+  // --- branch safety-phone --- (draft, awaiting review like the rest)
+  'layer.showInList': 'Dangos yn y rhestr',
+  'layer.pictureShown': "Mae'r llun nawr yn dangos delwedd {index}.",
+  'layer.noneHere': "Does dim labeli ar y ddelwedd hon. Mae {count} label ar ddelweddau eraill.",
+  'layer.noneHereOne': "Does dim labeli ar y ddelwedd hon. Mae 1 label ar ddelwedd arall.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

@@ -124,7 +124,7 @@ export const enGB = {
   'disclosure.show': 'Show my images',
   'disclosure.notNow': 'Not now',
   'disclosure.talk': "I'd rather talk to someone first",
-  'disclosure.deferred': 'You chose not to look at your images yet. You can look at them whenever you are ready.',
+  'disclosure.deferred': 'Your images are hidden. You can look at them whenever you are ready.',
   'disclosure.hide': 'Hide my images',
   'disclosure.shownHeading': 'Your images',
   'disclosure.shown': 'Your images are now showing.',
@@ -140,7 +140,7 @@ export const enGB = {
   'sensitive.hideAgain': 'Hide it again',
   'sensitive.shownOne': '1 more label is now showing.',
   'sensitive.shown': '{count} more labels are now showing.',
-  'sensitive.summaryHeld': 'Your report summary will show here when you choose to see it all.',
+  'sensitive.summaryHeld': 'Your report summary will show here once you choose to see what your care team marked.',
   'sensitive.explainMany': 'You can see them one at a time, or all now. Or you can wait and talk to your care team first. All are fine.',
   'sensitive.findingName': 'Finding {number}',
   'sensitive.showFinding': 'Show finding {number}',
@@ -185,6 +185,14 @@ export const enGB = {
   'region.whole-body': 'whole body',
   // --- branch portal-dev ---
   'error.engine-failed': 'Something went wrong on our side, so we cannot show your image just now. Try again, or come back later.',
+  // --- branch safety-phone ---
+  /** On a phone, a tapped marker's words beside it: the way to the same label in the list below. */
+  'layer.showInList': 'Show in the list',
+  /** Said when choosing a label moved a picture that was off screen back into view. */
+  'layer.pictureShown': 'The picture now shows image {index}.',
+  /** When this image has no labels and every label is on another image. */
+  'layer.noneHere': 'There are no labels on this image. {count} labels are on other images.',
+  'layer.noneHereOne': 'There are no labels on this image. 1 label is on another image.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

@@ -97,6 +97,11 @@ describe('<finding-disclosure>: the patient chooses', () => {
     button(step, 'Hide my images').click();
     await until(() => viewer.status === 'idle', 3000, 'put away');
     expect(step.phase).to.equal('deferred');
+    // They have looked: the words say the images are hidden, not that the patient has not looked "yet".
+    await step.updateComplete;
+    const words = step.shadowRoot!.querySelector('.deferred')!.textContent!.replace(/\s+/g, ' ');
+    expect(words).to.contain('Your images are hidden.');
+    expect(words).not.to.match(/\byet\b/);
   });
 
   for (const storage of ['session', 'local'] as const) {

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
-import type { LayAnnotationLayer, PatientImageViewer } from '../../src/index.js';
-import { box, cleanup, loaded, nextEvent, nextFrame, serverInfo, until } from '../support/helpers.js';
+import journeyDoc from '../../demo/annotations/chest-journey.json';
+import type { LayAnnotationLayer, PatientImageViewer, PvAnnotationErrorEvent } from '../../src/index.js';
+import { box, centreOf, cleanup, loaded, nextEvent, nextFrame, serverInfo, touchPinch, touchSwipe, until } from '../support/helpers.js';
 import { INJECTION_CORPUS, nothingRan } from '../support/injection-corpus.js';
 
 async function mountWithLayer(
@@ -59,6 +60,14 @@ describe('<lay-annotation-layer>', () => {
         // A point moved out of the picture box has its marker hidden, not drawn over the edge.
         expect(marker.hidden, `${label.id} hidden when outside`).to.equal(!inside);
         if (!inside) continue;
+        if (marker.hasAttribute('data-moved')) {
+          // Moved off an orientation word or another marker: its pointer line ends on the point.
+          const line = layer.shadowRoot!.querySelector<SVGLineElement>(`.pointers line.line[data-id="${label.id}"]`)!;
+          expect(line.style.display, `${label.id} pointer shown`).to.equal('');
+          expect(frame.x + Number(line.getAttribute('x2')), `${label.id} pointer x`).to.be.closeTo(want.x, 1.5);
+          expect(frame.y + Number(line.getAttribute('y2')), `${label.id} pointer y`).to.be.closeTo(want.y, 1.5);
+          continue;
+        }
         const got = markerCentre(viewer, layer, label.id);
         expect(got.x, `${label.id} x`).to.be.closeTo(want.x, 1.5);
         expect(got.y, `${label.id} y`).to.be.closeTo(want.y, 1.5);
@@ -84,6 +93,144 @@ describe('<lay-annotation-layer>', () => {
       expect(overlaps(tag.rect, marker), `${tag.id} covers its marker`).to.equal(false);
       for (const other of tags) if (other !== tag) expect(overlaps(tag.rect, other.rect), `${tag.id} and ${other.id}`).to.equal(false);
     }
+  });
+
+  describe('markers never hide what they mark', () => {
+    /** The demo's chest labels, its small finding shown as routine, and one label right under "Your right". */
+    const crowded = () => {
+      const doc = structuredClone(journeyDoc) as typeof journeyDoc;
+      const labels = doc.labels.map((label) => ({ ...label, sensitivity: 'routine' }));
+      labels.push({
+        ...labels[0]!,
+        id: 'edge-rib',
+        title: 'A rib at the edge',
+        target: { image: { index: 0 }, point: { column: 2, row: 256 } },
+      } as (typeof labels)[number]);
+      return { ...doc, labels };
+    };
+    const rect = (el: Element) => el.getBoundingClientRect();
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+    for (const [width, height] of [[390, 420], [640, 480]] as const) {
+      it(`[HAZ-007] at ${width} px: a small outline stays in view beside its marker, with a pointer line; no marker covers "Your right" or "Head"`, async () => {
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded(), [width, height]);
+        const root = layer.shadowRoot!;
+        const markers = [...root.querySelectorAll<HTMLElement>('.marker')].filter((m) => !m.hidden);
+        const edges = [...root.querySelectorAll<HTMLElement>('.edge')];
+        expect(edges.map((e) => e.textContent!.trim())).to.include.members(['Your right', 'Your left', 'Head']);
+        for (const marker of markers) {
+          for (const edge of edges) {
+            expect(overlaps(rect(marker), rect(edge)), `marker ${marker.textContent!.trim()} covers "${edge.textContent!.trim()}"`).to.equal(false);
+          }
+        }
+        // The small shadow's outline (about 34 px across here at most) is not under any marker.
+        const outline = root.querySelector<SVGEllipseElement>('.outlines ellipse.line[data-id="demo-shadow"]')!;
+        const ring = rect(outline);
+        expect(ring.width).to.be.greaterThan(5);
+        for (const marker of markers) expect(overlaps(rect(marker), ring), `marker ${marker.textContent!.trim()} on the small outline`).to.equal(false);
+        // What is at the outline's centre and on its edge is the picture, not a marker.
+        const centre = [ring.left + ring.width / 2, ring.top + ring.height / 2] as const;
+        for (const [x, y] of [centre, [ring.left + 1, centre[1]], [ring.right - 1, centre[1]], [centre[0], ring.top + 1], [centre[0], ring.bottom - 1]]) {
+          expect(root.elementFromPoint(x, y)?.classList.contains('marker') ?? false, `a marker at ${x},${y}`).to.equal(false);
+        }
+        // Its marker is beside it, joined to its edge by a pointer line.
+        const marker = root.querySelector<HTMLElement>('.marker[data-id="demo-shadow"]')!;
+        expect(marker.hasAttribute('data-moved')).to.equal(true);
+        const line = root.querySelector<SVGLineElement>('.pointers line.line[data-id="demo-shadow"]')!;
+        expect(line.style.display).to.equal('');
+        const overlay = rect(root.querySelector('.overlay')!);
+        const m = rect(marker);
+        const start = { x: overlay.left + Number(line.getAttribute('x1')), y: overlay.top + Number(line.getAttribute('y1')) };
+        const end = { x: overlay.left + Number(line.getAttribute('x2')), y: overlay.top + Number(line.getAttribute('y2')) };
+        expect(start.x).to.be.within(m.left, m.right);
+        expect(start.y).to.be.within(m.top, m.bottom);
+        expect(end.x).to.be.within(ring.left - 1.5, ring.right + 1.5);
+        expect(end.y).to.be.within(ring.top - 1.5, ring.bottom + 1.5);
+        expect(Math.hypot(end.x - start.x, end.y - start.y), 'the marker is near it').to.be.lessThan(80);
+      });
+    }
+
+    it('at 200% page zoom (a 640 x 450 window, a short picture box) tags never pile up or overlap, and a box partly scrolled away places them the same', async () => {
+      await setViewport({ width: 640, height: 450 });
+      const spacer = document.createElement('div');
+      try {
+        const { viewer, layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded(), [620, 270]);
+        spacer.style.height = '2000px';
+        document.body.append(spacer);
+        const root = layer.shadowRoot!;
+        const visibleTags = () => [...root.querySelectorAll<HTMLElement>('.tag')].filter((t) => !t.hidden);
+        const check = () => {
+          const overlay = rect(root.querySelector('.overlay')!);
+          const tags = visibleTags().map((t) => ({ id: t.dataset.id, r: rect(t) }));
+          for (const tag of tags) {
+            expect(tag.r.top, `${tag.id} inside the box`).to.be.at.least(overlay.top - 0.5);
+            expect(tag.r.bottom, `${tag.id} inside the box`).to.be.at.most(overlay.bottom + 0.5);
+            for (const other of tags) if (other !== tag) expect(overlaps(tag.r, other.r), `${tag.id} and ${other.id} overlap`).to.equal(false);
+          }
+          // Either the words fit on the picture, or it shows numbers only (the words are in the list).
+          if (tags.length === 0) expect(root.querySelectorAll('.marker').length).to.be.greaterThan(0);
+          return tags.map((t) => [t.id, Math.round(t.r.left - overlay.left), Math.round(t.r.top - overlay.top)]);
+        };
+        window.scrollTo(0, 0);
+        await settleLayout();
+        const inView = check();
+        // The picture box half scrolled off the top of the window, and placed again there (on scroll,
+        // and after a zoom in and back): the same places, not squeezed into the part on screen.
+        const overlayTop = rect(root.querySelector('.overlay')!).top + window.scrollY;
+        window.scrollTo(0, overlayTop + 150);
+        await settleLayout();
+        viewer.zoomIn();
+        await settleLayout();
+        viewer.fit();
+        await settleLayout();
+        await settleLayout();
+        expect(check()).to.deep.equal(inView);
+        window.scrollTo(0, 0);
+        await settleLayout();
+        expect(check()).to.deep.equal(inView);
+        cleanup();
+
+        // A shorter box still: the seven tags cannot all fit. Never piled up at the bottom edge.
+        const short = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded(), [620, 170]);
+        await settleLayout();
+        const shortRoot = short.layer.shadowRoot!;
+        const tags = [...shortRoot.querySelectorAll<HTMLElement>('.tag')].filter((t) => !t.hidden).map((t) => ({ id: t.dataset.id, r: rect(t) }));
+        for (const tag of tags) for (const other of tags) if (other !== tag) expect(overlaps(tag.r, other.r), `${tag.id} and ${other.id} overlap`).to.equal(false);
+      } finally {
+        spacer.remove();
+        window.scrollTo(0, 0);
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+    it('outlines, pointer and leader lines are two-tone: over any grey, one of the two tones has 3:1 contrast (WCAG 1.4.11)', async () => {
+      const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded());
+      const root = layer.shadowRoot!;
+      const luminance = (colour: string) => {
+        const [r, g, b] = colour.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const groups = ['.outlines:not(.pointers):not(.leaders)', '.pointers', '.leaders'];
+      for (const group of groups) {
+        const lines = [...root.querySelectorAll<SVGElement>(`${group} .line`)];
+        expect(lines.length, `${group} drawn`).to.be.greaterThan(0);
+        for (const line of lines) {
+          const casing = root.querySelector<SVGElement>(`${group} .casing[data-id="${line.dataset.id}"]`);
+          expect(casing, `${group} ${line.dataset.id} has a casing`).to.exist;
+          const light = luminance(getComputedStyle(line).stroke);
+          const dark = luminance(getComputedStyle(casing!).stroke);
+          expect(parseFloat(getComputedStyle(casing!).strokeWidth)).to.be.greaterThan(parseFloat(getComputedStyle(line).strokeWidth));
+          for (let grey = 0; grey <= 255; grey += 5) {
+            const behind = luminance(`rgb(${grey}, ${grey}, ${grey})`);
+            expect(Math.max(contrast(light, behind), contrast(dark, behind)), `${group} over grey ${grey}`).to.be.at.least(3);
+          }
+        }
+      }
+    });
   });
 
   it('lists every label; choosing one selects its marker and announces it', async () => {
@@ -174,6 +321,46 @@ describe('<lay-annotation-layer>', () => {
     expect(layer.shadowRoot!.querySelector('.edge.top')?.textContent?.trim()).to.equal('Front');
   });
 
+  it('"Show image N" far below the picture brings the changed picture into view (at once with reduced motion) and says so', async () => {
+    const { synthetic } = await serverInfo();
+    const doc = {
+      version: 1,
+      labels: [
+        { id: 'a', kind: 'finding', title: 'Spot on slice 1', target: { image: { index: 0 }, point: { column: 100, row: 100 } } },
+        { id: 'b', kind: 'finding', title: 'Spot on slice 8', target: { image: { index: 7 }, point: { column: 120, row: 90 } } },
+      ],
+    };
+    const { viewer, layer } = await mountWithLayer({ urls: synthetic.ct.slice(0, 10).map((n) => `/__synthetic/${n}`) }, doc, [360, 300]);
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.append(spacer);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const picture = () => layer.shadowRoot!.querySelector('.overlay')!.getBoundingClientRect();
+      // In view already: choosing a label leaves the page where it is.
+      window.scrollTo(0, 0);
+      layer.shadowRoot!.querySelector<HTMLButtonElement>('li[data-id="a"] button.choose')!.click();
+      await nextFrame();
+      expect(window.scrollY).to.equal(0);
+      // The list scrolled to, the picture well above the screen.
+      window.scrollTo(0, window.scrollY + picture().bottom + 40);
+      await nextFrame();
+      expect(picture().bottom, 'the picture is off screen').to.be.lessThan(0);
+      const go = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.goto')].find((b) => b.textContent!.includes('Show image 8'))!;
+      go.click();
+      await until(() => viewer.index === 7, 5000, 'slice 8');
+      await nextFrame();
+      const rect = picture();
+      expect(rect.top, 'picture top on screen').to.be.at.least(-1);
+      expect(rect.bottom, 'picture bottom on screen').to.be.at.most(window.innerHeight + 1);
+      expect(layer.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('The picture now shows image 8.');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('passes axe with labels, list and popover', async () => {
     const { layer, viewer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
     await expect(viewer).to.be.accessible();
@@ -193,6 +380,82 @@ describe('<lay-annotation-layer>', () => {
     const marker = layer.shadowRoot!.querySelector<HTMLElement>('.marker')!;
     expect(marker.textContent!.trim()).to.equal('1');
     expect(marker.getAttribute('aria-label')).to.equal(`Label 1: ${chestDoc.labels[0]!.title}`);
+  });
+
+  it('on a narrow phone, tapping a marker opens its words beside it; Escape or Close shuts them and focus goes back', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc, [320, 360]);
+    const root = layer.shadowRoot!;
+    const label = chestDoc.labels[2]!;
+    const marker = root.querySelector<HTMLElement>(`.marker[data-id="${label.id}"]`)!;
+    expect(root.querySelector('.marker-card')).to.equal(null);
+    // A real tap (touch through the DevTools protocol).
+    const [x, y] = centreOf(marker);
+    await touchSwipe([x, y], [x, y]);
+    await until(() => root.querySelector('.marker-card') !== null, 3000, 'the words open');
+    await settleLayout();
+    const card = root.querySelector<HTMLElement>('.marker-card')!;
+    expect(card.textContent).to.contain(label.title);
+    expect(card.textContent).to.contain(label.description);
+    expect(root.activeElement).to.equal(card);
+    expect(marker.getAttribute('aria-expanded')).to.equal('true');
+    // Next to its marker, and inside the picture box.
+    const c = card.getBoundingClientRect();
+    const m = marker.getBoundingClientRect();
+    const frame = root.querySelector('.overlay')!.getBoundingClientRect();
+    const gap = Math.max(c.top - m.bottom, m.top - c.bottom, c.left - m.right, m.left - c.right);
+    expect(gap, 'beside the marker').to.be.within(0, 24);
+    expect(c.left).to.be.at.least(frame.left - 0.5);
+    expect(c.right).to.be.at.most(frame.right + 0.5);
+    expect(c.top).to.be.at.least(frame.top - 0.5);
+    expect(c.bottom).to.be.at.most(frame.bottom + 0.5);
+    await expect(layer).to.be.accessible();
+
+    await sendKeys({ press: 'Escape' });
+    await layer.updateComplete;
+    expect(root.querySelector('.marker-card')).to.equal(null);
+    expect(root.activeElement).to.equal(marker);
+
+    // Again, then "Show in the list": the same label in the list, focused.
+    marker.click();
+    await until(() => root.querySelector('.marker-card') !== null, 3000, 'the words open again');
+    [...root.querySelectorAll<HTMLButtonElement>('.marker-card button')].find((b) => b.textContent!.trim() === 'Show in the list')!.click();
+    await layer.updateComplete;
+    expect(root.querySelector('.marker-card')).to.equal(null);
+    expect(root.activeElement?.closest('li')?.getAttribute('data-id')).to.equal(label.id);
+
+    marker.click();
+    await until(() => root.querySelector('.marker-card') !== null, 3000, 'the words open a third time');
+    [...root.querySelectorAll<HTMLButtonElement>('.marker-card button')].find((b) => b.textContent!.trim() === 'Close')!.click();
+    await layer.updateComplete;
+    expect(root.querySelector('.marker-card')).to.equal(null);
+    expect(root.activeElement).to.equal(marker);
+  });
+
+  it('gestures that start on a marker reach the picture: a drag moves it, a pinch zooms it (not the page); a tap still chooses', async () => {
+    const { viewer, layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc);
+    const marker = () => layer.shadowRoot!.querySelector<HTMLElement>('.marker[data-id="heart"]')!;
+    // A tap chooses the label.
+    const select = nextEvent(layer, 'pv-label-select');
+    const [tx, ty] = centreOf(marker());
+    await touchSwipe([tx, ty], [tx, ty]);
+    expect((await select).detail.id).to.equal('heart');
+
+    // A sideways drag from the marker moves the picture.
+    const before = viewer._view!.imageBox()!;
+    const [x, y] = centreOf(marker());
+    await touchSwipe([x, y], [x - 90, y]);
+    await nextFrame();
+    expect(viewer._view!.imageBox()!.x, 'the picture moved left').to.be.lessThan(before.x - 40);
+    viewer.fit();
+    await settleLayout();
+
+    // A pinch with one finger on the marker zooms the picture, and the page stays at its own size.
+    const fitted = viewer._view!.imageBox()!.width;
+    const [px, py] = centreOf(marker());
+    await touchPinch([px + 30, py], 60, 180);
+    await nextFrame();
+    expect(viewer._view!.imageBox()!.width, 'the picture zoomed').to.be.greaterThan(fitted * 1.5);
+    expect(window.visualViewport?.scale ?? 1, 'the page did not zoom').to.equal(1);
   });
 
   it('keyboard: Tab reaches the markers; Enter chooses one', async () => {
@@ -535,6 +798,110 @@ describe('<lay-annotation-layer>', () => {
         layer.studyKey = 'study-44';
         await until(() => shownIds(layer).includes('shadow'), 3000, 'remembered once the key is set');
         localStorage.clear();
+      });
+    });
+
+    describe('one finding, one mark: a finding id shared with the page', () => {
+      /** A wrapped report paragraph about the finding, as a portal puts it on the page. */
+      const wrapped = (attrs: Record<string, string>) => {
+        const step = document.createElement('finding-disclosure');
+        step.setAttribute('scope', 'finding');
+        for (const [k, v] of Object.entries(attrs)) step.setAttribute(k, v);
+        step.innerHTML = '<p class="report">There is a small shadow in your right lung.</p>';
+        box(640, 200).append(step);
+        return step;
+      };
+      const onScreen = (step: HTMLElement) => step.querySelector('p')!.getClientRects().length > 0;
+      const stepButton = (step: HTMLElement, label: string) =>
+        [...step.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label);
+      const ids = (layer: LayAnnotationLayer) => [...layer.shadowRoot!.querySelectorAll<HTMLElement>('ol > li')].map((li) => li.dataset.id);
+      /** The shadow label, not marked sensitive, showing the finding "marked-9". */
+      const routineShadow = { sensitivity: 'routine', findingId: 'marked-9' };
+
+      it('[HAZ-001] a label of a finding the page wraps waits with it, even when not marked sensitive; the mismatch is reported', async () => {
+        const step = wrapped({ 'study-key': 'study-50', 'finding-id': 'marked-9' });
+        const problems: PvAnnotationErrorEvent[] = [];
+        const listen = (e: PvAnnotationErrorEvent) => problems.push(e);
+        document.addEventListener('pv-annotation-error', listen);
+        try {
+          const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith(routineShadow), undefined, (l) => {
+            l.studyKey = 'study-50';
+          });
+          await until(() => stepButton(step, 'Show me now') !== undefined, 3000, 'the wrapped step');
+          // Held in the layer: not on the picture, not in the list, and the summary (which speaks of it) waits.
+          expect(ids(layer)).not.to.include('shadow');
+          expect(layer.shadowRoot!.querySelector('.marker[data-id="shadow"]')).to.equal(null);
+          expect(text(layer)).not.to.contain('shadow');
+          expect(text(layer)).to.contain('Your report summary will show here');
+          await until(() => problems.length > 0, 3000, 'the mismatch report');
+          const problem = problems.flatMap((e) => e.detail.problems).find((p) => p.code === 'finding-sensitivity-mismatch');
+          expect(problem?.findingId).to.equal('marked-9');
+          expect(problem?.labelId).to.equal('shadow');
+
+          // "I'll wait" on the page: the layer says so too, and still shows nothing of it.
+          stepButton(step, "I'll wait to talk to my care team")!.click();
+          await until(() => text(layer).includes('You chose to wait'), 3000, 'the layer follows the wait');
+          expect(text(layer)).not.to.contain('shadow');
+          expect(onScreen(step)).to.equal(false);
+
+          // "Show me now" on the page shows it in the layer, and the summary with it.
+          stepButton(step, 'Show me now')!.click();
+          await until(() => ids(layer).includes('shadow'), 3000, 'the layer follows the reveal');
+          expect(onScreen(step)).to.equal(true);
+          expect(text(layer)).to.contain('small shadow in the right lung');
+          await settleLayout();
+          expect(layer.shadowRoot!.querySelector('.marker[data-id="shadow"]')).to.exist;
+
+          // And the other way: "Hide it again" in the layer takes the page's paragraph away too.
+          press(layer, 'Hide it again')!.click();
+          await until(() => !onScreen(step), 3000, 'the page follows the layer');
+          expect(ids(layer)).not.to.include('shadow');
+        } finally {
+          document.removeEventListener('pv-annotation-error', listen);
+        }
+      });
+
+      it('[HAZ-001] one remembered choice: shown on the page, shown by a layer opened later; another study is not', async () => {
+        const step = wrapped({ 'study-key': 'study-51', 'finding-id': 'marked-9', storage: 'local' });
+        await until(() => stepButton(step, 'Show me now') !== undefined, 3000, 'the wrapped step');
+        stepButton(step, 'Show me now')!.click();
+        await until(() => onScreen(step), 3000, 'shown');
+        cleanup();
+        const sensitiveShadow = { findingId: 'marked-9' };
+        const other = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith(sensitiveShadow), undefined, (l) => {
+          l.studyKey = 'study-52';
+          l.storage = 'local';
+        });
+        const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWith(sensitiveShadow), undefined, (l) => {
+          l.studyKey = 'study-51';
+          l.storage = 'local';
+        });
+        await until(() => ids(layer).includes('shadow'), 3000, 'remembered under the finding id');
+        expect(ids(other.layer)).not.to.include('shadow');
+        expect(text(other.layer)).not.to.contain('shadow');
+        localStorage.clear();
+      });
+
+      it('[HAZ-001] in one document: two labels of one finding, one not marked sensitive, wait together; the mismatch is reported', async () => {
+        const doc = docWith({ findingId: 'marked-3' });
+        const copy = { ...doc.labels[2], id: 'shadow-side', findingId: 'marked-3', sensitivity: 'routine', title: 'The shadow from the side' };
+        const problems: PvAnnotationErrorEvent[] = [];
+        const listen = (e: PvAnnotationErrorEvent) => problems.push(e);
+        document.addEventListener('pv-annotation-error', listen);
+        try {
+          const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, { ...doc, labels: [...doc.labels, copy] });
+          expect(ids(layer)).to.deep.equal([chestDoc.labels[0]!.id, chestDoc.labels[2]!.id]);
+          expect(text(layer)).not.to.contain('shadow');
+          await until(() => problems.length > 0, 3000, 'the mismatch report');
+          expect(problems[0]!.detail.problems[0]).to.include({ code: 'finding-sensitivity-mismatch', findingId: 'marked-3', labelId: 'shadow-side' });
+          // One finding, labelled twice: the patient is told of one, and chooses once.
+          expect(text(layer)).to.contain('Your care team has marked 1 finding to talk through with you');
+          press(layer, 'Show me now')!.click();
+          // One choice: the finding is shown wherever it is labelled.
+          await until(() => ids(layer).includes('shadow') && ids(layer).includes('shadow-side'), 3000, 'both shown');
+        } finally {
+          document.removeEventListener('pv-annotation-error', listen);
+        }
       });
     });
 

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, ROOT, WEBGL_FLAGS } from '../../scripts/platform.mjs';
@@ -119,6 +119,55 @@ const deepText = (page, selector) =>
     return parts.join(' ').replace(/\s+/g, ' ');
   });
 
+/**
+ * Every word a patient or their screen reader could meet, in the page as it is rendered (the flat
+ * tree): text and accessible attributes of the document and of every shadow root, with a shadow
+ * host's light children only where a slot shows them. (A wrapped finding's own paragraph stays in
+ * the portal's HTML, unslotted: it is not rendered and not in the accessibility tree.)
+ */
+const flatText = (page) =>
+  page.evaluate(() => {
+    const parts = [];
+    const ATTRIBUTES = ['aria-label', 'aria-description', 'title', 'alt', 'placeholder', 'value'];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.textContent);
+        return;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        for (const name of ATTRIBUTES) if (node.hasAttribute(name)) parts.push(node.getAttribute(name));
+        if (node.localName === 'slot') {
+          const assigned = node.assignedNodes({ flatten: true });
+          for (const child of assigned.length > 0 ? assigned : node.childNodes) walk(child);
+          return;
+        }
+        if (node.shadowRoot) {
+          walk(node.shadowRoot);
+          return;
+        }
+      }
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(document.body);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+
+/** Every name, description and value in Chromium's full accessibility tree (what a screen reader is given). */
+async function accessibleText(page) {
+  const cdp = await page.createCDPSession();
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const strings = [];
+    for (const node of nodes) {
+      for (const field of [node.name, node.description, node.value]) if (field && typeof field.value === 'string') strings.push(field.value);
+    }
+    return strings.join(' ').replace(/\s+/g, ' ');
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Whether the viewer's picture is drawn (not blank) within 5 s: a resize clears the canvas until the next frame. */
 async function drawn(page, selector) {
   for (let tries = 0; tries < 25; tries++) {
@@ -145,7 +194,7 @@ function explained(page) {
   return page;
 }
 
-test('the demo: list of scans, consent, images, labels, a sensitive finding, a question, then remembered', async () => {
+it('[HAZ-001] the demo: list of scans, consent, images, labels, a sensitive finding (nowhere on the page or in the accessibility tree until chosen), a question, then remembered', async () => {
   const page = explained(await browser.newPage());
   await page.setViewport({ width: 1280, height: 900 });
   page.on('console', (message) => {
@@ -157,9 +206,10 @@ test('the demo: list of scans, consent, images, labels, a sensitive finding, a q
   });
   await page.goto(`${origin}/`, { waitUntil: 'load' });
 
-  // The list of scans tells the patient the X-ray has something to talk through, before anything shows.
+  // The list of scans tells the patient each scan has something to talk through, before anything shows.
   const list = await page.$eval('ul[aria-labelledby="studies-heading"]', (ul) => ul.textContent.replace(/\s+/g, ' '));
-  assert.match(list, /Chest X-ray.*marked something to talk through/);
+  assert.match(list, /CT scan of your head[^.]*marked something to talk through/);
+  assert.match(list, /Chest X-ray[^.]*marked something to talk through/);
   await page.click('a[href="#xray-heading"]');
 
   // The consent step: nothing behind it yet.
@@ -211,12 +261,38 @@ test('the demo: list of scans, consent, images, labels, a sensitive finding, a q
   await (await findDeep(page, '#ct', 'button', 'Next image')).click();
   await page.waitForFunction(() => document.querySelector('#ct').index === 1, { timeout: 10_000 });
 
-  // A finding in the CT report, wrapped: said to be there, shown only when chosen.
-  const report = 'finding-disclosure[finding-key="sinus"]';
+  // A finding in the CT report, wrapped: said to be there, shown only when chosen. Its label on the
+  // CT (finding id "marked-1") waits with it: no word of it on the page or for a screen reader.
+  const report = 'finding-disclosure[finding-id="marked-1"]';
+  const ctLayer = '#ct lay-annotation-layer';
+  await page.waitForFunction((s) => document.querySelector(s).shadowRoot?.querySelector('.panel ol > li'), { timeout: 10_000 }, ctLayer);
+  const sinusWords = /sinus|mucus|cheek|lining/i;
+  assert.doesNotMatch(await flatText(page), sinusWords, 'before the choice: nothing of the finding on the page');
+  assert.doesNotMatch(await accessibleText(page), sinusWords, 'before the choice: nothing of it in the accessibility tree');
   assert.match(await deepText(page, report), /Your care team has marked 1 finding to talk through with you/);
+  assert.match(await deepText(page, ctLayer), /Your care team has marked 1 finding to talk through with you/);
   assert.equal(await page.$eval(report, (step) => step.querySelector('p').getClientRects().length), 0, 'the finding is not on screen');
+
+  await (await findDeep(page, report, 'button', "I'll wait to talk to my care team")).click();
+  await page.waitForFunction((s) => /You chose to wait/.test(document.querySelector(s).shadowRoot.textContent), { timeout: 10_000 }, ctLayer);
+  assert.doesNotMatch(await flatText(page), sinusWords, 'after "I\'ll wait": nothing of the finding on the page');
+  assert.doesNotMatch(await accessibleText(page), sinusWords, 'after "I\'ll wait": nothing of it in the accessibility tree');
+
   await (await findDeep(page, report, 'button', 'Show me now')).click();
   await page.waitForFunction((s) => document.querySelector(s).querySelector('p').getClientRects().length > 0, { timeout: 10_000 }, report);
+  await page.waitForFunction(
+    (s) => [...document.querySelector(s).shadowRoot.querySelectorAll('ol > li')].some((li) => li.dataset.id === 'label-4'),
+    { timeout: 10_000 },
+    ctLayer,
+  );
+  for (const [where, text] of [['the page', await flatText(page)], ['the accessibility tree', await accessibleText(page)]]) {
+    assert.match(text, /lining of one of your sinuses/, `the report's words in ${where}`);
+    assert.match(text, /A blocked sinus/, `the label's words in ${where}`);
+  }
+  // The page's "What your report says" and the layer's agree.
+  const pageReport = await page.$eval('#ct-heading ~ h3 + p', (p) => p.textContent.replace(/\s+/g, ' ').trim());
+  const layerSummary = await page.$eval(ctLayer, (layer) => layer.shadowRoot.querySelector('section.summary p').textContent.replace(/\s+/g, ' ').trim());
+  assert.equal(layerSummary, pageReport);
 
   // Reload: the choices were kept for this session (the demo uses session storage).
   await page.reload({ waitUntil: 'load' });
@@ -232,5 +308,64 @@ test('the demo: list of scans, consent, images, labels, a sensitive finding, a q
   assert.doesNotMatch(kept, /demo-chest|shadow|X-ray/, 'only hashed keys and choices are kept');
 
   assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
+  await page.close();
+});
+
+it('the demo on a 390 x 844 phone, with real touch: a thumb on the picture scrolls the page; a tapped marker shows its words beside it', async () => {
+  const page = explained(await browser.newPage());
+  await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  const chest = '#xray';
+  await page.click('a[href="#xray-heading"]');
+  await (await findDeep(page, 'finding-disclosure[study-key="demo-chest"]', 'button', 'Show my images')).click();
+  await page.waitForFunction((s) => document.querySelector(s).status === 'loaded', { timeout: 60_000 }, chest);
+  await page.waitForFunction(
+    (s) => document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelectorAll('.marker').length > 0,
+    { timeout: 30_000 },
+    chest,
+  );
+  const cdp = await page.createCDPSession();
+  const touch = async (from, to, steps = 8) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from[0], y: from[1], id: 1 }] });
+    for (let i = 1; i <= steps; i++) {
+      const x = from[0] + ((to[0] - from[0]) * i) / steps;
+      const y = from[1] + ((to[1] - from[1]) * i) / steps;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y, id: 1 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  // The picture at the top of the screen; a thumb that starts on it scrolls the page.
+  await page.$eval(chest, (viewer) => viewer.scrollIntoView({ block: 'start' }));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const stage = await page.$eval(chest, (viewer) => {
+    const r = viewer.shadowRoot.querySelector('[part="canvas"]').getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom };
+  });
+  assert.ok(stage.bottom > 200, 'the picture is on screen');
+  const before = await page.evaluate(() => window.scrollY);
+  await touch([stage.x, stage.y + 100], [stage.x, stage.y - 100]);
+  await page.waitForFunction((y) => window.scrollY > y + 50, { timeout: 5_000 }, before);
+
+  // A numbered marker, tapped: its words open beside it.
+  await page.$eval(chest, (viewer) => viewer.scrollIntoView({ block: 'start' }));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const marker = await page.$eval(chest, (viewer) => {
+    const layer = viewer.querySelector('lay-annotation-layer');
+    const m = [...layer.shadowRoot.querySelectorAll('.marker')].find((el) => !el.hidden);
+    const r = m.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, label: m.getAttribute('aria-label') };
+  });
+  await touch([marker.x, marker.y], [marker.x, marker.y], 1);
+  const card = await page.waitForFunction(
+    (s) => document.querySelector(s).querySelector('lay-annotation-layer').shadowRoot.querySelector('.marker-card')?.textContent,
+    { timeout: 5_000 },
+    chest,
+  );
+  const words = (await card.jsonValue()).replace(/\s+/g, ' ');
+  assert.ok(words.includes(marker.label.replace(/^Label \d+: /, '')), `the card names the label (${words})`);
+  assert.match(words, /Show in the list/);
+  await cdp.detach();
+  assert.deepEqual(problems, [], 'no page errors');
   await page.close();
 });

@@ -59,6 +59,17 @@ export function browserCommands() {
           await client.detach();
           return true;
         }
+        case 'pv-touch-device': {
+          // A touch-only device (a phone): pointer and any-pointer become coarse, hover none.
+          // { enabled: false } goes back. The session stays open, as for pv-emulate-media.
+          let client = mediaSessions.get(page);
+          if (!client) {
+            client = await page.target().createCDPSession();
+            mediaSessions.set(page, client);
+          }
+          await client.send('Emulation.setTouchEmulationEnabled', { enabled: Boolean(payload.enabled), maxTouchPoints: payload.enabled ? 5 : 1 });
+          return true;
+        }
         case 'pv-emulate-media': {
           // CSS media features the runner's emulateMedia cannot set (forced-colors), e.g.
           // { features: [{ name: 'forced-colors', value: 'active' }] }; { features: [] } clears them.

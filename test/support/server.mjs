@@ -70,7 +70,8 @@ function authorised(ctx) {
 /** Start Vite, Orthanc and the synthetic data; returns the WTR middleware and plugin. */
 export async function createTestServer() {
   const synthetic = mkdtempSync(join(tmpdir(), 'pv-synthetic-'));
-  const ct = makeCtSeries();
+  // With the mark that moves slice by slice: the tests read it to check the order (markerPosition).
+  const ct = makeCtSeries({ orderMark: true });
   for (const file of ct) writeFileSync(join(synthetic, file.name), new Uint8Array(file.buffer));
   const xr = makeChestRadiograph();
   writeFileSync(join(synthetic, xr.name), new Uint8Array(xr.buffer));

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { PatientImageViewer } from '../../src/index.js';
 import {
   centreOf,
@@ -135,6 +135,90 @@ describe('controls a patient can use', () => {
     const reached = el.index;
     await touchSwipe([x - 100, y], [x + 100, y]);
     await until(() => el.index < reached, 5000, 'swipe back');
+  });
+
+  it('a thumb that starts on the fitted picture scrolls the page up and down (real touch); zoomed in, it moves the picture', async () => {
+    const el = await ctSeries(3);
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.append(spacer);
+    try {
+      window.scrollTo(0, 0);
+      // The engine writes an inline touch-action: none on the stage; ours must still decide.
+      expect(stage(el).style.getPropertyValue('touch-action'), 'the engine set its own').to.equal('none');
+      expect(getComputedStyle(stage(el)).touchAction).to.equal('pan-y');
+      const [x, y] = centreOf(stage(el));
+      await touchSwipe([x, y + 80], [x, y - 80]);
+      await until(() => window.scrollY > 40, 3000, 'the page scrolled');
+      expect(el.index, 'a vertical drag does not change the image').to.equal(0);
+
+      // Let the fling end before starting again from the top.
+      for (let last = -1; last !== window.scrollY; ) {
+        last = window.scrollY;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      window.scrollTo(0, 0);
+      await nextFrame();
+      el.zoomIn();
+      el.zoomIn();
+      await el.updateComplete;
+      expect(getComputedStyle(stage(el)).touchAction).to.equal('none');
+      const before = el._view!.imageBox()!.y;
+      const [zx, zy] = centreOf(stage(el));
+      await touchSwipe([zx, zy + 80], [zx, zy - 80]);
+      await nextFrame();
+      expect(window.scrollY, 'zoomed: the page stays').to.equal(0);
+      expect(el._view!.imageBox()!.y, 'zoomed: the picture moved up').to.be.lessThan(before - 40);
+    } finally {
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
+  it('"How to use your keyboard" is offered with a mouse or keyboard, not on a touch-only phone', async () => {
+    const el = await ctSeries(2);
+    const keys = () => [...el.shadowRoot!.querySelectorAll('summary')].find((s) => s.textContent!.trim() === 'How to use your keyboard')!;
+    expect(keys().getClientRects().length, 'shown on a computer').to.be.greaterThan(0);
+    await executeServerCommand('pv-touch-device', { enabled: true });
+    try {
+      await until(() => matchMedia('(any-pointer: coarse) and (any-hover: none)').matches, 3000, 'a touch-only device');
+      expect(keys().getClientRects().length, 'not on a touch-only phone').to.equal(0);
+    } finally {
+      await executeServerCommand('pv-touch-device', { enabled: false });
+    }
+  });
+
+  it('320 x 640: with the picture at the top of the screen, Previous and Next show in one row below it; on its side the picture takes the height', async () => {
+    const { synthetic } = await serverInfo();
+    await setViewport({ width: 320, height: 640 });
+    const spacer = document.createElement('div');
+    try {
+      // 288 px: the demo's column on a 320 px phone (16 px margins).
+      const el = viewer({ urls: synthetic.ct.slice(0, 3).map((n) => `/__synthetic/${n}`) }, [288, 0]);
+      // As the demo themes it.
+      el.parentElement!.style.setProperty('--pv-stage-height', 'min(60vh, 420px)');
+      spacer.style.height = '2000px';
+      el.parentElement!.after(spacer);
+      await loaded(el);
+      await el.updateComplete;
+      const frame = el.shadowRoot!.querySelector<HTMLElement>('[part="frame"]')!;
+      frame.scrollIntoView({ block: 'start' });
+      await nextFrame();
+      const previous = button(el, 'Previous image').getBoundingClientRect();
+      const next = button(el, 'Next image').getBoundingClientRect();
+      expect(Math.abs(previous.top - next.top), 'one row').to.be.lessThan(2);
+      expect(next.bottom, 'Next is on screen with the picture').to.be.at.most(640);
+      expect(frame.getBoundingClientRect().height, 'a useful picture').to.be.at.least(300);
+
+      await setViewport({ width: 640, height: 320 });
+      await nextFrame();
+      await nextFrame();
+      expect(frame.getBoundingClientRect().height, 'landscape: the picture uses the height').to.be.at.least(250);
+    } finally {
+      spacer.remove();
+      await setViewport({ width: 800, height: 600 });
+      window.scrollTo(0, 0);
+    }
   });
 
   it('a two-finger pinch zooms in and out', async () => {

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { lockedUntil } from '../../disclosure/date-lock.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
+import { FindingChoiceEvent, findingMarks, findingStoreScope, type FindingChoice } from '../../disclosure/finding-marks.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { explain, kindOf } from '../../lay/describe.js';
 import { portalUrl } from '../../lay/links.js';
@@ -29,11 +30,18 @@ type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
  * being told what, and chooses "Show me now" or "I'll wait to talk to my care team". `not-before`
  * keeps it hidden until a date the portal sets; the patient is told when.
  *
+ * One finding, one mark: `finding-id` names the finding. Every place on the page that shows the same
+ * finding of the same study (a label of `<lay-annotation-layer>` whose `findingId`, or `id`, is the
+ * same; another wrapped copy; a report sentence) is held and shown with this one: "Show me now" or
+ * "I'll wait" here applies there too, and the other way round, and the choice is kept under one key
+ * in the study's store. A label of that finding that is not marked sensitive is held anyway, and the
+ * layer reports the mismatch (`pv-annotation-error`, `code: 'finding-sensitivity-mismatch'`).
+ *
  * @slot - The images: a `<patient-image-viewer>` (with its `<lay-annotation-layer>`), or anything else (with `scope="finding"`: the finding).
  *
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before showing; cancellable (`preventDefault()` keeps the images hidden, for example to ask the patient to sign in again).
- * @event {PvRevealEvent} pv-reveal - The images are shown. `detail`: `scope`, `at` (when), `remembered`.
- * @event {PvDeferEvent} pv-defer - The patient chose "Not now". `detail`: `scope`, `at`, `remembered`.
+ * @event {PvRevealEvent} pv-reveal - The images are shown. `detail`: `scope`, `at` (when), `remembered`; with `scope="finding"` and a finding id, `findings` (that id).
+ * @event {PvDeferEvent} pv-defer - The patient chose "Not now". `detail`: `scope`, `at`, `remembered`; `findings` as for `pv-reveal`.
  *
  * @csspart panel - The step's panel (and the "not yet" panel).
  * @csspart actions - The row of choices.
@@ -83,9 +91,14 @@ export class FindingDisclosure extends LitElement {
   @property({ reflect: true }) scope: 'study' | 'finding' = 'study';
 
   /**
-   * With `scope="finding"`: an opaque key for the finding within the study (when a study has more
-   * than one wrapped finding), so each choice is remembered on its own.
+   * With `scope="finding"`: the finding id, shared with every place on the page that shows the same
+   * finding (the annotation labels' `findingId`, else their `id`; report sentences): they are held and
+   * shown together, and the choice is remembered once for the study. Use an opaque id (it appears in
+   * events and attributes), never words about the finding.
    */
+  @property({ attribute: 'finding-id' }) findingId = '';
+
+  /** The older name of `finding-id` (used when `finding-id` is not set). */
   @property({ attribute: 'finding-key' }) findingKey = '';
 
   /**
@@ -102,6 +115,8 @@ export class FindingDisclosure extends LitElement {
 
   #readToken = 0;
   readonly #observer = new MutationObserver(() => this.#holdContent());
+  /** Removes this wrapped finding from the page's registry of findings. */
+  #unregisterMark: (() => void) | undefined;
 
   // Lifecycle
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -114,15 +129,22 @@ export class FindingDisclosure extends LitElement {
     super.connectedCallback();
     this.#observer.observe(this, { childList: true, subtree: true });
     this.#holdContent();
+    findingMarks().addEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
+    if (this.hasUpdated) this.#registerMark();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer.disconnect();
+    findingMarks().removeEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
+    this.#unregisterMark?.();
+    this.#unregisterMark = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('studyKey') || changed.has('storage') || changed.has('scope') || changed.has('findingKey')) void this.#readChoice();
+    const mark = changed.has('studyKey') || changed.has('scope') || changed.has('findingKey') || changed.has('findingId');
+    if (mark) this.#registerMark();
+    if (mark || changed.has('storage')) void this.#readChoice();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -130,6 +152,14 @@ export class FindingDisclosure extends LitElement {
   }
 
   // Handlers
+  /** The patient chose about this finding in another place on the page: this one follows. */
+  #onMarkChoice = (event: Event) => {
+    const { studyKey, findingId, choice } = (event as FindingChoiceEvent).detail;
+    const id = this.#findingId();
+    if (!this.#isFinding() || !id || studyKey !== this.studyKey || findingId !== id) return;
+    this.#follow(choice);
+  };
+
   #onShow = async () => {
     if (lockedUntil(this.notBefore)) return;
     const finding = this.#isFinding();
@@ -142,8 +172,9 @@ export class FindingDisclosure extends LitElement {
     const at = new Date().toISOString();
     this._phase = 'shown';
     this._announcement = this.#t(finding ? 'sensitive.wrappedShown' : 'disclosure.shown');
+    this.#publish('shown');
     await this.#remember({ choice: 'reveal', at });
-    this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at, remembered: false }));
+    this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at, remembered: false, ...this.#findings() }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.shown h2')?.focus();
   };
@@ -152,8 +183,9 @@ export class FindingDisclosure extends LitElement {
     const at = new Date().toISOString();
     this._phase = 'deferred';
     this._announcement = this.#t(this.#isFinding() ? 'sensitive.waiting' : 'disclosure.hidden');
+    this.#publish('waiting');
     await this.#remember({ choice: 'defer', at });
-    this.dispatchEvent(new PvDeferEvent({ scope: this.#scope(), at, remembered: false }));
+    this.dispatchEvent(new PvDeferEvent({ scope: this.#scope(), at, remembered: false, ...this.#findings() }));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.deferred button')?.focus();
   };
@@ -172,19 +204,63 @@ export class FindingDisclosure extends LitElement {
 
   async #readChoice(): Promise<void> {
     const token = ++this.#readToken;
-    // Nothing kept (or a store that fails) means: ask.
-    const stored = parseChoice(await readKept(this.storage, this.studyKey, this.#storeScope()));
+    // Nothing kept (or a store that fails) means: ask. A wrapped finding kept under its old key
+    // (`wrapped-finding:<key>`, before findings had one key for every place) is still read.
+    const legacy = this.#isFinding() && this.#findingId() ? `wrapped-finding:${this.#findingId()}` : undefined;
+    const stored =
+      parseChoice(await readKept(this.storage, this.studyKey, this.#storeScope())) ??
+      (legacy ? parseChoice(await readKept(this.storage, this.studyKey, legacy)) : undefined);
     if (token !== this.#readToken || !this.isConnected) return;
     // A date lock wins over a remembered choice (the portal may have moved the date).
     if (stored?.choice === 'reveal' && !lockedUntil(this.notBefore)) {
       this._phase = 'shown';
-      this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at: stored.at, remembered: true }));
+      this.#publish('shown', true);
+      this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at: stored.at, remembered: true, ...this.#findings() }));
     } else if (stored?.choice) {
       this._phase = 'deferred';
-      this.dispatchEvent(new PvDeferEvent({ scope: this.#scope(), at: stored.at, remembered: true }));
+      this.#publish('waiting', true);
+      this.dispatchEvent(new PvDeferEvent({ scope: this.#scope(), at: stored.at, remembered: true, ...this.#findings() }));
     } else {
+      // Nothing kept: a choice already made on this page, in another place showing this finding, stands.
+      const id = this.#findingId();
+      const choice = this.#isFinding() && id ? findingMarks().choice(this.studyKey, id) : undefined;
       this._phase = 'asking';
+      if (choice) this.#follow(choice);
     }
+  }
+
+  /** Follow a choice made elsewhere on the page (a date lock still wins over "shown"). */
+  #follow(choice: FindingChoice): void {
+    if (choice === 'shown' && !lockedUntil(this.notBefore)) this._phase = 'shown';
+    else if (choice === 'waiting') this._phase = 'deferred';
+  }
+
+  /** Put this wrapped finding in the page's registry of findings: it is always sensitive. */
+  #registerMark(): void {
+    this.#unregisterMark?.();
+    this.#unregisterMark = undefined;
+    const id = this.#findingId();
+    if (!this.isConnected || !this.#isFinding() || !id) return;
+    this.#unregisterMark = findingMarks().register([
+      { studyKey: this.studyKey, findingId: id, sensitive: true, where: `<finding-disclosure finding-id="${id}">` },
+    ]);
+  }
+
+  /** Tell every other place showing this finding what the patient chose. */
+  #publish(choice: FindingChoice, remembered = false): void {
+    const id = this.#findingId();
+    if (this.#isFinding() && id) findingMarks().choose(this.studyKey, id, choice, remembered);
+  }
+
+  /** The finding id (`finding-id`, else the older `finding-key`). */
+  #findingId(): string {
+    return this.findingId || this.findingKey;
+  }
+
+  /** `findings` for the events of a wrapped finding that has an id. */
+  #findings(): { findings?: string[] } {
+    const id = this.#findingId();
+    return this.#isFinding() && id ? { findings: [id] } : {};
   }
 
   #remember(choice: StoredChoice): Promise<void> {
@@ -201,7 +277,9 @@ export class FindingDisclosure extends LitElement {
 
   /** The key a choice is kept under, within the study. */
   #storeScope(): string {
-    return this.#isFinding() ? `wrapped-finding:${this.findingKey}` : 'study';
+    if (!this.#isFinding()) return 'study';
+    const id = this.#findingId();
+    return id ? findingStoreScope(id) : 'wrapped-finding:';
   }
 
   /** "You can choose to see it from 3 December 2026.", or nothing when there is no lock. */

@@ -43,9 +43,21 @@ export const styles = [
     stroke-dasharray: 6 4;
   }
 
-  .leaders line {
+  .leaders line,
+  .pointers line {
     stroke: var(--_marker);
     stroke-width: 2;
+    stroke-dasharray: none;
+  }
+
+  /* Every outline and line is drawn twice: a dark casing under the light line, so that one of the
+     two has 3:1 contrast or more against any part of the picture (WCAG 1.4.11). */
+  .outlines .casing,
+  .leaders line.casing,
+  .pointers line.casing {
+    stroke: var(--_marker-text);
+    stroke-width: 5;
+    stroke-dasharray: none;
   }
 
   .marker {
@@ -66,6 +78,20 @@ export const styles = [
     padding: 0;
     pointer-events: auto;
     cursor: pointer;
+    /* Above the tags: a tag never hides a marker. */
+    z-index: 1;
+  }
+
+  /* Drags and pinches that start on a marker or tag move the picture, not the page: the same
+     touch-action as the picture (pan-y while fitted, none when zoomed). */
+  .marker,
+  .tag {
+    touch-action: none;
+  }
+
+  .overlay[data-touch='pan-y'] .marker,
+  .overlay[data-touch='pan-y'] .tag {
+    touch-action: pan-y;
   }
 
   /* A bigger, invisible hit area: 44 x 44 px. */
@@ -83,6 +109,46 @@ export const styles = [
   .marker.selected {
     outline: 3px solid var(--_marker-text);
     outline-offset: 2px;
+  }
+
+  /* On a narrow picture: a tapped marker's words, beside it, inside the picture box. */
+  .marker-card {
+    position: absolute;
+    left: 0;
+    top: 0;
+    z-index: 2;
+    width: min(280px, calc(100% - 8px));
+    max-height: calc(100% - 8px);
+    overflow-y: auto;
+    padding: 8px 12px;
+    border: 2px solid var(--_marker-text);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 0 0 2px var(--_marker);
+    pointer-events: auto;
+  }
+
+  .marker-card p {
+    margin: 0 0 8px;
+  }
+
+  .marker-card .card-title {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    font-weight: 700;
+  }
+
+  .marker-card .card-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+
+  .marker-card:focus-visible {
+    outline: 4px solid var(--_focus);
+    outline-offset: 0;
   }
 
   .tag {

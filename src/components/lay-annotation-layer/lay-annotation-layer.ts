@@ -11,6 +11,7 @@ import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
 import { lockedUntil } from '../../disclosure/date-lock.js';
+import { FindingChoiceEvent, findingMarks, findingStoreScope } from '../../disclosure/finding-marks.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
 import { segmentText } from '../../lay/glossary-text.js';
@@ -18,6 +19,7 @@ import { trustedUrl } from '../../lay/links.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels } from '../../lay/orientation.js';
 import { chooseScaleBar, type ScaleBar } from '../../lay/scale.js';
+import { placeMarkers, type Box, type MarkerTarget } from '../../controllers/marker-placement.js';
 import { styles } from './lay-annotation-layer.styles.js';
 
 /** Validation and the glossary are loaded on first use, so a page without labels never downloads them. */
@@ -67,10 +69,17 @@ const COMPACT_WIDTH = 480;
  * Hard words are explained in Welsh where the Welsh glossary has them, else in English (marked
  * `lang="en"`). Welsh strings await review by a Welsh speaker.
  *
+ * One finding, one mark: a label's finding id (its `findingId`, else its `id`) is shared with every
+ * other place on the page that shows that finding in the same study (`study-key`, or the study key
+ * of the `<finding-disclosure>` around it): a wrapped `<finding-disclosure scope="finding" finding-id>`,
+ * other labels, report sentences. If any of them is sensitive, all are; the patient's choice in one
+ * place holds or shows it in all, and is kept under one key (see `src/disclosure/finding-marks.ts`).
+ * The summary waits while any sensitive finding of the study is not shown, as it may speak of it.
+ *
  * @summary Labels, words and reference points on top of `<patient-image-viewer>`.
  * @tag lay-annotation-layer
  *
- * @event {PvAnnotationErrorEvent} pv-annotation-error - The annotation document had problems. Bad labels are left out; `detail.problems` lists every problem with the field's path.
+ * @event {PvAnnotationErrorEvent} pv-annotation-error - The annotation document had problems. Bad labels are left out; `detail.problems` lists every problem with the field's path. A finding id that is sensitive in one place and not in another (in this document, or a `<finding-disclosure finding-id>` or report sentence of the same study on the page) is a problem with `code: 'finding-sensitivity-mismatch'` and its `findingId`; it is held as sensitive everywhere.
  * @event {PvLinkBlockedEvent} pv-link-blocked - A link was not to a trusted site, so it is shown as plain text. `detail`: `labelId`, `url`.
  * @event {PvLabelSelectEvent} pv-label-select - The patient chose a label. `detail`: `id`, `imageIndex`.
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before sensitive findings are shown (`detail.scope` is `finding`, `detail.findings` their label ids); cancellable.
@@ -81,6 +90,7 @@ const COMPACT_WIDTH = 480;
  * @csspart overlay - The layer over the picture (markers, tags, orientation, scale).
  * @csspart marker - A numbered marker on the picture.
  * @csspart tag - A short label next to its marker.
+ * @csspart marker-card - On a narrow picture (under 480 px), a tapped marker's words, beside it.
  * @csspart panel - The summary and the list of labels below the viewer's controls.
  * @csspart popover - A word's explanation.
  * @csspart sensitive - The notice about findings the care team has marked to talk through.
@@ -156,6 +166,10 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _document: AnnotationDocument | null = null;
   @state() private _failed = false;
   @state() private _selected: string | undefined;
+  /** On a narrow picture: the label whose words show beside its marker. */
+  @state() private _card: string | undefined;
+  /** The tags did not fit this picture box without overlapping (a short box, a zoomed page): numbers only. */
+  @state() private _crowded = false;
   @state() private _term: { entry: GlossaryEntry; anchor: HTMLElement } | undefined;
   @state() private _announcement = '';
   /** Which composer is open: 'summary' or a label id. */
@@ -176,17 +190,33 @@ export class LayAnnotationLayer extends LitElement {
   readonly #reportedLinks = new Set<string>();
   #frameRequest = 0;
   #loadToken = 0;
+  /** Removes this document's labels from the page's registry of findings. */
+  #unregisterMarks: (() => void) | undefined;
+  /** Finding ids whose sensitivity mismatch was already reported for this document. */
+  readonly #reportedMismatches = new Set<string>();
 
   // Lifecycle
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
     document.addEventListener('keydown', this.#onDocumentKey);
+    findingMarks().addEventListener('change', this.#onMarks);
+    // Tags are placed within the picture box wherever the page has scrolled, and again when it changes size.
+    window.addEventListener('scroll', this.#onWindowChange, { passive: true });
+    window.addEventListener('resize', this.#onWindowChange, { passive: true });
+    findingMarks().addEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
+    if (this._document) this.#registerMarks();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#onDocumentKey);
+    findingMarks().removeEventListener('change', this.#onMarks);
+    window.removeEventListener('scroll', this.#onWindowChange);
+    window.removeEventListener('resize', this.#onWindowChange);
+    findingMarks().removeEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
+    this.#unregisterMarks?.();
+    this.#unregisterMarks = undefined;
     cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
   }
@@ -200,7 +230,10 @@ export class LayAnnotationLayer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#load();
     // A study key or store set after the document: read what is remembered under it instead.
-    else if ((changed.has('studyKey') || changed.has('storage')) && this._document) void this.#readRemembered();
+    else if ((changed.has('studyKey') || changed.has('storage')) && this._document) {
+      this.#registerMarks();
+      void this.#readRemembered();
+    }
   }
 
   async #readRemembered(): Promise<void> {
@@ -228,6 +261,24 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   // Handlers
+  readonly #onWindowChange = () => this.#schedulePlacement();
+
+  /** Places came or went on the page: sensitivity may have changed; report any new mismatch. */
+  #onMarks = () => {
+    this.#applyPageChoices();
+    this.#reportMismatches();
+    this.requestUpdate();
+  };
+
+  /** The patient chose about a finding somewhere on the page: every label showing it follows. */
+  #onMarkChoice = (event: Event) => {
+    const { studyKey, findingId, choice } = (event as FindingChoiceEvent).detail;
+    if (studyKey !== this.#markStudy()) return;
+    const labels = this.#sensitiveLabels().filter((label) => this.#findingIdOf(label) === findingId);
+    const ids = labels.filter((label) => this._findings.get(label.id) !== choice && (choice === 'waiting' || !lockedUntil(label.notBefore))).map((label) => label.id);
+    if (ids.length > 0) this.#setFindings(ids, choice);
+  };
+
   #onDocumentKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !this._term) return;
     const anchor = this._term.anchor;
@@ -235,19 +286,67 @@ export class LayAnnotationLayer extends LitElement {
     anchor.focus();
   };
 
-  #onChoose(item: PlacedLabel) {
+  #onChoose(item: PlacedLabel, fromList = false) {
     this._selected = item.label.id;
     const total = this.#labels().length;
     if (item.imageIndex !== undefined && item.imageIndex !== this.#viewer.host?.index) {
       void this.#viewer.host?.goTo(item.imageIndex);
     }
-    this._announcement = this.#t('layer.selected', {
+    const selected = this.#t('layer.selected', {
       title: item.label.title,
       number: item.number,
       total,
       index: (item.imageIndex ?? 0) + 1,
     });
+    // Chosen in the list while the picture is out of sight: bring the picture into view, and say so.
+    const shown = fromList && this.#bringPictureIntoView();
+    this._announcement = shown ? `${selected} ${this.#t('layer.pictureShown', { index: (item.imageIndex ?? 0) + 1 })}` : selected;
     this.dispatchEvent(new PvLabelSelectEvent(item.label.id, item.imageIndex));
+  }
+
+  /**
+   * Scroll the picture into view when most of it is off screen (smoothly, unless the patient asked for
+   * reduced motion). True when it scrolled.
+   */
+  #bringPictureIntoView(): boolean {
+    const picture = this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewer.host;
+    if (!picture) return false;
+    const rect = picture.getBoundingClientRect();
+    const height = window.innerHeight || document.documentElement.clientHeight;
+    const visible = Math.max(0, Math.min(rect.bottom, height) - Math.max(rect.top, 0));
+    if (visible >= Math.min(rect.height, height) * 0.6) return false;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    picture.scrollIntoView({ block: rect.height > height ? 'start' : 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+    return true;
+  }
+
+  /** A marker chosen: on a narrow picture its words open beside it (there is no room for tags). */
+  async #onMarker(item: PlacedLabel, compact: boolean): Promise<void> {
+    this.#onChoose(item);
+    if (!compact) return;
+    this._card = this._card === item.label.id ? undefined : item.label.id;
+    if (!this._card) return;
+    await this.updateComplete;
+    await this.#place();
+    this.renderRoot.querySelector<HTMLElement>('.marker-card')?.focus();
+  }
+
+  /** Close the marker's words; focus goes back to its marker (or to `to`). */
+  #closeCard(to?: HTMLElement | null): void {
+    const id = this._card;
+    this._card = undefined;
+    const marker = id ? this.renderRoot.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(id)}"]`) : null;
+    (to ?? marker)?.focus();
+  }
+
+  /** "Show in the list": the same label in the list below, scrolled to and focused. */
+  #showInList(id: string): void {
+    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === id);
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    item?.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+    const button = item?.querySelector<HTMLElement>('button.choose');
+    this.#closeCard(button);
+    button?.focus({ preventScroll: true });
   }
 
   #onTerm(entry: GlossaryEntry, event: Event) {
@@ -273,6 +372,8 @@ export class LayAnnotationLayer extends LitElement {
     if (this.hold) {
       this._document = null;
       this._failed = false;
+      this.#unregisterMarks?.();
+      this.#unregisterMarks = undefined;
       return;
     }
     try {
@@ -300,9 +401,12 @@ export class LayAnnotationLayer extends LitElement {
       this._findings = new Map();
       this._document = document;
       this._failed = document === null;
+      this.#reportedMismatches.clear();
+      this.#registerMarks({ report: false });
       await this.#readSensitive();
       await this.#readSaved();
       if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(all));
+      this.#reportMismatches();
     } catch (error) {
       if (token !== this.#loadToken) return;
       this._document = null;
@@ -439,8 +543,9 @@ export class LayAnnotationLayer extends LitElement {
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
   #labels(): PlacedLabel[] {
     const viewer = this.#viewer.host;
+    const sensitive = new Set(this.#sensitiveLabels());
     return (this._document?.labels ?? [])
-      .filter((label) => label.sensitivity !== 'sensitive' || this._findings.get(label.id) === 'shown')
+      .filter((label) => !sensitive.has(label) || this._findings.get(label.id) === 'shown')
       .map((label, i) => ({
         label,
         number: i + 1,
@@ -448,9 +553,91 @@ export class LayAnnotationLayer extends LitElement {
       }));
   }
 
-  /** Sensitive labels in the document (shown or not). */
+  /**
+   * Sensitive labels in the document (shown or not): marked so here, or showing a finding that another
+   * place on the page (of the same study) marks sensitive.
+   */
   #sensitiveLabels(): AnnotationLabel[] {
-    return (this._document?.labels ?? []).filter((label) => label.sensitivity === 'sensitive');
+    const marks = findingMarks();
+    const study = this.#markStudy();
+    return (this._document?.labels ?? []).filter(
+      (label) => label.sensitivity === 'sensitive' || marks.isSensitive(study, this.#findingIdOf(label)),
+    );
+  }
+
+  /** The finding a label shows: its `findingId`, else its own id. */
+  #findingIdOf(label: AnnotationLabel): string {
+    return label.findingId ?? label.id;
+  }
+
+  /** The study the findings belong to: this layer's study key, else that of the consent step around it. */
+  #markStudy(): string {
+    return this.studyKey || (this.closest('finding-disclosure[study-key]')?.getAttribute('study-key') ?? '');
+  }
+
+  /** Put this document's labels in the page's registry of findings (again, when the study key changes). */
+  #registerMarks({ report = true } = {}): void {
+    this.#unregisterMarks?.();
+    this.#unregisterMarks = undefined;
+    const labels = this._document?.labels ?? [];
+    if (!this.isConnected || labels.length === 0) return;
+    const study = this.#markStudy();
+    this.#unregisterMarks = findingMarks().register(
+      labels.map((label) => ({
+        studyKey: study,
+        findingId: this.#findingIdOf(label),
+        sensitive: label.sensitivity === 'sensitive',
+        where: `lay-annotation-layer label "${label.id}"`,
+      })),
+    );
+    if (report) this.#reportMismatches();
+  }
+
+  /** A finding of this document that is sensitive in one place and not in another: said once, as a typed problem. */
+  #reportMismatches(): void {
+    const labels = this._document?.labels ?? [];
+    if (labels.length === 0) return;
+    const study = this.#markStudy();
+    const problems: AnnotationProblem[] = [];
+    for (const mismatch of findingMarks().mismatches()) {
+      if (mismatch.studyKey !== study || this.#reportedMismatches.has(mismatch.findingId)) continue;
+      const index = labels.findIndex((label) => this.#findingIdOf(label) === mismatch.findingId && label.sensitivity !== 'sensitive');
+      const any = index >= 0 ? index : labels.findIndex((label) => this.#findingIdOf(label) === mismatch.findingId);
+      if (any < 0) continue;
+      this.#reportedMismatches.add(mismatch.findingId);
+      problems.push({
+        path: `labels[${any}].sensitivity`,
+        message:
+          `finding "${mismatch.findingId}" is sensitive in ${mismatch.sensitiveIn.join(', ')} but not in ` +
+          `${mismatch.routineIn.join(', ')}: it is held as sensitive everywhere. Mark it "sensitive" in every place.`,
+        labelId: labels[any]!.id,
+        code: 'finding-sensitivity-mismatch',
+        findingId: mismatch.findingId,
+      });
+    }
+    if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(problems));
+  }
+
+  /** Labels that became sensitive because of another place take the choice already made on the page. */
+  #applyPageChoices(): void {
+    const marks = findingMarks();
+    const study = this.#markStudy();
+    const next = new Map(this._findings);
+    let changed = false;
+    for (const label of this.#sensitiveLabels()) {
+      const choice = marks.choice(study, this.#findingIdOf(label));
+      if (!choice || next.has(label.id)) continue;
+      if (choice === 'shown' && lockedUntil(label.notBefore)) continue;
+      next.set(label.id, choice);
+      changed = true;
+    }
+    if (changed) this._findings = next;
+  }
+
+  /** Tell every other place showing these findings what the patient chose. */
+  #publish(labels: readonly AnnotationLabel[], choice: 'waiting' | 'shown', remembered = false): void {
+    const study = this.#markStudy();
+    for (const id of new Set(labels.map((label) => this.#findingIdOf(label)))) findingMarks().choose(study, id, choice, remembered);
   }
 
   /** Show these findings (one, or every one that may be shown), if the portal agrees. */
@@ -463,7 +650,8 @@ export class LayAnnotationLayer extends LitElement {
     if (request.defaultPrevented) return;
     const at = new Date().toISOString();
     this.#setFindings(findings, 'shown');
-    await Promise.all(findings.map((id) => this.#rememberFinding(id, { choice: 'reveal', at })));
+    this.#publish(showing, 'shown');
+    await Promise.all(showing.map((label) => this.#rememberFinding(label, { choice: 'reveal', at })));
     this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: false, findings }));
     this._announcement = this.#t(findings.length === 1 ? 'sensitive.shownOne' : 'sensitive.shown', { count: findings.length });
     await this.updateComplete;
@@ -478,7 +666,8 @@ export class LayAnnotationLayer extends LitElement {
     if (findings.length === 0) return;
     const at = new Date().toISOString();
     this.#setFindings(findings, 'waiting');
-    await Promise.all(findings.map((id) => this.#rememberFinding(id, { choice: 'defer', at })));
+    this.#publish(labels, 'waiting');
+    await Promise.all(labels.map((label) => this.#rememberFinding(label, { choice: 'defer', at })));
     this.dispatchEvent(new PvDeferEvent({ scope: 'finding', at, remembered: false, findings }));
     this._announcement = this.#t('sensitive.waiting');
     await this.updateComplete;
@@ -497,9 +686,13 @@ export class LayAnnotationLayer extends LitElement {
   async #readSensitive(): Promise<void> {
     const labels = this.#sensitiveLabels();
     const before = this._findings;
-    const kept = await Promise.all(labels.map(async (label) => [label, parseChoice(await readKept(this.storage, this.studyKey, `finding:${label.id}`))] as const));
+    const kept = await Promise.all(
+      labels.map(async (label) => [label, parseChoice(await readKept(this.storage, this.studyKey, findingStoreScope(this.#findingIdOf(label))))] as const),
+    );
     const next = new Map<string, 'waiting' | 'shown'>();
     const remembered: string[] = [];
+    const marks = findingMarks();
+    const study = this.#markStudy();
     for (const [label, stored] of kept) {
       // A choice the patient made while this was being read stands.
       const now = this._findings.get(label.id);
@@ -513,17 +706,27 @@ export class LayAnnotationLayer extends LitElement {
         remembered.push(label.id);
       } else if (stored?.choice) {
         next.set(label.id, 'waiting');
+      } else {
+        // Nothing kept here: a choice already made on this page (in another place showing it) stands.
+        const choice = marks.choice(study, this.#findingIdOf(label));
+        if (choice && (choice === 'waiting' || !lockedUntil(label.notBefore))) next.set(label.id, choice);
       }
     }
     this._findings = next;
+    // What was read back holds everywhere the finding shows.
+    for (const [label, stored] of kept) {
+      const choice = next.get(label.id);
+      if (stored?.choice && choice) this.#publish([label], choice, true);
+    }
     if (remembered.length > 0) {
       const at = kept.map(([, stored]) => stored?.at ?? '').sort().at(-1) ?? new Date().toISOString();
       this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: true, findings: remembered }));
     }
   }
 
-  #rememberFinding(id: string, choice: StoredChoice): Promise<void> {
-    return keep(this.storage, this.studyKey, `finding:${id}`, JSON.stringify(choice));
+  /** Kept under the finding's id, the key every place showing that finding reads. */
+  #rememberFinding(label: AnnotationLabel, choice: StoredChoice): Promise<void> {
+    return keep(this.storage, this.studyKey, findingStoreScope(this.#findingIdOf(label)), JSON.stringify(choice));
   }
 
   /** The glossary in the layer's language: Welsh entries (English where none yet) or English. */
@@ -540,7 +743,10 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   #renderSensitive() {
-    const labels = this.#sensitiveLabels();
+    // One entry per finding (a finding labelled on two images is one finding); its other labels follow its choice.
+    const labels = this.#sensitiveLabels().filter(
+      (label, i, all) => all.findIndex((other) => this.#findingIdOf(other) === this.#findingIdOf(label)) === i,
+    );
     const count = labels.length;
     if (count === 0) return nothing;
     const state = (label: AnnotationLabel) => this._findings.get(label.id);
@@ -649,11 +855,15 @@ export class LayAnnotationLayer extends LitElement {
       previous.scale?.label !== scale?.label ||
       Math.abs((previous.scale?.widthPx ?? 0) - (scale?.widthPx ?? 0)) > 0.5
     ) {
+      // A new size: try the words on the picture again.
+      if (!previous || previous.frame.width !== frame.width || previous.frame.height !== frame.height) this._crowded = false;
       this._geometry = { frame, scale };
       await this.updateComplete;
     }
     const overlay = this.renderRoot.querySelector<HTMLElement>('.overlay');
     if (!overlay) return;
+    // Markers and tags pass gestures to the picture: they let the page scroll exactly when the picture does.
+    overlay.dataset.touch = viewer.stage ? getComputedStyle(viewer.stage).touchAction : 'none';
     // Writes through the CSSOM (allowed under a CSP without 'unsafe-inline').
     overlay.style.left = `${frame.x}px`;
     overlay.style.top = `${frame.y}px`;
@@ -662,43 +872,113 @@ export class LayAnnotationLayer extends LitElement {
     const bar = overlay.querySelector<HTMLElement>('.scale .bar');
     if (bar && scale) bar.style.width = `${scale.widthPx}px`;
     const here = this.#labels().filter((item) => item.imageIndex === index);
-    // Reads: where each point is on screen now.
+    // Reads: where each point is on screen now, the outlines' boxes, and the orientation words.
     const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
-    // Writes: markers.
-    here.forEach((item, i) => {
-      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(item.label.id)}"]`);
+    const inside = (p: { x: number; y: number } | undefined): p is { x: number; y: number } =>
+      Boolean(p && p.x >= 0 && p.y >= 0 && p.x <= frame.width && p.y <= frame.height);
+    const overlayRect = overlay.getBoundingClientRect();
+    const words: Box[] = [...overlay.querySelectorAll<HTMLElement>('.edge')].map((edge) => {
+      const r = edge.getBoundingClientRect();
+      return { x: r.left - overlayRect.left, y: r.top - overlayRect.top, width: r.width, height: r.height };
+    });
+    const targets = here.map((item, i): MarkerTarget | undefined => {
       const point = points[i];
-      if (!marker) return;
-      const inside = point && point.x >= 0 && point.y >= 0 && point.x <= frame.width && point.y <= frame.height;
-      marker.style.transform = point ? `translate(${point.x}px, ${point.y}px)` : '';
-      marker.hidden = !inside;
+      if (!inside(point)) return undefined;
+      const outline = this.#outlineBox(item.label);
+      return outline ? { point, outline } : { point };
+    });
+    // Markers beside small outlines and off the orientation words, with a pointer line when moved.
+    const places = placeMarkers(targets, frame, words);
+    // Writes: markers and their pointer lines.
+    here.forEach((item, i) => {
+      const id = CSS.escape(item.label.id);
+      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${id}"]`);
+      const place = places[i];
+      if (marker) {
+        marker.style.transform = place ? `translate(${place.x}px, ${place.y}px)` : '';
+        marker.hidden = !place;
+        marker.toggleAttribute('data-moved', Boolean(place?.moved));
+      }
+      for (const line of overlay.querySelectorAll<SVGLineElement>(`.pointers [data-id="${id}"]`)) {
+        line.style.display = place?.moved ? '' : 'none';
+        if (!place?.moved) continue;
+        line.setAttribute('x1', String(place.x));
+        line.setAttribute('y1', String(place.y));
+        line.setAttribute('x2', String(place.target.x));
+        line.setAttribute('y2', String(place.target.y));
+      }
     });
     this.#placeOutlines(overlay, here);
-    await this.#placeTags(overlay, here, points, frame);
+    // Tags go beside the markers, where they are now.
+    const markerPoints = places.map((place) => (place ? { x: place.x, y: place.y } : undefined));
+    await this.#placeTags(overlay, here, markerPoints, frame);
+    await this.#placeCard(overlay);
+  }
+
+  /** The open marker card beside its marker, inside the picture box. */
+  async #placeCard(overlay: HTMLElement): Promise<void> {
+    const card = overlay.querySelector<HTMLElement>('.marker-card');
+    const marker = this._card ? overlay.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(this._card)}"]`) : null;
+    if (!card || !marker) return;
+    const { x, y } = await computePosition(marker, card, {
+      placement: 'bottom',
+      strategy: 'absolute',
+      middleware: [
+        offset(12),
+        flip({ boundary: overlay, rootBoundary: overlay.getBoundingClientRect(), padding: 4, fallbackPlacements: ['top', 'right', 'left'] }),
+        shift({ boundary: overlay, rootBoundary: overlay.getBoundingClientRect(), padding: 4 }),
+      ],
+    });
+    card.style.transform = `translate(${x}px, ${y}px)`;
+  }
+
+  /** The box round a label's outline, in the picture box's coordinates (undefined without one). */
+  #outlineBox(label: AnnotationLabel): Box | undefined {
+    const viewer = this.#viewer.host!;
+    const outline = label.target.outline;
+    if (!outline) return undefined;
+    const corners =
+      outline.type === 'ellipse'
+        ? [
+            [outline.center[0] - outline.radii[0], outline.center[1] - outline.radii[1]],
+            [outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]],
+            [outline.center[0] - outline.radii[0], outline.center[1] + outline.radii[1]],
+            [outline.center[0] + outline.radii[0], outline.center[1] - outline.radii[1]],
+          ]
+        : outline.points;
+    const mapped = corners.map(([col, row]) => viewer.imageToFrame(col!, row!)).filter((p): p is { x: number; y: number } => Boolean(p));
+    if (mapped.length === 0) return undefined;
+    const xs = mapped.map((p) => p.x);
+    const ys = mapped.map((p) => p.y);
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   }
 
   #placeOutlines(overlay: HTMLElement, here: PlacedLabel[]): void {
-    const viewer = this.#viewer.host!;
     for (const item of here) {
-      const shape = overlay.querySelector<SVGElement>(`.outlines [data-id="${CSS.escape(item.label.id)}"]`);
       const outline = item.label.target.outline;
-      if (!shape || !outline) continue;
-      if (outline.type === 'ellipse') {
-        const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
-        const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
-        if (!c || !e) continue;
-        shape.setAttribute('cx', String(c.x));
-        shape.setAttribute('cy', String(c.y));
-        shape.setAttribute('rx', String(Math.abs(e.x - c.x)));
-        shape.setAttribute('ry', String(Math.abs(e.y - c.y)));
-      } else {
-        const pts = outline.points
-          .map(([col, row]) => viewer.imageToFrame(col, row))
-          .filter((p): p is { x: number; y: number } => Boolean(p))
-          .map((p) => `${p.x},${p.y}`)
-          .join(' ');
-        shape.setAttribute('points', pts);
-      }
+      if (!outline) continue;
+      for (const shape of overlay.querySelectorAll<SVGElement>(`.outlines:not(.pointers):not(.leaders) [data-id="${CSS.escape(item.label.id)}"]`))
+        this.#drawOutline(shape, outline);
+    }
+  }
+
+  #drawOutline(shape: SVGElement, outline: NonNullable<AnnotationLabel['target']['outline']>): void {
+    const viewer = this.#viewer.host!;
+    if (outline.type === 'ellipse') {
+      const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
+      const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
+      if (!c || !e) return;
+      shape.setAttribute('cx', String(c.x));
+      shape.setAttribute('cy', String(c.y));
+      shape.setAttribute('rx', String(Math.abs(e.x - c.x)));
+      shape.setAttribute('ry', String(Math.abs(e.y - c.y)));
+    } else {
+      const pts = outline.points
+        .map(([col, row]) => viewer.imageToFrame(col, row))
+        .filter((p): p is { x: number; y: number } => Boolean(p))
+        .map((p) => `${p.x},${p.y}`)
+        .join(' ');
+      shape.setAttribute('points', pts);
     }
   }
 
@@ -718,8 +998,8 @@ export class LayAnnotationLayer extends LitElement {
     here.forEach((item, i) => {
       const tag = tags[i];
       if (tag) tag.hidden = !inside(points[i]);
-      const line = overlay.querySelector<SVGElement>(`.leaders [data-id="${CSS.escape(item.label.id)}"]`);
-      if (line) line.style.display = inside(points[i]) ? '' : 'none';
+      for (const line of overlay.querySelectorAll<SVGElement>(`.leaders [data-id="${CSS.escape(item.label.id)}"]`))
+        line.style.display = inside(points[i]) ? '' : 'none';
     });
     const placed = await Promise.all(
       here.map((_, i) => {
@@ -730,10 +1010,17 @@ export class LayAnnotationLayer extends LitElement {
           getBoundingClientRect: () =>
             DOMRect.fromRect({ x: overlayRect.left + point.x - 14, y: overlayRect.top + point.y - 14, width: 28, height: 28 }),
         };
+        // The picture box is the whole boundary: not the part of it that happens to be on screen (a
+        // page zoomed to 200% or scrolled would squeeze every tag into that part).
+        const box = { x: overlayRect.left, y: overlayRect.top, width: overlayRect.width, height: overlayRect.height };
         return computePosition(reference, tag, {
           placement: point.x > frame.width / 2 ? 'left' : 'right',
           strategy: 'absolute',
-          middleware: [offset(10), flip({ boundary: overlay, padding: 4 }), shift({ boundary: overlay, padding: 4 })],
+          middleware: [
+            offset(10),
+            flip({ boundary: overlay, rootBoundary: box, padding: 4 }),
+            shift({ boundary: overlay, rootBoundary: box, padding: 4 }),
+          ],
         }).then((result) => ({ x: result.x, y: result.y, width: tag.offsetWidth, height: tag.offsetHeight }));
       }),
     );
@@ -753,7 +1040,11 @@ export class LayAnnotationLayer extends LitElement {
         if (!hit) break;
         box.y = hit.y + hit.height + 4;
       }
-      box.y = Math.min(box.y, frame.height - box.height - 4);
+      if (box.y > frame.height - box.height - 4) {
+        // No room for every tag without piling them up at the bottom: numbers only, words in the list.
+        this._crowded = true;
+        return;
+      }
       settled.push(box);
       entry.box = box;
     }
@@ -763,8 +1054,7 @@ export class LayAnnotationLayer extends LitElement {
       const tag = tags[entry.i]!;
       const point = points[entry.i]!;
       tag.style.transform = `translate(${entry.box.x}px, ${entry.box.y}px)`;
-      const line = leaders?.querySelector(`[data-id="${CSS.escape(here[entry.i]!.label.id)}"]`);
-      if (line) {
+      for (const line of leaders?.querySelectorAll(`[data-id="${CSS.escape(here[entry.i]!.label.id)}"]`) ?? []) {
         const edgeX = entry.box.x > point.x ? entry.box.x : entry.box.x + entry.box.width;
         const edgeY = Math.max(entry.box.y, Math.min(point.y, entry.box.y + entry.box.height));
         line.setAttribute('x1', String(point.x));
@@ -818,24 +1108,31 @@ export class LayAnnotationLayer extends LitElement {
     const edges =
       edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation);
     const here = items.filter((item) => item.imageIndex === index);
-    const compact = frame.width < COMPACT_WIDTH;
+    const compact = frame.width < COMPACT_WIDTH || this._crowded;
     // Sizes are written through the CSSOM in #place(), not as style attributes (a strict CSP blocks those).
     return html`<div class="overlay" part="overlay">
       <svg class="outlines" aria-hidden="true">
-        ${here.map((item) => {
-          const outline = item.label.target.outline;
-          if (!outline) return nothing;
-          return outline.type === 'ellipse'
-            ? svg`<ellipse data-id=${item.label.id}></ellipse>`
-            : outline.closed
-              ? svg`<polygon data-id=${item.label.id}></polygon>`
-              : svg`<polyline data-id=${item.label.id}></polyline>`;
-        })}
+        ${(['casing', 'line'] as const).map((layer) =>
+          here.map((item) => {
+            // Each outline twice: a dark casing under a light dashed line, so one of them stands out
+            // (3:1 or more) against any part of the picture (WCAG 1.4.11).
+            const outline = item.label.target.outline;
+            if (!outline) return nothing;
+            return outline.type === 'ellipse'
+              ? svg`<ellipse class=${layer} data-id=${item.label.id}></ellipse>`
+              : outline.closed
+                ? svg`<polygon class=${layer} data-id=${item.label.id}></polygon>`
+                : svg`<polyline class=${layer} data-id=${item.label.id}></polyline>`;
+          }),
+        )}
+      </svg>
+      <svg class="outlines pointers" aria-hidden="true">
+        ${(['casing', 'line'] as const).map((layer) => here.map((item) => svg`<line class=${layer} data-id=${item.label.id}></line>`))}
       </svg>
       ${compact
         ? nothing
         : html`<svg class="outlines leaders" aria-hidden="true">
-            ${here.map((item) => svg`<line data-id=${item.label.id}></line>`)}
+            ${(['casing', 'line'] as const).map((layer) => here.map((item) => svg`<line class=${layer} data-id=${item.label.id}></line>`))}
           </svg>`}
       ${this.#edgeWords(edges)}
       ${scale
@@ -850,14 +1147,17 @@ export class LayAnnotationLayer extends LitElement {
           part="marker"
           type="button"
           data-id=${item.label.id}
+          data-pv-gesture-through
           aria-label=${this.#t('layer.marker', { number: item.number, title: item.label.title })}
           aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
-          @click=${() => this.#onChoose(item)}
+          aria-expanded=${compact ? (this._card === item.label.id ? 'true' : 'false') : nothing}
+          @click=${() => this.#onMarker(item, compact)}
           @focus=${() => (this._selected = item.label.id)}
         >
           ${item.number}
         </button>`,
       )}
+      ${compact ? this.#renderCard(here) : nothing}
       ${compact
         ? nothing
         : here.map(
@@ -865,11 +1165,38 @@ export class LayAnnotationLayer extends LitElement {
               class="tag ${this._selected === item.label.id ? 'selected' : ''}"
               part="tag"
               data-id=${item.label.id}
+              data-pv-gesture-through
               aria-hidden="true"
               @click=${() => this.#onChoose(item)}
               >${item.label.title}</span
             >`,
           )}
+    </div>`;
+  }
+
+  /** A tapped marker's words, beside it: title, description, "Show in the list" and Close. */
+  #renderCard(here: PlacedLabel[]) {
+    const item = here.find((entry) => entry.label.id === this._card);
+    if (!item) return nothing;
+    const { label } = item;
+    return html`<div
+      class="marker-card"
+      part="marker-card"
+      role="dialog"
+      aria-labelledby="marker-card-title"
+      tabindex="-1"
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        this.#closeCard();
+      }}
+    >
+      <p class="card-title" id="marker-card-title"><span class="number" aria-hidden="true">${item.number}</span> ${label.title}</p>
+      ${label.description ? html`<p>${label.description}</p>` : nothing}
+      <div class="card-actions">
+        <button class="goto" type="button" @click=${() => this.#showInList(label.id)}>${this.#t('layer.showInList')}</button>
+        <button class="goto" type="button" @click=${() => this.#closeCard()}>${this.#t('layer.close')}</button>
+      </div>
     </div>`;
   }
 
@@ -916,7 +1243,11 @@ export class LayAnnotationLayer extends LitElement {
     const elsewhere = items.filter((item) => item.imageIndex !== undefined && item.imageIndex !== index).length;
     const facts = viewer.imageFacts;
     // A summary may speak of the sensitive findings: it waits with them (safety before convenience).
-    const summaryHeld = this.#sensitiveLabels().some((label) => this._findings.get(label.id) !== 'shown');
+    const summaryHeld =
+      this.#sensitiveLabels().some((label) => this._findings.get(label.id) !== 'shown') ||
+      findingMarks()
+        .sensitiveIds(this.#markStudy())
+        .some((id) => findingMarks().choice(this.#markStudy(), id) !== 'shown');
     const region = bodyRegionFor(facts?.bodyPart ?? '', items.map((item) => item.label.title));
     const regionWords = region ? this.#t(`region.${region}` as MessageKey) : '';
     return html`<div class="panel" part="panel">
@@ -942,7 +1273,13 @@ export class LayAnnotationLayer extends LitElement {
             <h2 id="labels-title">${this.#t('layer.labelsTitle')}</h2>
             ${elsewhere > 0
               ? html`<p>
-                  ${elsewhere === 1 ? this.#t('layer.otherImage') : this.#t('layer.otherImages', { count: elsewhere })}
+                  ${elsewhere === items.length
+                    ? elsewhere === 1
+                      ? this.#t('layer.noneHereOne')
+                      : this.#t('layer.noneHere', { count: elsewhere })
+                    : elsewhere === 1
+                      ? this.#t('layer.otherImage')
+                      : this.#t('layer.otherImages', { count: elsewhere })}
                 </p>`
               : nothing}
             <ol>
@@ -957,7 +1294,7 @@ export class LayAnnotationLayer extends LitElement {
                       class="choose"
                       type="button"
                       aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
-                      @click=${() => this.#onChoose(item)}
+                      @click=${() => this.#onChoose(item, true)}
                     >
                       ${item.label.title}
                     </button>
@@ -979,7 +1316,7 @@ export class LayAnnotationLayer extends LitElement {
                     })}
                   </div>
                   ${item.imageIndex !== undefined && item.imageIndex !== index
-                    ? html`<button class="goto" type="button" @click=${() => this.#onChoose(item)}>
+                    ? html`<button class="goto" type="button" @click=${() => this.#onChoose(item, true)}>
                         ${this.#t('layer.showImage', { index: item.imageIndex + 1 })}
                       </button>`
                     : nothing}

@@ -42,24 +42,30 @@ export const styles = [
 
   .frame {
     position: relative;
-    height: var(--_height);
+    /* Never so tall that the way to the next image is below the screen with the picture in view. */
+    height: min(var(--_height), max(200px, calc(100svh - 260px)));
     min-height: 200px;
     background: var(--_stage);
     border-radius: var(--_radius) var(--_radius) 0 0;
     overflow: hidden;
   }
 
+  /* Which touches the browser keeps (scrolling the page) and which reach the picture is decided
+     here, on the element the engine draws into. The engine writes an inline touch-action: none on
+     it when it starts (and again whenever it restarts), which would trap the page's scrolling under
+     the picture: these rules are !important so that they, not the engine, decide. */
   .stage {
     position: absolute;
     inset: 0;
-    touch-action: none;
+    touch-action: none !important;
     cursor: grab;
     outline: none;
   }
 
   .stage.fitted {
-    /* A fitted picture lets the page scroll up and down; sideways swipes change the image. */
-    touch-action: pan-y;
+    /* A fitted picture lets the page scroll up and down; sideways swipes change the image. Zoomed
+       in, or with "Drag to change brightness" on, every touch goes to the picture. */
+    touch-action: pan-y !important;
   }
 
   .stage:active {
@@ -173,14 +179,27 @@ export const styles = [
 
   .navigate {
     flex: 1 1 100%;
+    /* "Image N of M" and the slider, full width; Previous and Next side by side in one row below,
+       however narrow the screen (each takes half). */
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    column-gap: 8px;
+    align-items: stretch;
+  }
+
+  .navigate legend {
+    grid-column: 1 / -1;
   }
 
   .navigate label {
-    /* The slider and "Image N of M" first, full width; Previous and Next side by side below. */
     order: -1;
     display: flex;
-    flex: 1 1 100%;
+    grid-column: 1 / -1;
     flex-direction: column;
+  }
+
+  .navigate button {
+    min-width: 0;
   }
 
   input[type='range'] {
@@ -255,6 +274,22 @@ export const styles = [
   @media (prefers-reduced-motion: reduce) {
     button:active {
       transform: none;
+    }
+  }
+
+  /* A phone on its side: the picture takes the height there is (the controls follow below). */
+  @media (orientation: landscape) and (max-height: 500px) {
+    .frame {
+      height: calc(100svh - 56px);
+      min-height: 160px;
+    }
+  }
+
+  /* Only touch to hand (a phone or tablet with no mouse, trackpad or keyboard cover): keyboard help
+     would be of no use, so it is not offered. */
+  @media (any-hover: none) and (any-pointer: coarse) {
+    details.keys {
+      display: none;
     }
   }
 

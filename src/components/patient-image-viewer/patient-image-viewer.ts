@@ -76,7 +76,7 @@ export type RequestHeaders =
  * @cssprop [--pv-button-background=var(--nhsuk-secondary-button-solid-background-colour, #ffffff)] - Button background.
  * @cssprop [--pv-button-hover-background=var(--nhsuk-secondary-button-hover-colour, #d9e7f4)] - Button background on hover. With `--pv-color-brand` set, a pale tint of it (15% on white) instead of the NHS pale blue.
  * @cssprop [--pv-stage-background=#000000] - Behind the picture.
- * @cssprop [--pv-stage-height=min(70vh, 560px)] - Height of the picture box.
+ * @cssprop [--pv-stage-height=min(70vh, 560px)] - Height of the picture box. On a short screen it is kept low enough for Previous and Next to show with the picture; on a phone held sideways the box takes the screen's height.
  * @cssprop [--pv-target-size=44px] - Smallest size of buttons and the slider.
  * @cssprop [--pv-radius=4px] - Corner radius.
  * @cssprop [--pv-font-family=inherit] - Font.
@@ -180,7 +180,13 @@ export class PatientImageViewer extends LitElement {
     // Registers itself with this host; it lives and dies with the element.
     new GestureController(
       this,
-      () => ({ element: this.stage ?? null, enabled: this.#viewer.status === 'loaded', dragMode: this.#dragMode }),
+      () => ({
+        element: this.stage ?? null,
+        // Markers over the picture (slotted layers) pass drags and pinches to it: heard on the whole viewer.
+        area: this.renderRoot?.querySelector<HTMLElement>('.viewer') ?? null,
+        enabled: this.#viewer.status === 'loaded',
+        dragMode: this.#dragMode,
+      }),
       {
         step: (delta) => this.#viewer.step(delta),
         goTo: (index) => void this.#viewer.goTo(index),
@@ -418,7 +424,7 @@ export class PatientImageViewer extends LitElement {
         <div part="frame" class="frame" data-status=${status}>
           <div
             part="canvas"
-            class="stage ${zoom <= 1.05 ? 'fitted' : ''}"
+            class="stage ${zoom <= 1.05 && this.#dragMode !== 'adjust' ? 'fitted' : ''}"
             role="img"
             aria-label=${this.#label()}
             tabindex=${loaded ? '0' : '-1'}
@@ -501,7 +507,7 @@ export class PatientImageViewer extends LitElement {
           <summary>${this.#t('aboutTitle')}</summary>
           <p>${explain(modality, this.#lang.messages)}</p>
         </details>
-        <details>
+        <details class="keys">
           <summary>${this.#t('keysTitle')}</summary>
           <p>${this.#t('keysHelp')}</p>
         </details>
