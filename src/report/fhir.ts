@@ -57,12 +57,26 @@ export function parseDiagnosticReport(resource: unknown, refs?: Readonly<Record<
   return { sections, truncated };
 }
 
-/** Display names and identifier values anywhere in the resource's people and identifiers. */
+/**
+ * Display names and identifier values of the resource's people and identifiers, and each family name
+ * after a title ("Dr Smith"). Single given or family names alone are not taken out: "May" or "Mass"
+ * would remove the report's own words.
+ */
 function identifyingStrings(resource: Record<string, unknown>): string[] {
   const out = new Set<string>();
+  const families = new Set<string>();
+  const addName = (name: string) => {
+    const clean = name.trim().replace(/\s+/g, ' ');
+    if (!clean) return;
+    out.add(clean);
+    const words = clean.split(' ');
+    if (words.length > 1) families.add(words.at(-1)!);
+    // "SMITH, Jane": the family name first.
+    if (clean.includes(',')) families.add(clean.split(',')[0]!.trim());
+  };
   const addRef = (ref: unknown) => {
     if (!isObject(ref)) return;
-    if (typeof ref.display === 'string') out.add(ref.display);
+    if (typeof ref.display === 'string') addName(ref.display);
     if (isObject(ref.identifier) && typeof ref.identifier.value === 'string') out.add(ref.identifier.value);
   };
   for (const field of ['subject', 'encounter']) addRef(resource[field]);
@@ -77,15 +91,29 @@ function identifyingStrings(resource: Record<string, unknown>): string[] {
     if (!isObject(contained)) continue;
     for (const name of Array.isArray(contained.name) ? contained.name : []) {
       if (!isObject(name)) continue;
-      if (typeof name.text === 'string') out.add(name.text);
-      if (typeof name.family === 'string') out.add(name.family);
-      for (const given of Array.isArray(name.given) ? name.given : []) if (typeof given === 'string') out.add(given);
+      const given = (Array.isArray(name.given) ? name.given : []).filter((g): g is string => typeof g === 'string');
+      const family = typeof name.family === 'string' ? name.family.trim() : '';
+      if (typeof name.text === 'string') addName(name.text);
+      if (family) {
+        families.add(family);
+        if (given.length > 0) {
+          addName(`${given.join(' ')} ${family}`);
+          addName(`${given[0]} ${family}`);
+        }
+      }
     }
     for (const id of Array.isArray(contained.identifier) ? contained.identifier : []) {
       if (isObject(id) && typeof id.value === 'string') out.add(id.value);
     }
   }
-  // Longest first, so "Jane Smith" goes before "Jane".
+  for (const family of families) {
+    if (family.length < 2) continue;
+    for (const title of ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor']) {
+      out.add(`${title} ${family}`);
+      out.add(`${title}. ${family}`);
+    }
+  }
+  // Longest first, so "Jane Smith" goes before "Dr Smith".
   return [...out].filter((s) => s.trim().length >= 2).sort((a, b) => b.length - a.length);
 }
 

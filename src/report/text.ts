@@ -68,12 +68,26 @@ export function withoutIdentifiers(text: string, known: readonly string[] = []):
 
 /** NHS-number-like digits and the given names or identifiers replaced, wherever they are. */
 export function redact(text: string, known: readonly string[] = []): string {
-  let out = text.replace(NHS_NUMBER, '[number removed]');
-  for (const value of known) {
-    if (value.trim().length < 2) continue;
-    out = out.replace(new RegExp(escapeRegExp(value.trim()).replace(/\s+/g, '\\s+'), 'gi'), '[name removed]');
+  const out = text.replace(NHS_NUMBER, '[number removed]');
+  const pattern = namePattern(known);
+  return pattern ? out.replace(pattern, '[name removed]') : out;
+}
+
+const patterns = new WeakMap<readonly string[], RegExp | null>();
+
+/** One expression for all the names (longest first), made once per list. */
+function namePattern(known: readonly string[]): RegExp | null {
+  let pattern = patterns.get(known);
+  if (pattern === undefined) {
+    const parts = known
+      .map((value) => value.trim())
+      .filter((v) => v.length >= 2)
+      .sort((a, b) => b.length - a.length)
+      .map((v) => `${/^\w/.test(v) ? '\\b' : ''}${escapeRegExp(v).replace(/\s+/g, '\\s+')}${/\w$/.test(v) ? '\\b' : ''}`);
+    pattern = parts.length > 0 ? new RegExp(parts.join('|'), 'gi') : null;
+    patterns.set(known, pattern);
   }
-  return out;
+  return pattern;
 }
 
 function escapeRegExp(text: string): string {
