@@ -84,7 +84,7 @@ describe('<lay-report>: FHIR DiagnosticReport', () => {
     urls.splice(0).forEach((u) => URL.revokeObjectURL(u));
   });
 
-  it('[HAZ-034] shows the report text, conclusion and coded conclusion, and never a name or identifier from the resource', async () => {
+  it('[HAZ-034] [HAZ-005] shows the report text, conclusion and coded conclusion, and never a name or identifier from the resource', async () => {
     const events: Event[] = [];
     for (const type of ['pv-report-error', 'pv-question', 'pv-reveal', 'pv-defer']) document.addEventListener(type, (e) => events.push(e));
     const { el, root, errors } = await mountReport((r) => (r.report = namedReport()));
@@ -131,7 +131,7 @@ describe('<lay-report>: FHIR DiagnosticReport', () => {
     ['bad base64', { resourceType: 'DiagnosticReport', presentedForm: [{ contentType: 'text/plain', data: '@@@not base64@@@' }] }, 'malformed'],
     ['a string', 'just a string', 'malformed'],
   ] as const) {
-    it(`${what}: a plain message on screen and pv-report-error ${type}`, async () => {
+    it(`[HAZ-008] a bad DiagnosticReport (${what}): a plain message on screen and pv-report-error ${type}`, async () => {
       const { root, errors } = await mountReport((r) => (r.report = report));
       expect(errors.map((e) => e.detail.type)).to.deep.equal([type]);
       const alert = root.querySelector('[role="alert"]')!;
@@ -162,7 +162,7 @@ describe('<lay-report>: fetching src', () => {
     ['a PDF', 'pdf', 'not-text', undefined],
     ['broken JSON', 'bad-json', 'malformed', undefined],
   ] as const) {
-    it(`${what}: a plain message and pv-report-error ${type}, nothing hangs`, async () => {
+    it(`[HAZ-008] src fails (${what}): a plain message and pv-report-error ${type}, nothing hangs`, async () => {
       const info = await serverInfo();
       const url =
         src === 'synthetic-xray'
@@ -187,7 +187,7 @@ describe('<lay-report>: fetching src', () => {
 describe('<lay-report>: hostile report text and HTML', () => {
   afterEach(cleanup);
 
-  it('hostile plain text is shown as text and nothing in it runs', async () => {
+  it('[HAZ-009] hostile plain text is shown as text and nothing in it runs', async () => {
     const text = `FINDINGS:\n${INJECTION_CORPUS.slice(0, 11).join('\n\n')}\n\n${INJECTION_CORPUS.slice(11).join('\n\n')}`;
     const { root } = await mountReport((r) => (r.text = text));
     await new Promise((r) => setTimeout(r, 300));
@@ -197,7 +197,7 @@ describe('<lay-report>: hostile report text and HTML', () => {
     expect(sentences(root)).to.contain('<script>window.__pwned=1</script>');
   });
 
-  it('hostile IMR HTML: scripts, event attributes, javascript: links, frames and styles are dropped; words stay as text; nothing runs', async () => {
+  it('[HAZ-009] hostile IMR HTML: scripts, event attributes, javascript: links, frames and styles are dropped; words stay as text; nothing runs', async () => {
     const html = `
       <h2 onclick="window.__pwned=1">FINDINGS</h2>
       <p>Normal lungs.<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">
@@ -228,7 +228,7 @@ describe('<lay-report>: hostile report text and HTML', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('huge and deeply nested HTML is read in bounded time as text', async () => {
+  it('[HAZ-010] huge and deeply nested HTML is read in bounded time as text', async () => {
     const deep = `${'<div><span>'.repeat(5000)}deep words${'</span></div>'.repeat(5000)}`;
     const wide = `<p>${'Normal appearances. '.repeat(20000)}</p>`;
     const started = performance.now();
@@ -307,7 +307,7 @@ describe('<lay-report>: image links move the paired viewer', () => {
     expect(root.querySelectorAll('button.image-link').length).to.equal(0);
   });
 
-  it('an IMR paragraph marked data-sensitive waits behind the choice, with its image link', async () => {
+  it('[HAZ-030] an IMR paragraph marked data-sensitive waits behind the choice, with its image link', async () => {
     await ctViewer('ct-sensitive');
     const html = `<h2>FINDINGS</h2><p>Normal brain.</p><p data-sensitive="mass-1">A <imr-ref image="5">small lesion</imr-ref> needs talking through.</p>`;
     const { el, root } = await mountReport((r) => {
