@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { buildGlossary } from '../../src/lay/glossary.js';
+import { glossaryCy } from '../../src/lay/glossary-cy.js';
 import type { LayReport, PvQuestionEvent } from '../../src/index.js';
 import { cleanup, until } from '../support/helpers.js';
 import { accessibleText, deepText, disclosures, mountReport, showHeld } from './support.js';
@@ -58,7 +59,7 @@ describe('<lay-report>: plain text, words and their meanings', () => {
     // The statement about who the report was written for, and that meanings are general.
     const header = root.querySelector('.header')!.textContent!.replace(/\s+/g, ' ');
     expect(header).to.contain("Your radiologist's report");
-    expect(header).to.contain('The person who asked for your scan will explain what it means for you.');
+    expect(header).to.contain('That person will explain what it means for you.');
     expect(header).to.contain('Word meanings are general.');
   });
 
@@ -183,6 +184,37 @@ describe('<lay-report>: plain text, words and their meanings', () => {
     await (root.host as LayReport).updateComplete;
     expect(root.querySelector('.definition')!.textContent).to.equal('A made-up sign used only in this test.');
     expect(terms(root).some((b) => b.textContent === 'gadget zone')).to.equal(false);
+  });
+
+  it('in Welsh: headings, statement and meanings in Welsh; the report\u2019s own words stay English and are marked so', async () => {
+    const { el, root } = await mountReport((r) => {
+      r.lang = 'cy';
+      r.text = CHEST;
+    });
+    const headings = () => [...root.querySelectorAll('h3')].map((h) => h.textContent!.trim());
+    await until(() => headings().includes('Pam cawsoch chi\u2019r sgan'), 5000, 'Welsh headings');
+    // A title the report wrote in capitals is kept as it is.
+    expect(headings()[0]).to.equal('CHEST X-RAY PA');
+    expect([...root.querySelectorAll('h3')].map((h) => h.textContent!.trim())).to.include('Beth ddangosodd y sgan');
+    const paragraph = root.querySelector('.sentence')!.closest('p')!;
+    expect(paragraph.lang).to.equal('en');
+    const radiograph = termCalled(root, 'radiograph');
+    radiograph.click();
+    await el.updateComplete;
+    expect(root.querySelector('.popover-title')!.textContent).to.equal('Beth mae "radiograph" yn ei olygu');
+    expect(root.querySelector('.definition')!.textContent).to.equal(glossaryCy['x-ray']!.definition);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a held part and an error message pass axe too', async () => {
+    const held = await mountReport((r) => {
+      r.holdImpression = true;
+      r.text = CHEST;
+    });
+    await until(() => disclosures(held.root)[0]!.phase === 'asking', 5000, 'asking');
+    await expect(held.el).to.be.accessible();
+    const failed = await mountReport((r) => (r.report = { resourceType: 'Observation' }));
+    await expect(failed.el).to.be.accessible();
   });
 
   it('"Ask a question about this" sends pv-question with the chosen sentence as context', async () => {
