@@ -228,14 +228,19 @@ function normal(text: string): string {
  */
 export function applyHolds(
   model: ReportModel,
-  sensitive: readonly SensitiveMatch[],
+  sensitive: readonly (SensitiveMatch | string)[],
   holdImpression: boolean,
 ): { unmatched: SensitiveMatch[]; impressionFound: boolean } {
   const unmatched: SensitiveMatch[] = [];
   const paragraphs = model.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b])));
-  sensitive.forEach((item, i) => {
-    const want = typeof item?.match === 'string' ? normal(item.match) : '';
-    if (!want) return;
+  sensitive.forEach((raw: SensitiveMatch | string | unknown, i) => {
+    // A plain string is a match of its own; anything unreadable fails closed (as not found).
+    const item: Partial<SensitiveMatch> = typeof raw === 'string' ? { match: raw } : typeof raw === 'object' && raw !== null ? (raw as Partial<SensitiveMatch>) : {};
+    const want = typeof item.match === 'string' ? normal(item.match) : '';
+    if (!want) {
+      unmatched.push(item as SensitiveMatch);
+      return;
+    }
     const hold: Hold = {
       key: typeof item.findingId === 'string' && item.findingId ? item.findingId : `sensitive-${i + 1}`,
       ...(typeof item.notBefore === 'string' && item.notBefore ? { notBefore: item.notBefore } : {}),
@@ -251,7 +256,7 @@ export function applyHolds(
         found = true;
       }
     }
-    if (!found) unmatched.push(item);
+    if (!found) unmatched.push(item as SensitiveMatch);
   });
   let impressionFound = false;
   if (holdImpression) {

@@ -314,6 +314,7 @@ describe('<lay-report>: image links move the paired viewer', () => {
       r.for = 'ct-sensitive';
       r.src = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
     });
+    expect(disclosures(root).length, 'one consent step').to.equal(1);
     const [gate] = disclosures(root);
     expect(gate!.getAttribute('finding-key')).to.equal('mass-1');
     await until(() => gate!.phase === 'asking', 5000, 'asking');

@@ -305,6 +305,38 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     expect(deepText(document.body)).to.not.contain('confirm resolution');
   });
 
+  it('[HAZ-030] two parts with the same finding id are two choices: showing one never puts the other in the page', async () => {
+    const { el, root } = await mountReport((r) => {
+      r.sensitive = [{ match: 'small right pleural effusion', findingId: 'effusion' }, { match: 'with a small pleural effusion', findingId: 'effusion' }];
+      r.text = CHEST;
+    });
+    const gates = disclosures(root);
+    expect(gates.length).to.equal(2);
+    await until(() => gates.every((g) => g.phase === 'asking'), 5000, 'asking');
+    await showHeld(el, gates[0]!);
+    const page = deepText(document.body);
+    expect(page).to.contain('There is a small right pleural effusion.');
+    expect(page).to.not.contain('in keeping with infection');
+  });
+
+  it('[HAZ-032] the sensitive attribute takes a JSON list; one that cannot be read holds the whole report', async () => {
+    const listed = await mountReport((r) => {
+      r.setAttribute('sensitive', JSON.stringify([{ match: 'Suggest follow-up radiograph', findingId: 'f1' }]));
+      r.text = CHEST;
+    });
+    expect(disclosures(listed.root).map((d) => d.getAttribute('finding-key'))).to.deep.equal(['f1']);
+    expect(deepText(document.body)).to.not.contain('confirm resolution');
+    expect(deepText(document.body)).to.contain('in keeping with infection');
+    cleanup();
+    const broken = await mountReport((r) => {
+      r.setAttribute('sensitive', '[{"match": "Suggest follow-up radiograph"'); // cut short
+      r.text = CHEST;
+    });
+    expect(broken.errors.map((e) => e.detail.type)).to.deep.equal(['sensitive-not-found']);
+    expect(disclosures(broken.root).map((d) => d.getAttribute('finding-key'))).to.deep.equal(['report']);
+    expect(deepText(document.body)).to.not.contain('pleural effusion');
+  });
+
   it('a remembered choice shows the sentence without asking again', async () => {
     const kept = JSON.stringify({ choice: 'reveal', at: '2026-11-01T09:00:00.000Z' });
     const { root } = await mountReport((r) => {

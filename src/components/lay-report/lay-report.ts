@@ -50,6 +50,20 @@ function loadWelshWords() {
   return welshPromise;
 }
 
+/** The `sensitive` attribute: a JSON list; anything else holds the whole report (an entry that matches nothing). */
+const sensitiveConverter = {
+  fromAttribute(value: string | null): (SensitiveMatch | string)[] {
+    if (value === null || value.trim() === '') return [];
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (Array.isArray(parsed)) return parsed as (SensitiveMatch | string)[];
+    } catch {
+      // Falls through: unreadable.
+    }
+    return [{ match: '' }];
+  },
+};
+
 /** Largest report file we fetch (bytes). */
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -134,12 +148,17 @@ export class LayReport extends LitElement {
   @property({ attribute: 'for' }) for = '';
 
   /**
-   * Parts of the report the care team wants to talk through first: the first sentence holding each
-   * `match` (case and spacing do not matter), or the paragraph when the words run across sentences.
-   * Each waits behind the patient's choice, remembered under `findingId`, and not before `notBefore`.
-   * A match found nowhere holds the whole report (and fires `pv-report-error` `sensitive-not-found`).
+   * Parts of the report the care team wants to talk through first: in each paragraph, the first
+   * sentence holding `match` (case and spacing do not matter), or the paragraph when the words run
+   * across sentences. Each waits behind the patient's choice, remembered under `findingId`, and not
+   * before `notBefore`. A plain string is a `match`. As an attribute: the same list as JSON, e.g.
+   * `sensitive='[{"match": "cannot be excluded", "findingId": "f1"}]'`.
+   *
+   * Fails closed: a match found nowhere, an entry without words, or an attribute that is not a JSON
+   * list holds the whole report (and fires `pv-report-error` `sensitive-not-found`). Set it before
+   * or with the report (in the same task), never after the patient could have read it.
    */
-  @property({ attribute: false }) sensitive: SensitiveMatch[] = [];
+  @property({ converter: sensitiveConverter }) sensitive: (SensitiveMatch | string)[] = [];
 
   /** Hold the IMPRESSION (or CONCLUSION) until the patient chooses to see it. A report without one is held whole. */
   @property({ type: Boolean, attribute: 'hold-impression' }) holdImpression = false;
@@ -177,7 +196,11 @@ export class LayReport extends LitElement {
   @state() private _status: Status = 'empty';
   @state() private _model: ReportModel | undefined;
   @state() private _error: ReportErrorType | undefined;
-  /** Held parts the patient has chosen to see, by their finding key. */
+  /**
+   * Held parts the patient has chosen to see, by where they are in the report (not by finding key:
+   * two parts with the same key are two consent steps, and each shows its words only once its own
+   * step has been answered).
+   */
   @state() private _revealed: ReadonlySet<string> = new Set();
   /** The block whose question form is open. */
   @state() private _asking: string | undefined;
@@ -221,17 +244,17 @@ export class LayReport extends LitElement {
   // Handlers
   #onViewerChange = () => this.requestUpdate();
 
-  #onReveal(hold: Hold, event: Event): void {
+  #onReveal(site: string, event: Event): void {
     if (event.target !== event.currentTarget) return;
-    if (this._revealed.has(hold.key)) return;
-    this._revealed = new Set([...this._revealed, hold.key]);
+    if (this._revealed.has(site)) return;
+    this._revealed = new Set([...this._revealed, site]);
   }
 
-  #onDefer(hold: Hold, event: Event): void {
+  #onDefer(site: string, event: Event): void {
     if (event.target !== event.currentTarget) return;
-    if (!this._revealed.has(hold.key)) return;
+    if (!this._revealed.has(site)) return;
     const next = new Set(this._revealed);
-    next.delete(hold.key);
+    next.delete(site);
     this._revealed = next;
     this.#popover.close(false);
   }
@@ -389,8 +412,8 @@ export class LayReport extends LitElement {
   }
 
   /** A part that waits for the patient's choice: nothing of it is in the page until they choose to see it. */
-  #held(hold: Hold, content: () => unknown): TemplateResult {
-    const shown = this._revealed.has(hold.key);
+  #held(hold: Hold, site: string, content: () => unknown): TemplateResult {
+    const shown = this._revealed.has(site);
     return html`<finding-disclosure
       scope="finding"
       finding-key=${hold.key}
@@ -398,13 +421,14 @@ export class LayReport extends LitElement {
       study-key=${this.studyKey}
       .storage=${this.storage}
       .messages=${this.messages}
-      @pv-reveal=${(event: Event) => this.#onReveal(hold, event)}
-      @pv-defer=${(event: Event) => this.#onDefer(hold, event)}
+      data-site=${site}
+      @pv-reveal=${(event: Event) => this.#onReveal(site, event)}
+      @pv-defer=${(event: Event) => this.#onDefer(site, event)}
       >${shown ? content() : nothing}</finding-disclosure
     >`;
   }
 
-  #renderSection(section: Section): TemplateResult {
+  #renderSection(section: Section, index: number): TemplateResult {
     const plain = section.kind ? this.#t(`report.section.${section.kind}` as MessageKey) : undefined;
     const blocks = () => section.blocks.map((block) => this.#renderBlock(block));
     return html`<section class="section" part="section">
@@ -416,7 +440,7 @@ export class LayReport extends LitElement {
               </p>`
           : html`<h3 part="heading" lang=${this.#reportLang}>${section.heading}</h3>`
         : nothing}
-      ${section.hold ? this.#held(section.hold, blocks) : blocks()}
+      ${section.hold ? this.#held(section.hold, `section-${index}`, blocks) : blocks()}
     </section>`;
   }
 
@@ -428,17 +452,18 @@ export class LayReport extends LitElement {
               : html`<ul lang=${this.#reportLang}>${block.items.map((item) => this.#renderItem(item))}</ul>`}
             ${this.#renderAsk(block.id, block.items.flatMap((item) => this.#visibleSentences(item)))}`
         : html`${this.#renderParagraph(block)}${this.#renderAsk(block.id, this.#visibleSentences(block))}`;
-    return html`<div class="block" data-block=${block.id}>${block.hold ? this.#held(block.hold, inner) : inner()}</div>`;
+    // A held paragraph is wrapped by #renderParagraph; a held list here, as a whole.
+    return html`<div class="block" data-block=${block.id}>${block.kind === 'list' && block.hold ? this.#held(block.hold, block.id, inner) : inner()}</div>`;
   }
 
   #renderItem(item: Paragraph): TemplateResult {
     const content = () => this.#sentenceGroups(item, (sentences) => html`${sentences}`);
-    return html`<li>${item.hold ? this.#held(item.hold, content) : content()}</li>`;
+    return html`<li>${item.hold ? this.#held(item.hold, item.id, content) : content()}</li>`;
   }
 
   #renderParagraph(p: Paragraph): TemplateResult {
     const content = () => this.#sentenceGroups(p, (sentences) => html`<p lang=${this.#reportLang}>${sentences}</p>`);
-    return p.hold ? this.#held(p.hold, content) : html`${content()}`;
+    return p.hold ? this.#held(p.hold, p.id, content) : html`${content()}`;
   }
 
   /** Sentences in runs: those that are shown together, and each held one behind its own choice. */
@@ -451,14 +476,28 @@ export class LayReport extends LitElement {
     }
     return groups.map((group) => {
       const content = () => wrap(group.sentences.map((s) => this.#renderSentence(s)));
-      return group.hold ? this.#held(group.hold, content) : content();
+      return group.hold ? this.#held(group.hold, group.sentences[0]!.id, content) : content();
     });
   }
 
   /** Sentences the patient can see now (for "Ask a question about this"). */
   #visibleSentences(p: Paragraph): Sentence[] {
-    if (p.hold && !this._revealed.has(p.hold.key)) return [];
-    return p.sentences.filter((s) => !s.hold || this._revealed.has(s.hold.key));
+    if (p.hold && !this._revealed.has(p.id)) return [];
+    // A held run of sentences is revealed under its first sentence's id.
+    const shown = new Set<string>();
+    let open = false;
+    let key: string | undefined;
+    for (const s of p.sentences) {
+      if (!s.hold) {
+        key = undefined;
+        shown.add(s.id);
+        continue;
+      }
+      if (s.hold.key !== key) open = this._revealed.has(s.id);
+      key = s.hold.key;
+      if (open) shown.add(s.id);
+    }
+    return p.sentences.filter((s) => shown.has(s.id));
   }
 
   #renderSentence(sentence: Sentence): TemplateResult {
@@ -621,11 +660,11 @@ export class LayReport extends LitElement {
     }
     if (this._status === 'loading') return html`<p class="loading" role="status">${this.#t('report.loading')}</p>${live}`;
     if (!model) return live;
-    const sections = () => model.sections.map((section) => this.#renderSection(section));
+    const sections = () => model.sections.map((section, i) => this.#renderSection(section, i));
     return html`<article class="report" part="report">
         ${this.#renderHeader()}
         ${model.truncated ? html`<p class="truncated">${this.#t('report.truncated')}</p>` : nothing}
-        <div class="body">${model.hold ? this.#held(model.hold, sections) : sections()}</div>
+        <div class="body">${model.hold ? this.#held(model.hold, 'report', sections) : sections()}</div>
       </article>
       ${live}`;
   }
