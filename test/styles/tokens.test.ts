@@ -7,6 +7,7 @@ import { styles as layerStyles } from '../../src/components/lay-annotation-layer
 import layerSource from '../../src/components/lay-annotation-layer/lay-annotation-layer.ts?raw';
 import { styles as reportStyles } from '../../src/components/lay-report/lay-report.styles.js';
 import reportSource from '../../src/components/lay-report/lay-report.ts?raw';
+import reportWordsSource from '../../src/components/lay-report/words.ts?raw';
 import { styles as viewerStyles } from '../../src/components/patient-image-viewer/patient-image-viewer.styles.js';
 import viewerSource from '../../src/components/patient-image-viewer/patient-image-viewer.ts?raw';
 import { bodyMap } from '../../src/lay/body-map.js';
@@ -41,7 +42,7 @@ const elements = [
   { tag: 'patient-image-viewer', css: cssOf(viewerStyles), templates: viewerSource },
   { tag: 'lay-annotation-layer', css: cssOf(layerStyles), templates: layerSource + bodyDrawing() },
   { tag: 'finding-disclosure', css: cssOf(disclosureStyles), templates: disclosureSource },
-  { tag: 'lay-report', css: cssOf(reportStyles), templates: reportSource },
+  { tag: 'lay-report', css: cssOf(reportStyles), templates: reportSource + reportWordsSource },
 ];
 
 const names = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);

@@ -99,10 +99,6 @@ export const styles = [
       cursor: pointer;
     }
 
-    .term-wrap {
-      display: inline;
-    }
-
     button.term {
       display: inline;
       padding: 0;

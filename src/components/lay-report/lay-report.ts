@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { TermPopoverController } from './term-popover.js';
+import { matchOf, popoverElement, termWords, type Words } from './words.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvReportErrorEvent } from '../../events/pv-report-error-event.js';
 import type { StoreSetting } from '../../disclosure/choice-store.js';
@@ -207,7 +208,9 @@ export class LayReport extends LitElement {
   @state() private _askError = false;
   @state() private _announcement = '';
 
-  #words: { glossary: Glossary; findTerms: (text: string, glossary?: Glossary) => TermMatch[]; everyday: ReadonlySet<string>; fallback: ReadonlySet<GlossaryEntry> } | undefined;
+  #words: Words | undefined;
+  /** The open word's meaning (rendered by Lit into an element placed right after the word). */
+  #openPopover: { anchor: HTMLElement; element: HTMLElement } | undefined;
   #loadToken = 0;
   #abort: AbortController | undefined;
   #glossaryToken = 0;
@@ -241,8 +244,20 @@ export class LayReport extends LitElement {
     if (changed.has('glossary')) void this.#loadGlossary();
   }
 
+  protected override updated(): void {
+    this.#syncPopover();
+  }
+
   // Handlers
   #onViewerChange = () => this.requestUpdate();
+
+  /** A press on a word (any word: one listener for the whole report). */
+  #onBodyClick = (event: Event): void => {
+    const target = event.target as Element | null;
+    const button = target?.closest?.('button.term') as HTMLButtonElement | null;
+    const key = button?.dataset.term;
+    if (button && key) this.#popover.toggle(key, button);
+  };
 
   #onReveal(site: string, event: Event): void {
     if (event.target !== event.currentTarget) return;
@@ -506,52 +521,47 @@ export class LayReport extends LitElement {
     >${this.#renderImageLinks(sentence)} `;
   }
 
-  /** Words with each glossary term as a button that opens its meaning, right after it. */
-  #renderWords(text: string, key: string): (TemplateResult | string)[] {
-    const words = this.#words;
-    if (!words) return [text];
-    const out: (TemplateResult | string)[] = [];
-    let at = 0;
-    for (const match of words.findTerms(text, words.glossary)) {
-      if (words.everyday.has(match.text.toLowerCase())) continue;
-      if (match.start > at) out.push(text.slice(at, match.start));
-      out.push(this.#renderTerm(match, `${key}-${match.start}`));
-      at = match.end;
-    }
-    if (at < text.length) out.push(text.slice(at));
-    return out;
+  /** Words with each glossary term as a button that opens its meaning, right after it (see `words.ts`). */
+  #renderWords(text: string, key: string) {
+    return termWords(text, key, this.#words);
   }
 
-  #renderTerm(match: TermMatch, key: string): TemplateResult {
-    const open = this.#popover.openKey === key;
-    const id = `meaning-${key}`;
-    return html`<span class="term-wrap" @focusout=${this.#popover.onFocusOut} @keydown=${this.#popover.onKeyDown}
-      ><button
-        class="term"
-        part="term"
-        type="button"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${open ? id : nothing}
-        @click=${(event: Event) => this.#popover.toggle(key, event.currentTarget as HTMLElement)}
-      >${match.text}</button
-      >${open ? this.#renderPopover(match, id) : nothing}</span
-    >`;
+  /** After each update: the open word's meaning right after it (and only that one), placed beside it. */
+  #syncPopover(): void {
+    const anchor = this.#popover.anchor;
+    const open = this.#openPopover;
+    if (open && (open.anchor !== anchor || !anchor?.isConnected)) {
+      open.anchor.setAttribute('aria-expanded', 'false');
+      open.anchor.removeAttribute('aria-controls');
+      open.element.remove();
+      this.#openPopover = undefined;
+    }
+    const match = anchor ? matchOf.get(anchor) : undefined;
+    if (!anchor || !match || !anchor.isConnected) return;
+    let element = this.#openPopover?.element;
+    if (!element) {
+      element = popoverElement(`meaning-${anchor.dataset.term}`);
+      anchor.after(element);
+      this.#openPopover = { anchor, element };
+    }
+    anchor.setAttribute('aria-expanded', 'true');
+    anchor.setAttribute('aria-controls', element.id);
+    render(this.#renderPopover(match, element.id), element);
+    this.#popover.place(element);
   }
 
   #renderPopover(match: TermMatch, id: string): TemplateResult {
     const entry = match.entry;
     const url = trustedUrl(entry.url, this.trustedDomains);
     const english = this.#words?.fallback.has(entry) ? 'en' : nothing;
-    return html`<span class="popover" part="popover" id=${id} role="group" aria-labelledby="${id}-title"
-      ><strong class="popover-title" id="${id}-title">${this.#t('report.meaningOf', { words: match.text })}</strong
+    return html`<strong class="popover-title" id="${id}-title">${this.#t('report.meaningOf', { words: match.text })}</strong
       ><span class="definition" lang=${english}>${entry.definition}</span
       >${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
             >${this.#t('layer.readMore', { term: match.text })}
             <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
           >`
-        : nothing}<button class="close" type="button" @click=${() => this.#popover.close(true)}>${this.#t('layer.close')}</button></span
-    >`;
+        : nothing}<button class="close" type="button" @click=${() => this.#popover.close(true)}>${this.#t('layer.close')}</button>`;
   }
 
   /** "Show image 3" beside a sentence that names an image the paired viewer has. */
@@ -664,7 +674,7 @@ export class LayReport extends LitElement {
     return html`<article class="report" part="report">
         ${this.#renderHeader()}
         ${model.truncated ? html`<p class="truncated">${this.#t('report.truncated')}</p>` : nothing}
-        <div class="body">${model.hold ? this.#held(model.hold, 'report', sections) : sections()}</div>
+        <div class="body" @click=${this.#onBodyClick} @focusout=${this.#popover.onFocusOut} @keydown=${this.#popover.onKeyDown}>${model.hold ? this.#held(model.hold, 'report', sections) : sections()}</div>
       </article>
       ${live}`;
   }

@@ -4,19 +4,20 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /**
  * One open word meaning at a time, for `<lay-report>`: the element renders each word as a button
  * and, when open, its popover right after it (so it is next in reading and tab order); this
- * controller decides which is open, places it beside the word with floating-ui (the annotation
- * layer's approach), and closes it on Escape (focus back to the word), on the close button, on a
+ * controller decides which is open, places it beside the word with floating-ui (`place`, the
+ * annotation layer's approach), and closes it on Escape (focus back to the word), on the close button, on a
  * second press of the word, and when focus leaves the word and its popover. Never on hover.
  *
  * Kept apart from the element so it can be swapped for the library's shared glossary popover
  * controller when there is one: the element needs only `openKey`, `toggle`, `close`,
- * `onFocusOut` and `onKeyDown`.
+ * `onFocusOut` and `onKeyDown` (the last two on one container of all the words).
  */
 export class TermPopoverController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   #openKey: string | undefined;
   #anchor: HTMLElement | undefined;
   #stopPlacing: (() => void) | undefined;
+  #popover: HTMLElement | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -51,29 +52,46 @@ export class TermPopoverController implements ReactiveController {
     if (returnFocus && anchor?.isConnected) anchor.focus();
   }
 
-  /** For the element wrapping a word and its popover: closes when focus goes anywhere else. */
+  /**
+   * For a container of the words (listen there once, not on every word): closes the open meaning
+   * when focus leaves its word and its popover for anything else.
+   */
   readonly onFocusOut = (event: FocusEvent): void => {
-    const wrap = event.currentTarget as HTMLElement;
-    const next = event.relatedTarget as Node | null;
-    if (next && wrap.contains(next)) return;
-    if (this.#anchor && wrap.contains(this.#anchor)) this.close(false);
+    if (!this.#inOpen(event.target)) return;
+    if (this.#inOpen(event.relatedTarget)) return;
+    this.close(false);
   };
 
-  /** For the same wrapper: Escape closes and returns focus to the word. */
+  /** For the same container: Escape in the word or its popover closes it and returns focus to the word. */
   readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || this.#openKey === undefined) return;
+    if (event.key !== 'Escape' || !this.#inOpen(event.target)) return;
     event.preventDefault();
     event.stopPropagation();
     this.close(true);
   };
 
-  hostUpdated(): void {
-    if (this.#openKey === undefined || this.#stopPlacing || !this.#anchor) return;
+  /** Whether `node` is the open word or inside its popover. */
+  #inOpen(node: EventTarget | null): boolean {
     const anchor = this.#anchor;
-    const popover = anchor.nextElementSibling as HTMLElement | null;
-    if (!popover?.classList.contains('popover')) return;
-    // Beside the word while it is open (scrolls, resizes, zoom), inside the viewport; taller than the
-    // space left, it scrolls (at 400% zoom narrow screens show it in the text flow instead, see styles).
+    if (this.#openKey === undefined || !anchor || !(node instanceof Node)) return false;
+    return node === anchor || Boolean(this.#popover?.contains(node));
+  }
+
+  /** The open word's button. */
+  get anchor(): HTMLElement | undefined {
+    return this.#anchor;
+  }
+
+  /**
+   * Keep `popover` (the open word's meaning, right after it in the DOM) beside the word while it is
+   * open (scrolls, resizes, zoom), inside the viewport; taller than the space left, it scrolls. At
+   * 400% zoom and on narrow screens the styles show it in the text flow instead.
+   */
+  place(popover: HTMLElement): void {
+    const anchor = this.#anchor;
+    if (!anchor || (this.#stopPlacing && this.#popover === popover)) return;
+    this.#stop();
+    this.#popover = popover;
     this.#stopPlacing = autoUpdate(anchor, popover, () => {
       void computePosition(anchor, popover, {
         placement: 'bottom-start',
@@ -106,5 +124,6 @@ export class TermPopoverController implements ReactiveController {
   #stop(): void {
     this.#stopPlacing?.();
     this.#stopPlacing = undefined;
+    this.#popover = undefined;
   }
 }
