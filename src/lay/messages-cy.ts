@@ -220,7 +220,7 @@ export const cy = {
   'report.statement':
     "Radiolegydd ysgrifennodd yr adroddiad hwn. Meddyg sy'n darllen sganiau yw radiolegydd. Fe'i hysgrifennodd ar gyfer y person a ofynnodd am eich sgan, felly mae'n defnyddio geiriau meddygol. Bydd y person hwnnw'n egluro beth mae'n ei olygu i chi.",
   'report.howTo': "Mae llinell ddotiog o dan rai geiriau. Dewiswch un i weld beth mae'n ei olygu.",
-  'report.explainedBy': 'Ystyron geiriau wedi eu hychwanegu gan {trust} ar {date}.',
+  'report.explainedBy': 'Eglurwyd gan {trust} ar {date}.',
   'report.explainedGeneral': "Mae ystyron y geiriau yn gyffredinol. Nid ydynt yn dweud beth mae eich adroddiad yn ei olygu i chi.",
   'report.original': 'Yn yr adroddiad: {heading}',
   'report.section.findings': "Beth ddangosodd y sgan",

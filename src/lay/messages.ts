@@ -188,7 +188,7 @@ export const enGB = {
   'report.statement':
     'A radiologist wrote this report. A radiologist is a doctor who reads scans. They wrote it for the person who asked for your scan, so it uses medical words. That person will explain what it means for you.',
   'report.howTo': 'Some words have a dotted line under them. Select one to see what it means.',
-  'report.explainedBy': 'Word meanings added by {trust} on {date}.',
+  'report.explainedBy': 'Explained by {trust} on {date}.',
   'report.explainedGeneral': 'Word meanings are general. They do not say what your report means for you.',
   'report.original': 'In the report: {heading}',
   'report.section.findings': 'What the scan showed',

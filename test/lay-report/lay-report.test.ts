@@ -70,7 +70,7 @@ describe('<lay-report>: plain text, words and their meanings', () => {
       el.explainedOn = '2026-11-30';
     });
     expect(root.querySelector('.explained')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      'Word meanings added by Example NHS Foundation Trust on 30 November 2026.',
+      'Explained by Example NHS Foundation Trust on 30 November 2026.',
     );
   });
 

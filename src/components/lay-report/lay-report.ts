@@ -164,7 +164,7 @@ export class LayReport extends LitElement {
   /** Hold the IMPRESSION (or CONCLUSION) until the patient chooses to see it. A report without one is held whole. */
   @property({ type: Boolean, attribute: 'hold-impression' }) holdImpression = false;
 
-  /** Who checked the word meanings for this report (a trust's name), shown as "Word meanings added by {trust} on {date}". */
+  /** Who checked the explanations for this report (a trust's name), shown as "Explained by {trust} on {date}." with `explained-on`. */
   @property({ attribute: 'explained-by' }) explainedBy = '';
 
   /** When they did (ISO 8601 date), with `explained-by`. */
