@@ -8,8 +8,8 @@
  *   every glossary term in it (`findTerms`): the work that scales with the report, without the DOM;
  * - element: `<lay-report>` from setting `text` to the explained report on screen (its Lit update
  *   with a button per term, style and layout, one frame), wall time and the main thread's busy time
- *   (DevTools `Performance.getMetrics` TaskDuration, so waiting is not counted), and how much of it
- *   is reading the text and Lit's update (the rest is style, layout and paint).
+ *   (DevTools `Performance.getMetrics` TaskDuration, so waiting is not counted), and the time until
+ *   Lit's update has finished (a frame may fall inside it, so it can include style and layout).
  *
  *   node bench/report.mjs [--runs N]
  *
@@ -18,7 +18,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -84,7 +84,8 @@ try {
   console.log(`  explain (read + find every term, no DOM):      ${median(explain).toFixed(1)} (${range(explain)})`);
   console.log(`  <lay-report> to screen, main thread busy:      ${median(busy).toFixed(1)} (${range(busy)})`);
   console.log(`  <lay-report> to screen, wall time:             ${median(element).toFixed(1)} (${range(element)})`);
-  console.log(`    of which reading and Lit's update (DOM built): ${median(update).toFixed(1)} (${range(update)})`);
+  console.log(`    of which until Lit's update is done:          ${median(update).toFixed(1)} (${range(update)})`);
+  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine makes these slower).`);
   console.log(`Target: explaining under 50 ms of main thread: ${median(explain) < 50 ? 'met' : 'NOT met'} by the explain step; the whole element ${median(busy) < 50 ? 'meets' : 'does not meet'} it.`);
 } finally {
   await browser?.close().catch(() => undefined);

@@ -148,6 +148,19 @@ describe('<lay-report>: fetching src', () => {
     urls.splice(0).forEach((u) => URL.revokeObjectURL(u));
   });
 
+  it('[HAZ-008] moved in the page while loading: it loads, and nothing is left waiting', async () => {
+    const el = document.createElement('lay-report');
+    const first = box(400, 200);
+    const second = box(400, 200);
+    first.append(el);
+    el.src = fileUrl('FINDINGS: There is a small pleural effusion.', 'text/plain');
+    await el.updateComplete;
+    expect(el.status).to.equal('loading');
+    second.append(el);
+    await until(() => el.status === 'ready', 5000, 'ready after the move');
+    expect(sentences(el.shadowRoot!).trim()).to.equal('There is a small pleural effusion.');
+  });
+
   it('reads a plain-text report file', async () => {
     const { root } = await mountReport((r) => (r.src = fileUrl('FINDINGS: There is a small pleural effusion.', 'text/plain')));
     expect(sentences(root).trim()).to.equal('There is a small pleural effusion.');

@@ -226,6 +226,8 @@ export class LayReport extends LitElement {
     // A viewer that loads (or fails) after the report: its image links can now be shown, or not.
     document.addEventListener('pv-load', this.#onViewerChange);
     document.addEventListener('pv-error', this.#onViewerChange);
+    // Moved in the page while loading: the load was dropped when it left, so start it again.
+    if (this.hasUpdated && this._status === 'loading') void this.#load();
   }
 
   override disconnectedCallback(): void {
