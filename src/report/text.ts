@@ -39,7 +39,7 @@ export function splitHeading(line: string): { heading: string; kind: SectionKind
   const kind = headingKind(heading[1]!);
   const written = heading[1]!.trim();
   const capitals = written === written.toUpperCase();
-  const hasColon = /^\s*[A-Za-z][A-Za-z ]*?\s*:/.test(line);
+  const hasColon = /^\s*[A-Za-z][A-Za-z ]*?\s*(?::|-\s)/.test(line);
   if (!kind || !(capitals || hasColon)) return undefined;
   return { heading: written, kind, rest: heading[2]!.trim() };
 }
@@ -139,9 +139,14 @@ export function parseText(input: string, ids = new IdMaker(), known: readonly st
 
 /** Ids for sentences and blocks, unique within one model. */
 export class IdMaker {
+  readonly #namespace: string;
   #n = 0;
+  /** `namespace` keeps ids apart from another maker's (for parts added after reading). */
+  constructor(namespace = '') {
+    this.#namespace = namespace;
+  }
   next(prefix: string): string {
-    return `${prefix}${++this.#n}`;
+    return `${this.#namespace}${prefix}${++this.#n}`;
   }
 }
 
@@ -159,7 +164,7 @@ export function paragraph(runs: Run[], ids: IdMaker, hold?: Hold): Paragraph {
 }
 
 /** Words that end with a full stop but do not end a sentence. */
-const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|cf|vs|no|nos|fig|dr|mr|mrs|ms|prof|st|ref|incl|max|min|cm|mm)\.|\b[A-Z]\.)$/i;
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|cf|vs|nos|fig|dr|mr|mrs|ms|prof|st|ref|incl)\.|\b[A-Z]\.)$/i;
 
 /** [start, end) of each sentence, covering the whole text; spaces between sentences go with the sentence before. */
 export function sentenceBounds(text: string): [number, number][] {
@@ -260,11 +265,26 @@ export function applyHolds(
   });
   let impressionFound = false;
   if (holdImpression) {
+    // Sections under the impression with headings we do not know ("LUNGS", a line in capitals) are
+    // part of it: folded into it (their heading kept as a line of text), so they wait with it.
+    const sections: Section[] = [];
+    const ids = new IdMaker('folded-');
+    let impression: Section | undefined;
     for (const section of model.sections) {
-      if (section.kind !== 'impression') continue;
-      section.hold ??= { key: 'impression' };
-      impressionFound = true;
+      if (section.kind === 'impression') {
+        impression = section;
+        section.hold ??= { key: 'impression' };
+        impressionFound = true;
+        sections.push(section);
+      } else if (!section.kind && impression) {
+        if (section.heading) impression.blocks.push(paragraph([{ text: section.heading }], ids));
+        impression.blocks.push(...section.blocks);
+      } else {
+        impression = undefined;
+        sections.push(section);
+      }
     }
+    model.sections = sections;
   }
   const fallback = unmatched[0];
   if (fallback || (holdImpression && !impressionFound)) {
