@@ -37,8 +37,10 @@ export function parseHtml(input: string, options: HtmlOptions = {}, ids = new Id
   const source = truncated ? input.slice(0, MAX_REPORT_CHARS * 2) : input;
   const doc = new DOMParser().parseFromString(source, 'text/html');
   const reader = new Reader(options, ids);
+  // A mark on <html> or <body> holds everything.
+  const whole = reader.holdOf(doc.documentElement) ?? reader.holdOf(doc.body);
   reader.read(doc.body, 0, undefined, undefined);
-  return { sections: reader.finish(), truncated };
+  return { sections: reader.finish(), truncated, ...(whole ? { hold: whole } : {}) };
 }
 
 class Reader {
@@ -75,9 +77,12 @@ class Reader {
       const el = child as Element;
       const tag = el.localName;
       if (SKIP.has(tag)) continue;
-      const ownHold = this.#holdOf(el) ?? hold;
+      const ownHold = this.holdOf(el) ?? hold;
       if (depth > MAX_DEPTH) {
-        // Too deep to be a real report's structure: its words, as text, and no more.
+        // Too deep to be a real report's structure: its words, as text, and no more. A mark of a
+        // sensitive part anywhere in it holds the whole paragraph (never lost by flattening).
+        const marked = ownHold ?? this.holdOf(el.querySelector('[data-sensitive]'));
+        if (marked && marked !== hold) this.#inlineHold ??= marked;
         this.#text(el.textContent ?? '', ref);
         continue;
       }
@@ -187,7 +192,7 @@ class Reader {
       // Each item: its own words (nested blocks and lists read as part of it).
       const scratch: Section = { blocks: [] };
       this.#section = scratch;
-      const itemHold = this.#holdOf(item);
+      const itemHold = this.holdOf(item);
       const before = this.#blockHold;
       this.#blockHold = itemHold ?? hold;
       this.read(item, depth + 2, undefined, itemHold ?? hold);
@@ -196,16 +201,17 @@ class Reader {
       const runs = scratch.blocks.flatMap((b: Block) =>
         b.kind === 'list' ? b.items.flatMap((p) => p.sentences.flatMap((s) => [...s.runs, { text: ' ' }])) : b.sentences.flatMap((s) => [...s.runs, { text: ' ' }]),
       );
-      const itemHolds = scratch.blocks.map((b) => b.hold).filter(Boolean) as Hold[];
+      // An item waits on its own only for a mark other than the whole list's (one choice, not two).
+      const own = itemHold ?? scratch.blocks.map((b) => b.hold).find((h) => h && h !== hold);
       const clean = this.#cleanRuns(runs);
-      if (clean.length > 0) list.items.push(paragraph(clean, this.#ids, itemHold ?? itemHolds[0]));
+      if (clean.length > 0) list.items.push(paragraph(clean, this.#ids, own && own !== hold ? own : undefined));
     }
     this.#section = outer;
     if (list.items.length > 0) this.#section.blocks.push(list);
   }
 
-  #holdOf(el: Element): Hold | undefined {
-    if (!el.hasAttribute('data-sensitive')) return undefined;
+  holdOf(el: Element | null): Hold | undefined {
+    if (!el?.hasAttribute('data-sensitive')) return undefined;
     const id = (el.getAttribute('data-sensitive') ?? '').trim().slice(0, MAX_ATTRIBUTE);
     const notBefore = (el.getAttribute('data-not-before') ?? '').trim().slice(0, 40);
     return { key: id || `imr-sensitive-${++this.#sensitiveCount}`, ...(notBefore ? { notBefore } : {}) };

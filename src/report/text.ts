@@ -288,7 +288,8 @@ export function applyHolds(
   }
   const fallback = unmatched[0];
   if (fallback || (holdImpression && !impressionFound)) {
-    model.hold = {
+    // Already held whole (a mark on the whole HTML document): it stays so.
+    model.hold ??= {
       key: 'report',
       ...(fallback?.notBefore ? { notBefore: fallback.notBefore } : {}),
     };

@@ -67,4 +67,19 @@ describe('reading a report', () => {
     expect(p!.kind === 'paragraph' && p!.sentences[0]!.refs).to.deep.equal([{ index: 2, labelId: 'x' }]);
     expect(list!.kind === 'list' && list!.ordered && list!.items.map((i) => i.sentences[0]!.text)).to.deep.equal(['One.', 'Two.']);
   });
+
+  it('[HAZ-030] a data-sensitive mark is never lost: on the body, or deep inside nesting that is read as plain text', () => {
+    const body = parseHtml('<body data-sensitive="all">Loose words. <p>A paragraph.</p><ul><li>An item.</li></ul></body>');
+    expect(body.hold?.key).to.equal('all');
+    expect(allText(body)).to.contain('Loose words.');
+    // A marked list is one choice: its items do not ask again.
+    const list = parseHtml('<ul data-sensitive="l1"><li>One.</li><li><p>Two.</p></li><li data-sensitive="l2">Three.</li></ul>');
+    const [block] = list.sections[0]!.blocks;
+    expect(block!.kind === 'list' && block!.hold?.key).to.equal('l1');
+    expect(block!.kind === 'list' && block!.items.map((i) => i.hold?.key)).to.deep.equal([undefined, undefined, 'l2']);
+    const deep = parseHtml(`<p>${'<span>'.repeat(200)}Fine. <b data-sensitive="m1">Suspicious mass.</b>${'</span>'.repeat(200)}</p>`);
+    const [p] = deep.sections[0]!.blocks;
+    expect(p!.hold?.key).to.equal('m1');
+    expect(allText(deep)).to.contain('Suspicious mass.');
+  });
 });
