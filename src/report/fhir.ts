@@ -5,7 +5,7 @@
  * or their clinicians are. Those names and identifiers are collected only to take them out of the
  * report's own words, should a rendered report carry them.
  */
-import type { ImageRef, ReportModel, Section } from './model.js';
+import type { Hold, ImageRef, ReportModel, Section } from './model.js';
 import { parseHtml } from './html.js';
 import { IdMaker, paragraph, parseText, redact } from './text.js';
 import { ReportError } from './errors.js';
@@ -22,6 +22,7 @@ export function parseDiagnosticReport(resource: unknown, refs?: Readonly<Record<
   const ids = new IdMaker();
   const sections: Section[] = [];
   let truncated = false;
+  let hold: Hold | undefined;
   let sawForm = false;
   const forms = Array.isArray(resource.presentedForm) ? resource.presentedForm : [];
   for (const form of forms) {
@@ -34,6 +35,8 @@ export function parseDiagnosticReport(resource: unknown, refs?: Readonly<Record<
     const model = type === 'text/html' ? parseHtml(text, { refs, known }, ids) : parseText(text, ids, known);
     sections.push(...model.sections);
     truncated ||= model.truncated;
+    // A rendered report marked sensitive as a whole keeps the whole report waiting.
+    hold ??= model.hold;
   }
   const shown = normal(sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b]))).flatMap((p) => p.sentences.map((x) => x.text)).join(' '));
   const conclusion = typeof resource.conclusion === 'string' ? redact(resource.conclusion.slice(0, 100_000), known).trim() : '';
@@ -54,7 +57,7 @@ export function parseDiagnosticReport(resource: unknown, refs?: Readonly<Record<
       ? new ReportError('not-text', 'The DiagnosticReport has no text or HTML report.')
       : new ReportError('malformed', 'The DiagnosticReport has no report text.');
   }
-  return { sections, truncated };
+  return { sections, truncated, ...(hold ? { hold } : {}) };
 }
 
 /**

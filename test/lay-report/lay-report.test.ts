@@ -243,6 +243,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
   it('[HAZ-030] a sentence the portal marks sensitive is absent from the DOM and the accessibility tree until the patient chooses', async () => {
     const { el, root } = await mountReport((r) => {
       r.sensitive = [{ match: 'suggest follow-up RADIOGRAPH', findingId: 'follow-up' }];
+      r.talkHref = '/messages/new';
       r.text = CHEST;
     });
     const [gate] = disclosures(root);
@@ -253,6 +254,8 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     expect(await accessibleText()).to.not.contain('confirm resolution');
     // The rest of the same paragraph is shown.
     expect(deepText(document.body)).to.contain('in keeping with infection');
+    // The consent step offers the portal's route to talk to someone.
+    expect(new URL(gate!.shadowRoot!.querySelector('a')!.href).pathname).to.equal('/messages/new');
     await showHeld(el, gate!);
     expect(deepText(document.body)).to.contain(SENTENCE);
     expect(await accessibleText()).to.contain('confirm resolution');

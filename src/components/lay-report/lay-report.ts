@@ -185,6 +185,12 @@ export class LayReport extends LitElement {
   /** Where those choices are remembered: `memory` (default), `session`, `local`, or an adapter (property). */
   @property({ attribute: 'storage' }) storage: StoreSetting = 'memory';
 
+  /**
+   * Where "I'd rather talk to someone first" leads, in the consent step of each held part (a page of
+   * the portal, or an https page on a trusted NHS site; see `<finding-disclosure talk-href>`).
+   */
+  @property({ attribute: 'talk-href' }) talkHref = '';
+
   /** Hide "Ask a question about this" (for portals with no way to route questions to the care team). */
   @property({ type: Boolean, attribute: 'no-questions' }) noQuestions = false;
 
@@ -436,6 +442,7 @@ export class LayReport extends LitElement {
       finding-key=${hold.key}
       not-before=${hold.notBefore ?? ''}
       study-key=${this.studyKey}
+      talk-href=${this.talkHref}
       .storage=${this.storage}
       .messages=${this.messages}
       data-site=${site}
