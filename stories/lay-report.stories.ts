@@ -1,7 +1,7 @@
 /**
  * One story per input form and state of `<lay-report>`: plain text, a FHIR DiagnosticReport, IMR
- * HTML with image links beside a viewer, sensitive content waiting, Welsh, and a report that cannot
- * be loaded. The reports are the demo's (demo/reports/), written as UK reports are; no patient data.
+ * HTML with image links beside a viewer, sensitive content waiting, Welsh, and a file that is not a
+ * report. The reports are the demo's (demo/reports/), written as UK reports are; no patient data.
  * Reused as test fixtures through `reportStoryTemplate(Story)`.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -17,7 +17,7 @@ import { syntheticFiles } from './patient-image-viewer.stories.js';
 
 export interface ReportArgs {
   /** Story only: which report, in which form. */
-  input: 'chest-text' | 'ct-text' | 'ct-fhir' | 'ct-imr' | 'missing';
+  input: 'chest-text' | 'ct-text' | 'ct-fhir' | 'ct-imr' | 'pdf';
   /** Story only: show the synthetic CT viewer beside the report (its image links then move it). */
   withViewer: boolean;
   /** Story only: the language of the box round the report. */
@@ -47,13 +47,20 @@ export const ctDiagnosticReport = {
   conclusionCode: [{ text: 'Normal CT head' }],
 };
 
+let pdf: string | undefined;
+/** A small PDF, as a blob: URL (made once): not something the report can show. */
+function pdfUrl(): string {
+  pdf ??= URL.createObjectURL(new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x00])], { type: 'application/pdf' }));
+  return pdf;
+}
+
 export function renderReport(args: ReportArgs): TemplateResult {
   const viewerId = 'story-ct-viewer';
   const report = html`<lay-report
     for=${args.withViewer ? viewerId : ''}
     .text=${args.input === 'chest-text' ? chestText : args.input === 'ct-text' ? ctText : ''}
     .report=${args.input === 'ct-fhir' ? ctDiagnosticReport : undefined}
-    .src=${args.input === 'ct-imr' ? ctImrUrl : args.input === 'missing' ? '/__fault/status/404' : ''}
+    .src=${args.input === 'ct-imr' ? ctImrUrl : args.input === 'pdf' ? pdfUrl() : ''}
     .sensitive=${args.sensitive ?? []}
     ?hold-impression=${args.holdImpression}
     explained-by=${args.explainedBy ?? ''}
@@ -90,7 +97,7 @@ const meta = {
     input: {
       description: 'Story only: which report, in which form (`text`, `report` or `src`).',
       control: 'inline-radio',
-      options: ['chest-text', 'ct-text', 'ct-fhir', 'ct-imr', 'missing'],
+      options: ['chest-text', 'ct-text', 'ct-fhir', 'ct-imr', 'pdf'],
       table: { category: 'story' },
     },
     withViewer: { description: 'Story only: the synthetic CT viewer beside the report, paired by `for`.', control: 'boolean', table: { category: 'story' } },
@@ -157,7 +164,7 @@ export const Welsh = {
   args: { input: 'chest-text', lang: 'cy' },
 } satisfies Story;
 
-/** A report that cannot be found: a plain message, and `pv-report-error` with type `not-found`. */
-export const NotFound = {
-  args: { input: 'missing' },
+/** A PDF where a text report was expected: a plain message, and `pv-report-error` with type `not-text`. */
+export const NotAReport = {
+  args: { input: 'pdf' },
 } satisfies Story;

@@ -74,11 +74,11 @@ describe('report stories as fixtures', () => {
     await expect(report).to.be.accessible();
   });
 
-  it('NotFound: a plain message and pv-report-error not-found; no axe violations', async () => {
-    const { report, errors, root } = await mount(stories.NotFound);
+  it('NotAReport: a plain message and pv-report-error not-text; no axe violations', async () => {
+    const { report, errors, root } = await mount(stories.NotAReport);
     expect(report.status).to.equal('error');
-    expect(errors.map((e) => e.detail.type)).to.deep.equal(['not-found']);
-    expect(root.querySelector('[role="alert"]')!.textContent).to.contain('We could not find your report.');
+    expect(errors.map((e) => e.detail.type)).to.deep.equal(['not-text']);
+    expect(root.querySelector('[role="alert"]')!.textContent).to.contain('This file is not a report we can show.');
     await expect(report).to.be.accessible();
   });
 });
