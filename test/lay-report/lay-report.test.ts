@@ -345,6 +345,19 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     expect(deepText(document.body)).to.not.contain('pleural effusion');
   });
 
+  it('read again (a property set later), a part the patient had shown is asked about again, never left blank', async () => {
+    const { el, root } = await mountReport((r) => {
+      r.sensitive = [{ match: SENTENCE, findingId: 'follow-up' }];
+      r.text = CHEST;
+    });
+    await showHeld(el, disclosures(root)[0]!);
+    el.imageRefs = { '1': { index: 0 } };
+    await until(() => el.status === 'ready' && disclosures(root)[0]?.phase === 'asking', 5000, 'asked again');
+    expect(deepText(document.body)).to.not.contain('confirm resolution');
+    await showHeld(el, disclosures(root)[0]!);
+    expect(deepText(document.body)).to.contain('confirm resolution');
+  });
+
   it('a remembered choice shows the sentence without asking again', async () => {
     const kept = JSON.stringify({ choice: 'reveal', at: '2026-11-01T09:00:00.000Z' });
     const { root } = await mountReport((r) => {

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { TermPopoverController } from './term-popover.js';
 import { matchOf, popoverElement, termWords, type Words } from './words.js';
@@ -683,7 +684,13 @@ export class LayReport extends LitElement {
     return html`<article class="report" part="report">
         ${this.#renderHeader()}
         ${model.truncated ? html`<p class="truncated">${this.#t('report.truncated')}</p>` : nothing}
-        <div class="body" @click=${this.#onBodyClick} @focusout=${this.#popover.onFocusOut} @keydown=${this.#popover.onKeyDown}>${model.hold ? this.#held(model.hold, 'report', sections) : sections()}</div>
+        <div class="body" @click=${this.#onBodyClick} @focusout=${this.#popover.onFocusOut} @keydown=${this.#popover.onKeyDown}>
+          ${
+            // A new reading of the report gets new consent steps (each reads the remembered choice again),
+            // never an old step left "shown" over words it no longer holds.
+            keyed(model, model.hold ? this.#held(model.hold, 'report', sections) : sections())
+          }
+        </div>
       </article>
       ${live}`;
   }
