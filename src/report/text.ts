@@ -226,8 +226,8 @@ function normal(text: string): string {
 }
 
 /**
- * Mark what waits for the patient's choice: each sensitive match (the first sentence holding it, or
- * else the paragraph or list item), and the IMPRESSION when `holdImpression`. Fails closed: when a
+ * Mark what waits for the patient's choice: each sensitive match (every sentence holding it, or
+ * else the paragraph or list item whose sentences together hold it), and the IMPRESSION when `holdImpression`. Fails closed: when a
  * match is found nowhere, or the impression is asked for and the report has none, the whole report
  * waits (the portal meant something to wait and we cannot tell what). Returns the matches not found.
  */
@@ -252,9 +252,10 @@ export function applyHolds(
     };
     let found = false;
     for (const p of paragraphs) {
-      const sentence = p.sentences.find((s) => normal(s.text).includes(want));
-      if (sentence) {
-        sentence.hold ??= hold;
+      // Every sentence holding the words (a report may say it twice), else the paragraph.
+      const sentences = p.sentences.filter((s) => normal(s.text).includes(want));
+      if (sentences.length > 0) {
+        for (const sentence of sentences) sentence.hold ??= hold;
         found = true;
       } else if (normal(p.sentences.map((s) => s.text).join(' ')).includes(want)) {
         p.hold ??= hold;

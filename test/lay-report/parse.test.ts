@@ -82,4 +82,14 @@ describe('reading a report', () => {
     expect(p!.hold?.key).to.equal('m1');
     expect(allText(deep)).to.contain('Suspicious mass.');
   });
+
+  it('[HAZ-030] words marked sensitive are held wherever they are: every sentence, or the paragraph they run across', () => {
+    const model = parseText('FINDINGS:\nA nodule. Malignancy cannot be excluded. Lungs clear. Malignancy cannot be excluded.\n\nIMPRESSION:\nSuspicious. For malignancy.');
+    const { unmatched } = applyHolds(model, [{ match: 'malignancy CANNOT  be excluded', findingId: 'm' }, { match: 'suspicious. for malignancy', findingId: 'n' }], false);
+    expect(unmatched).to.deep.equal([]);
+    const [findings, impression] = model.sections;
+    const sentences = findings!.blocks[0]!.kind === 'paragraph' ? findings!.blocks[0]!.sentences : [];
+    expect(sentences.map((s) => s.hold?.key ?? '-')).to.deep.equal(['-', 'm', '-', 'm']);
+    expect(impression!.blocks[0]!.hold?.key).to.equal('n');
+  });
 });

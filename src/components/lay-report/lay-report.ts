@@ -150,9 +150,8 @@ export class LayReport extends LitElement {
   @property({ attribute: 'for' }) for = '';
 
   /**
-   * Parts of the report the care team wants to talk through first: in each paragraph, the first
-   * sentence holding `match` (case and spacing do not matter), or the paragraph when the words run
-   * across sentences. Each waits behind the patient's choice, remembered under `findingId`, and not
+   * Parts of the report the care team wants to talk through first: every sentence holding `match`
+   * (case and spacing do not matter), or the paragraph when the words run across sentences. Each waits behind the patient's choice, remembered under `findingId`, and not
    * before `notBefore`. A plain string is a `match`. As an attribute: the same list as JSON, e.g.
    * `sensitive='[{"match": "cannot be excluded", "findingId": "f1"}]'`.
    *
