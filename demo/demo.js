@@ -18,6 +18,7 @@ const EVENT_TYPES = [
   'pv-annotation-error',
   'pv-link-blocked',
   'pv-question',
+  'pv-report-error',
 ];
 const MAX_EVENTS = 30;
 

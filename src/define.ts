@@ -4,5 +4,6 @@
 import './components/finding-disclosure/define.js';
 import './components/patient-image-viewer/define.js';
 import './components/lay-annotation-layer/define.js';
+import './components/lay-report/define.js';
 
 export * from './index.js';

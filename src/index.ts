@@ -2,6 +2,9 @@
 export { PatientImageViewer, type RequestHeaders, type RequestHeadersContext } from './components/patient-image-viewer/patient-image-viewer.js';
 export { LayAnnotationLayer } from './components/lay-annotation-layer/lay-annotation-layer.js';
 export { FindingDisclosure } from './components/finding-disclosure/finding-disclosure.js';
+export { LayReport } from './components/lay-report/lay-report.js';
+export type { ImageRef, SensitiveMatch } from './report/model.js';
+export type { ReportErrorType } from './report/errors.js';
 export { memoryStore, webStorageStore, type ChoiceStore, type StoredChoice } from './disclosure/choice-store.js';
 export {
   FindingChoiceEvent,

@@ -1,6 +1,6 @@
 /**
- * Script-tag build only: defines `<patient-image-viewer>` and `<lay-annotation-layer>` when the page
- * needs them, so a page whose images wait behind a consent step downloads only the consent step.
+ * Script-tag build only: defines `<patient-image-viewer>`, `<lay-annotation-layer>` and `<lay-report>`
+ * when the page needs them, so a page whose images wait behind a consent step downloads only the consent step.
  *
  * An element is needed when it is in the document and no `<finding-disclosure>` around it is still
  * asking (phase other than `shown`). The document is watched for new elements, and every `pv-reveal`
@@ -16,6 +16,7 @@ import { preloadEngine } from '../engine/engine.js';
 const loaders = {
   'patient-image-viewer': () => import('../components/patient-image-viewer/define.js'),
   'lay-annotation-layer': () => import('../components/lay-annotation-layer/define.js'),
+  'lay-report': () => import('../components/lay-report/define.js'),
 } as const;
 
 type LazyTag = keyof typeof loaders;
@@ -39,7 +40,7 @@ function define(tag: LazyTag): Promise<void> {
   return promise;
 }
 
-/** Define the viewer and the annotation layer now, wherever they are (they are defined on their own when the page needs them). */
+/** Define the viewer, the annotation layer and the report now, wherever they are (they are defined on their own when the page needs them). */
 export async function defineAll(): Promise<void> {
   await Promise.all(TAGS.map(define));
 }
@@ -117,7 +118,7 @@ function scan(root: Document): boolean {
   return TAGS.every((tag) => loading.has(tag));
 }
 
-/** Watch `root` until both elements are defined. */
+/** Watch `root` until every lazy element is defined. */
 export function autoload(root: Document): void {
   if (scan(root)) return;
   const relevant = (node: Node) => node instanceof Element && (node.matches(SELECTOR) || node.querySelector(SELECTOR) !== null);

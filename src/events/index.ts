@@ -6,6 +6,7 @@ export { PvAnnotationErrorEvent, type PvAnnotationErrorDetail } from './pv-annot
 export { PvLinkBlockedEvent, type PvLinkBlockedDetail } from './pv-link-blocked-event.js';
 export { PvLabelSelectEvent, type PvLabelSelectDetail } from './pv-label-select-event.js';
 export { PvQuestionEvent, type PvQuestionDetail } from './pv-question-event.js';
+export { PvReportErrorEvent, type PvReportErrorDetail } from './pv-report-error-event.js';
 export {
   PvDisclosureRequestEvent,
   PvRevealEvent,
@@ -24,6 +25,7 @@ import type { PvLinkBlockedEvent } from './pv-link-blocked-event.js';
 import type { PvLabelSelectEvent } from './pv-label-select-event.js';
 import type { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from './pv-disclosure-events.js';
 import type { PvQuestionEvent } from './pv-question-event.js';
+import type { PvReportErrorEvent } from './pv-report-error-event.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -38,5 +40,6 @@ declare global {
     'pv-reveal': PvRevealEvent;
     'pv-defer': PvDeferEvent;
     'pv-question': PvQuestionEvent;
+    'pv-report-error': PvReportErrorEvent;
   }
 }

@@ -2,12 +2,14 @@
 export interface PvQuestionDetail {
   /** The question, in the patient's words (or a suggested question they chose). */
   question: string;
-  /** What it is about: the report's summary, or a label (anatomy or finding). */
-  about: 'summary' | 'label';
+  /** What it is about: the annotation layer's summary, a label (anatomy or finding), or words of the report (`<lay-report>`). */
+  about: 'summary' | 'label' | 'report';
   /** The label's id from the annotation document, when it is about a label. */
   labelId?: string;
   /** The image the label is on (0-based), when known. */
   imageIndex?: number;
+  /** With `about: 'report'`: the report's sentence the question is about, in the report's words. */
+  context?: string;
   /** When it was asked (ISO 8601). */
   at: string;
 }

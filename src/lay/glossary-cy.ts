@@ -216,6 +216,12 @@ export const glossaryCy: Readonly<Record<string, WelshEntry>> = {
     aliases: ['carreg fustl'],
     definition: "Cerrig bach sy'n ffurfio yn y cwdyn bach o dan eich afu. Mae gan lawer o bobl nhw heb wybod byth.",
   },
+  // --- branch lay-report (the report's own messages use this word) ---
+  radiologist: {
+    term: 'radiolegydd',
+    aliases: ['radiolegwyr'],
+    definition: "Meddyg sy'n arbenigo mewn darllen pelydrau-X a sganiau. Mae'n ysgrifennu'r adroddiad am eich delweddau.",
+  },
 };
 
 /**

@@ -193,6 +193,36 @@ export const enGB = {
   /** When this image has no labels and every label is on another image. */
   'layer.noneHere': 'There are no labels on this image. {count} labels are on other images.',
   'layer.noneHereOne': 'There are no labels on this image. 1 label is on another image.',
+  // --- branch lay-report ---
+  'report.title': "Your radiologist's report",
+  'report.statement':
+    'A radiologist wrote this report. A radiologist is a doctor who reads scans. They wrote it for the person who asked for your scan, so it uses medical words. That person will explain what it means for you.',
+  'report.howTo': 'Some words have a dotted line under them. Select one to see what it means.',
+  'report.explainedBy': 'Explained by {trust} on {date}.',
+  'report.explainedGeneral': 'Word meanings are general. They do not say what your report means for you.',
+  'report.original': 'In the report: {heading}',
+  'report.section.findings': 'What the scan showed',
+  'report.section.impression': 'What it means',
+  'report.section.comparison': 'Compared with earlier scans',
+  'report.section.history': 'Why you had the scan',
+  'report.section.technique': 'How the scan was done',
+  'report.showImage': 'Show image {index}',
+  'report.imageShown': 'Image {index} is now showing.',
+  'report.imageMissing': 'Image {index} is not in this set of images.',
+  'report.meaningOf': 'What "{words}" means',
+  'report.askWhich': 'Which part of the report is your question about?',
+  'report.loading': 'Loading your report',
+  'report.errorTitle': 'Sorry, we cannot show your report',
+  'report.error.network': 'We could not load your report. Check your internet connection, then try again.',
+  'report.error.unauthorised': 'We could not load your report because you need to sign in again.',
+  'report.error.not-found': 'We could not find your report. It may have been moved.',
+  'report.error.server': 'There is a problem with the report service. Try again later.',
+  'report.error.timeout': 'Your report is taking too long to load. Try again later.',
+  'report.error.too-large': 'Your report is too big to show here.',
+  'report.error.not-text': 'This file is not a report we can show. Ask the team that did your scan for a copy.',
+  'report.error.malformed': 'We could not read your report. Ask the team that did your scan for a copy.',
+  'report.error.sensitive-not-found': 'Your report will show here when you choose to see it.',
+  'report.truncated': 'This report is very long. Only the first part is shown here.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

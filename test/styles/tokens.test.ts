@@ -5,6 +5,9 @@ import { styles as disclosureStyles } from '../../src/components/finding-disclos
 import disclosureSource from '../../src/components/finding-disclosure/finding-disclosure.ts?raw';
 import { styles as layerStyles } from '../../src/components/lay-annotation-layer/lay-annotation-layer.styles.js';
 import layerSource from '../../src/components/lay-annotation-layer/lay-annotation-layer.ts?raw';
+import { styles as reportStyles } from '../../src/components/lay-report/lay-report.styles.js';
+import reportSource from '../../src/components/lay-report/lay-report.ts?raw';
+import reportWordsSource from '../../src/components/lay-report/words.ts?raw';
 import { styles as viewerStyles } from '../../src/components/patient-image-viewer/patient-image-viewer.styles.js';
 import viewerSource from '../../src/components/patient-image-viewer/patient-image-viewer.ts?raw';
 import { bodyMap } from '../../src/lay/body-map.js';
@@ -39,6 +42,7 @@ const elements = [
   { tag: 'patient-image-viewer', css: cssOf(viewerStyles), templates: viewerSource },
   { tag: 'lay-annotation-layer', css: cssOf(layerStyles), templates: layerSource + bodyDrawing() },
   { tag: 'finding-disclosure', css: cssOf(disclosureStyles), templates: disclosureSource },
+  { tag: 'lay-report', css: cssOf(reportStyles), templates: reportSource + reportWordsSource },
 ];
 
 const names = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
