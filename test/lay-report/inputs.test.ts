@@ -329,7 +329,7 @@ describe('<lay-report>: image links move the paired viewer', () => {
     });
     expect(disclosures(root).length, 'one consent step').to.equal(1);
     const [gate] = disclosures(root);
-    expect(gate!.getAttribute('finding-key')).to.equal('mass-1');
+    expect(gate!.getAttribute('finding-id')).to.equal('mass-1');
     await until(() => gate!.phase === 'asking', 5000, 'asking');
     expect(deepText(document.body)).to.not.contain('small lesion');
     expect(root.querySelectorAll('button.image-link').length).to.equal(0);

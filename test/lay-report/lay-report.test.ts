@@ -254,7 +254,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     const [gate] = disclosures(root);
     expect(gate, 'one disclosure').to.exist;
     await until(() => gate!.phase === 'asking', 5000, 'asking');
-    expect(gate!.getAttribute('finding-key')).to.equal('follow-up');
+    expect(gate!.getAttribute('finding-id')).to.equal('follow-up');
     expect(deepText(document.body)).to.not.contain('confirm resolution');
     expect(await accessibleText()).to.not.contain('confirm resolution');
     // The rest of the same paragraph is shown.
@@ -273,7 +273,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     });
     const [gate] = disclosures(root);
     await until(() => gate!.phase === 'asking', 5000, 'asking');
-    expect(gate!.getAttribute('finding-key')).to.equal('impression');
+    expect(gate!.getAttribute('finding-id')).to.equal('impression');
     const page = deepText(document.body);
     expect(page).to.not.contain('in keeping with infection');
     expect(page).to.contain('Patchy consolidation in the right lower zone.');
@@ -332,7 +332,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
       r.setAttribute('sensitive', JSON.stringify([{ match: 'Suggest follow-up radiograph', findingId: 'f1' }]));
       r.text = CHEST;
     });
-    expect(disclosures(listed.root).map((d) => d.getAttribute('finding-key'))).to.deep.equal(['f1']);
+    expect(disclosures(listed.root).map((d) => d.getAttribute('finding-id'))).to.deep.equal(['f1']);
     expect(deepText(document.body)).to.not.contain('confirm resolution');
     expect(deepText(document.body)).to.contain('in keeping with infection');
     cleanup();
@@ -341,7 +341,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
       r.text = CHEST;
     });
     expect(broken.errors.map((e) => e.detail.type)).to.deep.equal(['sensitive-not-found']);
-    expect(disclosures(broken.root).map((d) => d.getAttribute('finding-key'))).to.deep.equal(['report']);
+    expect(disclosures(broken.root).map((d) => d.getAttribute('finding-id'))).to.deep.equal(['report']);
     expect(deepText(document.body)).to.not.contain('pleural effusion');
   });
 

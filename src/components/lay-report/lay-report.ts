@@ -439,7 +439,7 @@ export class LayReport extends LitElement {
     const shown = this._revealed.has(site);
     return html`<finding-disclosure
       scope="finding"
-      finding-key=${hold.key}
+      finding-id=${hold.key}
       not-before=${hold.notBefore ?? ''}
       study-key=${this.studyKey}
       talk-href=${this.talkHref}
