@@ -7,6 +7,7 @@
  */
 import type * as CoreNS from '@cornerstonejs/core';
 import type * as LoaderNS from '@cornerstonejs/dicom-image-loader';
+import type { DisplayFixes } from '../sources/inspect.js';
 
 export type Core = typeof CoreNS;
 export type Loader = typeof LoaderNS;
@@ -36,7 +37,15 @@ export interface Engine {
    * which also aborts that prefix's requests still in flight (a viewer removed mid-load).
    */
   addHeaderSource(prefix: string, source: HeaderSource): () => void;
+  /**
+   * Tell the engine what it would misread in one image (issue 14: Pixel Aspect Ratio...). Returns
+   * a function that forgets it.
+   */
+  setDisplayFixes(imageId: string, fixes: DisplayFixes): () => void;
 }
+
+/** Per image id: what our metadata provider adds to or corrects in the engine's own metadata. */
+const displayFixes = new Map<string, DisplayFixes>();
 
 const settings: EngineSettings = {
   maxCacheBytes: 256 * 1024 * 1024,
@@ -161,6 +170,11 @@ async function createEngine(): Promise<Engine> {
     core,
     loader,
     renderingEngine,
+    setDisplayFixes(imageId, fixes) {
+      if (Object.keys(fixes).length === 0) return () => undefined;
+      displayFixes.set(imageId, fixes);
+      return () => displayFixes.delete(imageId);
+    },
     addHeaderSource(prefix, source) {
       const entry: HeaderEntry = { prefix, source, requests: new Set(), released: false };
       headerSources.add(entry);
@@ -203,6 +217,11 @@ function quietFailedCacheLoads(core: Core): void {
  * the WebGL path. This provider runs before the loaders' own and replaces impossible spacing
  * (zero, negative, not a number) with 1 mm, so the picture is drawn on every path. The scale is
  * then unknown, which later issues must respect (no ruler on such images).
+ *
+ * A file with no pixel spacing but a Pixel Aspect Ratio (an ultrasound with `4\3`) gets spacing in
+ * that ratio (the engine reads the tag and never uses it), so the picture keeps its true shape on
+ * both drawing paths and labels placed through the image's geometry stay on their points. The size
+ * in millimetres stays unknown (src/sources/inspect.ts leaves `pixelSpacing` undefined).
  */
 function installSafeMetadata(core: Core): void {
   let inside = false;
@@ -212,6 +231,18 @@ function installSafeMetadata(core: Core): void {
     try {
       const plane = core.metaData.get(type, imageId) as Record<string, unknown> | undefined;
       if (!plane) return undefined;
+      const aspect = displayFixes.get(imageId)?.aspect;
+      if (aspect) {
+        // [vertical, horizontal] pixel size: rows are `aspect[0] / aspect[1]` apart, columns 1.
+        const rowSpacing = aspect[0] / aspect[1];
+        return {
+          ...plane,
+          pixelSpacing: [rowSpacing, 1],
+          rowPixelSpacing: rowSpacing,
+          columnPixelSpacing: 1,
+          usingDefaultValues: true,
+        };
+      }
       const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
       const spacing = plane.pixelSpacing as number[] | undefined;
       const broken =

@@ -20,10 +20,10 @@ export function registerStack(engine: Engine, stack: PreparedStack, headers: Hea
       const base = loader.wadouri.fileManager.add(new Blob([file.buffer], { type: 'application/dicom' }));
       const index = Number(base.slice('dicomfile:'.length));
       const url = base.slice('dicomfile:'.length);
-      if (file.frames > 1) {
-        for (let f = 1; f <= file.frames; f++) imageIds.push(`${base}?frame=${f}`);
-      } else {
-        imageIds.push(base);
+      const ids = file.frames > 1 ? Array.from({ length: file.frames }, (_, f) => `${base}?frame=${f + 1}`) : [base];
+      for (const imageId of ids) {
+        imageIds.push(imageId);
+        cleanups.push(engine.setDisplayFixes(imageId, file.display));
       }
       cleanups.push(() => {
         loader.wadouri.dataSetCacheManager.unload(url);

@@ -2,7 +2,7 @@ import type { ViewerErrorType } from '../sources/errors.js';
 
 /** What `pv-error` says: the kind of failure, the words the patient sees, and whether "Try again" is offered. */
 export interface PvErrorDetail {
-  /** The class of failure: `network`, `unauthorised`, `not-found`, `server`, `timeout`, `not-an-image`, `unsupported-format`, `too-large`, `corrupt-file`, `rendering-unavailable` or `no-source`. */
+  /** The class of failure: `network`, `unauthorised`, `not-found`, `server`, `timeout`, `not-an-image`, `unsupported-format` (not a medical image file), `unsupported-image` (a picture stored in a way we cannot open yet), `unsupported-video` (a video clip, such as an ultrasound cine), `too-large`, `corrupt-file`, `rendering-unavailable` or `no-source`. */
   type: ViewerErrorType;
   /** The plain-English message shown to the patient. */
   message: string;

@@ -215,6 +215,9 @@ export const cy = {
   'region.knee': 'pen-glin',
   'region.foot': 'troed',
   'region.whole-body': 'corff cyfan',
+  // --- branch dicom-cases ---
+  'error.unsupported-image': "Delwedd go iawn yw hon, ond mae wedi'i chadw mewn ffordd na allwn ei hagor eto. Gall eich tîm gofal ei dangos i chi.",
+  'error.unsupported-video': "Delwedd symudol (clip fideo) yw hon. Ni allwn chwarae'r math hwn o ddelwedd yma eto. Gall eich tîm gofal ei dangos i chi.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

@@ -183,6 +183,9 @@ export const enGB = {
   'region.knee': 'knee',
   'region.foot': 'foot',
   'region.whole-body': 'whole body',
+  // --- branch dicom-cases ---
+  'error.unsupported-image': 'This is a real image, but it is saved in a way we cannot open yet. Your care team can show it to you.',
+  'error.unsupported-video': 'This is a moving image (a video clip). We cannot play this kind of image here yet. Your care team can show it to you.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

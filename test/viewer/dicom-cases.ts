@@ -1,0 +1,164 @@
+/**
+ * Issue 14's awkward-but-valid DICOM files (made by test/support/dicom-cases.mjs when the test
+ * server starts), each drawn by the viewer and compared with DCMTK's own rendering of it. The same
+ * tests run on the WebGL path (dicom-cases.test.ts) and the CPU path (dicom-cases.cpu.test.ts).
+ */
+import { expect } from '@open-wc/testing';
+import type { PatientImageViewer } from '../../src/index.js';
+import {
+  cleanup,
+  correlation,
+  imageGrid,
+  loaded,
+  nextEvent,
+  pictureGrid,
+  serverInfo,
+  skipBecause,
+  spread,
+  viewer,
+} from '../support/helpers.js';
+
+export interface DicomCase {
+  name: string;
+  what: string;
+  reference?: string;
+  error?: string;
+  missing?: string;
+  dot?: [number, number];
+  [key: string]: unknown;
+}
+
+async function caseInfo(context: Mocha.Context, name: string): Promise<DicomCase> {
+  const info = (await serverInfo()) as unknown as { dicomCases: { cases: DicomCase[] } };
+  const found = info.dicomCases.cases.find((c) => c.name === name);
+  if (!found) throw new Error(`the test server made no ${name}`);
+  if (found.missing) skipBecause(context, found.missing);
+  return found;
+}
+
+function shadowText(el: PatientImageViewer): string {
+  return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+}
+
+/** The drawn picture's colour (r, g, b) at a point given as fractions of the image box. */
+export function colourAt(el: PatientImageViewer, u: number, v: number): [number, number, number] {
+  const view = el._view!;
+  const canvas = view.canvas;
+  const box = view.imageBox()!;
+  const scale = canvas.width / canvas.clientWidth;
+  const x = Math.floor((box.x + u * box.width) * scale);
+  const y = Math.floor((box.y + v * box.height) * scale);
+  const d = canvas.getContext('2d')!.getImageData(x, y, 1, 1).data;
+  return [d[0]!, d[1]!, d[2]!];
+}
+
+/** Grey level on the canvas at CSS pixel (x, y) of the canvas. */
+function greyAtCanvas(el: PatientImageViewer, x: number, y: number): number {
+  const canvas = el._view!.canvas;
+  const scale = canvas.width / canvas.clientWidth;
+  const d = canvas.getContext('2d')!.getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data;
+  return (d[0]! + d[1]! + d[2]!) / 3;
+}
+
+/** Load a case and compare it with its DCMTK reference; returns the viewer for more checks. */
+async function drawnLikeReference(context: Mocha.Context, name: string, minimum = 0.95): Promise<PatientImageViewer> {
+  const c = await caseInfo(context, name);
+  const el = viewer({ src: `/__synthetic/${name}` });
+  await loaded(el);
+  const grid = pictureGrid(el);
+  expect(spread(grid), `${c.what}: not blank`).to.be.greaterThan(40);
+  const reference = await imageGrid(`/__synthetic/${c.reference}`);
+  expect(correlation(grid, reference), `${c.what}: the same picture as DCMTK draws`).to.be.greaterThan(minimum);
+  return el;
+}
+
+async function refusedPlainly(context: Mocha.Context, name: string, words: string): Promise<void> {
+  const c = await caseInfo(context, name);
+  const el = viewer({ src: `/__synthetic/${name}` });
+  const event = await nextEvent(el, 'pv-error');
+  expect(event.detail.type, c.what).to.equal(c.error);
+  await el.updateComplete;
+  expect(shadowText(el).toLowerCase()).to.contain(words);
+  expect(el._view, 'no picture left on screen').to.equal(undefined);
+}
+
+export function dicomCaseTests(path: 'WebGL' | 'CPU'): void {
+  describe(`issue 14 DICOM cases (${path})`, () => {
+    afterEach(cleanup);
+
+    it(`[HAZ-035] an RT Image (portal X-ray, rescale slope 5.6E-06, no window) is shown, not inverted, like DCMTK draws it`, async function () {
+      const el = await drawnLikeReference(this, 'rt-image.dcm');
+      const { windowWidth, windowCentre } = el._view!.state();
+      // The stored values 8000..58000 times 5.6E-06: a window of about 0.04..0.33, the right way up.
+      expect(windowWidth, 'a window that is not inverted').to.be.greaterThan(0);
+      expect(windowCentre).to.be.within(0.04, 0.33);
+    });
+
+    for (const name of ['jpeg-53.dcm', 'jpeg-55.dcm', 'jpeg-xl-110.dcm', 'jpeg-xl-111.dcm', 'jpeg-xl-112.dcm']) {
+      it(`[HAZ-012] retired JPEG and JPEG XL are shown: ${name}`, async function () {
+        await drawnLikeReference(this, name);
+      });
+    }
+
+    it('[HAZ-036] native YBR_FULL_422 (2 bytes a pixel) is shown in its true colours', async function () {
+      const el = await drawnLikeReference(this, 'ybr-full-422.dcm');
+      const [r, g, b] = colourAt(el, 0.25, 0.25);
+      expect(r, 'the red block is red').to.be.greaterThan(150);
+      expect(Math.max(g, b), 'the red block is red').to.be.lessThan(90);
+      const [r2, g2, b2] = colourAt(el, 0.25, 0.75);
+      expect(b2, 'the blue block is blue').to.be.greaterThan(150);
+      expect(Math.max(r2, g2), 'the blue block is blue').to.be.lessThan(90);
+      const [r3, g3, b3] = colourAt(el, 0.75, 0.75);
+      expect(Math.min(r3, g3), 'the yellow block is yellow').to.be.greaterThan(150);
+      expect(b3, 'the yellow block is yellow').to.be.lessThan(90);
+    });
+
+    it('[HAZ-035] bits above High Bit are ignored: the picture is not crushed by them', async function () {
+      await drawnLikeReference(this, 'high-bits.dcm');
+    });
+
+    it('[HAZ-037] Pixel Aspect Ratio 4:3 is honoured: the picture keeps its true shape and labels stay on their points', async function () {
+      const c = await caseInfo(this, 'aspect-4-3.dcm');
+      const el = await drawnLikeReference(this, 'aspect-4-3.dcm');
+      const view = el._view!;
+      const box = view.imageBox()!;
+      const img = new Image();
+      img.src = `/__synthetic/${c.reference}`;
+      await img.decode();
+      // DCMTK's rendering with the ratio honoured is 256 x 256 (256 x 192 pixels, each 4/3 tall).
+      expect(box.width / box.height, 'shape as DCMTK draws it').to.be.closeTo(img.naturalWidth / img.naturalHeight, 0.03);
+      // A label is placed through imageToCanvas: the bright dot must be under it.
+      const [column, row] = c.dot!;
+      const at = view.imageToCanvas(column, row)!;
+      expect(greyAtCanvas(el, at.x, at.y), 'the dot is where a label on it would be').to.be.greaterThan(200);
+      const besideAbove = view.imageToCanvas(column, row - 7)!;
+      expect(greyAtCanvas(el, besideAbove.x, besideAbove.y), 'the dark ring above the dot').to.be.lessThan(60);
+    });
+
+    it('[HAZ-012] a deflated file with a trailer after the deflate stream is shown', async function () {
+      await drawnLikeReference(this, 'deflate-trailer.dcm');
+    });
+
+    it('a deflated report with a trailer is still refused as not a picture', async function () {
+      await refusedPlainly(this, 'deflate-trailer-sr.dcm', 'does not have a picture');
+    });
+
+    for (const name of ['no-header.dcm', 'no-header-explicit.dcm']) {
+      it(`[HAZ-012] a file with no Part 10 header is read and shown: ${name}`, async function () {
+        await drawnLikeReference(this, name);
+      });
+    }
+
+    it('a file with no Part 10 header that is cut short is refused as damaged', async function () {
+      await refusedPlainly(this, 'no-header-cut.dcm', 'damaged or not complete');
+    });
+
+    it('an ultrasound video clip we cannot play says so plainly (not "may not be a scan")', async function () {
+      await refusedPlainly(this, 'cine-mpeg4.dcm', 'video');
+      const el = viewer({ src: '/__synthetic/cine-mpeg4.dcm' });
+      await nextEvent(el, 'pv-error');
+      await el.updateComplete;
+      expect(shadowText(el).toLowerCase()).not.to.contain('may not be a scan');
+    });
+  });
+}
