@@ -223,15 +223,44 @@ function quietFailedCacheLoads(core: Core): void {
  * both drawing paths and labels placed through the image's geometry stay on their points. The size
  * in millimetres stays unknown (src/sources/inspect.ts leaves `pixelSpacing` undefined).
  */
+const CORRECTED_MODULES = new Set(['imagePlaneModule', 'voiLutModule', 'modalityLutModule', 'imagePixelModule']);
+
+/**
+ * The VOI module the engine should have read. Cornerstone 5.14's image loader takes the first
+ * character of a VOI LUT Function given as a string (`'SIGMOID'[0]` is `'S'`), which its window
+ * code then rejects, leaving the picture at a default 0..255 window: a mammogram with SIGMOID (or
+ * any file naming LINEAR or LINEAR_EXACT) came out as a white silhouette. Given as a one-item
+ * list, the loader reads the whole name. An enhanced object's window from its functional groups
+ * (src/sources/inspect.ts) replaces what the engine found.
+ */
+function voiLutModule(module: Record<string, unknown> | undefined, fixes: DisplayFixes | undefined): unknown {
+  const voi = fixes?.voi;
+  if (voi) {
+    return { ...module, windowCenter: voi.centre, windowWidth: voi.width, voiLUTFunction: voi.fn ? [voi.fn] : undefined };
+  }
+  const fn = module?.voiLUTFunction;
+  if (typeof fn === 'string' && fn.length > 0) return { ...module, voiLUTFunction: [fn.trim().toUpperCase()] };
+  return undefined;
+}
+
 function installSafeMetadata(core: Core): void {
   let inside = false;
   const provider = (type: string, imageId: string): unknown => {
-    if (inside || type !== 'imagePlaneModule') return undefined;
+    if (inside || !CORRECTED_MODULES.has(type)) return undefined;
     inside = true;
     try {
-      const plane = core.metaData.get(type, imageId) as Record<string, unknown> | undefined;
+      const fixes = displayFixes.get(imageId);
+      const module = core.metaData.get(type, imageId) as Record<string, unknown> | undefined;
+      if (type === 'voiLutModule') return voiLutModule(module, fixes);
+      if (type === 'modalityLutModule') {
+        return fixes?.rescale
+          ? { ...module, rescaleSlope: fixes.rescale.slope, rescaleIntercept: fixes.rescale.intercept, rescaleType: fixes.rescale.type }
+          : undefined;
+      }
+      if (type === 'imagePixelModule') return fixes?.planar && module ? { ...module, planarConfiguration: 1 } : undefined;
+      const plane = module;
       if (!plane) return undefined;
-      const aspect = displayFixes.get(imageId)?.aspect;
+      const aspect = fixes?.aspect;
       if (aspect) {
         // [vertical, horizontal] pixel size: rows are `aspect[0] / aspect[1]` apart, columns 1.
         const rowSpacing = aspect[0] / aspect[1];

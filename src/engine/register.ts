@@ -21,10 +21,14 @@ export function registerStack(engine: Engine, stack: PreparedStack, headers: Hea
       const index = Number(base.slice('dicomfile:'.length));
       const url = base.slice('dicomfile:'.length);
       const ids = file.frames > 1 ? Array.from({ length: file.frames }, (_, f) => `${base}?frame=${f + 1}`) : [base];
-      for (const imageId of ids) {
+      ids.forEach((imageId, f) => {
         imageIds.push(imageId);
-        cleanups.push(engine.setDisplayFixes(imageId, file.display));
-      }
+        // A frame's own window and rescale (enhanced objects) win over the file's shared ones.
+        const { frames, ...fixes } = file.display;
+        const own = frames?.[f];
+        const frameFixes = { ...fixes, ...(own?.voi ? { voi: own.voi } : {}), ...(own?.rescale ? { rescale: own.rescale } : {}) };
+        cleanups.push(engine.setDisplayFixes(imageId, frameFixes));
+      });
       cleanups.push(() => {
         loader.wadouri.dataSetCacheManager.unload(url);
         loader.wadouri.fileManager.remove(index);

@@ -52,6 +52,8 @@ export class StackView {
     this.#callbacks.onContextLost(this.show(this.#imageIds, index));
   };
   #index = 0;
+  /** The window the patient chose with the brightness and contrast controls, until reset. */
+  #userRange: { lower: number; upper: number } | undefined;
 
   readonly #element: HTMLDivElement;
   readonly #onRendered = () => this.#callbacks.onRendered();
@@ -88,10 +90,12 @@ export class StackView {
   }
 
   async show(imageIds: string[], index: number): Promise<void> {
+    this.#userRange = undefined;
     this.#imageIds = imageIds;
     this.#index = index;
     await this.#viewport.setStack(imageIds, index);
     this.#checkDecoded();
+    this.#applyCpuSigmoid();
     this.#viewport.render();
     this.#fitZoom = this.#viewport.getZoom() || 1;
   }
@@ -101,6 +105,14 @@ export class StackView {
     if (clamped === this.#viewport.getCurrentImageIdIndex()) return;
     await this.#viewport.setImageIdIndex(clamped);
     this.#checkDecoded();
+    if (this.#engine.core.getShouldUseCPURendering()) {
+      // The CPU path reports the new image's own window (an enhanced CT frame's, say) but keeps
+      // drawing with the previous one: give it the window it reports, or the patient's own choice.
+      const range = this.#userRange ?? this.#viewport.getProperties().voiRange;
+      if (range) this.#viewport.setProperties({ voiRange: { ...range } });
+      this.#applyCpuSigmoid();
+      this.#viewport.render();
+    }
     this.#index = clamped;
   }
 
@@ -116,6 +128,34 @@ export class StackView {
     if (!(image.rows > 0 && image.columns > 0 && samples >= image.rows * image.columns)) {
       throw new Error('The decoded picture is incomplete.');
     }
+  }
+
+  /**
+   * VOI LUT Function SIGMOID on the CPU drawing path, which Cornerstone 5.14 draws as LINEAR (its
+   * WebGL path applies the sigmoid). The CPU path does apply a VOI LUT table: give it the sigmoid
+   * of PS3.3 C.11.2.1.3.1 for the current window, sampled over the image's range, each time the
+   * image or the window changes. Returns whether it set one.
+   */
+  #applyCpuSigmoid(): boolean {
+    if (this.#destroyed || !this.#engine.core.getShouldUseCPURendering()) return false;
+    const viewport = this.#viewport as unknown as {
+      getCornerstoneImage(): { voiLUTFunction?: string; minPixelValue: number; maxPixelValue: number } | undefined;
+      _cpuFallbackEnabledElement?: { viewport?: { voi?: { windowWidth?: number; windowCenter?: number }; voiLUT?: unknown } };
+    };
+    const image = viewport.getCornerstoneImage();
+    const cpu = viewport._cpuFallbackEnabledElement?.viewport;
+    if (!image || !cpu || image.voiLUTFunction !== 'SIGMOID') return false;
+    const { windowCentre: centre, windowWidth } = this.state();
+    // The engine's LINEAR-style range back to the DICOM window: width is one more than the span.
+    const width = windowWidth + 1;
+    const first = Math.floor(image.minPixelValue);
+    const count = Math.max(1, Math.min(1 << 20, Math.ceil(image.maxPixelValue) - first + 1));
+    const lut = new Array<number>(count);
+    for (let i = 0; i < count; i++) {
+      lut[i] = Math.round(65535 / (1 + Math.exp((-4 * (first + i - (centre + 0.5))) / width)));
+    }
+    cpu.voiLUT = { id: `pv-sigmoid-${centre}-${width}-${first}-${count}`, firstValueMapped: first, numBitsPerEntry: 16, lut };
+    return true;
   }
 
   state(): ViewState {
@@ -165,7 +205,9 @@ export class StackView {
     const width = Math.max(1, windowWidth * Math.pow(0.8, contrast));
     // A lower centre makes a normal image lighter; an inverted one darker.
     const centre = windowCentre - (inverted ? -1 : 1) * lighter * windowWidth * 0.1;
-    viewport.setProperties({ voiRange: { lower: centre - width / 2, upper: centre + width / 2 } });
+    this.#userRange = { lower: centre - width / 2, upper: centre + width / 2 };
+    viewport.setProperties({ voiRange: { ...this.#userRange } });
+    this.#applyCpuSigmoid();
     viewport.render();
   }
 
@@ -181,6 +223,8 @@ export class StackView {
     const viewport = this.#viewport;
     viewport.resetCamera();
     viewport.resetProperties();
+    this.#userRange = undefined;
+    this.#applyCpuSigmoid();
     viewport.render();
     this.#fitZoom = viewport.getZoom() || 1;
   }

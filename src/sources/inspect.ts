@@ -3,7 +3,7 @@
  * a picture we can show. Identifying attributes are never read into our objects.
  */
 import { ViewerError } from './errors.js';
-import { inflatedFile, jpegFrameMarker, replaceElements, sniffHeaderless, withFileMeta, withTransferSyntax, ybrFull422ToRgb } from './rewrite.js';
+import { inflatedFile, jpegFrameMarker, jpegLsInterleave, replaceElements, sniffHeaderless, withFileMeta, withTransferSyntax, ybrFull422ToRgb } from './rewrite.js';
 
 /** Facts about a picture that are safe to show, announce and put into events. */
 export interface SafeFacts {
@@ -75,6 +75,15 @@ const T = {
   highBit: 'x00280102',
   pixelRepresentation: 'x00280103',
   pixelAspectRatio: 'x00280034',
+  perFrameGroups: 'x52009230',
+  frameVoiLut: 'x00289132',
+  pixelValueTransformation: 'x00289145',
+  windowCentre: 'x00281050',
+  windowWidth: 'x00281051',
+  voiLutFunction: 'x00281056',
+  rescaleSlope: 'x00281053',
+  rescaleIntercept: 'x00281052',
+  rescaleType: 'x00281054',
   burnedIn: 'x00280301',
   pixelData: 'x7fe00010',
   floatPixelData: 'x7fe00008',
@@ -317,6 +326,47 @@ function numbers(value: string | undefined): number[] {
 export interface DisplayFixes {
   /** Pixel Aspect Ratio as [vertical, horizontal], for a file with no pixel spacing. */
   aspect?: [number, number];
+  /** Colour JPEG-LS stored one plane after another (interleave mode 0): the decoder returns planes. */
+  planar?: boolean;
+  /** Window and rescale for the whole file (enhanced objects: from the shared functional groups). */
+  voi?: FrameVoi;
+  rescale?: FrameRescale;
+  /** Per frame (0-based), from the per-frame functional groups, where they say more than the shared ones. */
+  frames?: { voi?: FrameVoi; rescale?: FrameRescale }[];
+}
+
+/** A frame's window(s) and VOI LUT Function. */
+export interface FrameVoi {
+  centre: number[];
+  width: number[];
+  fn: string | undefined;
+}
+
+/** A frame's rescale (modality LUT). */
+export interface FrameRescale {
+  slope: number;
+  intercept: number;
+  type: string | undefined;
+}
+
+/** Window and rescale from one functional groups item (a frame's, or the shared one). */
+function groupsOf(item: DataSet | undefined): { voi?: FrameVoi; rescale?: FrameRescale } {
+  if (!item) return {};
+  const first = (sequence: string) => item.elements[sequence]?.items?.[0]?.dataSet;
+  const out: { voi?: FrameVoi; rescale?: FrameRescale } = {};
+  const voi = first(T.frameVoiLut);
+  const centre = numbers(voi?.string(T.windowCentre));
+  const width = numbers(voi?.string(T.windowWidth));
+  if (voi && centre.length > 0 && centre.length === width.length && width.every((w) => w > 0)) {
+    out.voi = { centre, width, fn: voi.string(T.voiLutFunction)?.trim().toUpperCase() || undefined };
+  }
+  const transform = first(T.pixelValueTransformation);
+  const slope = Number(transform?.string(T.rescaleSlope));
+  const intercept = Number(transform?.string(T.rescaleIntercept));
+  if (transform && Number.isFinite(slope) && slope !== 0 && Number.isFinite(intercept)) {
+    out.rescale = { slope, intercept, type: transform.string(T.rescaleType)?.trim() || undefined };
+  }
+  return out;
 }
 
 /** A file made ready for the engine: its facts, the bytes to hand over (maybe rewritten), and fixes. */
@@ -395,6 +445,7 @@ export async function readFile(original: ArrayBuffer): Promise<ReadFile> {
   checkPictureSize(rows, columns, samples);
   const photometric = string(T.photometric).toUpperCase();
   const encapsulated = Boolean(pixelElement.encapsulatedPixelData) || pixelElement.length === 0xffffffff;
+  let planar = false;
   if (encapsulated) {
     // Every compressed frame has at least one fragment: fewer means frames are missing.
     const fragments = pixelElement.fragments ?? [];
@@ -406,6 +457,10 @@ export async function readFile(original: ArrayBuffer): Promise<ReadFile> {
       if (!compressedFrameLooksRight(transferSyntax, frame)) {
         throw new ViewerError('corrupt-file', 'The compressed picture data is damaged.');
       }
+    }
+    if ((transferSyntax === '1.2.840.10008.1.2.4.80' || transferSyntax === '1.2.840.10008.1.2.4.81') && samples === 3 && fragments[0]) {
+      const first = fragments[0];
+      planar = jpegLsInterleave(dataSet.byteArray.subarray(first.position, first.position + first.length)) === 0;
     }
     if (JPEG_FAMILY.has(transferSyntax) && fragments[0]) {
       const first = fragments[0];
@@ -454,6 +509,17 @@ export async function readFile(original: ArrayBuffer): Promise<ReadFile> {
     imagerPixelSpacing: numbers(string(T.imagerPixelSpacing)),
   });
   const display: DisplayFixes = {};
+  if (planar) display.planar = true;
+  // Enhanced objects: window and rescale per frame, else shared (the engine reads them for some
+  // objects only: an enhanced CT was drawn at its full range).
+  const sharedGroups = groupsOf(shared);
+  if (sharedGroups.voi) display.voi = sharedGroups.voi;
+  if (sharedGroups.rescale) display.rescale = sharedGroups.rescale;
+  const perFrame = dataSet.elements[T.perFrameGroups]?.items ?? [];
+  if (perFrame.length > 0 && perFrame.length <= frames) {
+    const each = perFrame.map((item) => groupsOf(item.dataSet));
+    if (each.some((f) => f.voi || f.rescale)) display.frames = each;
+  }
   const aspect = numbers(string(T.pixelAspectRatio));
   if (!geometry.pixelSpacing && aspect.length === 2 && aspect.every((v) => v > 0) && aspect[0] !== aspect[1]) {
     display.aspect = [aspect[0]!, aspect[1]!];

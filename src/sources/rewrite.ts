@@ -199,3 +199,26 @@ export function ybrFull422ToRgb(source: Uint8Array, pixels: number): Uint8Array 
   }
   return rgb;
 }
+
+/**
+ * The interleave mode of a JPEG-LS frame (0: each component in its own scan, one plane after
+ * another; 1: line; 2: sample), from its first start-of-scan. Undefined when not found.
+ */
+export function jpegLsInterleave(frame: Uint8Array): number | undefined {
+  let i = 2;
+  const end = Math.min(frame.length - 8, 64 * 1024);
+  while (i < end) {
+    if (frame[i] !== 0xff) return undefined;
+    const marker = frame[i + 1]!;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    if (marker === 0xda) {
+      const components = frame[i + 4]!;
+      return frame[i + 6 + 2 * components];
+    }
+    i += 2 + ((frame[i + 2]! << 8) | frame[i + 3]!);
+  }
+  return undefined;
+}

@@ -416,6 +416,182 @@ export function writeDicomCases(dir) {
     return {};
   });
 
+  // --- VOI LUT Function: a mammogram-like 12-bit picture with a narrow window, drawn with each
+  // function DCMTK knows (SIGMOID bends the ends, LINEAR_EXACT has no half-pixel offset).
+  for (const fn of ['SIGMOID', 'LINEAR_EXACT', 'LINEAR']) {
+    const name = `voi-${fn.toLowerCase().replace('_', '-')}.dcm`;
+    add({ name, what: `VOI LUT Function ${fn}, window 1500/1200`, voiFunction: fn }, ['dcmj2pnm'], () => {
+      write(
+        name,
+        part10(
+          grey12(256, 256, {
+            SOPClassUID: MG_IMAGE,
+            Modality: 'MG',
+            PresentationIntentType: 'FOR PRESENTATION',
+            WindowCenter: '1500',
+            WindowWidth: '1200',
+            VOILUTFunction: fn,
+          }),
+        ),
+      );
+      return { reference: reference(name.replace('.dcm', '.png'), name) };
+    });
+  }
+
+  // --- Enhanced CT (two frames): rescale and window in the shared functional groups, and frame 2
+  // with its own window in its per-frame group. DCMTK does not draw enhanced CT: the reference is
+  // DCMTK's rendering of a classic CT twin of each frame with that frame's rescale and window.
+  add({ name: 'enhanced-ct.dcm', what: 'enhanced CT, window and rescale in the functional groups', references: ['enhanced-ct-1.png', 'enhanced-ct-2.png'], windows: [[40, 400], [300, 1500]] }, ['dcmj2pnm'], () => {
+    const size = 128;
+    const frames = [0, 1].map((k) => {
+      const px = new Int16Array(size * size);
+      for (let y = 0; y < size; y++) {
+        for (let x = 0; x < size; x++) {
+          const dx = (x - 64) / (44 - 4 * k);
+          const dy = (y - 64) / 54;
+          const r = Math.sqrt(dx * dx + dy * dy);
+          let hu = -1000;
+          if (r < 1) hu = 1200;
+          if (r < 0.88) hu = 30 + 25 * Math.sin(x / 6) * Math.sin(y / 9);
+          if (((x - 80) / 8) ** 2 + ((y - 50) / 8) ** 2 < 1) hu = 250 + 100 * k; // a bright lesion
+          px[y * size + x] = hu + 1024;
+        }
+      }
+      return px;
+    });
+    const all = new Int16Array(size * size * 2);
+    all.set(frames[0], 0);
+    all.set(frames[1], size * size);
+    const common = { Modality: 'CT', Rows: size, Columns: size, BitsAllocated: 16, BitsStored: 16, HighBit: 15, PixelRepresentation: 1 };
+    write(
+      'enhanced-ct.dcm',
+      part10(
+        base({
+          ...common,
+          SOPClassUID: '1.2.840.10008.5.1.4.1.1.2.1',
+          ImageType: ['ORIGINAL', 'PRIMARY', 'AXIAL', 'NONE'],
+          NumberOfFrames: '2',
+          SharedFunctionalGroupsSequence: [
+            {
+              PixelMeasuresSequence: [{ PixelSpacing: [0.8, 0.8], SliceThickness: '5' }],
+              PlaneOrientationSequence: [{ ImageOrientationPatient: [1, 0, 0, 0, 1, 0] }],
+              PixelValueTransformationSequence: [{ RescaleIntercept: '-1024', RescaleSlope: '1', RescaleType: 'HU' }],
+              FrameVOILUTSequence: [{ WindowCenter: '40', WindowWidth: '400' }],
+            },
+          ],
+          PerFrameFunctionalGroupsSequence: [
+            { PlanePositionSequence: [{ ImagePositionPatient: [-51, -51, 0] }], FrameContentSequence: [{ InStackPositionNumber: 1 }] },
+            {
+              PlanePositionSequence: [{ ImagePositionPatient: [-51, -51, 5] }],
+              FrameContentSequence: [{ InStackPositionNumber: 2 }],
+              FrameVOILUTSequence: [{ WindowCenter: '300', WindowWidth: '1500' }],
+            },
+          ],
+          PixelData: all.buffer,
+          _vrMap: { PixelData: 'OW' },
+        }),
+      ),
+    );
+    const windows = [['40', '400'], ['300', '1500']];
+    frames.forEach((px, k) => {
+      const twin = `enhanced-ct-${k + 1}-classic.dcm`;
+      write(
+        twin,
+        part10(
+          base({
+            ...common,
+            SOPClassUID: CT_IMAGE,
+            RescaleIntercept: '-1024',
+            RescaleSlope: '1',
+            WindowCenter: windows[k][0],
+            WindowWidth: windows[k][1],
+            PixelData: px.buffer,
+            _vrMap: { PixelData: 'OW' },
+          }),
+        ),
+      );
+      reference(`enhanced-ct-${k + 1}.png`, twin);
+    });
+    return {};
+  });
+
+  // --- JPEG-LS colour, interleave mode 0 (each colour plane after the other).
+  write('colour.dcm', part10(rgbImage(256, 192)));
+  if (has.dcmj2pnm) reference('colour.png', 'colour.dcm', []);
+  add({ name: 'jpeg-ls-planar.dcm', what: 'JPEG-LS colour, interleave mode 0 (planes one after another)', reference: 'colour.png' }, ['dcmcjpls', 'dcmj2pnm'], () => {
+    run('dcmcjpls', ['+in', file('colour.dcm'), file('jpeg-ls-planar.dcm')]);
+    return {};
+  });
+
+  // --- A transfer syntax that says JPEG lossless over a baseline JPEG stream, and the reverse.
+  const retag = (from, to, fromTs, toTs) => {
+    const bytes = readFileSync(file(from));
+    const at = bytes.indexOf(Buffer.from(fromTs));
+    if (at < 0 || at > 400) throw new Error(`no ${fromTs} in the meta header of ${from}`);
+    Buffer.from(toTs).copy(bytes, at);
+    write(to, bytes);
+  };
+  add({ name: 'lossless-says-baseline.dcm', what: 'transfer syntax JPEG Lossless SV1 over a baseline JPEG stream', reference: 'chest-8.png' }, ['dcmcjpeg', 'dcmj2pnm'], () => {
+    run('dcmcjpeg', ['+eb', file('chest-8.dcm'), file('chest-8-baseline.dcm')]);
+    retag('chest-8-baseline.dcm', 'lossless-says-baseline.dcm', '1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.70');
+    return {};
+  });
+  add({ name: 'baseline-says-lossless.dcm', what: 'transfer syntax JPEG Baseline over a lossless JPEG stream', reference: 'chest-12.png' }, ['dcmcjpeg', 'dcmj2pnm'], () => {
+    run('dcmcjpeg', ['+e1', file('chest-12.dcm'), file('chest-12-lossless.dcm')]);
+    retag('chest-12-lossless.dcm', 'baseline-says-lossless.dcm', '1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.50');
+    return {};
+  });
+
+  // --- Explicit VR Big Endian with sequences and items of undefined length.
+  add({ name: 'big-endian-sequences.dcm', what: 'Explicit VR Big Endian with undefined-length sequences', reference: 'chest-12.png' }, ['dcmconv'], () => {
+    write(
+      'chest-12-sequences.dcm',
+      part10(
+        grey12(256, 256, {
+          AnatomicRegionSequence: [{ CodeValue: 'T-D3000', CodingSchemeDesignator: 'SRT', CodeMeaning: 'Chest' }],
+          ReferencedStudySequence: [{ ReferencedSOPClassUID: '1.2.840.10008.3.1.2.3.1', ReferencedSOPInstanceUID: uid() }],
+        }),
+      ),
+    );
+    run('dcmconv', ['+tb', '-e', file('chest-12-sequences.dcm'), file('big-endian-sequences.dcm')]);
+    return {};
+  });
+
+  // --- An overlay plane (60xx,3000): a box and a cross a radiologist drew, stored beside the pixels.
+  add({ name: 'overlay.dcm', what: 'overlay plane 6000 (a box and a cross)', overlayReference: 'overlay.png', reference: 'overlay-hidden.png' }, ['dcmj2pnm'], () => {
+    const size = 256;
+    const bits = new Uint8Array((size * size) / 8);
+    const set = (x, y) => (bits[(y * size + x) >> 3] |= 1 << ((y * size + x) & 7));
+    for (let i = 150; i < 230; i++) for (const t of [0, 1, 2]) {
+      set(i, 150 + t);
+      set(i, 227 - t);
+      set(150 + t, i);
+      set(227 - t, i);
+    }
+    for (let i = 30; i < 90; i++) for (const t of [0, 1, 2]) {
+      set(i, 58 + t);
+      set(58 + t, i);
+    }
+    write(
+      'overlay.dcm',
+      part10(
+        grey12(size, size, {
+          OverlayRows: size,
+          OverlayColumns: size,
+          OverlayType: 'G',
+          OverlayOrigin: [1, 1],
+          OverlayBitsAllocated: 1,
+          OverlayBitPosition: 0,
+          OverlayDescription: 'Marks',
+          OverlayData: bits.buffer,
+          _vrMap: { PixelData: 'OW', OverlayData: 'OW' },
+        }),
+      ),
+    );
+    reference('overlay-hidden.png', 'overlay.dcm', ['+Wi', '1', '-O']);
+    return { overlayPng: reference('overlay.png', 'overlay.dcm', ['+Wi', '1', '+O', '0']) };
+  });
+
   return { available: true, cases };
 }
 
