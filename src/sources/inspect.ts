@@ -3,7 +3,7 @@
  * a picture we can show. Identifying attributes are never read into our objects.
  */
 import { ViewerError } from './errors.js';
-import { inflatedFile, jpegFrameMarker, jpegLsInterleave, replaceElements, sniffHeaderless, withFileMeta, withTransferSyntax, ybrFull422ToRgb } from './rewrite.js';
+import { inflatedFile, jpegFrameMarker, jpegLsInterleave, replaceElements, sniffHeaderless, withFileMeta, withoutUndefinedLengthUN, withTransferSyntax, ybrFull422ToRgb } from './rewrite.js';
 
 /** Facts about a picture that are safe to show, announce and put into events. */
 export interface SafeFacts {
@@ -188,7 +188,15 @@ async function parsePart10(dicomParser: DicomParser, bytes: Uint8Array): Promise
     };
   } catch (error) {
     const request = error instanceof NeedsInflate ? error : (error as { exception?: unknown })?.exception;
-    if (!(request instanceof NeedsInflate)) throw error;
+    if (!(request instanceof NeedsInflate)) {
+      // Big endian with an undefined-length UN (CP-246: an implicit little endian sequence inside):
+      // drop that private element and read the rest.
+      const meta = dicomParser.readPart10Header(bytes);
+      const cleaned =
+        meta.string('x00020010')?.trim() === '1.2.840.10008.1.2.2' ? withoutUndefinedLengthUN(bytes, (meta as { position?: number }).position ?? 132) : undefined;
+      if (!cleaned) throw error;
+      return { dataSet: dicomParser.parseDicom(new Uint8Array(cleaned)), buffer: cleaned };
+    }
     const meta = dicomParser.readPart10Header(bytes);
     const sop = {
       sopClass: meta.string('x00020002')?.trim() || SECONDARY_CAPTURE,

@@ -222,3 +222,79 @@ export function jpegLsInterleave(frame: Uint8Array): number | undefined {
   }
   return undefined;
 }
+
+const UNDEFINED = 0xffffffff;
+const ITEM = 0xfffee000;
+const ITEM_END = 0xfffee00d;
+const SEQUENCE_END = 0xfffee0dd;
+
+/** Past a sequence's items, from its first item to after its delimiter. */
+function skipItems(view: DataView, at: number, little: boolean, explicit: boolean): number {
+  for (;;) {
+    const tag = ((view.getUint16(at, little) << 16) | view.getUint16(at + 2, little)) >>> 0;
+    const length = view.getUint32(at + 4, little);
+    if (tag === SEQUENCE_END) return at + 8;
+    if (tag !== ITEM) throw new Error('not an item');
+    at = length === UNDEFINED ? skipElements(view, at + 8, little, explicit) : at + 8 + length;
+  }
+}
+
+/** Past an item's elements, to after its item delimiter. */
+function skipElements(view: DataView, at: number, little: boolean, explicit: boolean): number {
+  for (;;) {
+    const tag = ((view.getUint16(at, little) << 16) | view.getUint16(at + 2, little)) >>> 0;
+    if (tag === ITEM_END) return at + 8;
+    const { header, length, vr } = elementHeader(view, at, little, explicit && (tag >>> 16) !== 0xfffe);
+    if (length !== UNDEFINED) at += header + length;
+    // CP-246: an undefined-length UN is a sequence in implicit VR little endian.
+    else at = vr === 'UN' ? skipItems(view, at + header, true, false) : skipItems(view, at + header, little, explicit);
+  }
+}
+
+function elementHeader(view: DataView, at: number, little: boolean, explicit: boolean): { header: number; length: number; vr: string } {
+  if (!explicit) return { header: 8, length: view.getUint32(at + 4, little), vr: '' };
+  const vr = String.fromCharCode(view.getUint8(at + 4), view.getUint8(at + 5));
+  return LONG_VRS.has(vr) ? { header: 12, length: view.getUint32(at + 8, little), vr } : { header: 8, length: view.getUint16(at + 6, little), vr };
+}
+
+/**
+ * An Explicit VR Big Endian data set without its top-level undefined-length UN elements. By CP-246
+ * their content is an implicit VR little endian sequence (private data, never part of the picture),
+ * which dicom-parser reads as big endian and fails on ("item tag (FFFE,E000) not found"). Undefined
+ * when there is none, or the data set cannot be walked.
+ */
+export function withoutUndefinedLengthUN(bytes: Uint8Array, dataSetStart: number): ArrayBuffer | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const keep: [number, number][] = [];
+  let at = dataSetStart;
+  let from = 0;
+  try {
+    while (at + 8 <= bytes.length) {
+      const tag = ((view.getUint16(at, false) << 16) | view.getUint16(at + 2, false)) >>> 0;
+      const { header, length, vr } = elementHeader(view, at, false, true);
+      if (tag === 0x7fe00010 || length !== UNDEFINED) {
+        at += header + (length === UNDEFINED ? 0 : length);
+        if (tag === 0x7fe00010) break;
+        continue;
+      }
+      if (vr === 'UN') {
+        keep.push([from, at]);
+        at = skipItems(view, at + header, true, false);
+        from = at;
+      } else {
+        at = skipItems(view, at + header, false, true);
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  if (keep.length === 0) return undefined;
+  keep.push([from, bytes.length]);
+  const out = new Uint8Array(keep.reduce((sum, [a, b]) => sum + (b - a), 0));
+  let offset = 0;
+  for (const [a, b] of keep) {
+    out.set(bytes.subarray(a, b), offset);
+    offset += b - a;
+  }
+  return out.buffer;
+}

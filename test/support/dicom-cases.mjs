@@ -556,6 +556,25 @@ export function writeDicomCases(dir) {
     run('dcmconv', ['+tb', '-e', file('chest-12-sequences.dcm'), file('big-endian-sequences.dcm')]);
     return {};
   });
+  // ...and with a private undefined-length UN element holding (CP-246) an implicit VR little endian
+  // sequence, as archives write: the case dicom-parser fails on ("item tag (FFFE,E000) not found").
+  add({ name: 'big-endian-un-sequence.dcm', what: 'Explicit VR Big Endian with an undefined-length UN sequence (CP-246)', reference: 'chest-12.png' }, ['dcmconv'], () => {
+    const be = readFileSync(file('big-endian-sequences.dcm'));
+    const u16 = (v, little = false) => { const b = Buffer.alloc(2); little ? b.writeUInt16LE(v) : b.writeUInt16BE(v); return b; };
+    const u32 = (v, little = false) => { const b = Buffer.alloc(4); little ? b.writeUInt32LE(v) : b.writeUInt32BE(v); return b; };
+    const creator = Buffer.concat([u16(0x0009), u16(0x0010), Buffer.from('LO'), u16(4), Buffer.from('PRIV')]);
+    const inner = Buffer.concat([u16(0x0009, true), u16(0x1011, true), u32(4, true), Buffer.from('ABCD')]);
+    const un = Buffer.concat([
+      u16(0x0009), u16(0x1010), Buffer.from('UN'), Buffer.alloc(2), u32(0xffffffff),
+      u16(0xfffe, true), u16(0xe000, true), u32(0xffffffff, true), inner, u16(0xfffe, true), u16(0xe00d, true), u32(0, true),
+      u16(0xfffe, true), u16(0xe0dd, true), u32(0, true),
+    ]);
+    // Before Patient's Name (0010,0010), the first element after group 0009.
+    const at = be.indexOf(Buffer.from([0x00, 0x10, 0x00, 0x10, 0x50, 0x4e]));
+    if (at < 0) throw new Error('no Patient Name in the big endian file');
+    write('big-endian-un-sequence.dcm', Buffer.concat([be.subarray(0, at), creator, un, be.subarray(at)]));
+    return {};
+  });
 
   // --- An overlay plane (60xx,3000): a box and a cross a radiologist drew, stored beside the pixels.
   add({ name: 'overlay.dcm', what: 'overlay plane 6000 (a box and a cross)', overlayReference: 'overlay.png', reference: 'overlay-hidden.png' }, ['dcmj2pnm'], () => {

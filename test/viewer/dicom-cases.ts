@@ -206,9 +206,11 @@ export function dicomCaseTests(path: 'WebGL' | 'CPU'): void {
       });
     }
 
-    it('[HAZ-012] Explicit VR Big Endian with undefined-length sequences is read and shown', async function () {
-      await drawnLikeReference(this, 'big-endian-sequences.dcm');
-    });
+    for (const name of ['big-endian-sequences.dcm', 'big-endian-un-sequence.dcm']) {
+      it(`[HAZ-012] Explicit VR Big Endian with undefined-length sequences is read and shown: ${name}`, async function () {
+        await drawnLikeReference(this, name);
+      });
+    }
 
     it('an ultrasound video clip we cannot play says so plainly (not "may not be a scan")', async function () {
       await refusedPlainly(this, 'cine-mpeg4.dcm', 'video');
