@@ -47,6 +47,11 @@ export interface Engine {
 /** Per image id: what our metadata provider adds to or corrects in the engine's own metadata. */
 const displayFixes = new Map<string, DisplayFixes>();
 
+/** What was registered for one image id (overlays, for the view to draw). */
+export function displayFixesFor(imageId: string): DisplayFixes | undefined {
+  return displayFixes.get(imageId);
+}
+
 const settings: EngineSettings = {
   maxCacheBytes: 256 * 1024 * 1024,
   rendering: 'auto',

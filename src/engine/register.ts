@@ -24,9 +24,15 @@ export function registerStack(engine: Engine, stack: PreparedStack, headers: Hea
       ids.forEach((imageId, f) => {
         imageIds.push(imageId);
         // A frame's own window and rescale (enhanced objects) win over the file's shared ones.
-        const { frames, ...fixes } = file.display;
+        const { frames, overlays, ...fixes } = file.display;
         const own = frames?.[f];
-        const frameFixes = { ...fixes, ...(own?.voi ? { voi: own.voi } : {}), ...(own?.rescale ? { rescale: own.rescale } : {}) };
+        const frameFixes = {
+          ...fixes,
+          ...(own?.voi ? { voi: own.voi } : {}),
+          ...(own?.rescale ? { rescale: own.rescale } : {}),
+          // Overlay planes here have one frame: the first image's.
+          ...(overlays && f === 0 ? { overlays } : {}),
+        };
         cleanups.push(engine.setDisplayFixes(imageId, frameFixes));
       });
       cleanups.push(() => {

@@ -3,7 +3,8 @@
  * with the plain operations the controls need. Nothing here renders DOM of its own.
  */
 import type { Types } from '@cornerstonejs/core';
-import type { Engine } from './engine.js';
+import { displayFixesFor, type Engine } from './engine.js';
+import type { OverlayPlane } from '../sources/inspect.js';
 
 export interface ViewState {
   index: number;
@@ -56,7 +57,13 @@ export class StackView {
   #userRange: { lower: number; upper: number } | undefined;
 
   readonly #element: HTMLDivElement;
-  readonly #onRendered = () => this.#callbacks.onRendered();
+  readonly #onRendered = () => {
+    this.#drawOverlays();
+    this.#callbacks.onRendered();
+  };
+  #overlaysVisible = true;
+  /** Overlay planes drawn as white-on-transparent bitmaps, made once per plane. */
+  readonly #overlayBitmaps = new WeakMap<OverlayPlane, HTMLCanvasElement>();
 
   constructor(engine: Engine, element: HTMLDivElement, callbacks: StackViewCallbacks) {
     this.#engine = engine;
@@ -156,6 +163,72 @@ export class StackView {
     }
     cpu.voiLUT = { id: `pv-sigmoid-${centre}-${width}-${first}-${count}`, firstValueMapped: first, numBitsPerEntry: 16, lut };
     return true;
+  }
+
+  /** Whether the current image has graphics overlays (marks drawn by the person who reported it). */
+  hasOverlays(): boolean {
+    return (this.#currentOverlays()?.length ?? 0) > 0;
+  }
+
+  /** Show or hide the image's overlays (they are shown by default). */
+  setOverlaysVisible(visible: boolean): void {
+    if (this.#overlaysVisible === visible) return;
+    this.#overlaysVisible = visible;
+    if (!this.#destroyed && this.#imageIds.length > 0) this.#viewport.render();
+  }
+
+  #currentOverlays(): OverlayPlane[] | undefined {
+    if (this.#destroyed || this.#imageIds.length === 0) return undefined;
+    const imageId = this.#viewport.getCurrentImageId?.() ?? this.#imageIds[this.#index];
+    return imageId ? displayFixesFor(imageId)?.overlays : undefined;
+  }
+
+  /**
+   * Draw the overlays into the engine's canvas after each render, in the image's own geometry (so
+   * they follow zoom, pan and pixel aspect ratio), in white as DCMTK draws them by default.
+   */
+  #drawOverlays(): void {
+    if (!this.#overlaysVisible) return;
+    const overlays = this.#currentOverlays();
+    if (!overlays?.length) return;
+    const canvas = this.canvas;
+    const context = canvas.getContext('2d');
+    const origin = this.imageToCanvas(0, 0);
+    const right = this.imageToCanvas(1, 0);
+    const down = this.imageToCanvas(0, 1);
+    if (!context || !origin || !right || !down || canvas.clientWidth === 0) return;
+    const scale = canvas.width / canvas.clientWidth;
+    context.save();
+    // Image index space (pixel centres at integers) to canvas pixels.
+    context.setTransform(
+      (right.x - origin.x) * scale,
+      (right.y - origin.y) * scale,
+      (down.x - origin.x) * scale,
+      (down.y - origin.y) * scale,
+      origin.x * scale,
+      origin.y * scale,
+    );
+    context.imageSmoothingEnabled = false;
+    for (const plane of overlays) {
+      context.drawImage(this.#overlayBitmap(plane), plane.origin[1] - 1 - 0.5, plane.origin[0] - 1 - 0.5);
+    }
+    context.restore();
+  }
+
+  #overlayBitmap(plane: OverlayPlane): HTMLCanvasElement {
+    let bitmap = this.#overlayBitmaps.get(plane);
+    if (bitmap) return bitmap;
+    bitmap = document.createElement('canvas');
+    bitmap.width = plane.columns;
+    bitmap.height = plane.rows;
+    const context = bitmap.getContext('2d')!;
+    const pixels = context.createImageData(plane.columns, plane.rows);
+    for (let i = 0; i < plane.rows * plane.columns; i++) {
+      if ((plane.bits[i >> 3]! >> (i & 7)) & 1) pixels.data.fill(255, i * 4, i * 4 + 4);
+    }
+    context.putImageData(pixels, 0, 0);
+    this.#overlayBitmaps.set(plane, bitmap);
+    return bitmap;
   }
 
   state(): ViewState {

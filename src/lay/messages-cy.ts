@@ -218,6 +218,8 @@ export const cy = {
   // --- branch dicom-cases ---
   'error.unsupported-image': "Delwedd go iawn yw hon, ond mae wedi'i chadw mewn ffordd na allwn ei hagor eto. Gall eich tîm gofal ei dangos i chi.",
   'error.unsupported-video': "Delwedd symudol (clip fideo) yw hon. Ni allwn chwarae'r math hwn o ddelwedd yma eto. Gall eich tîm gofal ei dangos i chi.",
+  hideMarks: 'Cuddio marciau',
+  marksNotice: "Mae marciau ar y llun hwn, fel saethau neu eiriau. Cawsant eu hychwanegu gan y person a edrychodd ar eich sgan. Gallwch eu cuddio.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

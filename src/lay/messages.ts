@@ -186,6 +186,8 @@ export const enGB = {
   // --- branch dicom-cases ---
   'error.unsupported-image': 'This is a real image, but it is saved in a way we cannot open yet. Your care team can show it to you.',
   'error.unsupported-video': 'This is a moving image (a video clip). We cannot play this kind of image here yet. Your care team can show it to you.',
+  hideMarks: 'Hide marks',
+  marksNotice: 'This picture has marks on it, such as arrows or words. They were added by the person who looked at your scan. You can hide them.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

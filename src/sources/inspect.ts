@@ -341,6 +341,64 @@ export interface DisplayFixes {
   rescale?: FrameRescale;
   /** Per frame (0-based), from the per-frame functional groups, where they say more than the shared ones. */
   frames?: { voi?: FrameVoi; rescale?: FrameRescale }[];
+  /** Graphics overlay planes (60xx): marks the person who reported the image drew on it. First frame only. */
+  overlays?: OverlayPlane[];
+}
+
+/** One graphics overlay plane: a 1-bit picture placed over the image. */
+export interface OverlayPlane {
+  rows: number;
+  columns: number;
+  /** Image row and column (1-based) of the overlay's first pixel (Overlay Origin). */
+  origin: [number, number];
+  /** One bit a pixel, row by row, least significant bit first (as Overlay Data is stored). */
+  bits: Uint8Array;
+}
+
+/**
+ * The graphics overlay planes of a file: from Overlay Data (60xx,3000), or (retired) from bits of
+ * the pixel data above High Bit. Read before those bits are cleared. ROI overlays are not drawn.
+ */
+function overlaysOf(
+  dataSet: DataSet,
+  pixelElement: import('dicom-parser').Element,
+  image: { rows: number; columns: number; bitsAllocated: number; transferSyntax: string; encapsulated: boolean; samples: number },
+): OverlayPlane[] {
+  const planes: OverlayPlane[] = [];
+  for (let group = 0x6000; group <= 0x601e; group += 2) {
+    const tag = (element: number) => `x${group.toString(16).padStart(4, '0')}${element.toString(16).padStart(4, '0')}`;
+    const rows = dataSet.uint16(tag(0x0010));
+    const columns = dataSet.uint16(tag(0x0011));
+    if (!rows || !columns) continue;
+    const type = dataSet.string(tag(0x0040))?.trim().toUpperCase() ?? 'G';
+    if (type === 'R') continue;
+    const origin: [number, number] = [dataSet.int16(tag(0x0050), 0) ?? 1, dataSet.int16(tag(0x0050), 1) ?? 1];
+    const count = rows * columns;
+    const data = dataSet.elements[tag(0x3000)];
+    let bits: Uint8Array | undefined;
+    if (data && data.length >= Math.ceil(count / 8)) {
+      bits = dataSet.byteArray.slice(data.dataOffset, data.dataOffset + Math.ceil(count / 8));
+    } else if (
+      !data &&
+      dataSet.uint16(tag(0x0100)) === image.bitsAllocated &&
+      image.bitsAllocated === 16 &&
+      image.samples === 1 &&
+      !image.encapsulated &&
+      (image.transferSyntax === IMPLICIT_LITTLE || image.transferSyntax === EXPLICIT_LITTLE) &&
+      rows === image.rows &&
+      columns === image.columns
+    ) {
+      // Retired: the overlay is one bit of each pixel sample, above High Bit.
+      const position = dataSet.uint16(tag(0x0102)) ?? 0;
+      const offset = pixelElement.dataOffset + dataSet.byteArray.byteOffset;
+      if (offset % 2 !== 0 || position > 15) continue;
+      const pixels = new Uint16Array(dataSet.byteArray.buffer, offset, count);
+      bits = new Uint8Array(Math.ceil(count / 8));
+      for (let i = 0; i < count; i++) if ((pixels[i]! >> position) & 1) bits[i >> 3]! |= 1 << (i & 7);
+    }
+    if (bits && bits.some((byte) => byte !== 0)) planes.push({ rows, columns, origin, bits });
+  }
+  return planes;
 }
 
 /** A frame's window(s) and VOI LUT Function. */
@@ -501,6 +559,7 @@ export async function readFile(original: ArrayBuffer): Promise<ReadFile> {
       bytes = new Uint8Array(buffer);
     }
   }
+  const overlays = overlaysOf(dataSet, pixelElement, { rows, columns, bitsAllocated, transferSyntax, encapsulated, samples });
   maskAboveHighBit(dataSet, pixelElement, { transferSyntax, encapsulated, samples, bitsAllocated });
   const slicePosition = slicePositionOf(numbers(string(T.position)), numbers(string(T.orientation)));
   const instance = Number.parseInt(string(T.instanceNumber), 10);
@@ -518,6 +577,7 @@ export async function readFile(original: ArrayBuffer): Promise<ReadFile> {
   });
   const display: DisplayFixes = {};
   if (planar) display.planar = true;
+  if (overlays.length > 0) display.overlays = overlays;
   // Enhanced objects: window and rescale per frame, else shared (the engine reads them for some
   // objects only: an enhanced CT was drawn at its full range).
   const sharedGroups = groupsOf(shared);

@@ -611,6 +611,29 @@ export function writeDicomCases(dir) {
     return { overlayPng: reference('overlay.png', 'overlay.dcm', ['+Wi', '1', '+O', '0']) };
   });
 
+  // --- An overlay kept in the pixel data's bit 12 (retired, but in archives), 12 bits stored.
+  add({ name: 'overlay-in-pixels.dcm', what: 'overlay in bit 12 of the pixel data', overlayPng: 'overlay-in-pixels.png', reference: 'overlay-in-pixels-hidden.png' }, ['dcmj2pnm'], () => {
+    const size = 256;
+    const dataset = grey12(size, size, {
+      OverlayRows: size,
+      OverlayColumns: size,
+      OverlayType: 'G',
+      OverlayOrigin: [1, 1],
+      OverlayBitsAllocated: 16,
+      OverlayBitPosition: 12,
+      OverlayDescription: 'Marks',
+    });
+    const pixels = new Uint16Array(dataset.PixelData);
+    for (let i = 30; i < 90; i++) for (const t of [0, 1, 2]) {
+      pixels[(58 + t) * size + i] |= 1 << 12;
+      pixels[i * size + 58 + t] |= 1 << 12;
+    }
+    write('overlay-in-pixels.dcm', part10(dataset));
+    reference('overlay-in-pixels-hidden.png', 'overlay-in-pixels.dcm', ['+Wi', '1', '-O']);
+    reference('overlay-in-pixels.png', 'overlay-in-pixels.dcm', ['+Wi', '1', '+O', '0']);
+    return {};
+  });
+
   return { available: true, cases };
 }
 

@@ -53,6 +53,23 @@ export function colourAt(el: PatientImageViewer, u: number, v: number): [number,
   return [d[0]!, d[1]!, d[2]!];
 }
 
+/** A reference PNG's grey level at (column, row) of its pixels. */
+async function pngPixels(url: string): Promise<(column: number, row: number) => number> {
+  const img = new Image();
+  img.src = url;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(img, 0, 0);
+  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  return (column, row) => {
+    const i = (row * canvas.width + column) * 4;
+    return (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+  };
+}
+
 /** Grey level on the canvas at CSS pixel (x, y) of the canvas. */
 function greyAtCanvas(el: PatientImageViewer, x: number, y: number): number {
   const canvas = el._view!.canvas;
@@ -211,6 +228,74 @@ export function dicomCaseTests(path: 'WebGL' | 'CPU'): void {
         await drawnLikeReference(this, name);
       });
     }
+
+    it('[HAZ-039] overlay marks (60xx,3000) are drawn as DCMTK draws them, with a notice and a button to hide them', async function () {
+      const c = await caseInfo(this, 'overlay.dcm');
+      const el = await drawnLikeReference(this, c.name);
+      const withMarks = await pngPixels(`/__synthetic/${c.overlayPng as string}`);
+      const without = await pngPixels(`/__synthetic/${c.reference}`);
+      // Points on the marks: the box's top and left edges, and the cross's two bars.
+      const points: [number, number][] = [];
+      for (let i = 160; i <= 220; i += 10) points.push([i, 151], [151, i]);
+      for (let i = 35; i <= 85; i += 10) points.push([i, 59], [59, i]);
+      const ours = (column: number, row: number) => {
+        const at = el._view!.imageToCanvas(column, row)!;
+        return greyAtCanvas(el, at.x, at.y);
+      };
+      for (const [column, row] of points) {
+        expect(withMarks(column, row), `DCMTK draws a mark at ${column},${row}`).to.be.greaterThan(240);
+        expect(ours(column, row), `a mark at ${column},${row}, as DCMTK draws it`).to.be.greaterThan(240);
+      }
+      expect(shadowText(el)).to.contain('has marks on it');
+      await expect(el).to.be.accessible();
+      const hide = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Hide marks')!;
+      expect(hide.getAttribute('aria-pressed')).to.equal('false');
+      hide.click();
+      await el.updateComplete;
+      await nextFrame();
+      expect(el.hideOverlays).to.equal(true);
+      expect(hide.getAttribute('aria-pressed')).to.equal('true');
+      // Hidden: no white marks left, and the picture itself under them as DCMTK draws it (a point on
+      // the edge of a shape may land on either side of it).
+      for (const [column, row] of points) expect(ours(column, row), `hidden at ${column},${row}`).to.be.lessThan(235);
+      const matching = points.filter(([column, row]) => Math.abs(ours(column, row) - without(column, row)) < 25);
+      expect(matching.length, 'hidden: the picture under the marks, as DCMTK draws it').to.be.at.least(points.length - 2);
+      hide.click();
+      await el.updateComplete;
+      await nextFrame();
+      for (const [column, row] of points) expect(ours(column, row), `shown again at ${column},${row}`).to.be.greaterThan(240);
+    });
+
+    it('[HAZ-039] an overlay kept in the pixel data above High Bit is drawn as a mark, and the picture is not crushed by it', async function () {
+      const c = await caseInfo(this, 'overlay-in-pixels.dcm');
+      const el = await drawnLikeReference(this, c.name);
+      const withMarks = await pngPixels(`/__synthetic/${c.overlayPng as string}`);
+      for (const i of [35, 45, 55, 65, 75, 85]) {
+        for (const [column, row] of [[i, 59], [59, i]] as [number, number][]) {
+          expect(withMarks(column, row), `DCMTK draws a mark at ${column},${row}`).to.be.greaterThan(240);
+          const at = el._view!.imageToCanvas(column, row)!;
+          expect(greyAtCanvas(el, at.x, at.y), `a mark at ${column},${row}`).to.be.greaterThan(240);
+        }
+      }
+    });
+
+    it('[HAZ-039] overlay marks follow the picture when it is zoomed', async function () {
+      const el = await drawnLikeReference(this, 'overlay.dcm');
+      el.zoomIn();
+      el.zoomIn();
+      await nextFrame();
+      // The cross's centre line (row 59, columns 30..89) is white wherever it is drawn now.
+      const view = el._view!;
+      const canvas = view.canvas;
+      const scale = canvas.width / canvas.clientWidth;
+      const context = canvas.getContext('2d')!;
+      for (const column of [40, 60, 80]) {
+        const at = view.imageToCanvas(column, 59)!;
+        if (at.x < 0 || at.y < 0 || at.x >= canvas.clientWidth || at.y >= canvas.clientHeight) continue;
+        const d = context.getImageData(Math.floor(at.x * scale), Math.floor(at.y * scale), 1, 1).data;
+        expect(d[0], `the mark at column ${column}`).to.be.greaterThan(240);
+      }
+    });
 
     it('an ultrasound video clip we cannot play says so plainly (not "may not be a scan")', async function () {
       await refusedPlainly(this, 'cine-mpeg4.dcm', 'video');
