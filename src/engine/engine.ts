@@ -240,12 +240,22 @@ const CORRECTED_MODULES = new Set(['imagePlaneModule', 'voiLutModule', 'modality
  */
 function voiLutModule(module: Record<string, unknown> | undefined, fixes: DisplayFixes | undefined): unknown {
   const voi = fixes?.voi;
-  if (voi) {
-    return { ...module, windowCenter: voi.centre, windowWidth: voi.width, voiLUTFunction: voi.fn ? [voi.fn] : undefined };
+  const fromFile = module?.voiLUTFunction;
+  const name = voi ? voi.fn : typeof fromFile === 'string' ? fromFile.trim().toUpperCase() || undefined : undefined;
+  const centres = voi ? voi.centre : (module?.windowCenter as number[] | undefined);
+  const widths = voi ? voi.width : (module?.windowWidth as number[] | undefined);
+  const narrow = Array.isArray(widths) && widths.some((w) => w > 0 && w < 1) && (name === undefined || name === 'LINEAR');
+  if (!voi && !name && !narrow) return undefined;
+  let windowCenter = centres;
+  let windowWidth = widths;
+  if (narrow && Array.isArray(centres) && Array.isArray(widths)) {
+    // A window under 1 wide (an RT Image with a rescale slope of 5.6E-06 has values below 1) has no
+    // meaning for LINEAR, whose formula then turns the range inside out: the picture was drawn
+    // inverted. Read it as the exact range c ± w/2, written as the LINEAR window that spans it.
+    windowCenter = centres.map((c, i) => ((widths[i] ?? 1) < 1 ? c + 0.5 : c));
+    windowWidth = widths.map((w) => (w < 1 ? w + 1 : w));
   }
-  const fn = module?.voiLUTFunction;
-  if (typeof fn === 'string' && fn.length > 0) return { ...module, voiLUTFunction: [fn.trim().toUpperCase()] };
-  return undefined;
+  return { ...module, windowCenter, windowWidth, voiLUTFunction: name ? [name] : undefined };
 }
 
 function installSafeMetadata(core: Core): void {

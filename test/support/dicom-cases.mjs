@@ -251,33 +251,42 @@ export function writeDicomCases(dir) {
   };
 
   // --- RT Image: a portal X-ray, with a tiny rescale slope and no window.
-  add({ name: 'rt-image.dcm', what: 'RT Image (portal X-ray), rescale slope 5.6E-06, no window' }, ['dcmj2pnm'], () => {
+  const rtImage = (extra = {}) => {
     const g = chest(256, 256);
-    write(
-      'rt-image.dcm',
-      part10(
-        base({
-          SOPClassUID: '1.2.840.10008.5.1.4.1.1.481.1',
-          Modality: 'RTIMAGE',
-          RTImageLabel: 'PORTAL',
-          RTImagePlane: 'NORMAL',
-          ImageType: ['ORIGINAL', 'PRIMARY', 'PORTAL'],
-          Rows: 256,
-          Columns: 256,
-          BitsAllocated: 16,
-          BitsStored: 16,
-          HighBit: 15,
-          RescaleSlope: '5.6E-06',
-          RescaleIntercept: '0',
-          RescaleType: 'US',
-          PixelData: Uint16Array.from(g, (v) => Math.round(8000 + v * 50000)).buffer,
-          _vrMap: { PixelData: 'OW' },
-        }),
-      ),
+    return part10(
+      base({
+        ...extra,
+        SOPClassUID: '1.2.840.10008.5.1.4.1.1.481.1',
+        Modality: 'RTIMAGE',
+        RTImageLabel: 'PORTAL',
+        RTImagePlane: 'NORMAL',
+        ImageType: ['ORIGINAL', 'PRIMARY', 'PORTAL'],
+        Rows: 256,
+        Columns: 256,
+        BitsAllocated: 16,
+        BitsStored: 16,
+        HighBit: 15,
+        RescaleSlope: '5.6E-06',
+        RescaleIntercept: '0',
+        RescaleType: 'US',
+        PixelData: Uint16Array.from(g, (v) => Math.round(8000 + v * 50000)).buffer,
+        _vrMap: { PixelData: 'OW' },
+      }),
     );
+  };
+  const part10RtWithWindow = () => rtImage({ WindowCenter: '0.18', WindowWidth: '0.25' });
+  add({ name: 'rt-image.dcm', what: 'RT Image (portal X-ray), rescale slope 5.6E-06, no window' }, ['dcmj2pnm'], () => {
+    write('rt-image.dcm', rtImage());
     // DCMTK's own min-max window refuses a width under 1 (here 0.28) and draws black; the stored
     // values drawn min-max are the same picture (the slope is positive, the intercept 0).
     return { reference: reference('rt-image.png', 'rt-image.dcm', ['-M', '+Wm']) };
+  });
+
+  // ...and one with a window in its rescaled units (0.18 / 0.25: under 1 wide). DCMTK refuses such a
+  // window; its rendering of the stored values with the same window in stored units is the picture.
+  add({ name: 'rt-image-window.dcm', what: 'RT Image with a window under 1 wide (centre 0.18, width 0.25)' }, ['dcmj2pnm'], () => {
+    write('rt-image-window.dcm', part10RtWithWindow());
+    return { reference: reference('rt-image-window.png', 'rt-image-window.dcm', ['-M', '+Ww', String(0.18 / 5.6e-6), String(0.25 / 5.6e-6)]) };
   });
 
   // --- Retired JPEG processes (12-bit spectral selection .53, progressive .55).

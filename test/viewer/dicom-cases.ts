@@ -117,6 +117,14 @@ export function dicomCaseTests(path: 'WebGL' | 'CPU'): void {
       expect(windowCentre).to.be.within(0.04, 0.33);
     });
 
+    it('[HAZ-035] an RT Image with a window under 1 wide (its rescaled units) is drawn the right way up, as DCMTK draws it', async function () {
+      const c = await caseInfo(this, 'rt-image-window.dcm');
+      const el = await drawnLikeReference(this, c.name);
+      const reference = await imageGrid(`/__synthetic/${c.reference}`);
+      expect(meanDifference(pictureGrid(el), reference), 'grey levels as DCMTK draws them').to.be.lessThan(8);
+      expect(el._view!.state().windowWidth, 'a window that is not inside out').to.be.greaterThan(0);
+    });
+
     for (const name of ['jpeg-53.dcm', 'jpeg-55.dcm', 'jpeg-xl-110.dcm', 'jpeg-xl-111.dcm', 'jpeg-xl-112.dcm']) {
       it(`[HAZ-012] retired JPEG and JPEG XL are shown: ${name}`, async function () {
         await drawnLikeReference(this, name);
