@@ -316,6 +316,11 @@ function compressedFrameLooksRight(transferSyntax: string, bytes: Uint8Array): b
   return true;
 }
 
+/** Whether the bytes start with a file meta group element, explicit VR little endian: (0002,xxxx) and a VR. */
+function startsWithFileMeta(bytes: Uint8Array): boolean {
+  return bytes.length >= 12 && bytes[0] === 0x02 && bytes[1] === 0x00 && /^[A-Z]{2}$/.test(String.fromCharCode(bytes[4]!, bytes[5]!));
+}
+
 function hasPreamble(bytes: Uint8Array): boolean {
   return bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
 }
@@ -456,6 +461,14 @@ export async function inspectFile(buffer: ArrayBuffer): Promise<InspectedFile> {
 export async function readFile(original: ArrayBuffer): Promise<ReadFile> {
   let buffer = original;
   let bytes = new Uint8Array(buffer);
+  if (!hasPreamble(bytes) && startsWithFileMeta(bytes)) {
+    // A file meta group with no preamble and no "DICM" before it (some writers leave them out).
+    const whole = new Uint8Array(132 + bytes.length);
+    whole.set([0x44, 0x49, 0x43, 0x4d], 128);
+    whole.set(bytes, 132);
+    buffer = whole.buffer;
+    bytes = whole;
+  }
   const looksLikeDicom = hasPreamble(bytes);
   const dicomParser = await loadParser();
   let dataSet: DataSet;

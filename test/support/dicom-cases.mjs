@@ -410,6 +410,11 @@ export function writeDicomCases(dir) {
     run('dcmconv', ['-F', '+te', file('chest-12.dcm'), file('no-header-explicit.dcm')]);
     return {};
   });
+  add({ name: 'no-preamble.dcm', what: 'a file meta group but no preamble or "DICM" (JPEG baseline)', reference: 'chest-8.png' }, ['dcmcjpeg'], () => {
+    run('dcmcjpeg', ['+eb', file('chest-8.dcm'), file('chest-8-jpeg-for-preamble.dcm')]);
+    write('no-preamble.dcm', readFileSync(file('chest-8-jpeg-for-preamble.dcm')).subarray(132));
+    return {};
+  });
   add({ name: 'no-header-cut.dcm', what: 'no Part 10 header, cut short in its pixel data', error: 'corrupt-file' }, ['dcmconv'], () => {
     const whole = readFileSync(file('no-header.dcm'));
     write('no-header-cut.dcm', whole.subarray(0, whole.length - 40000));

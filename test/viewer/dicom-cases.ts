@@ -174,7 +174,7 @@ export function dicomCaseTests(path: 'WebGL' | 'CPU'): void {
       await refusedPlainly(this, 'deflate-trailer-sr.dcm', 'does not have a picture');
     });
 
-    for (const name of ['no-header.dcm', 'no-header-explicit.dcm']) {
+    for (const name of ['no-header.dcm', 'no-header-explicit.dcm', 'no-preamble.dcm']) {
       it(`[HAZ-012] a file with no Part 10 header is read and shown: ${name}`, async function () {
         await drawnLikeReference(this, name);
       });
