@@ -529,28 +529,38 @@ export async function readFile(original: ArrayBuffer): Promise<ReadFile> {
     // Every compressed frame has at least one fragment: fewer means frames are missing.
     const fragments = pixelElement.fragments ?? [];
     if (fragments.length < frames) throw new ViewerError('corrupt-file', 'The picture data is incomplete.');
-    // Garbage handed to a decoder can come back as a blank "picture", or keep it busy for seconds.
-    const checked = fragments.length === frames ? fragments.slice(0, 1000) : fragments.slice(0, 1);
-    for (const fragment of checked) {
-      const frame = dataSet.byteArray.subarray(fragment.position, fragment.position + fragment.length);
-      if (!compressedFrameLooksRight(transferSyntax, frame)) {
-        throw new ViewerError('corrupt-file', 'The compressed picture data is damaged.');
-      }
-    }
-    if ((transferSyntax === '1.2.840.10008.1.2.4.80' || transferSyntax === '1.2.840.10008.1.2.4.81') && samples === 3 && fragments[0]) {
-      const first = fragments[0];
-      planar = jpegLsInterleave(dataSet.byteArray.subarray(first.position, first.position + first.length)) === 0;
-    }
-    if (JPEG_FAMILY.has(transferSyntax) && fragments[0]) {
-      const first = fragments[0];
-      const needed = jpegTransferSyntaxFor(transferSyntax, dataSet.byteArray.subarray(first.position, first.position + first.length));
-      if (needed) {
+    // The codestream, not the transfer syntax, says which decoder it needs (as GDCM and DCMTK
+    // decide): a JPEG stream under another JPEG process's syntax, or JPEG and JPEG 2000 swapped.
+    const first = fragments[0];
+    if (first) {
+      const frame = dataSet.byteArray.subarray(first.position, first.position + first.length);
+      const isJpeg = frame[0] === 0xff && frame[1] === 0xd8;
+      const isJ2k = compressedFrameLooksRight('1.2.840.10008.1.2.4.90', frame);
+      const needed = JPEG_FAMILY.has(transferSyntax)
+        ? isJ2k && !isJpeg
+          ? '1.2.840.10008.1.2.4.90'
+          : jpegTransferSyntaxFor(transferSyntax, frame)
+        : JPEG_2000_FAMILY.has(transferSyntax) && isJpeg
+          ? (jpegTransferSyntaxFor('', frame) ?? '1.2.840.10008.1.2.4.50')
+          : undefined;
+      if (needed && needed !== transferSyntax) {
         buffer = withTransferSyntax(bytes, dataSetStart(dataSet), needed, {
           sopClass: sopClass || SECONDARY_CAPTURE,
           sopInstance: string(T.sopInstance) || '2.25.0',
         });
         bytes = new Uint8Array(buffer);
         transferSyntax = needed;
+      }
+      if ((transferSyntax === '1.2.840.10008.1.2.4.80' || transferSyntax === '1.2.840.10008.1.2.4.81') && samples === 3) {
+        planar = jpegLsInterleave(frame) === 0;
+      }
+    }
+    // Garbage handed to a decoder can come back as a blank "picture", or keep it busy for seconds.
+    const checked = fragments.length === frames ? fragments.slice(0, 1000) : fragments.slice(0, 1);
+    for (const fragment of checked) {
+      const frame = dataSet.byteArray.subarray(fragment.position, fragment.position + fragment.length);
+      if (!compressedFrameLooksRight(transferSyntax, frame)) {
+        throw new ViewerError('corrupt-file', 'The compressed picture data is damaged.');
       }
     }
   } else {

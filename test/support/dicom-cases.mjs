@@ -225,7 +225,7 @@ function run(tool, args) {
 }
 
 /** Tools each case needs, by Debian package. */
-const PACKAGES = { dcmconv: 'dcmtk', dcmcjpeg: 'dcmtk', dcmcjpls: 'dcmtk', dcmj2pnm: 'dcmtk', gdcmraw: 'libgdcm-tools', cjxl: 'libjxl-tools' };
+const PACKAGES = { dcmconv: 'dcmtk', dcmcjpeg: 'dcmtk', dcmcjpls: 'dcmtk', dcmj2pnm: 'dcmtk', gdcmraw: 'libgdcm-tools', gdcmconv: 'libgdcm-tools', cjxl: 'libjxl-tools' };
 
 /**
  * Write every case file and its reference rendering into `dir`. A case whose tool is missing is
@@ -553,6 +553,17 @@ export function writeDicomCases(dir) {
   add({ name: 'baseline-says-lossless.dcm', what: 'transfer syntax JPEG Baseline over a lossless JPEG stream', reference: 'chest-12.png' }, ['dcmcjpeg', 'dcmj2pnm'], () => {
     run('dcmcjpeg', ['+e1', file('chest-12.dcm'), file('chest-12-lossless.dcm')]);
     retag('chest-12-lossless.dcm', 'baseline-says-lossless.dcm', '1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.50');
+    return {};
+  });
+
+  // ...and JPEG 2000 and JPEG swapped (GDCM writes the JPEG 2000 copy).
+  add({ name: 'jpeg-says-j2k.dcm', what: 'transfer syntax JPEG Lossless SV1 over a JPEG 2000 codestream', reference: 'chest-12.png' }, ['gdcmconv', 'dcmj2pnm'], () => {
+    run('gdcmconv', ['--j2k', file('chest-12.dcm'), file('chest-12-j2k.dcm')]);
+    retag('chest-12-j2k.dcm', 'jpeg-says-j2k.dcm', '1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.70');
+    return {};
+  });
+  add({ name: 'j2k-says-jpeg.dcm', what: 'transfer syntax JPEG 2000 Lossless over a lossless JPEG stream', reference: 'chest-12.png' }, ['dcmcjpeg', 'dcmj2pnm'], () => {
+    retag('chest-12-lossless.dcm', 'j2k-says-jpeg.dcm', '1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.90');
     return {};
   });
 
