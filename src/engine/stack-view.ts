@@ -103,6 +103,7 @@ export class StackView {
     await this.#viewport.setStack(imageIds, index);
     this.#checkDecoded();
     this.#applyCpuSigmoid();
+    this.#applyGpuVoiLut();
     this.#viewport.render();
     this.#fitZoom = this.#viewport.getZoom() || 1;
   }
@@ -118,6 +119,8 @@ export class StackView {
       const range = this.#userRange ?? this.#viewport.getProperties().voiRange;
       if (range) this.#viewport.setProperties({ voiRange: { ...range } });
       this.#applyCpuSigmoid();
+      this.#viewport.render();
+    } else if (this.#applyGpuVoiLut()) {
       this.#viewport.render();
     }
     this.#index = clamped;
@@ -139,7 +142,8 @@ export class StackView {
 
   /**
    * VOI LUT Function SIGMOID on the CPU drawing path, which Cornerstone 5.14 draws as LINEAR (its
-   * WebGL path applies the sigmoid). The CPU path does apply a VOI LUT table: give it the sigmoid
+   * WebGL path applies the sigmoid); and a VOI LUT Sequence's curve stretched over the patient's
+   * own window once they change it. The CPU path does apply a VOI LUT table: give it the sigmoid
    * of PS3.3 C.11.2.1.3.1 for the current window, sampled over the image's range, each time the
    * image or the window changes. Returns whether it set one.
    */
@@ -151,7 +155,23 @@ export class StackView {
     };
     const image = viewport.getCornerstoneImage();
     const cpu = viewport._cpuFallbackEnabledElement?.viewport;
-    if (!image || !cpu || image.voiLUTFunction !== 'SIGMOID') return false;
+    if (!image || !cpu) return false;
+    const curve = (image as { voiLUT?: { firstValueMapped: number; lut: ArrayLike<number> } }).voiLUT;
+    if (curve && curve.lut.length > 1 && this.#userRange) {
+      // A VOI LUT Sequence: the CPU path ignores the window once it has a curve, so the brightness
+      // controls did nothing. Stretch the file's curve over the patient's window instead.
+      const { lower, upper } = this.#userRange;
+      const first = Math.floor(lower);
+      const count = Math.max(2, Math.min(1 << 20, Math.ceil(upper) - first + 1));
+      const lut = new Array<number>(count);
+      for (let i = 0; i < count; i++) {
+        const t = Math.max(0, Math.min(1, (first + i - lower) / Math.max(1e-9, upper - lower)));
+        lut[i] = curve.lut[Math.round(t * (curve.lut.length - 1))]!;
+      }
+      cpu.voiLUT = { id: `pv-curve-${lower}-${upper}`, firstValueMapped: first, lut };
+      return true;
+    }
+    if (image.voiLUTFunction !== 'SIGMOID') return false;
     const { windowCentre: centre, windowWidth } = this.state();
     // The engine's LINEAR-style range back to the DICOM window: width is one more than the span.
     const width = windowWidth + 1;
@@ -231,6 +251,37 @@ export class StackView {
     return bitmap;
   }
 
+  /**
+   * A VOI LUT Sequence (a curve in place of a window, as CR, DX and MG images carry) on the WebGL
+   * path, which Cornerstone 5.14 draws as a plain linear window (its CPU path applies the curve).
+   * The curve becomes a grey colormap over the LUT's input range (or over the patient's own window,
+   * once they change it). Returns whether it applied one.
+   */
+  #applyGpuVoiLut(): boolean {
+    if (this.#destroyed || this.#engine.core.getShouldUseCPURendering()) return false;
+    const viewport = this.#viewport;
+    const image = viewport.getCornerstoneImage() as unknown as
+      | { voiLUT?: { firstValueMapped: number; lut: ArrayLike<number> } }
+      | undefined;
+    const voiLUT = image?.voiLUT;
+    const count = voiLUT?.lut?.length ?? 0;
+    if (!voiLUT || count < 2) return false;
+    let top = 0;
+    for (let i = 0; i < count; i++) top = Math.max(top, voiLUT.lut[i]!);
+    const samples = Math.min(count, 256);
+    const points: number[] = [];
+    for (let k = 0; k < samples; k++) {
+      const v = top > 0 ? voiLUT.lut[Math.round((k * (count - 1)) / (samples - 1))]! / top : 0;
+      points.push(k / (samples - 1), v, v, v);
+    }
+    const name = `pv-voi-lut-${this.#engine.core.utilities.fnv1aHash(`${voiLUT.firstValueMapped}:${points.join(',')}`)}`;
+    this.#engine.core.utilities.colormap.registerColormap({ Name: name, name, ColorSpace: 'RGB', RGBPoints: points } as never);
+    const range = this.#userRange ?? { lower: voiLUT.firstValueMapped, upper: voiLUT.firstValueMapped + count - 1 };
+    viewport.setProperties({ voiRange: { ...range } });
+    viewport.setProperties({ colormap: { name } });
+    return true;
+  }
+
   state(): ViewState {
     const viewport = this.#viewport;
     const { voiRange, invert } = viewport.getProperties();
@@ -281,6 +332,7 @@ export class StackView {
     this.#userRange = { lower: centre - width / 2, upper: centre + width / 2 };
     viewport.setProperties({ voiRange: { ...this.#userRange } });
     this.#applyCpuSigmoid();
+    this.#applyGpuVoiLut();
     viewport.render();
   }
 
@@ -298,6 +350,7 @@ export class StackView {
     viewport.resetProperties();
     this.#userRange = undefined;
     this.#applyCpuSigmoid();
+    this.#applyGpuVoiLut();
     viewport.render();
     this.#fitZoom = viewport.getZoom() || 1;
   }

@@ -10,6 +10,7 @@ import {
   correlation,
   imageGrid,
   loaded,
+  mean,
   nextEvent,
   nextFrame,
   pictureGrid,
@@ -194,6 +195,18 @@ export function dicomCaseTests(path: 'WebGL' | 'CPU'): void {
         expect(meanDifference(grid, reference), `${c.what}: grey levels as DCMTK draws them`).to.be.lessThan(8);
       });
     }
+
+    it('[HAZ-035] a VOI LUT Sequence (a curve, not a window) is applied as DCMTK applies it', async function () {
+      const c = await caseInfo(this, 'voi-lut-sequence.dcm');
+      const el = await drawnLikeReference(this, c.name);
+      const reference = await imageGrid(`/__synthetic/${c.reference}`);
+      expect(meanDifference(pictureGrid(el), reference), `${c.what}: grey levels as DCMTK draws them`).to.be.lessThan(8);
+      // The brightness control still works on the curve.
+      const before = mean(pictureGrid(el));
+      el.lighten(2);
+      await nextFrame();
+      expect(mean(pictureGrid(el)), 'lighter').to.be.greaterThan(before + 5);
+    });
 
     it('[HAZ-035] enhanced CT: window and rescale come from the per-frame, then the shared functional groups', async function () {
       const c = await caseInfo(this, 'enhanced-ct.dcm');
