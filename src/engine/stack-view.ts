@@ -270,9 +270,12 @@ export class StackView {
     for (let i = 0; i < count; i++) top = Math.max(top, voiLUT.lut[i]!);
     const samples = Math.min(count, 256);
     const points: number[] = [];
+    // A colormap replaces the engine's own (inverting) transfer function: MONOCHROME1 flips here.
+    const inverted = Boolean(viewport.getProperties().invert);
     for (let k = 0; k < samples; k++) {
       const v = top > 0 ? voiLUT.lut[Math.round((k * (count - 1)) / (samples - 1))]! / top : 0;
-      points.push(k / (samples - 1), v, v, v);
+      const grey = inverted ? 1 - v : v;
+      points.push(k / (samples - 1), grey, grey, grey);
     }
     const name = `pv-voi-lut-${this.#engine.core.utilities.fnv1aHash(`${voiLUT.firstValueMapped}:${points.join(',')}`)}`;
     this.#engine.core.utilities.colormap.registerColormap({ Name: name, name, ColorSpace: 'RGB', RGBPoints: points } as never);

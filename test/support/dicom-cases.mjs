@@ -453,19 +453,22 @@ export function writeDicomCases(dir) {
   }
 
   // --- A VOI LUT Sequence (a curve instead of a window, as CR, DX and MG images carry): gamma 2.2.
-  add({ name: 'voi-lut-sequence.dcm', what: 'VOI LUT Sequence (a gamma curve), no window' }, ['dcmj2pnm'], () => {
-    const lut = new Uint16Array(4096);
-    for (let i = 0; i < 4096; i++) lut[i] = Math.round(4095 * Math.pow(i / 4095, 2.2));
-    const dataset = grey12(256, 256, {
-      SOPClassUID: MG_IMAGE,
-      Modality: 'MG',
-      VOILUTSequence: [{ LUTDescriptor: [4096, 0, 12], LUTExplanation: 'GAMMA', LUTData: lut.buffer, _vrMap: { LUTData: 'OW' } }],
+  for (const [name, photometric] of [['voi-lut-sequence.dcm', 'MONOCHROME2'], ['voi-lut-sequence-mono1.dcm', 'MONOCHROME1']]) {
+    add({ name, what: `VOI LUT Sequence (a gamma curve), no window, ${photometric}` }, ['dcmj2pnm'], () => {
+      const lut = new Uint16Array(4096);
+      for (let i = 0; i < 4096; i++) lut[i] = Math.round(4095 * Math.pow(i / 4095, 2.2));
+      const dataset = grey12(256, 256, {
+        SOPClassUID: MG_IMAGE,
+        Modality: 'MG',
+        PhotometricInterpretation: photometric,
+        VOILUTSequence: [{ LUTDescriptor: [4096, 0, 12], LUTExplanation: 'GAMMA', LUTData: lut.buffer, _vrMap: { LUTData: 'OW' } }],
+      });
+      delete dataset.WindowCenter;
+      delete dataset.WindowWidth;
+      write(name, part10(dataset));
+      return { reference: reference(name.replace('.dcm', '.png'), name, ['+Wl', '1']) };
     });
-    delete dataset.WindowCenter;
-    delete dataset.WindowWidth;
-    write('voi-lut-sequence.dcm', part10(dataset));
-    return { reference: reference('voi-lut-sequence.png', 'voi-lut-sequence.dcm', ['+Wl', '1']) };
-  });
+  }
 
   // --- Enhanced CT (two frames): rescale and window in the shared functional groups, and frame 2
   // with its own window in its per-frame group. DCMTK does not draw enhanced CT: the reference is

@@ -196,6 +196,13 @@ export function dicomCaseTests(path: 'WebGL' | 'CPU'): void {
       });
     }
 
+    it('[HAZ-035] a MONOCHROME1 picture with a VOI LUT Sequence stays the right way round', async function () {
+      const c = await caseInfo(this, 'voi-lut-sequence-mono1.dcm');
+      const el = await drawnLikeReference(this, c.name);
+      const reference = await imageGrid(`/__synthetic/${c.reference}`);
+      expect(meanDifference(pictureGrid(el), reference), `${c.what}: grey levels as DCMTK draws them`).to.be.lessThan(8);
+    });
+
     it('[HAZ-035] a VOI LUT Sequence (a curve, not a window) is applied as DCMTK applies it', async function () {
       const c = await caseInfo(this, 'voi-lut-sequence.dcm');
       const el = await drawnLikeReference(this, c.name);
