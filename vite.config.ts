@@ -50,6 +50,7 @@ export const sharedConfig: UserConfig = {
       '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
       '@cornerstonejs/codec-openjpeg/decodewasmjs',
       '@cornerstonejs/codec-openjph/wasmjs',
+      '@cornerstonejs/codec-libjxl/decodewasmjs',
       'dicom-parser',
       // One copy of Lit for tests and Storybook.
       'lit',

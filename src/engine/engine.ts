@@ -7,6 +7,7 @@
  */
 import type * as CoreNS from '@cornerstonejs/core';
 import type * as LoaderNS from '@cornerstonejs/dicom-image-loader';
+import type { DisplayFixes } from '../sources/inspect.js';
 
 export type Core = typeof CoreNS;
 export type Loader = typeof LoaderNS;
@@ -36,6 +37,19 @@ export interface Engine {
    * which also aborts that prefix's requests still in flight (a viewer removed mid-load).
    */
   addHeaderSource(prefix: string, source: HeaderSource): () => void;
+  /**
+   * Tell the engine what it would misread in one image (issue 14: Pixel Aspect Ratio...). Returns
+   * a function that forgets it.
+   */
+  setDisplayFixes(imageId: string, fixes: DisplayFixes): () => void;
+}
+
+/** Per image id: what our metadata provider adds to or corrects in the engine's own metadata. */
+const displayFixes = new Map<string, DisplayFixes>();
+
+/** What was registered for one image id (overlays, for the view to draw). */
+export function displayFixesFor(imageId: string): DisplayFixes | undefined {
+  return displayFixes.get(imageId);
 }
 
 const settings: EngineSettings = {
@@ -170,6 +184,11 @@ async function createEngine(): Promise<Engine> {
     core,
     loader,
     renderingEngine,
+    setDisplayFixes(imageId, fixes) {
+      if (Object.keys(fixes).length === 0) return () => undefined;
+      displayFixes.set(imageId, fixes);
+      return () => displayFixes.delete(imageId);
+    },
     addHeaderSource(prefix, source) {
       const entry: HeaderEntry = { prefix, source, requests: new Set(), released: false };
       headerSources.add(entry);
@@ -227,15 +246,71 @@ function quietFailedCacheLoads(core: Core): void {
  * the WebGL path. This provider runs before the loaders' own and replaces impossible spacing
  * (zero, negative, not a number) with 1 mm, so the picture is drawn on every path. The scale is
  * then unknown, which later issues must respect (no ruler on such images).
+ *
+ * A file with no pixel spacing but a Pixel Aspect Ratio (an ultrasound with `4\3`) gets spacing in
+ * that ratio (the engine reads the tag and never uses it), so the picture keeps its true shape on
+ * both drawing paths and labels placed through the image's geometry stay on their points. The size
+ * in millimetres stays unknown (src/sources/inspect.ts leaves `pixelSpacing` undefined).
  */
+const CORRECTED_MODULES = new Set(['imagePlaneModule', 'voiLutModule', 'modalityLutModule', 'imagePixelModule']);
+
+/**
+ * The VOI module the engine should have read. Cornerstone 5.14's image loader takes the first
+ * character of a VOI LUT Function given as a string (`'SIGMOID'[0]` is `'S'`), which its window
+ * code then rejects, leaving the picture at a default 0..255 window: a mammogram with SIGMOID (or
+ * any file naming LINEAR or LINEAR_EXACT) came out as a white silhouette. Given as a one-item
+ * list, the loader reads the whole name. An enhanced object's window from its functional groups
+ * (src/sources/inspect.ts) replaces what the engine found.
+ */
+function voiLutModule(module: Record<string, unknown> | undefined, fixes: DisplayFixes | undefined): unknown {
+  const voi = fixes?.voi;
+  const fromFile = module?.voiLUTFunction;
+  const name = voi ? voi.fn : typeof fromFile === 'string' ? fromFile.trim().toUpperCase() || undefined : undefined;
+  const centres = voi ? voi.centre : (module?.windowCenter as number[] | undefined);
+  const widths = voi ? voi.width : (module?.windowWidth as number[] | undefined);
+  const narrow = Array.isArray(widths) && widths.some((w) => w > 0 && w < 1) && (name === undefined || name === 'LINEAR');
+  if (!voi && !name && !narrow) return undefined;
+  let windowCenter = centres;
+  let windowWidth = widths;
+  if (narrow && Array.isArray(centres) && Array.isArray(widths)) {
+    // A window under 1 wide (an RT Image with a rescale slope of 5.6E-06 has values below 1) has no
+    // meaning for LINEAR, whose formula then turns the range inside out: the picture was drawn
+    // inverted. Read it as the exact range c ± w/2, written as the LINEAR window that spans it.
+    windowCenter = centres.map((c, i) => ((widths[i] ?? 1) < 1 ? c + 0.5 : c));
+    windowWidth = widths.map((w) => (w < 1 ? w + 1 : w));
+  }
+  return { ...module, windowCenter, windowWidth, voiLUTFunction: name ? [name] : undefined };
+}
+
 function installSafeMetadata(core: Core): void {
   let inside = false;
   const provider = (type: string, imageId: string): unknown => {
-    if (inside || type !== 'imagePlaneModule') return undefined;
+    if (inside || !CORRECTED_MODULES.has(type)) return undefined;
     inside = true;
     try {
-      const plane = core.metaData.get(type, imageId) as Record<string, unknown> | undefined;
+      const fixes = displayFixes.get(imageId);
+      const module = core.metaData.get(type, imageId) as Record<string, unknown> | undefined;
+      if (type === 'voiLutModule') return voiLutModule(module, fixes);
+      if (type === 'modalityLutModule') {
+        return fixes?.rescale
+          ? { ...module, rescaleSlope: fixes.rescale.slope, rescaleIntercept: fixes.rescale.intercept, rescaleType: fixes.rescale.type }
+          : undefined;
+      }
+      if (type === 'imagePixelModule') return fixes?.planar && module ? { ...module, planarConfiguration: 1 } : undefined;
+      const plane = module;
       if (!plane) return undefined;
+      const aspect = fixes?.aspect;
+      if (aspect) {
+        // [vertical, horizontal] pixel size: rows are `aspect[0] / aspect[1]` apart, columns 1.
+        const rowSpacing = aspect[0] / aspect[1];
+        return {
+          ...plane,
+          pixelSpacing: [rowSpacing, 1],
+          rowPixelSpacing: rowSpacing,
+          columnPixelSpacing: 1,
+          usingDefaultValues: true,
+        };
+      }
       const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
       const spacing = plane.pixelSpacing as number[] | undefined;
       const broken =

@@ -20,11 +20,21 @@ export function registerStack(engine: Engine, stack: PreparedStack, headers: Hea
       const base = loader.wadouri.fileManager.add(new Blob([file.buffer], { type: 'application/dicom' }));
       const index = Number(base.slice('dicomfile:'.length));
       const url = base.slice('dicomfile:'.length);
-      if (file.frames > 1) {
-        for (let f = 1; f <= file.frames; f++) imageIds.push(`${base}?frame=${f}`);
-      } else {
-        imageIds.push(base);
-      }
+      const ids = file.frames > 1 ? Array.from({ length: file.frames }, (_, f) => `${base}?frame=${f + 1}`) : [base];
+      ids.forEach((imageId, f) => {
+        imageIds.push(imageId);
+        // A frame's own window and rescale (enhanced objects) win over the file's shared ones.
+        const { frames, overlays, ...fixes } = file.display;
+        const own = frames?.[f];
+        const frameFixes = {
+          ...fixes,
+          ...(own?.voi ? { voi: own.voi } : {}),
+          ...(own?.rescale ? { rescale: own.rescale } : {}),
+          // Overlay planes here have one frame: the first image's.
+          ...(overlays && f === 0 ? { overlays } : {}),
+        };
+        cleanups.push(engine.setDisplayFixes(imageId, frameFixes));
+      });
       cleanups.push(() => {
         loader.wadouri.dataSetCacheManager.unload(url);
         loader.wadouri.fileManager.remove(index);

@@ -3,7 +3,8 @@
  * with the plain operations the controls need. Nothing here renders DOM of its own.
  */
 import type { Types } from '@cornerstonejs/core';
-import type { Engine } from './engine.js';
+import { displayFixesFor, type Engine } from './engine.js';
+import type { OverlayPlane } from '../sources/inspect.js';
 
 export interface ViewState {
   index: number;
@@ -52,9 +53,17 @@ export class StackView {
     this.#callbacks.onContextLost(this.show(this.#imageIds, index));
   };
   #index = 0;
+  /** The window the patient chose with the brightness and contrast controls, until reset. */
+  #userRange: { lower: number; upper: number } | undefined;
 
   readonly #element: HTMLDivElement;
-  readonly #onRendered = () => this.#callbacks.onRendered();
+  readonly #onRendered = () => {
+    this.#drawOverlays();
+    this.#callbacks.onRendered();
+  };
+  #overlaysVisible = true;
+  /** Overlay planes drawn as white-on-transparent bitmaps, made once per plane. */
+  readonly #overlayBitmaps = new WeakMap<OverlayPlane, HTMLCanvasElement>();
 
   constructor(engine: Engine, element: HTMLDivElement, callbacks: StackViewCallbacks) {
     this.#engine = engine;
@@ -88,10 +97,13 @@ export class StackView {
   }
 
   async show(imageIds: string[], index: number): Promise<void> {
+    this.#userRange = undefined;
     this.#imageIds = imageIds;
     this.#index = index;
     await this.#viewport.setStack(imageIds, index);
     this.#checkDecoded();
+    this.#applyCpuSigmoid();
+    this.#applyGpuVoiLut();
     this.#viewport.render();
     this.#fitZoom = this.#viewport.getZoom() || 1;
   }
@@ -101,6 +113,16 @@ export class StackView {
     if (clamped === this.#viewport.getCurrentImageIdIndex()) return;
     await this.#viewport.setImageIdIndex(clamped);
     this.#checkDecoded();
+    if (this.#engine.core.getShouldUseCPURendering()) {
+      // The CPU path reports the new image's own window (an enhanced CT frame's, say) but keeps
+      // drawing with the previous one: give it the window it reports, or the patient's own choice.
+      const range = this.#userRange ?? this.#viewport.getProperties().voiRange;
+      if (range) this.#viewport.setProperties({ voiRange: { ...range } });
+      this.#applyCpuSigmoid();
+      this.#viewport.render();
+    } else if (this.#applyGpuVoiLut()) {
+      this.#viewport.render();
+    }
     this.#index = clamped;
   }
 
@@ -116,6 +138,151 @@ export class StackView {
     if (!(image.rows > 0 && image.columns > 0 && samples >= image.rows * image.columns)) {
       throw new Error('The decoded picture is incomplete.');
     }
+  }
+
+  /**
+   * VOI LUT Function SIGMOID on the CPU drawing path, which Cornerstone 5.14 draws as LINEAR (its
+   * WebGL path applies the sigmoid); and a VOI LUT Sequence's curve stretched over the patient's
+   * own window once they change it. The CPU path does apply a VOI LUT table: give it the sigmoid
+   * of PS3.3 C.11.2.1.3.1 for the current window, sampled over the image's range, each time the
+   * image or the window changes. Returns whether it set one.
+   */
+  #applyCpuSigmoid(): boolean {
+    if (this.#destroyed || !this.#engine.core.getShouldUseCPURendering()) return false;
+    const viewport = this.#viewport as unknown as {
+      getCornerstoneImage(): { voiLUTFunction?: string; minPixelValue: number; maxPixelValue: number } | undefined;
+      _cpuFallbackEnabledElement?: { viewport?: { voi?: { windowWidth?: number; windowCenter?: number }; voiLUT?: unknown } };
+    };
+    const image = viewport.getCornerstoneImage();
+    const cpu = viewport._cpuFallbackEnabledElement?.viewport;
+    if (!image || !cpu) return false;
+    const curve = (image as { voiLUT?: { firstValueMapped: number; lut: ArrayLike<number> } }).voiLUT;
+    if (curve && curve.lut.length > 1 && this.#userRange) {
+      // A VOI LUT Sequence: the CPU path ignores the window once it has a curve, so the brightness
+      // controls did nothing. Stretch the file's curve over the patient's window instead.
+      const { lower, upper } = this.#userRange;
+      const first = Math.floor(lower);
+      const count = Math.max(2, Math.min(1 << 20, Math.ceil(upper) - first + 1));
+      const lut = new Array<number>(count);
+      for (let i = 0; i < count; i++) {
+        const t = Math.max(0, Math.min(1, (first + i - lower) / Math.max(1e-9, upper - lower)));
+        lut[i] = curve.lut[Math.round(t * (curve.lut.length - 1))]!;
+      }
+      cpu.voiLUT = { id: `pv-curve-${lower}-${upper}`, firstValueMapped: first, lut };
+      return true;
+    }
+    if (image.voiLUTFunction !== 'SIGMOID') return false;
+    const { windowCentre: centre, windowWidth } = this.state();
+    // The engine's LINEAR-style range back to the DICOM window: width is one more than the span.
+    const width = windowWidth + 1;
+    const first = Math.floor(image.minPixelValue);
+    const count = Math.max(1, Math.min(1 << 20, Math.ceil(image.maxPixelValue) - first + 1));
+    const lut = new Array<number>(count);
+    for (let i = 0; i < count; i++) {
+      lut[i] = Math.round(65535 / (1 + Math.exp((-4 * (first + i - (centre + 0.5))) / width)));
+    }
+    cpu.voiLUT = { id: `pv-sigmoid-${centre}-${width}-${first}-${count}`, firstValueMapped: first, numBitsPerEntry: 16, lut };
+    return true;
+  }
+
+  /** Whether the current image has graphics overlays (marks drawn by the person who reported it). */
+  hasOverlays(): boolean {
+    return (this.#currentOverlays()?.length ?? 0) > 0;
+  }
+
+  /** Show or hide the image's overlays (they are shown by default). */
+  setOverlaysVisible(visible: boolean): void {
+    if (this.#overlaysVisible === visible) return;
+    this.#overlaysVisible = visible;
+    if (!this.#destroyed && this.#imageIds.length > 0) this.#viewport.render();
+  }
+
+  #currentOverlays(): OverlayPlane[] | undefined {
+    if (this.#destroyed || this.#imageIds.length === 0) return undefined;
+    const imageId = this.#viewport.getCurrentImageId?.() ?? this.#imageIds[this.#index];
+    return imageId ? displayFixesFor(imageId)?.overlays : undefined;
+  }
+
+  /**
+   * Draw the overlays into the engine's canvas after each render, in the image's own geometry (so
+   * they follow zoom, pan and pixel aspect ratio), in white as DCMTK draws them by default.
+   */
+  #drawOverlays(): void {
+    if (!this.#overlaysVisible) return;
+    const overlays = this.#currentOverlays();
+    if (!overlays?.length) return;
+    const canvas = this.canvas;
+    const context = canvas.getContext('2d');
+    const origin = this.imageToCanvas(0, 0);
+    const right = this.imageToCanvas(1, 0);
+    const down = this.imageToCanvas(0, 1);
+    if (!context || !origin || !right || !down || canvas.clientWidth === 0) return;
+    const scale = canvas.width / canvas.clientWidth;
+    context.save();
+    // Image index space (pixel centres at integers) to canvas pixels.
+    context.setTransform(
+      (right.x - origin.x) * scale,
+      (right.y - origin.y) * scale,
+      (down.x - origin.x) * scale,
+      (down.y - origin.y) * scale,
+      origin.x * scale,
+      origin.y * scale,
+    );
+    context.imageSmoothingEnabled = false;
+    for (const plane of overlays) {
+      context.drawImage(this.#overlayBitmap(plane), plane.origin[1] - 1 - 0.5, plane.origin[0] - 1 - 0.5);
+    }
+    context.restore();
+  }
+
+  #overlayBitmap(plane: OverlayPlane): HTMLCanvasElement {
+    let bitmap = this.#overlayBitmaps.get(plane);
+    if (bitmap) return bitmap;
+    bitmap = document.createElement('canvas');
+    bitmap.width = plane.columns;
+    bitmap.height = plane.rows;
+    const context = bitmap.getContext('2d')!;
+    const pixels = context.createImageData(plane.columns, plane.rows);
+    for (let i = 0; i < plane.rows * plane.columns; i++) {
+      if ((plane.bits[i >> 3]! >> (i & 7)) & 1) pixels.data.fill(255, i * 4, i * 4 + 4);
+    }
+    context.putImageData(pixels, 0, 0);
+    this.#overlayBitmaps.set(plane, bitmap);
+    return bitmap;
+  }
+
+  /**
+   * A VOI LUT Sequence (a curve in place of a window, as CR, DX and MG images carry) on the WebGL
+   * path, which Cornerstone 5.14 draws as a plain linear window (its CPU path applies the curve).
+   * The curve becomes a grey colormap over the LUT's input range (or over the patient's own window,
+   * once they change it). Returns whether it applied one.
+   */
+  #applyGpuVoiLut(): boolean {
+    if (this.#destroyed || this.#engine.core.getShouldUseCPURendering()) return false;
+    const viewport = this.#viewport;
+    const image = viewport.getCornerstoneImage() as unknown as
+      | { voiLUT?: { firstValueMapped: number; lut: ArrayLike<number> } }
+      | undefined;
+    const voiLUT = image?.voiLUT;
+    const count = voiLUT?.lut?.length ?? 0;
+    if (!voiLUT || count < 2) return false;
+    let top = 0;
+    for (let i = 0; i < count; i++) top = Math.max(top, voiLUT.lut[i]!);
+    const samples = Math.min(count, 256);
+    const points: number[] = [];
+    // A colormap replaces the engine's own (inverting) transfer function: MONOCHROME1 flips here.
+    const inverted = Boolean(viewport.getProperties().invert);
+    for (let k = 0; k < samples; k++) {
+      const v = top > 0 ? voiLUT.lut[Math.round((k * (count - 1)) / (samples - 1))]! / top : 0;
+      const grey = inverted ? 1 - v : v;
+      points.push(k / (samples - 1), grey, grey, grey);
+    }
+    const name = `pv-voi-lut-${this.#engine.core.utilities.fnv1aHash(`${voiLUT.firstValueMapped}:${points.join(',')}`)}`;
+    this.#engine.core.utilities.colormap.registerColormap({ Name: name, name, ColorSpace: 'RGB', RGBPoints: points } as never);
+    const range = this.#userRange ?? { lower: voiLUT.firstValueMapped, upper: voiLUT.firstValueMapped + count - 1 };
+    viewport.setProperties({ voiRange: { ...range } });
+    viewport.setProperties({ colormap: { name } });
+    return true;
   }
 
   state(): ViewState {
@@ -165,7 +332,10 @@ export class StackView {
     const width = Math.max(1, windowWidth * Math.pow(0.8, contrast));
     // A lower centre makes a normal image lighter; an inverted one darker.
     const centre = windowCentre - (inverted ? -1 : 1) * lighter * windowWidth * 0.1;
-    viewport.setProperties({ voiRange: { lower: centre - width / 2, upper: centre + width / 2 } });
+    this.#userRange = { lower: centre - width / 2, upper: centre + width / 2 };
+    viewport.setProperties({ voiRange: { ...this.#userRange } });
+    this.#applyCpuSigmoid();
+    this.#applyGpuVoiLut();
     viewport.render();
   }
 
@@ -181,6 +351,9 @@ export class StackView {
     const viewport = this.#viewport;
     viewport.resetCamera();
     viewport.resetProperties();
+    this.#userRange = undefined;
+    this.#applyCpuSigmoid();
+    this.#applyGpuVoiLut();
     viewport.render();
     this.#fitZoom = viewport.getZoom() || 1;
   }

@@ -252,6 +252,11 @@ export const cy = {
   'report.error.malformed': "Nid oeddem yn gallu darllen eich adroddiad. Gofynnwch i'r tîm a wnaeth eich sgan am gopi.",
   'report.error.sensitive-not-found': "Bydd eich adroddiad yn ymddangos yma pan fyddwch yn dewis ei weld.",
   'report.truncated': "Mae'r adroddiad hwn yn hir iawn. Dim ond y rhan gyntaf sy'n cael ei dangos yma.",
+  // --- branch dicom-cases ---
+  'error.unsupported-image': "Delwedd go iawn yw hon, ond mae wedi'i chadw mewn ffordd na allwn ei hagor eto. Gall eich tîm gofal ei dangos i chi.",
+  'error.unsupported-video': "Delwedd symudol (clip fideo) yw hon. Ni allwn chwarae'r math hwn o ddelwedd yma eto. Gall eich tîm gofal ei dangos i chi.",
+  hideMarks: 'Cuddio marciau',
+  marksNotice: "Mae marciau ar y llun hwn, fel saethau neu eiriau. Cawsant eu hychwanegu gan y person a edrychodd ar eich sgan. Gallwch eu cuddio.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

@@ -223,6 +223,11 @@ export const enGB = {
   'report.error.malformed': 'We could not read your report. Ask the team that did your scan for a copy.',
   'report.error.sensitive-not-found': 'Your report will show here when you choose to see it.',
   'report.truncated': 'This report is very long. Only the first part is shown here.',
+  // --- branch dicom-cases ---
+  'error.unsupported-image': 'This is a real image, but it is saved in a way we cannot open yet. Your care team can show it to you.',
+  'error.unsupported-video': 'This is a moving image (a video clip). We cannot play this kind of image here yet. Your care team can show it to you.',
+  hideMarks: 'Hide marks',
+  marksNotice: 'This picture has marks on it, such as arrows or words. They were added by the person who looked at your scan. You can hide them.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

@@ -7,6 +7,8 @@ export type ViewerErrorType =
   | 'timeout'
   | 'not-an-image'
   | 'unsupported-format'
+  | 'unsupported-image'
+  | 'unsupported-video'
   | 'too-large'
   | 'corrupt-file'
   | 'rendering-unavailable'

@@ -10,8 +10,9 @@ import {
   compareSlices,
   geometryOf,
   isNotAPicture,
-  inspectFile,
+  readFile,
   slicePositionOf,
+  type DisplayFixes,
   type InspectedFile,
   type SafeFacts,
   type StackImage,
@@ -33,7 +34,8 @@ export interface DicomWebFrame {
 export type PreparedStack =
   | {
       kind: 'part10';
-      files: { buffer: ArrayBuffer; frames: number }[];
+      /** The bytes to draw (rewritten where the engine would misread the original) and what else it must be told. */
+      files: { buffer: ArrayBuffer; frames: number; display: DisplayFixes }[];
       facts: SafeFacts;
       count: number;
       /** Files of a series that could not be shown (damaged, missing, not pictures); the rest are. */
@@ -98,15 +100,15 @@ async function preparePart10(
   };
   const settled = await Promise.allSettled(
     readers.map(async (read, i) => {
-      const buffer = await read((received, total) => {
+      const original = await read((received, total) => {
         fractions[i] = total ? Math.min(1, received / total) : undefined;
         report();
       });
       options.signal.throwIfAborted();
-      const info = await inspectFile(buffer);
+      const { info, buffer, display } = await readFile(original);
       fractions[i] = 1;
       report();
-      return { buffer, info };
+      return { buffer, info, display };
     }),
   );
   options.signal.throwIfAborted();
@@ -119,7 +121,7 @@ async function preparePart10(
   const count = results.reduce((total, r) => total + r.info.frames, 0);
   return {
     kind: 'part10',
-    files: results.map((r) => ({ buffer: r.buffer, frames: r.info.frames })),
+    files: results.map((r) => ({ buffer: r.buffer, frames: r.info.frames, display: r.display })),
     facts: factsOf(results.map((r) => r.info)),
     count,
     skipped: failures.length,

@@ -17,7 +17,7 @@ interface DcmjsWriter {
 }
 const { DicomDict, DicomMetaDictionary } = (dcmjs as unknown as DcmjsWriter).data;
 
-export type ErrorType = 'corrupt-file' | 'unsupported-format' | 'too-large' | 'not-an-image';
+export type ErrorType = 'corrupt-file' | 'unsupported-format' | 'unsupported-image' | 'unsupported-video' | 'too-large' | 'not-an-image';
 /** What a patient may see: one of these errors, or (for a strange but usable file) the picture. */
 export type Outcome = ErrorType | 'loads';
 
@@ -116,9 +116,9 @@ export function hostileFiles(): HostileFile[] {
     { name: 'Bits Allocated 12 (not a size a pixel can have)', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64, { BitsAllocated: 12 }), { pixels: small }) },
     { name: 'Samples per Pixel 0', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64, { SamplesPerPixel: 0 }), { pixels: small }) },
     { name: 'pixel data shorter than the header says', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64), { pixels: small.slice(0, 1000) }) },
-    { name: 'transfer syntax JPEG XL (we cannot decode it)', expect: ['unsupported-format'], buffer: dicomFile(image(64, 64), { transferSyntax: '1.2.840.10008.1.2.4.110', pixels: [noise(800, 4).buffer] }) },
-    { name: 'transfer syntax MPEG-4 video', expect: ['unsupported-format'], buffer: dicomFile(image(64, 64), { transferSyntax: '1.2.840.10008.1.2.4.102', pixels: [noise(800, 5).buffer] }) },
-    { name: 'a made-up transfer syntax', expect: ['unsupported-format'], buffer: dicomFile(image(64, 64), { transferSyntax: '1.2.3.4.5.6.7', pixels: small }) },
+    { name: 'JPEG XL whose frame is random bytes', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64), { transferSyntax: '1.2.840.10008.1.2.4.110', pixels: [noise(800, 4).buffer] }) },
+    { name: 'transfer syntax MPEG-4 video', expect: ['unsupported-video'], buffer: dicomFile(image(64, 64), { transferSyntax: '1.2.840.10008.1.2.4.102', pixels: [noise(800, 5).buffer] }) },
+    { name: 'a made-up transfer syntax', expect: ['unsupported-image'], buffer: dicomFile(image(64, 64), { transferSyntax: '1.2.3.4.5.6.7', pixels: small }) },
     { name: 'JPEG baseline whose frame is random bytes', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64, { BitsAllocated: 8, BitsStored: 8, HighBit: 7 }), { transferSyntax: jpegBaseline, pixels: [noise(3000, 6).buffer] }) },
     { name: 'JPEG 2000 whose frame is random bytes', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64), { transferSyntax: jpeg2000, pixels: [noise(3000, 7).buffer] }) },
     { name: 'JPEG-LS whose frame is random bytes', expect: ['corrupt-file'], buffer: dicomFile(image(64, 64), { transferSyntax: '1.2.840.10008.1.2.4.80', pixels: [noise(3000, 8).buffer] }) },

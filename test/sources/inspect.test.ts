@@ -59,8 +59,10 @@ describe('inspectFile (unit)', () => {
     expect(JSON.stringify(facts)).not.to.contain('Doe');
   });
 
-  it('refuses a video transfer syntax as an unsupported format', async () => {
-    expect(await failure(dicom({}, '1.2.840.10008.1.2.4.102'))).to.equal('unsupported-format');
+  it('refuses a video transfer syntax as a video we cannot play, and an unknown one as an image we cannot open', async () => {
+    expect(await failure(dicom({}, '1.2.840.10008.1.2.4.102'))).to.equal('unsupported-video');
+    expect(await failure(dicom({}, '1.2.840.10008.1.2.4.108'))).to.equal('unsupported-video');
+    expect(await failure(dicom({}, '1.2.3.4.5'))).to.equal('unsupported-image');
   });
 
   it('refuses objects with no picture (a structured report, a presentation state)', async () => {

@@ -14,6 +14,7 @@ import { makeChestRadiograph, makeCtSeries, CT_STUDY_UID, CT_SERIES_UID } from '
 import { startFaultProxy } from './fault-proxy.mjs';
 import { startOrthanc } from './orthanc.mjs';
 import { writeTransferSyntaxVariants } from './transfer-syntaxes.mjs';
+import { writeDicomCases } from './dicom-cases.mjs';
 
 export const TEST_TOKEN = 'pv-test-token';
 const root = resolve(new URL('../..', import.meta.url).pathname);
@@ -79,6 +80,8 @@ export async function createTestServer() {
   writeFileSync(join(synthetic, xr8.name), new Uint8Array(xr8.buffer));
   const transferSyntaxes = writeTransferSyntaxVariants(synthetic);
   if (!transferSyntaxes.available) console.log(`\n[Transfer syntax tests will be skipped] ${transferSyntaxes.reason}\n`);
+  // Issue 14: awkward-but-valid files and DCMTK's rendering of each (test/viewer/dicom-cases*.test.ts).
+  const dicomCases = writeDicomCases(synthetic);
   const burned = makeChestRadiograph({ size: 128, burnedIn: true });
   writeFileSync(join(synthetic, 'burned-in.dcm'), new Uint8Array(burned.buffer));
   writeFileSync(join(synthetic, 'not-dicom.html'), '<!doctype html><title>Sign in</title><p>Please sign in</p>');
@@ -126,6 +129,7 @@ export async function createTestServer() {
       : { available: false, reason: orthanc.reason },
     synthetic: { ct: ct.map((f) => f.name), xray: xr.name, burnedIn: 'burned-in.dcm' },
     transferSyntaxes,
+    dicomCases,
     token: TEST_TOKEN,
   };
   const hanging = new Set();
@@ -139,7 +143,8 @@ export async function createTestServer() {
     if (path.startsWith('/__dicom/')) return sendFile(ctx, safeJoin(sharedDicom, decodeURIComponent(path.slice(9))));
     if (path.startsWith('/__synthetic/')) {
       const name = basename(decodeURIComponent(path.slice(13)));
-      return sendFile(ctx, safeJoin(synthetic, name), name.endsWith('.html') ? 'text/html' : 'application/dicom');
+      const type = name.endsWith('.html') ? 'text/html' : name.endsWith('.png') ? 'image/png' : 'application/dicom';
+      return sendFile(ctx, safeJoin(synthetic, name), type);
     }
     if (path.startsWith('/__secure/')) {
       if (!authorised(ctx)) return respond(ctx, 401, { 'WWW-Authenticate': 'Bearer' }, 'Unauthorised');

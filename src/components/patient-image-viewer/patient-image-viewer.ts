@@ -174,6 +174,13 @@ export class PatientImageViewer extends LitElement {
   /** Replacement words for any of the built-in messages (see `src/lay/messages.ts`). */
   @property({ attribute: false }) messages: Messages | undefined;
 
+  /**
+   * Hide the marks stored with the image (DICOM graphics overlays: arrows, outlines or words the
+   * person who reported it drew). They are shown by default, as they were reported; the patient can
+   * also hide and show them with a button.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-overlays' }) hideOverlays = false;
+
   // Lifecycle
   constructor() {
     super();
@@ -208,6 +215,7 @@ export class PatientImageViewer extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('loading')) this.#visibility.recheck();
+    this.#viewer.view?.setOverlaysVisible(!this.hideOverlays);
   }
 
   /** What a one-finger (or left-button) drag does: move the picture, or change its brightness. */
@@ -451,6 +459,7 @@ export class PatientImageViewer extends LitElement {
             : nothing}
         </div>
         ${loaded && facts?.burnedInText ? html`<p class="notice" part="notice">${this.#t('burnedInText')}</p>` : nothing}
+        ${loaded && this.#viewer.view?.hasOverlays() ? html`<p class="notice" part="notice">${this.#t('marksNotice')}</p>` : nothing}
         ${loaded && this.#viewer.skipped > 0
           ? html`<p class="notice" part="notice">
               ${this.#t('someSkipped', { skipped: this.#viewer.skipped })}
@@ -502,6 +511,11 @@ export class PatientImageViewer extends LitElement {
             ${this.#t('dragToAdjust')}
           </button>
           ${button('reset', () => this.reset())}
+          ${this.#viewer.view?.hasOverlays()
+            ? html`<button part="button" type="button" aria-pressed=${this.hideOverlays} @click=${() => (this.hideOverlays = !this.hideOverlays)}>
+                ${this.#t('hideMarks')}
+              </button>`
+            : nothing}
         </fieldset>
         <details>
           <summary>${this.#t('aboutTitle')}</summary>
