@@ -121,6 +121,12 @@ export function browserCommands() {
           await client.detach();
           return { ...counters, heap: usedSize };
         }
+        case 'pv-screenshot': {
+          // What is really on screen (the composited page, canvases included) in a box of CSS
+          // pixels { x, y, width, height }: a base64 PNG.
+          const { clip } = payload;
+          return page.screenshot({ clip, encoding: 'base64', captureBeyondViewport: false });
+        }
         case 'pv-heap': {
           const client = await page.target().createCDPSession();
           for (let i = 0; i < 3; i++) await client.send('HeapProfiler.collectGarbage');

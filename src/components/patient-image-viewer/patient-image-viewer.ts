@@ -417,6 +417,7 @@ export class PatientImageViewer extends LitElement {
             aria-label=${this.#label()}
             tabindex=${loaded ? '0' : '-1'}
           ></div>
+          <div class="focus-ring" aria-hidden="true"></div>
           ${status === 'loading' || status === 'waiting'
             ? html`<div class="overlay loading">
                 <span>${this.#t('loading')}</span>

@@ -1,0 +1,66 @@
+/**
+ * Keyboard and screen-reader paths through the viewer (WCAG 2.2 AA), checked the way a patient
+ * meets them: real key presses, real screenshots of what is on screen, focus through shadow roots.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { PatientImageViewer } from '../../src/index.js';
+import { cleanup, loaded, nextFrame, serverInfo, viewer } from '../support/helpers.js';
+import { NHS_TEXT, NHS_YELLOW, deepActiveElement, near, screenshot } from '../support/pixels.js';
+
+function frameRect(el: PatientImageViewer): DOMRect {
+  return el.shadowRoot!.querySelector('[part="frame"]')!.getBoundingClientRect();
+}
+
+/** A button before the viewer, so Tab reaches the picture from the keyboard (`:focus-visible`). */
+function buttonBefore(el: PatientImageViewer): HTMLButtonElement {
+  const before = document.createElement('button');
+  before.textContent = 'Before';
+  el.parentElement!.before(before);
+  return before;
+}
+
+/** Share of points along the inside edge of the frame, `depth` px in, that match `colour`. */
+function edgeShare(shot: Awaited<ReturnType<typeof screenshot>>, depth: number, colour: [number, number, number], tolerance: number): number {
+  let hits = 0;
+  let total = 0;
+  const { width, height } = shot;
+  for (let x = 20; x < width - 20; x += 7) {
+    for (const y of [depth, height - 1 - depth]) {
+      total++;
+      if (near(shot.at(x, y), colour, tolerance)) hits++;
+    }
+  }
+  for (let y = 20; y < height - 20; y += 7) {
+    for (const x of [depth, width - 1 - depth]) {
+      total++;
+      if (near(shot.at(x, y), colour, tolerance)) hits++;
+    }
+  }
+  return hits / total;
+}
+
+describe('viewer keyboard focus (WCAG 2.4.7, 2.4.3)', () => {
+  afterEach(() => {
+    cleanup();
+    document.querySelectorAll('body > button').forEach((b) => b.remove());
+  });
+
+  it('the picture shows a yellow and black focus ring on screen when Tab reaches it, and none when it is not focused', async () => {
+    const { synthetic } = await serverInfo();
+    const el = viewer({ urls: synthetic.ct.slice(0, 5).map((n) => `/__synthetic/${n}`) });
+    await loaded(el);
+    const before = buttonBefore(el);
+    before.focus();
+    await nextFrame();
+    const unfocused = await screenshot(frameRect(el));
+    await sendKeys({ press: 'Tab' });
+    await nextFrame();
+    expect(deepActiveElement()?.getAttribute('part')).to.equal('canvas');
+    const focused = await screenshot(frameRect(el));
+    // The ring: 4 px of NHS yellow at the edge, then 4 px of NHS dark text colour inside it.
+    expect(edgeShare(unfocused, 2, NHS_YELLOW, 40), 'yellow before focus').to.be.lessThan(0.05);
+    expect(edgeShare(focused, 2, NHS_YELLOW, 40), 'yellow ring when focused').to.be.greaterThan(0.95);
+    expect(edgeShare(focused, 6, NHS_TEXT, 12), 'dark ring inside it').to.be.greaterThan(0.95);
+  });
+});
