@@ -3,7 +3,7 @@
  * meets them: real key presses, real screenshots of what is on screen, focus through shadow roots.
  */
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { PatientImageViewer } from '../../src/index.js';
 import { cleanup, loaded, nextFrame, serverInfo, viewer } from '../support/helpers.js';
 import { NHS_TEXT, NHS_YELLOW, deepActiveElement, near, screenshot } from '../support/pixels.js';
@@ -62,5 +62,31 @@ describe('viewer keyboard focus (WCAG 2.4.7, 2.4.3)', () => {
     expect(edgeShare(unfocused, 2, NHS_YELLOW, 40), 'yellow before focus').to.be.lessThan(0.05);
     expect(edgeShare(focused, 2, NHS_YELLOW, 40), 'yellow ring when focused').to.be.greaterThan(0.95);
     expect(edgeShare(focused, 6, NHS_TEXT, 12), 'dark ring inside it').to.be.greaterThan(0.95);
+  });
+
+  it('in forced colours (Windows High Contrast) the ring still shows on screen around the picture', async () => {
+    const { synthetic } = await serverInfo();
+    const el = viewer({ urls: synthetic.ct.slice(0, 3).map((n) => `/__synthetic/${n}`) });
+    await loaded(el);
+    await executeServerCommand('pv-emulate-media', { features: [{ name: 'forced-colors', value: 'active' }] });
+    try {
+      const before = buttonBefore(el);
+      before.focus();
+      await nextFrame();
+      const unfocused = await screenshot(frameRect(el));
+      await sendKeys({ press: 'Tab' });
+      await nextFrame();
+      const focused = await screenshot(frameRect(el));
+      let changed = 0;
+      let total = 0;
+      for (let x = 20; x < focused.width - 20; x += 7) {
+        total++;
+        // Two tones, 4 px each: at least one of them stands out from the picture (black here).
+        if (!near(focused.at(x, 2), unfocused.at(x, 2), 60) || !near(focused.at(x, 6), unfocused.at(x, 6), 60)) changed++;
+      }
+      expect(changed / total, 'edge pixels that change on focus').to.be.greaterThan(0.95);
+    } finally {
+      await executeServerCommand('pv-emulate-media', { features: [] });
+    }
   });
 });

@@ -278,8 +278,12 @@ export const styles = [
       border-color: GrayText;
     }
 
+    /* The picture is not recoloured, so the ring keeps two tones (the system's text and
+       background colours): one of them stands out against any part of the picture. */
     .stage:focus-visible + .focus-ring {
-      outline: 4px solid Highlight;
+      forced-color-adjust: none;
+      outline: 4px solid CanvasText;
+      box-shadow: inset 0 0 0 4px CanvasText, inset 0 0 0 8px Canvas;
     }
   }
 `,
