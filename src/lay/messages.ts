@@ -183,6 +183,25 @@ export const enGB = {
   'region.knee': 'knee',
   'region.foot': 'foot',
   'region.whole-body': 'whole body',
+  // --- branch keyboard-sr ---
+  'list.removed': 'Question removed.',
+  'ask.sentTitle': 'Question sent',
+  'ask.sentTo': 'Your question has been sent to {recipient}.',
+  'ask.recipient': 'your care team',
+  'ask.youAsked': 'You asked:',
+  'ask.nextSteps': 'They will read it and get back to you. If you feel unwell or are worried, contact your GP surgery or call 111.',
+  'ask.savedTitle': 'Question saved',
+  'ask.savedWhere': 'It is in your questions for your appointment, lower down this page. You can print them to take with you.',
+  panGroup: 'Move the picture',
+  panUp: 'Move up',
+  panDown: 'Move down',
+  panLeft: 'Move left',
+  panRight: 'Move right',
+  'layer.readMoreTitle': '{title} on {site}',
+  'layer.readMoreSite': 'Read about this on {site}',
+  'site.nhs': 'the NHS website',
+  'site.111': 'the NHS 111 website',
+  'site.patient': 'the Patient.info website',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

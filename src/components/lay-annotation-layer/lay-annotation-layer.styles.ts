@@ -322,6 +322,21 @@ export const styles = [
     box-shadow: 0 4px 12px rgb(0 0 0 / 25%);
     display: grid;
     gap: 8px;
+    /* Never taller than the room on screen (the controller sets max-height): scroll inside. */
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    font-weight: normal;
+    text-align: left;
+  }
+
+  .popover .definition {
+    display: block;
+  }
+
+  /* Close stays in view while the explanation scrolls. */
+  .popover .close {
+    position: sticky;
+    bottom: 0;
   }
 
   .sensitive {
@@ -411,6 +426,24 @@ export const styles = [
     border: 2px solid var(--_text);
     border-radius: 0;
     width: 100%;
+  }
+
+  /* A sent or saved question: NHS success-style panel with a green edge. */
+  .confirmation {
+    display: grid;
+    gap: 4px;
+    margin-top: 8px;
+    padding: 12px 16px;
+    border: 1px solid var(--_border);
+    border-left: 8px solid var(--nhsuk-success-colour, #007f3b);
+    background: var(--_surface);
+  }
+
+  .confirmation blockquote {
+    margin: 0;
+    padding-left: 12px;
+    border-left: 4px solid var(--_border);
+    white-space: pre-wrap;
   }
 
   .ask-error {

@@ -211,6 +211,22 @@ export class PatientImageViewer extends LitElement {
     void this.#viewer.goTo(Number((event.target as HTMLInputElement).value) - 1);
   };
 
+  /**
+   * Previous or Next from the toolbar. On the first or last image the focused button becomes
+   * disabled, which would drop focus to the page: focus moves to the other button (WCAG 2.4.3).
+   */
+  #step = async (delta: -1 | 1) => {
+    const buttons = () => {
+      const [previous, next] = this.renderRoot.querySelectorAll<HTMLButtonElement>('.navigate > button');
+      return delta < 0 ? { pressed: previous, other: next } : { pressed: next, other: previous };
+    };
+    const hadFocus = this.shadowRoot?.activeElement === buttons().pressed;
+    await this.#viewer.goTo(this.#viewer.index + delta);
+    await this.updateComplete;
+    const { pressed, other } = buttons();
+    if (hadFocus && pressed?.disabled && !this.shadowRoot?.activeElement) other?.focus();
+  };
+
   #onRetry = () => {
     void this.#viewer.load();
     this.updateComplete.then(() => this.stage?.focus());
@@ -462,7 +478,7 @@ export class PatientImageViewer extends LitElement {
         ${count > 1
           ? html`<fieldset class="navigate">
               <legend>${this.#t('moveGroup')}</legend>
-              ${button('previous', () => void this.previous(), index <= 0)}
+              ${button('previous', () => void this.#step(-1), index <= 0)}
               <label>
                 <span>${this.#t('imageOf', { index: index + 1, count })}</span>
                 <input
@@ -475,7 +491,7 @@ export class PatientImageViewer extends LitElement {
                   @input=${this.#onSlider}
                 />
               </label>
-              ${button('next', () => void this.next(), index >= count - 1)}
+              ${button('next', () => void this.#step(1), index >= count - 1)}
             </fieldset>`
           : nothing}
         <fieldset>
