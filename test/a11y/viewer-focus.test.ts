@@ -90,3 +90,26 @@ describe('viewer keyboard focus (WCAG 2.4.7, 2.4.3)', () => {
     }
   });
 });
+
+describe('viewer status messages (WCAG 4.1.3)', () => {
+  afterEach(cleanup);
+
+  it('loading is announced at the start, half-way and when done, not at every percent', async () => {
+    const { synthetic } = await serverInfo();
+    const el = viewer({ urls: synthetic.ct.slice(0, 20).map((n) => `/__synthetic/${n}`) });
+    await el.updateComplete;
+    const said: string[] = [];
+    let progressSteps = 0;
+    const observer = new MutationObserver(() => {
+      const text = el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+      if (text && text !== said.at(-1)) said.push(text);
+      if (el.shadowRoot!.querySelector('progress')?.hasAttribute('value')) progressSteps++;
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    await loaded(el);
+    observer.disconnect();
+    expect(progressSteps, 'the bar moved').to.be.greaterThan(3);
+    expect(said.filter((s) => s.startsWith('Loading')).length, said.join(' | ')).to.be.at.most(2);
+    expect(said.at(-1)).to.equal('CT scan of the head, image 1 of 20');
+  });
+});

@@ -412,7 +412,9 @@ export class PatientImageViewer extends LitElement {
   #announcement(): string {
     const { status, error, progress } = this.#viewer;
     if (status === 'loading') {
-      return progress === undefined ? this.#t('loading') : this.#t('loadingProgress', { percent: Math.round(progress * 100) });
+      // Said at the start and once half-way, not at every percent (a flood of updates a screen
+      // reader would queue up): the progress bar shows the rest.
+      return progress === undefined || progress < 0.5 ? this.#t('loading') : this.#t('loadingProgress', { percent: 50 });
     }
     if (status === 'error' && error) return `${this.#t('errorTitle')}. ${this.#errorText(error.type)}`;
     if (status === 'loaded') return this.#label();
