@@ -113,3 +113,37 @@ describe('viewer status messages (WCAG 4.1.3)', () => {
     expect(said.at(-1)).to.equal('CT scan of the head, image 1 of 20');
   });
 });
+
+describe('moving a zoomed picture without dragging (WCAG 2.5.7)', () => {
+  afterEach(cleanup);
+
+  it('"Move the picture" buttons appear when zoomed in, and one click moves the picture each way', async () => {
+    const el = viewer({ src: '/__synthetic/chest-xray.dcm' });
+    await loaded(el);
+    const root = el.shadowRoot!;
+    const named = (name: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === name);
+    expect(named('Move left'), 'no move buttons while fitted').to.equal(undefined);
+    named('Zoom in')!.click();
+    named('Zoom in')!.click();
+    await el.updateComplete;
+    expect(root.querySelector('fieldset.pan legend')?.textContent).to.equal('Move the picture');
+    const moves: [string, number, number][] = [['Move left', -1, 0], ['Move right', 1, 0], ['Move up', 0, -1], ['Move down', 0, 1]];
+    for (const [name, sx, sy] of moves) {
+      const before = el.imageToFrame(0, 0)!;
+      const button = named(name)!;
+      button.scrollIntoView({ block: 'center' });
+      const rect = button.getBoundingClientRect();
+      // A real single click (CDP mouse), no movement while pressed.
+      await executeServerCommand('pv-drag', { from: [rect.left + rect.width / 2, rect.top + rect.height / 2], to: [rect.left + rect.width / 2, rect.top + rect.height / 2], steps: 1 });
+      await el.updateComplete;
+      const after = el.imageToFrame(0, 0)!;
+      expect(Math.sign(Math.round(after.x - before.x)), `${name} x`).to.equal(sx);
+      expect(Math.sign(Math.round(after.y - before.y)), `${name} y`).to.equal(sy);
+      expect(Math.abs(after.x - before.x) + Math.abs(after.y - before.y), `${name} distance`).to.be.closeTo(96, 2);
+    }
+    named('Fit to screen')?.click() ?? el.fit();
+    await el.updateComplete;
+    expect(named('Move left'), 'gone when fitted again').to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+});

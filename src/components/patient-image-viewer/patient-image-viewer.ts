@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { GestureController } from '../../controllers/gesture-controller.js';
+import { GestureController, KEY_PAN_PX } from '../../controllers/gesture-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerController, type ViewerStatus } from '../../controllers/viewer-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
@@ -472,6 +472,22 @@ export class PatientImageViewer extends LitElement {
     `;
   }
 
+  /**
+   * "Move the picture": up, down, left and right by single clicks or taps, shown while zoomed in,
+   * so moving a zoomed picture never needs a drag (WCAG 2.2, 2.5.7). A step is 4 arrow-key steps.
+   */
+  #renderPan() {
+    const zoom = this.#viewer.view?.state().zoom ?? 1;
+    if (zoom <= 1.05) return nothing;
+    const step = KEY_PAN_PX * 4;
+    const pan = (key: MessageKey, dx: number, dy: number) =>
+      html`<button part="button" type="button" @click=${() => this.#act((view) => view.panBy(dx, dy))}>${this.#t(key)}</button>`;
+    return html`<fieldset class="pan">
+      <legend>${this.#t('panGroup')}</legend>
+      ${pan('panUp', 0, -step)} ${pan('panDown', 0, step)} ${pan('panLeft', -step, 0)} ${pan('panRight', step, 0)}
+    </fieldset>`;
+  }
+
   #renderControls(count: number, index: number, modality: string) {
     const button = (key: MessageKey, action: () => void, disabled = false) =>
       html`<button part="button" type="button" ?disabled=${disabled} @click=${action}>${this.#t(key)}</button>`;
@@ -501,6 +517,7 @@ export class PatientImageViewer extends LitElement {
           ${button('zoomIn', () => this.zoomIn())} ${button('zoomOut', () => this.zoomOut())}
           ${button('fit', () => this.fit())}
         </fieldset>
+        ${this.#renderPan()}
         <fieldset>
           <legend>${this.#t('lookGroup')}</legend>
           ${button('lighter', () => this.lighten(1))} ${button('darker', () => this.lighten(-1))}
