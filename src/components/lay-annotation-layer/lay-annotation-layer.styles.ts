@@ -519,9 +519,14 @@ export const styles = [
     text-decoration: none;
   }
 
+  /* Two tones, dark inside and yellow outside: over dark lungs or brain the yellow stands out, over
+     white bone the dark does (WCAG 1.4.11). It stands in for the selection ring while focused. */
   .marker:focus-visible {
     background: var(--_focus);
-    box-shadow: 0 0 0 4px var(--_focus-text);
+    outline: 3px solid transparent;
+    outline-offset: 3px;
+    box-shadow: 0 0 0 3px var(--_focus-text), 0 0 0 6px var(--_focus);
+    z-index: 2;
   }
 
   /* Forced colours: the chosen label was shown by colour and a shadow, both lost here. Lines over
