@@ -166,14 +166,14 @@ export const styles = [
     background: var(--_surface);
   }
 
-  h2,
-  h3 {
+  .h-main,
+  .h-sub {
     margin: 0;
     font-size: 1.25rem;
     line-height: 1.4;
   }
 
-  h3 {
+  .h-sub {
     font-size: 1.125rem;
   }
 
@@ -362,7 +362,7 @@ export const styles = [
     border-left: 4px solid var(--_border);
   }
 
-  .findings h3 {
+  .findings .h-sub {
     margin: 0;
     font-size: 1rem;
   }

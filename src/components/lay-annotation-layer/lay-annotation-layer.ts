@@ -20,6 +20,7 @@ import { trustedUrl } from '../../lay/links.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels } from '../../lay/orientation.js';
 import { chooseScaleBar, type ScaleBar } from '../../lay/scale.js';
+import { heading, headingLevel } from '../heading.js';
 import { styles } from './lay-annotation-layer.styles.js';
 
 /** Validation and the glossary are loaded on first use, so a page without labels never downloads them. */
@@ -179,6 +180,12 @@ export class LayAnnotationLayer extends LitElement {
    * back to the patient, and where to get help sooner.
    */
   @property({ attribute: 'question-next-steps' }) questionNextSteps = '';
+
+  /**
+   * The level of this element's headings (1 to 6; default 2), so they fit the page's outline: inside
+   * a section whose heading is an `h2`, set 3. Headings below them are one level lower.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private _document: AnnotationDocument | null = null;
   @state() private _failed = false;
@@ -372,7 +379,7 @@ export class LayAnnotationLayer extends LitElement {
   #renderSaved() {
     if (this._saved.length === 0) return nothing;
     return html`<section class="saved" part="questions" aria-labelledby="saved-title">
-      <h2 id="saved-title">${this.#t('list.title')}</h2>
+      ${this.#heading(this.#t('list.title'), 'saved-title')}
       <ol>
         ${this._saved.map(
           (question, i) => html`<li class="saved-item">
@@ -398,9 +405,7 @@ export class LayAnnotationLayer extends LitElement {
     if (!card) return nothing;
     return html`<div class="care-card ${card.level}" part="care-card">
       <div class="care-heading">
-        <h2>
-          <span class="visually-hidden">${this.#t(`care.${card.level}` as MessageKey)} </span>${card.heading}
-        </h2>
+        ${this.#heading(html`<span class="visually-hidden">${this.#t(`care.${card.level}` as MessageKey)} </span>${card.heading}`)}
       </div>
       <div class="care-content"><p>${this.#text(card.text, 'care')}</p></div>
     </div>`;
@@ -493,6 +498,12 @@ export class LayAnnotationLayer extends LitElement {
         <button class="goto" type="button" @click=${() => done()}>${this.#t('ask.cancel')}</button>
       </div>
     </form>`;
+  }
+
+  /** One of this layer's headings, at `heading-level` (or one below it, `sub`). */
+  #heading(content: unknown, id?: string, sub = false) {
+    const level = headingLevel(this.headingLevel);
+    return heading(sub ? Math.min(6, level + 1) : level, content, { id, sub });
   }
 
   #recipient(): string {
@@ -628,9 +639,7 @@ export class LayAnnotationLayer extends LitElement {
     const hidden = labels.filter((label) => state(label) !== 'shown');
     const open = hidden.filter((label) => !lockedUntil(label.notBefore));
     const anyWaiting = hidden.some((label) => state(label) === 'waiting');
-    const heading = html`<h2 id="sensitive-title">
-      ${this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count })}
-    </h2>`;
+    const heading = this.#heading(this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count }), 'sensitive-title');
     if (count === 1) {
       const [label] = labels;
       const locked = lockedUntil(label.notBefore);
@@ -659,7 +668,7 @@ export class LayAnnotationLayer extends LitElement {
           const number = i + 1;
           const locked = lockedUntil(label.notBefore);
           return html`<li data-finding=${label.id}>
-            <h3>${this.#t('sensitive.findingName', { number })}</h3>
+            ${this.#heading(this.#t('sensitive.findingName', { number }), undefined, true)}
             ${state(label) === 'shown'
               ? html`<p>${this.#t('sensitive.findingShown')}</p>
                   <button class="goto" type="button" @click=${() => this.#wait([label], label.id)}>
@@ -1036,14 +1045,14 @@ export class LayAnnotationLayer extends LitElement {
         ? html`<p class="summary">${this.#t('sensitive.summaryHeld')}</p>`
         : doc.summary
           ? html`<section class="summary" aria-labelledby="summary-title" data-ask="summary">
-              <h2 id="summary-title">${this.#t('layer.summaryTitle')}</h2>
+              ${this.#heading(this.#t('layer.summaryTitle'), 'summary-title')}
               <p>${this.#text(doc.summary, 'summary')}</p>
               ${this.#renderAsk('summary', { about: 'summary' })}
             </section>`
           : nothing}
       ${items.length > 0
         ? html`<section aria-labelledby="labels-title">
-            <h2 id="labels-title">${this.#t('layer.labelsTitle')}</h2>
+            ${this.#heading(this.#t('layer.labelsTitle'), 'labels-title')}
             ${elsewhere > 0
               ? html`<p>
                   ${elsewhere === 1 ? this.#t('layer.otherImage') : this.#t('layer.otherImages', { count: elsewhere })}

@@ -113,7 +113,7 @@ export const styles = [
     border-radius: var(--_radius) var(--_radius) 0 0;
   }
 
-  .error h2 {
+  .error .h-main {
     margin: 0;
     font-size: 1.25rem;
     line-height: 1.4;

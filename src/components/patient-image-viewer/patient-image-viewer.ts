@@ -9,6 +9,7 @@ import { PvImageChangeEvent } from '../../events/pv-image-change-event.js';
 import { PvLoadEvent } from '../../events/pv-load-event.js';
 import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
+import { heading, headingLevel } from '../heading.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import type { ViewerSource } from '../../sources/prepare.js';
@@ -167,6 +168,12 @@ export class PatientImageViewer extends LitElement {
 
   /** Replacement words for any of the built-in messages (see `src/lay/messages.ts`). */
   @property({ attribute: false }) messages: Messages | undefined;
+
+  /**
+   * The level of this element's headings (1 to 6; default 2), so they fit the page's outline: inside
+   * a section whose heading is an `h2`, set 3. Headings below them are one level lower.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   // Lifecycle
   constructor() {
@@ -449,7 +456,7 @@ export class PatientImageViewer extends LitElement {
             : nothing}
           ${status === 'error' && error
             ? html`<div class="overlay error" part="error">
-                <h2>${this.#t('errorTitle')}</h2>
+                ${heading(headingLevel(this.headingLevel), this.#t('errorTitle'))}
                 <p>${this.#errorText(error.type)}</p>
                 ${error.retryable
                   ? html`<button part="button" type="button" @click=${this.#onRetry}>${this.#t('tryAgain')}</button>`
