@@ -16,6 +16,7 @@ import { lockedUntil } from '../../disclosure/date-lock.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
 import { segmentText } from '../../lay/glossary-text.js';
+import { readMoreText } from '../../lay/link-text.js';
 import { trustedUrl } from '../../lay/links.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels } from '../../lay/orientation.js';
@@ -1122,7 +1123,7 @@ export class LayAnnotationLayer extends LitElement {
         ><strong>${entry.term}</strong>: ${entry.definition}</span
       >${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
-            >${this.#t('layer.readMore', { term: entry.term })}
+            >${readMoreText(url, (key, values) => this.#t(key, values), (entry as { urlTitle?: unknown }).urlTitle)}
             <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
           >`
         : nothing}<button class="close" type="button" data-autofocus @click=${() => this.#popover.close('close', true)}>
