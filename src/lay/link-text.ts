@@ -46,9 +46,10 @@ export function titleFromPath(url: URL): string | undefined {
 /**
  * The words of a "read more" link to `href`: "{title} on {site}" (`title` when it is text, such as
  * a glossary entry's optional `urlTitle`, else read from the address), or "Read about this on
- * {site}" when no title can be known.
+ * {site}" when no title can be known. Addresses are in English: pass `readTitleFromAddress` false
+ * for words in another language (Welsh), so no English title sits untagged in a Welsh sentence.
  */
-export function readMoreText(href: string, t: Translate, title?: unknown): string {
+export function readMoreText(href: string, t: Translate, title?: unknown, readTitleFromAddress = true): string {
   let url: URL;
   try {
     url = new URL(href);
@@ -56,6 +57,6 @@ export function readMoreText(href: string, t: Translate, title?: unknown): strin
     return t('layer.readMoreSite', { site: href });
   }
   const site = siteName(url, t);
-  const name = (typeof title === 'string' ? title.trim() : '') || titleFromPath(url);
+  const name = (typeof title === 'string' ? title.trim() : '') || (readTitleFromAddress ? titleFromPath(url) : undefined);
   return name ? t('layer.readMoreTitle', { title: name, site }) : t('layer.readMoreSite', { site });
 }

@@ -406,9 +406,9 @@ export class LayAnnotationLayer extends LitElement {
     if (!card) return nothing;
     return html`<div class="care-card ${card.level}" part="care-card">
       <div class="care-heading">
-        ${this.#heading(html`<span class="visually-hidden">${this.#t(`care.${card.level}` as MessageKey)} </span>${card.heading}`)}
+        ${this.#heading(html`<span class="visually-hidden">${this.#t(`care.${card.level}` as MessageKey)} </span><span lang=${this.#docLang()}>${card.heading}</span>`)}
       </div>
-      <div class="care-content"><p>${this.#text(card.text, 'care')}</p></div>
+      <div class="care-content"><p lang=${this.#docLang()}>${this.#text(card.text, 'care')}</p></div>
     </div>`;
   }
 
@@ -505,6 +505,17 @@ export class LayAnnotationLayer extends LitElement {
   #heading(content: unknown, id?: string, sub = false) {
     const level = headingLevel(this.headingLevel);
     return heading(sub ? Math.min(6, level + 1) : level, content, { id, sub });
+  }
+
+  /**
+   * The document's language (its `language` field) where it differs from the layer's own words,
+   * for `lang` on the document's text (WCAG 3.1.2); else nothing (the text takes the layer's).
+   */
+  #docLang(): string | typeof nothing {
+    const language = this._document?.language;
+    if (!language) return nothing;
+    const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+    return primary(language) === primary(this.#lang.language) ? nothing : language;
   }
 
   #recipient(): string {
@@ -980,6 +991,7 @@ export class LayAnnotationLayer extends LitElement {
               part="tag"
               data-id=${item.label.id}
               aria-hidden="true"
+              lang=${this.#docLang()}
               @click=${() => this.#onChoose(item)}
               >${item.label.title}</span
             >`,
@@ -1008,11 +1020,11 @@ export class LayAnnotationLayer extends LitElement {
             this.#reportedLinks.add(key);
             queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(label.id, link.url)));
           }
-          return html`<li class="untrusted">${link.title}</li>`;
+          return html`<li class="untrusted" lang=${this.#docLang()}>${link.title}</li>`;
         }
         return html`<li>
           <a href=${url} target="_blank" rel="noopener noreferrer"
-            >${link.title} <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
+            ><span lang=${this.#docLang()}>${link.title}</span> <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
           >
         </li>`;
       })}
@@ -1047,7 +1059,7 @@ export class LayAnnotationLayer extends LitElement {
         : doc.summary
           ? html`<section class="summary" aria-labelledby="summary-title" data-ask="summary">
               ${this.#heading(this.#t('layer.summaryTitle'), 'summary-title')}
-              <p>${this.#text(doc.summary, 'summary')}</p>
+              <p lang=${this.#docLang()}>${this.#text(doc.summary, 'summary')}</p>
               ${this.#renderAsk('summary', { about: 'summary' })}
             </section>`
           : nothing}
@@ -1070,6 +1082,7 @@ export class LayAnnotationLayer extends LitElement {
                     <button
                       class="choose"
                       type="button"
+                      lang=${this.#docLang()}
                       aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
                       @click=${() => this.#onChoose(item)}
                     >
@@ -1082,7 +1095,9 @@ export class LayAnnotationLayer extends LitElement {
                       ? html` · ${this.#t('layer.onImage', { index: item.imageIndex + 1 })}`
                       : nothing}
                   </span>
-                  ${item.label.description ? html`<p>${this.#text(item.label.description, `label:${item.label.id}`)}</p>` : nothing}
+                  ${item.label.description
+                    ? html`<p lang=${this.#docLang()}>${this.#text(item.label.description, `label:${item.label.id}`)}</p>`
+                    : nothing}
                   ${this.#renderTerms(item.label)}
                   ${this.#renderLinks(item.label)}
                   <div data-ask=${item.label.id}>
@@ -1117,13 +1132,14 @@ export class LayAnnotationLayer extends LitElement {
       part="popover"
       role="dialog"
       tabindex="-1"
+      lang=${this.#lang.language}
       aria-label=${entry.term}
       aria-describedby="term-definition"
       ><span class="definition" id="term-definition" lang=${this.#fallback.has(entry) ? 'en' : nothing}
         ><strong>${entry.term}</strong>: ${entry.definition}</span
       >${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
-            >${readMoreText(url, (key, values) => this.#t(key, values), (entry as { urlTitle?: unknown }).urlTitle)}
+            >${readMoreText(url, (key, values) => this.#t(key, values), (entry as { urlTitle?: unknown }).urlTitle, this.#lang.language === 'en-GB')}
             <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
           >`
         : nothing}<button class="close" type="button" data-autofocus @click=${() => this.#popover.close('close', true)}>
