@@ -124,7 +124,9 @@ export function browserCommands() {
         case 'pv-screenshot': {
           // What is really on screen (the composited page, canvases included) in a box of CSS
           // pixels { x, y, width, height }: a base64 PNG.
-          const { clip } = payload;
+          // Puppeteer's clip is in document coordinates: add the page's scroll to the viewport box.
+          const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+          const clip = { ...payload.clip, x: payload.clip.x + scroll.x, y: payload.clip.y + scroll.y };
           return page.screenshot({ clip, encoding: 'base64', captureBeyondViewport: false });
         }
         case 'pv-heap': {
