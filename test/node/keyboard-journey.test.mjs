@@ -279,6 +279,19 @@ for (const zoom of ZOOMS.filter((z) => !process.env.PV_ZOOM || z.label === proce
       return find(document);
     });
     check(/Question sent[\s\S]*Will I need another scan\?/.test(confirmation ?? ''), 'a visible confirmation of the question');
+    // The page outline (1.3.1): every heading the elements draw inside a study's section is below its h2.
+    const flat = await page.evaluate(() => {
+      const found = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (/^h[1-6]$/.test(el.localName) && el.getRootNode() !== document) found.push(`${el.localName} ${el.textContent.replace(/\s+/g, ' ').trim().slice(0, 40)}`);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      for (const section of document.querySelectorAll('section.demo-study')) walk(section);
+      return found.filter((h) => /^h[12] /.test(h));
+    });
+    check(flat.length === 0, `headings in the elements at the level of their section's own h2: ${flat.join(' | ')}`);
     assert.deepEqual(problems, [], problems.join('\n'));
     await page.close();
   });
