@@ -57,6 +57,8 @@ export const sharedConfig: UserConfig = {
       'lit/decorators.js',
       'lit/directive-helpers.js',
       'lit/directive.js',
+      'lit/directives/keyed.js',
+      'lit/static-html.js',
       '@open-wc/testing',
       'axe-core',
       'dcmjs',

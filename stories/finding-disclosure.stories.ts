@@ -19,6 +19,7 @@ export interface DisclosureArgs {
   findingKey: string;
   storage: 'memory' | 'session' | 'local';
   notBefore: string;
+  headingLevel: number;
   messages?: Messages;
   /** Story only: a choice the patient made before (as if remembered), or none. */
   remembered: 'none' | 'reveal' | 'defer';
@@ -39,6 +40,7 @@ export function renderDisclosure(args: DisclosureArgs): TemplateResult {
     scope=${args.scope ?? 'study'}
     finding-key=${args.findingKey ?? ''}
     not-before=${args.notBefore ?? ''}
+    heading-level=${args.headingLevel ?? 2}
     .messages=${args.messages}
     study-key=${args.remembered === 'none' ? (args.studyKey ?? '') : 'story-study'}
     .storage=${args.remembered === 'none' ? (args.storage ?? 'memory') : rememberedStore(args.remembered)}
@@ -68,6 +70,7 @@ const meta = {
     findingKey: '',
     storage: 'memory',
     notBefore: '',
+    headingLevel: 2,
     remembered: 'none',
   },
   argTypes: {
@@ -78,6 +81,7 @@ const meta = {
     findingKey: { control: 'text' },
     storage: { control: 'inline-radio', options: ['memory', 'session', 'local'] },
     notBefore: { control: 'text' },
+    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
     remembered: {
       description: 'Story only: a choice the patient made before, as if remembered (sets a study key and a store).',
       control: 'inline-radio',
@@ -87,7 +91,7 @@ const meta = {
     // An object: set from code, not editable as text.
     messages: { control: false },
     // Attribute spellings of the properties above, and a read-only getter: nothing to set.
-    ...Object.fromEntries(['talk-href', 'study-key', 'finding-key', 'not-before', 'phase'].map((name) => [name, { table: { disable: true } }])),
+    ...Object.fromEntries(['talk-href', 'study-key', 'finding-key', 'not-before', 'heading-level', 'phase'].map((name) => [name, { table: { disable: true } }])),
   },
 } satisfies Meta<DisclosureArgs>;
 

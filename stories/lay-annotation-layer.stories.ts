@@ -39,6 +39,9 @@ export interface LayerArgs {
   noQuestions: boolean;
   studyKey: string;
   storage: 'memory' | 'session' | 'local';
+  questionRecipient: string;
+  questionNextSteps: string;
+  headingLevel: number;
   messages?: Messages;
   onPvLoad?: (event: PvLoadEvent) => void;
   onPvError?: (event: PvErrorEvent) => void;
@@ -107,6 +110,9 @@ export function renderLayer(args: LayerArgs): TemplateResult {
       ?no-questions=${args.noQuestions ?? false}
       study-key=${args.studyKey ?? ''}
       storage=${args.storage ?? 'memory'}
+      question-recipient=${args.questionRecipient ?? ''}
+      question-next-steps=${args.questionNextSteps ?? ''}
+      heading-level=${args.headingLevel ?? 2}
       .messages=${args.messages}
       @pv-annotation-error=${args.onPvAnnotationError}
       @pv-link-blocked=${args.onPvLinkBlocked}
@@ -122,7 +128,12 @@ export function renderLayer(args: LayerArgs): TemplateResult {
 const manifestOnlyArgTypes: ArgTypes = {
   messages: { control: false },
   // A read-only getter, and attribute spellings of properties with controls: nothing more to set.
-  ...Object.fromEntries(['labelCount', 'no-questions', 'study-key'].map((name) => [name, { table: { disable: true } }])),
+  ...Object.fromEntries(
+    ['labelCount', 'no-questions', 'study-key', 'question-recipient', 'question-next-steps', 'heading-level'].map((name) => [
+      name,
+      { table: { disable: true } },
+    ]),
+  ),
 };
 
 /**
@@ -156,6 +167,9 @@ const meta = {
     noQuestions: false,
     studyKey: '',
     storage: 'memory',
+    questionRecipient: '',
+    questionNextSteps: '',
+    headingLevel: 2,
   },
   argTypes: {
     image: {
@@ -178,6 +192,9 @@ const meta = {
     noQuestions: { control: 'boolean' },
     studyKey: { control: 'text' },
     storage: { control: 'inline-radio', options: ['memory', 'session', 'local'] },
+    questionRecipient: { control: 'text' },
+    questionNextSteps: { control: 'text' },
+    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
     ...manifestOnlyArgTypes,
     ...eventArgTypes,
   },
@@ -331,4 +348,22 @@ export const WordExplained = {
 export const AskingAQuestion = {
   args: { image: 'chest-xray', annotations: chestXray },
   play: ({ canvasElement }) => clickInLayer(canvasElement, 'button.ask'),
+} satisfies Story;
+
+/**
+ * A question sent: the confirmation the patient sees under "Ask a question about this": what was
+ * sent, to whom (`question-recipient`) and what happens next (`question-next-steps`).
+ */
+export const QuestionSent = {
+  args: {
+    image: 'chest-xray',
+    annotations: chestXray,
+    questionRecipient: 'the X-ray team at your hospital',
+    questionNextSteps: 'They will reply in your inbox within 5 working days.',
+  },
+  play: async ({ canvasElement }) => {
+    await clickInLayer(canvasElement, 'button.ask');
+    await clickInLayer(canvasElement, '.composer input[type="radio"]');
+    await clickInLayer(canvasElement, '.composer button[type="submit"]');
+  },
 } satisfies Story;

@@ -44,6 +44,7 @@ export interface ViewerArgs {
   alt: string;
   loading: 'lazy' | 'eager';
   timeout: number;
+  headingLevel: number;
   requestHeaders?: RequestHeaders;
   messages?: Messages;
   onPvLoad?: (event: PvLoadEvent) => void;
@@ -104,6 +105,7 @@ export function renderViewer(args: ViewerArgs): TemplateResult {
     .seriesUid=${args.seriesUid ?? ''}
     .alt=${args.alt ?? ''}
     .timeout=${args.timeout ?? 30000}
+    heading-level=${args.headingLevel ?? 2}
     .requestHeaders=${args.requestHeaders}
     .messages=${args.messages}
     @pv-load=${args.onPvLoad}
@@ -147,7 +149,7 @@ const manifestOnlyArgTypes: ArgTypes = {
   messages: { control: false },
   // Attribute spellings of properties above, and read-only getters: nothing to set.
   ...Object.fromEntries(
-    ['dicomweb-root', 'study-uid', 'series-uid', 'status', 'index', 'imageCount', 'description'].map((name) => [
+    ['dicomweb-root', 'study-uid', 'series-uid', 'heading-level', 'status', 'index', 'imageCount', 'description'].map((name) => [
       name,
       { table: { disable: true } },
     ]),
@@ -172,6 +174,7 @@ const meta = {
     // Without this the stories wait until the viewer scrolls into view.
     loading: 'eager',
     timeout: 30000,
+    headingLevel: 2,
   },
   argTypes: {
     image: {
@@ -186,6 +189,7 @@ const meta = {
     src: { control: 'text' },
     alt: { control: 'text' },
     timeout: { control: 'number' },
+    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
     urls: { control: 'object' },
     dicomwebRoot: { control: 'text' },
     studyUid: { control: 'text' },

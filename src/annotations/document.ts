@@ -280,6 +280,14 @@ export const annotationDocumentSchema = z
       $schema: z.string(expecting('text')).optional().describe('Where this JSON Schema is, so editors can check the document. Ignored by the viewer.'),
       version: z.literal(ANNOTATION_DOCUMENT_VERSION, expecting(String(ANNOTATION_DOCUMENT_VERSION))).describe('Always 1.'),
       summary: text(0, ANNOTATION_LIMITS.summary).optional().describe('A plain-English summary of the report.'),
+      language: z
+        .string(expecting('a language tag such as "en-GB" or "cy"'))
+        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, expecting('a language tag such as "en-GB" or "cy"'))
+        .optional()
+        .describe(
+          'The language the document\u2019s words are written in, as a BCP 47 tag ("en-GB", "cy"). When the page ' +
+            'speaks another language, the layer marks the document\u2019s words with it, so screen readers say them right.',
+        ),
       labels: list(annotationLabelSchema, ANNOTATION_LIMITS.labels, 'labels').describe('The labels. The list may be empty.'),
       careCard: careCardSchema.optional(),
       glossary: list(annotationGlossaryEntrySchema, ANNOTATION_LIMITS.glossary, 'glossary entries')

@@ -130,6 +130,16 @@ function readDocument(input: unknown, problems: Problems): AnnotationDocument | 
     }
   }
 
+  const language = doc.language;
+  if (language !== undefined) {
+    const checked = check(annotationDocumentSchema.shape.language, language, ['language'], problems);
+    if (checked.ok) {
+      if (checked.value !== undefined) document.language = checked.value;
+    } else {
+      leftOut(checked, 'language', 'language', problems);
+    }
+  }
+
   const careCard = doc.careCard;
   if (careCard !== undefined) {
     const checked = check(annotationDocumentSchema.shape.careCard, careCard, ['careCard'], problems);

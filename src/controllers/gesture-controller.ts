@@ -63,7 +63,10 @@ interface Track {
 
 /**
  * Turns pointer, wheel and keyboard input on the stage into plain intents. Every drag here has a
- * button or key alternative in the viewer's toolbar (WCAG 2.2, 2.5.7).
+ * single-pointer alternative in the viewer's toolbar (WCAG 2.2, 2.5.7, which keys do not meet):
+ * moving a zoomed picture has the "Move the picture" buttons (shown while zoomed in), brightness
+ * has Lighter, Darker and the contrast buttons, a swipe has Previous, Next and the slider, and a
+ * pinch has Zoom in and Zoom out.
  * Drags, pinches and wheels that start on a marker over the picture act on the picture too.
  *
  * - Mouse or pen, left drag: move the picture (or adjust brightness in `adjust` mode).

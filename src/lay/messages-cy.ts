@@ -257,6 +257,25 @@ export const cy = {
   'error.unsupported-video': "Delwedd symudol (clip fideo) yw hon. Ni allwn chwarae'r math hwn o ddelwedd yma eto. Gall eich tîm gofal ei dangos i chi.",
   hideMarks: 'Cuddio marciau',
   marksNotice: "Mae marciau ar y llun hwn, fel saethau neu eiriau. Cawsant eu hychwanegu gan y person a edrychodd ar eich sgan. Gallwch eu cuddio.",
+  // --- branch keyboard-sr ---
+  'list.removed': "Cwestiwn wedi'i dynnu.",
+  'ask.sentTitle': "Cwestiwn wedi'i anfon",
+  'ask.sentTo': "Mae eich cwestiwn wedi cael ei anfon at: {recipient}.",
+  'ask.recipient': 'eich tîm gofal',
+  'ask.youAsked': 'Gofynnoch chi:',
+  'ask.nextSteps': "Byddan nhw'n ei ddarllen ac yn dod yn ôl atoch chi. Os ydych chi'n teimlo'n sâl neu'n poeni, cysylltwch â'ch meddygfa neu ffoniwch 111.",
+  'ask.savedTitle': "Cwestiwn wedi'i gadw",
+  'ask.savedWhere': "Mae yn eich cwestiynau ar gyfer eich apwyntiad, yn is i lawr y dudalen hon. Gallwch eu hargraffu i fynd â nhw gyda chi.",
+  panGroup: "Symud y llun",
+  panUp: 'Symud i fyny',
+  panDown: 'Symud i lawr',
+  panLeft: "Symud i'r chwith",
+  panRight: "Symud i'r dde",
+  'layer.readMoreTitle': '{title} ar {site}',
+  'layer.readMoreSite': 'Darllen amdano ar {site}',
+  'site.nhs': 'wefan y GIG (yn Saesneg)',
+  'site.111': 'wefan GIG 111 (yn Saesneg)',
+  'site.patient': 'wefan Patient.info (yn Saesneg)',
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

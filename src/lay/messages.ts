@@ -228,6 +228,25 @@ export const enGB = {
   'error.unsupported-video': 'This is a moving image (a video clip). We cannot play this kind of image here yet. Your care team can show it to you.',
   hideMarks: 'Hide marks',
   marksNotice: 'This picture has marks on it, such as arrows or words. They were added by the person who looked at your scan. You can hide them.',
+  // --- branch keyboard-sr ---
+  'list.removed': 'Question removed.',
+  'ask.sentTitle': 'Question sent',
+  'ask.sentTo': 'Your question has been sent to {recipient}.',
+  'ask.recipient': 'your care team',
+  'ask.youAsked': 'You asked:',
+  'ask.nextSteps': 'They will read it and get back to you. If you feel unwell or are worried, contact your GP surgery or call 111.',
+  'ask.savedTitle': 'Question saved',
+  'ask.savedWhere': 'It is in your questions for your appointment, lower down this page. You can print them to take with you.',
+  panGroup: 'Move the picture',
+  panUp: 'Move up',
+  panDown: 'Move down',
+  panLeft: 'Move left',
+  panRight: 'Move right',
+  'layer.readMoreTitle': '{title} on {site}',
+  'layer.readMoreSite': 'Read about this on {site}',
+  'site.nhs': 'the NHS website',
+  'site.111': 'the NHS 111 website',
+  'site.patient': 'the Patient.info website',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

@@ -284,13 +284,13 @@ describe('Welsh (cy)', () => {
       await layer.updateComplete;
       let popover = l.querySelector('[role="dialog"]')!;
       expect(popover.textContent).to.contain(glossaryCy.diaphragm!.definition);
-      expect(popover.querySelector('p')!.hasAttribute('lang')).to.equal(false);
+      expect(popover.querySelector('.definition')!.hasAttribute('lang')).to.equal(false);
       expectNoEnglish(l, 'layer with a Welsh word open');
       await expect(viewer).to.be.accessible();
       effusion.click();
       await layer.updateComplete;
       popover = l.querySelector('[role="dialog"]')!;
-      expect(popover.querySelector('p')!.getAttribute('lang')).to.equal('en');
+      expect(popover.querySelector('.definition')!.getAttribute('lang')).to.equal('en');
       expect(popover.textContent).to.contain(glossaryEnGB.find((e) => e.id === 'pleural-effusion')!.definition);
       expectNoEnglish(l, 'layer with an English word open');
       await expect(viewer).to.be.accessible();

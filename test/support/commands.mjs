@@ -132,6 +132,14 @@ export function browserCommands() {
           await client.detach();
           return { ...counters, heap: usedSize };
         }
+        case 'pv-screenshot': {
+          // What is really on screen (the composited page, canvases included) in a box of CSS
+          // pixels { x, y, width, height }: a base64 PNG.
+          // Puppeteer's clip is in document coordinates: add the page's scroll to the viewport box.
+          const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+          const clip = { ...payload.clip, x: payload.clip.x + scroll.x, y: payload.clip.y + scroll.y };
+          return page.screenshot({ clip, encoding: 'base64', captureBeyondViewport: false });
+        }
         case 'pv-heap': {
           const client = await page.target().createCDPSession();
           for (let i = 0; i < 3; i++) await client.send('HeapProfiler.collectGarbage');

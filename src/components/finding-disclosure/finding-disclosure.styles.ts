@@ -25,7 +25,7 @@ export const styles = [
     color: var(--_panel-text);
   }
 
-  h2 {
+  .h-main {
     margin: 0;
     font-size: 1.5rem;
     line-height: 1.3;
@@ -66,7 +66,7 @@ export const styles = [
     border-left: 8px solid var(--_brand);
   }
 
-  .finding h2 {
+  .finding .h-main {
     font-size: 1.1875rem;
   }
 
@@ -100,11 +100,11 @@ export const styles = [
     gap: 8px;
   }
 
-  .shown h2:focus {
+  .shown .h-main:focus {
     outline: none;
   }
 
-  .shown h2:focus-visible {
+  .shown .h-main:focus-visible {
     /* The transparent outline shows in forced colours, where the background is replaced. */
     outline: 4px solid transparent;
     background: var(--_focus);

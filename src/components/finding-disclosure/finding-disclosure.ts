@@ -7,6 +7,7 @@ import { FindingChoiceEvent, findingMarks, findingStoreScope, type FindingChoice
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { explain, kindOf } from '../../lay/describe.js';
 import { portalUrl } from '../../lay/links.js';
+import { heading, headingLevel } from '../heading.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { styles } from './finding-disclosure.styles.js';
 
@@ -110,6 +111,12 @@ export class FindingDisclosure extends LitElement {
   /** Replacement words for any of the built-in messages. */
   @property({ attribute: false }) messages: Messages | undefined;
 
+  /**
+   * The level of this element's headings (1 to 6; default 2), so they fit the page's outline: inside
+   * a section whose heading is an `h2`, set 3. Headings below them are one level lower.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   @state() private _phase: Phase = 'reading';
   @state() private _announcement = '';
 
@@ -176,7 +183,7 @@ export class FindingDisclosure extends LitElement {
     await this.#remember({ choice: 'reveal', at });
     this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at, remembered: false, ...this.#findings() }));
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.shown h2')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.shown .h-main')?.focus();
   };
 
   #onNotNow = async () => {
@@ -314,7 +321,7 @@ export class FindingDisclosure extends LitElement {
   #renderFinding(deferred: boolean) {
     const locked = lockedUntil(this.notBefore);
     return html`<section class="panel finding ${deferred ? 'deferred' : ''}" part="panel" aria-labelledby="step-title">
-      <h2 id="step-title">${this.#t('sensitive.noticeOne')}</h2>
+      ${heading(headingLevel(this.headingLevel), this.#t('sensitive.noticeOne'), { id: 'step-title' })}
       <p>${this.#t(deferred ? 'sensitive.waiting' : 'sensitive.explain')}</p>
       ${this.#renderLock()}
       <div class="actions" part="actions">
@@ -329,7 +336,7 @@ export class FindingDisclosure extends LitElement {
     if (this.#isFinding()) return this.#renderFinding(false);
     const kind = this.#t(`kind.${kindOf(this.modality)}` as MessageKey);
     return html`<section class="panel interruption" part="panel" aria-labelledby="step-title">
-      <h2 id="step-title">${this.#t('disclosure.title')}</h2>
+      ${heading(headingLevel(this.headingLevel), this.#t('disclosure.title'), { id: 'step-title' })}
       <p>${this.#t('disclosure.whatsComing', { kind })}</p>
       <p>${explain(this.modality, this.#lang.messages)}</p>
       <p>${this.#t('disclosure.strange')}</p>
@@ -360,7 +367,7 @@ export class FindingDisclosure extends LitElement {
     const finding = this.#isFinding();
     return html`<div class="shown ${finding ? 'finding' : ''}">
       <div class="shown-bar" part="shown">
-        <h2 tabindex="-1">${this.#t(finding ? 'sensitive.wrappedHeading' : 'disclosure.shownHeading')}</h2>
+        ${heading(headingLevel(this.headingLevel), this.#t(finding ? 'sensitive.wrappedHeading' : 'disclosure.shownHeading'), { focusable: true })}
         <button part="button" type="button" @click=${this.#onNotNow}>${this.#t(finding ? 'sensitive.hideAgain' : 'disclosure.hide')}</button>
       </div>
       <slot></slot>

@@ -232,14 +232,14 @@ export const styles = [
     background: var(--_surface);
   }
 
-  h2,
-  h3 {
+  .h-main,
+  .h-sub {
     margin: 0;
     font-size: 1.25rem;
     line-height: 1.4;
   }
 
-  h3 {
+  .h-sub {
     font-size: 1.125rem;
   }
 
@@ -388,6 +388,21 @@ export const styles = [
     box-shadow: 0 4px 12px rgb(0 0 0 / 25%);
     display: grid;
     gap: 8px;
+    /* Never taller than the room on screen (the controller sets max-height): scroll inside. */
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    font-weight: normal;
+    text-align: left;
+  }
+
+  .popover .definition {
+    display: block;
+  }
+
+  /* Close stays in view while the explanation scrolls. */
+  .popover .close {
+    position: sticky;
+    bottom: 0;
   }
 
   .sensitive {
@@ -413,7 +428,7 @@ export const styles = [
     border-left: 4px solid var(--_border);
   }
 
-  .findings h3 {
+  .findings .h-sub {
     margin: 0;
     font-size: 1rem;
   }
@@ -477,6 +492,24 @@ export const styles = [
     border: 2px solid var(--_text);
     border-radius: 0;
     width: 100%;
+  }
+
+  /* A sent or saved question: NHS success-style panel with a green edge. */
+  .confirmation {
+    display: grid;
+    gap: 4px;
+    margin-top: 8px;
+    padding: 12px 16px;
+    border: 1px solid var(--_border);
+    border-left: 8px solid var(--nhsuk-success-colour, #007f3b);
+    background: var(--_surface);
+  }
+
+  .confirmation blockquote {
+    margin: 0;
+    padding-left: 12px;
+    border-left: 4px solid var(--_border);
+    white-space: pre-wrap;
   }
 
   .ask-error {
@@ -552,9 +585,14 @@ export const styles = [
     text-decoration: none;
   }
 
+  /* Two tones, dark inside and yellow outside: over dark lungs or brain the yellow stands out, over
+     white bone the dark does (WCAG 1.4.11). It stands in for the selection ring while focused. */
   .marker:focus-visible {
     background: var(--_focus);
-    box-shadow: 0 0 0 4px var(--_focus-text);
+    outline: 3px solid transparent;
+    outline-offset: 3px;
+    box-shadow: 0 0 0 3px var(--_focus-text), 0 0 0 6px var(--_focus);
+    z-index: 2;
   }
 
   /* Forced colours: the chosen label was shown by colour and a shadow, both lost here. Lines over

@@ -1,7 +1,9 @@
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from '../../annotations/index.js';
+import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
@@ -15,11 +17,13 @@ import { FindingChoiceEvent, findingMarks, findingStoreScope } from '../../discl
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
 import { segmentText } from '../../lay/glossary-text.js';
+import { readMoreText } from '../../lay/link-text.js';
 import { trustedUrl } from '../../lay/links.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels } from '../../lay/orientation.js';
 import { chooseScaleBar, type ScaleBar } from '../../lay/scale.js';
 import { placeMarkers, type Box, type MarkerTarget } from '../../controllers/marker-placement.js';
+import { heading, headingLevel } from '../heading.js';
 import { styles } from './lay-annotation-layer.styles.js';
 
 /** Validation and the glossary are loaded on first use, so a page without labels never downloads them. */
@@ -135,6 +139,18 @@ export class LayAnnotationLayer extends LitElement {
     },
   });
 
+  /** A word's explanation: placed beside its word, closed by Escape or when focus leaves it. */
+  readonly #popover = new GlossaryPopoverController(this, {
+    parts: () => {
+      const key = this._term?.key;
+      if (!key) return undefined;
+      const anchor = this.renderRoot.querySelector<HTMLElement>(`button.term[data-term="${CSS.escape(key)}"]`);
+      const popover = anchor?.nextElementSibling as HTMLElement | null | undefined;
+      return anchor && popover?.classList.contains('popover') ? { anchor, popover } : undefined;
+    },
+    onClose: () => (this._term = undefined),
+  });
+
   // Properties
   /** The annotation document (version 1, see `annotation.schema.json`), as an object. */
   @property({ attribute: false }) annotations: unknown;
@@ -163,6 +179,25 @@ export class LayAnnotationLayer extends LitElement {
   /** Where that choice is remembered: `memory` (default), `session`, `local`, or an adapter (property). */
   @property({ attribute: 'storage' }) storage: StoreSetting = 'memory';
 
+  /**
+   * Who gets the patient's questions, as words that fit "Your question has been sent to …"
+   * (for example `the radiology team at St Elsewhere`). Empty: "your care team" (or its Welsh).
+   */
+  @property({ attribute: 'question-recipient' }) questionRecipient = '';
+
+  /**
+   * What happens after a question is sent, shown under the confirmation (for example `They will
+   * reply in your inbox within 5 working days.`). Empty: a general sentence that says they will get
+   * back to the patient, and where to get help sooner.
+   */
+  @property({ attribute: 'question-next-steps' }) questionNextSteps = '';
+
+  /**
+   * The level of this element's headings (1 to 6; default 2), so they fit the page's outline: inside
+   * a section whose heading is an `h2`, set 3. Headings below them are one level lower.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   @state() private _document: AnnotationDocument | null = null;
   @state() private _failed = false;
   @state() private _selected: string | undefined;
@@ -170,11 +205,16 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _card: string | undefined;
   /** The tags did not fit this picture box without overlapping (a short box, a zoomed page): numbers only. */
   @state() private _crowded = false;
-  @state() private _term: { entry: GlossaryEntry; anchor: HTMLElement } | undefined;
+  /** The open explanation: its entry, and where its word is (`key`, unique in this layer). */
+  @state() private _term: { entry: GlossaryEntry; key: string } | undefined;
   @state() private _announcement = '';
   /** Which composer is open: 'summary' or a label id. */
   @state() private _asking: string | undefined;
   @state() private _askError = false;
+  /** Empty sends so far: each one renders the error afresh, so it is announced again. */
+  #askErrors = 0;
+  /** The confirmation shown after a question was sent or saved, under its Ask button. */
+  @state() private _confirmation: { key: string; kind: 'sent' | 'saved'; question: string } | undefined;
   /** "Questions for my appointment", kept with the same store as the choices. */
   @state() private _saved: string[] = [];
   /** Each sensitive finding (by label id): not chosen yet (absent), the patient chose to wait, or shown. */
@@ -199,7 +239,6 @@ export class LayAnnotationLayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
-    document.addEventListener('keydown', this.#onDocumentKey);
     findingMarks().addEventListener('change', this.#onMarks);
     // Tags are placed within the picture box wherever the page has scrolled, and again when it changes size.
     window.addEventListener('scroll', this.#onWindowChange, { passive: true });
@@ -210,7 +249,6 @@ export class LayAnnotationLayer extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#onDocumentKey);
     findingMarks().removeEventListener('change', this.#onMarks);
     window.removeEventListener('scroll', this.#onWindowChange);
     window.removeEventListener('resize', this.#onWindowChange);
@@ -242,22 +280,8 @@ export class LayAnnotationLayer extends LitElement {
     if (document === this._document) await this.#readSaved();
   }
 
-  protected override updated(changed: PropertyValues): void {
+  protected override updated(): void {
     this.#schedulePlacement();
-    if (changed.has('_term') && this._term) void this.#placePopover(this._term.anchor);
-  }
-
-  /** The word's explanation goes beside the word (fixed to the viewport, so no offset parent matters). */
-  async #placePopover(anchor: HTMLElement): Promise<void> {
-    const popover = this.renderRoot.querySelector<HTMLElement>('.popover');
-    if (!popover) return;
-    const { x, y } = await computePosition(anchor, popover, {
-      placement: 'bottom-start',
-      strategy: 'fixed',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
-    });
-    popover.style.transform = `translate(${x}px, ${y}px)`;
-    popover.querySelector<HTMLElement>('.close')?.focus();
   }
 
   // Handlers
@@ -279,14 +303,7 @@ export class LayAnnotationLayer extends LitElement {
     if (ids.length > 0) this.#setFindings(ids, choice);
   };
 
-  #onDocumentKey = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !this._term) return;
-    const anchor = this._term.anchor;
-    this._term = undefined;
-    anchor.focus();
-  };
-
-  #onChoose(item: PlacedLabel, fromList = false) {
+  #onChoose(item: PlacedLabel, fromList = false): boolean {
     this._selected = item.label.id;
     const total = this.#labels().length;
     if (item.imageIndex !== undefined && item.imageIndex !== this.#viewer.host?.index) {
@@ -300,8 +317,9 @@ export class LayAnnotationLayer extends LitElement {
     });
     // Chosen in the list while the picture is out of sight: bring the picture into view, and say so.
     const shown = fromList && this.#bringPictureIntoView();
-    this._announcement = shown ? `${selected} ${this.#t('layer.pictureShown', { index: (item.imageIndex ?? 0) + 1 })}` : selected;
+    void this.#announce(shown ? `${selected} ${this.#t('layer.pictureShown', { index: (item.imageIndex ?? 0) + 1 })}` : selected);
     this.dispatchEvent(new PvLabelSelectEvent(item.label.id, item.imageIndex));
+    return shown;
   }
 
   /**
@@ -349,9 +367,36 @@ export class LayAnnotationLayer extends LitElement {
     button?.focus({ preventScroll: true });
   }
 
-  #onTerm(entry: GlossaryEntry, event: Event) {
-    const anchor = event.currentTarget as HTMLElement;
-    this._term = this._term?.entry === entry ? undefined : { entry, anchor };
+  /**
+   * "Show image N": the button goes once its image is showing, so focus moves to the label's own
+   * button in the list (WCAG 2.4.3) rather than falling to the page.
+   */
+  async #onShowImage(item: PlacedLabel) {
+    const viewer = this.#viewer.host;
+    // The picture was brought into view: focus goes to the label's marker on it, where the patient
+    // sees the result (WCAG 2.4.3), rather than to the list, which would scroll the picture away.
+    const shown = this.#onChoose(item, true);
+    if (viewer && item.imageIndex !== undefined) await viewer.goTo(item.imageIndex);
+    await this.updateComplete;
+    if (shown) {
+      await this.#place();
+      const marker = this.renderRoot.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(item.label.id)}"]`);
+      if (marker) {
+        marker.focus({ preventScroll: true });
+        return;
+      }
+    }
+    this.#focusLabel(item.label.id);
+  }
+
+  #focusLabel(id: string): void {
+    const li = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li.item')].find((el) => el.dataset.id === id);
+    li?.querySelector<HTMLElement>('button.choose')?.focus();
+  }
+
+  #onTerm(entry: GlossaryEntry, key: string) {
+    if (this._term?.key === key) this.#popover.close('close', true);
+    else this._term = { entry, key };
   }
 
   // Public methods
@@ -429,6 +474,20 @@ export class LayAnnotationLayer extends LitElement {
     this._saved = Array.isArray(parsed) ? parsed.filter((q): q is string => typeof q === 'string').slice(0, 50) : [];
   }
 
+  /**
+   * Remove a saved question. Focus goes to the next one's Remove, else the one before, else the
+   * first "Ask a question" button (WCAG 2.4.3), and the removal is announced.
+   */
+  async #onRemoveSaved(i: number): Promise<void> {
+    this._saved = this._saved.filter((_, j) => j !== i);
+    void this.#announce(this.#t('list.removed'));
+    await this.#writeSaved();
+    await this.updateComplete;
+    const removes = [...this.renderRoot.querySelectorAll<HTMLElement>('.saved-item button')];
+    const next = removes[Math.min(i, removes.length - 1)];
+    (next ?? this.renderRoot.querySelector<HTMLElement>('button.ask') ?? this.renderRoot.querySelector<HTMLElement>('button.choose'))?.focus();
+  }
+
   #writeSaved(): Promise<void> {
     return keep(this.storage, this.studyKey, 'questions', JSON.stringify(this._saved));
   }
@@ -436,7 +495,7 @@ export class LayAnnotationLayer extends LitElement {
   #renderSaved() {
     if (this._saved.length === 0) return nothing;
     return html`<section class="saved" part="questions" aria-labelledby="saved-title">
-      <h2 id="saved-title">${this.#t('list.title')}</h2>
+      ${this.#heading(this.#t('list.title'), 'saved-title')}
       <ol>
         ${this._saved.map(
           (question, i) => html`<li class="saved-item">
@@ -445,10 +504,7 @@ export class LayAnnotationLayer extends LitElement {
               class="goto"
               type="button"
               aria-label=${this.#t('list.removeLabel', { question })}
-              @click=${async () => {
-                this._saved = this._saved.filter((_, j) => j !== i);
-                await this.#writeSaved();
-              }}
+              @click=${() => this.#onRemoveSaved(i)}
             >
               ${this.#t('list.remove')}
             </button>
@@ -465,11 +521,9 @@ export class LayAnnotationLayer extends LitElement {
     if (!card) return nothing;
     return html`<div class="care-card ${card.level}" part="care-card">
       <div class="care-heading">
-        <h2>
-          <span class="visually-hidden">${this.#t(`care.${card.level}` as MessageKey)} </span>${card.heading}
-        </h2>
+        ${this.#heading(html`<span class="visually-hidden">${this.#t(`care.${card.level}` as MessageKey)} </span><span lang=${this.#docLang()}>${card.heading}</span>`)}
       </div>
-      <div class="care-content"><p>${this.#text(card.text)}</p></div>
+      <div class="care-content"><p lang=${this.#docLang()}>${this.#text(card.text, 'care')}</p></div>
     </div>`;
   }
 
@@ -483,24 +537,35 @@ export class LayAnnotationLayer extends LitElement {
         @click=${async () => {
           this._asking = key;
           this._askError = false;
+          this._confirmation = undefined;
           await this.updateComplete;
           this.renderRoot.querySelector<HTMLElement>('.composer textarea')?.focus();
         }}
       >
         ${this.#t('ask.open')}
-      </button>`;
+      </button>${this.#renderConfirmation(key)}`;
     }
     const questionIn = (form: HTMLFormElement): string | undefined => {
       const typed = (form.elements.namedItem('question') as HTMLTextAreaElement).value.trim();
       const chosen = (form.querySelector<HTMLInputElement>('input[name="suggested"]:checked')?.value ?? '').trim();
       const question = typed || chosen;
-      this._askError = !question;
+      if (!question) void showError(form);
+      else this._askError = false;
       return question || undefined;
     };
-    const done = async (announcement: string) => {
+    // The error is an alert, re-inserted each time (so a second empty Send is heard too), and
+    // focus goes to the question box, which is marked invalid and described by the error.
+    const showError = async (form: HTMLFormElement) => {
+      this._askError = true;
+      this.#askErrors++;
+      this.requestUpdate();
+      await this.updateComplete;
+      form.querySelector<HTMLElement>('textarea')?.focus();
+    };
+    const done = async (announcement?: string) => {
       this._asking = undefined;
       this._askError = false;
-      this._announcement = announcement;
+      if (announcement) void this.#announce(announcement);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`[data-ask="${CSS.escape(key)}"] .ask`)?.focus();
     };
@@ -509,13 +574,15 @@ export class LayAnnotationLayer extends LitElement {
       const question = questionIn(event.currentTarget as HTMLFormElement);
       if (!question) return;
       this.dispatchEvent(new PvQuestionEvent({ question, ...context, at: new Date().toISOString() }));
-      await done(this.#t('ask.sent'));
+      this._confirmation = { key, kind: 'sent', question };
+      await done(this.#t('ask.sentTo', { recipient: this.#recipient() }));
     };
     const save = async (event: Event) => {
       const question = questionIn((event.currentTarget as HTMLElement).closest('form')!);
       if (!question) return;
       this._saved = [...this._saved, question];
       await this.#writeSaved();
+      this._confirmation = { key, kind: 'saved', question };
       await done(this.#t('ask.saved'));
     };
     const id = `ask-${key.replace(/[^\w-]/g, '_')}`;
@@ -530,14 +597,62 @@ export class LayAnnotationLayer extends LitElement {
         )}
       </fieldset>
       <label for=${id}>${this.#t('ask.yourQuestion')}</label>
-      ${this._askError ? html`<p class="ask-error" id="${id}-error">${this.#t('ask.empty')}</p>` : nothing}
-      <textarea id=${id} name="question" rows="3" maxlength="1000" aria-describedby=${this._askError ? `${id}-error` : nothing}></textarea>
+      ${this._askError
+        ? keyed(this.#askErrors, html`<p class="ask-error" id="${id}-error" role="alert">${this.#t('ask.empty')}</p>`)
+        : nothing}
+      <textarea
+        id=${id}
+        name="question"
+        rows="3"
+        maxlength="1000"
+        aria-invalid=${this._askError ? 'true' : nothing}
+        aria-describedby=${this._askError ? `${id}-error` : nothing}
+      ></textarea>
       <div class="choices">
         <button class="goto" type="submit">${this.#t('ask.send')}</button>
         <button class="goto" type="button" @click=${save}>${this.#t('ask.save')}</button>
-        <button class="goto" type="button" @click=${() => (this._asking = undefined)}>${this.#t('ask.cancel')}</button>
+        <button class="goto" type="button" @click=${() => done()}>${this.#t('ask.cancel')}</button>
       </div>
     </form>`;
+  }
+
+  /** One of this layer's headings, at `heading-level` (or one below it, `sub`). */
+  #heading(content: unknown, id?: string, sub = false) {
+    const level = headingLevel(this.headingLevel);
+    return heading(sub ? Math.min(6, level + 1) : level, content, { id, sub });
+  }
+
+  /**
+   * The document's language (its `language` field) where it differs from the layer's own words,
+   * for `lang` on the document's text (WCAG 3.1.2); else nothing (the text takes the layer's).
+   */
+  #docLang(): string | typeof nothing {
+    const language = this._document?.language;
+    if (!language) return nothing;
+    const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+    return primary(language) === primary(this.#lang.language) ? nothing : language;
+  }
+
+  #recipient(): string {
+    return this.questionRecipient.trim() || this.#t('ask.recipient');
+  }
+
+  /**
+   * What was sent (or saved), to whom, and what happens next, where the patient can see it: an
+   * NHS-style confirmation panel under the Ask button. Screen readers hear it through the status
+   * region.
+   */
+  #renderConfirmation(key: string) {
+    const done = this._confirmation;
+    if (!done || done.key !== key) return nothing;
+    const sent = done.kind === 'sent';
+    return html`<div class="confirmation ${done.kind}" data-confirmation=${done.kind}>
+      <p class="confirmation-title"><strong>${this.#t(sent ? 'ask.sentTitle' : 'ask.savedTitle')}</strong></p>
+      ${sent ? html`<p>${this.#t('ask.sentTo', { recipient: this.#recipient() })}</p>` : nothing}
+      <p>${this.#t('ask.youAsked')}</p>
+      <blockquote>${done.question}</blockquote>
+      <p>${sent ? this.questionNextSteps.trim() || this.#t('ask.nextSteps') : this.#t('ask.savedWhere')}</p>
+    </div>`;
   }
 
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
@@ -653,7 +768,7 @@ export class LayAnnotationLayer extends LitElement {
     this.#publish(showing, 'shown');
     await Promise.all(showing.map((label) => this.#rememberFinding(label, { choice: 'reveal', at })));
     this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: false, findings }));
-    this._announcement = this.#t(findings.length === 1 ? 'sensitive.shownOne' : 'sensitive.shown', { count: findings.length });
+    void this.#announce(this.#t(findings.length === 1 ? 'sensitive.shownOne' : 'sensitive.shown', { count: findings.length }));
     await this.updateComplete;
     // To the first finding shown, in the list of labels.
     const first = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === findings[0]);
@@ -669,7 +784,7 @@ export class LayAnnotationLayer extends LitElement {
     this.#publish(labels, 'waiting');
     await Promise.all(labels.map((label) => this.#rememberFinding(label, { choice: 'defer', at })));
     this.dispatchEvent(new PvDeferEvent({ scope: 'finding', at, remembered: false, findings }));
-    this._announcement = this.#t('sensitive.waiting');
+    void this.#announce(this.#t('sensitive.waiting'));
     await this.updateComplete;
     // Back to the notice, whose button now offers the way back.
     const notice = this.renderRoot.querySelector<HTMLElement>('.sensitive');
@@ -753,9 +868,7 @@ export class LayAnnotationLayer extends LitElement {
     const hidden = labels.filter((label) => state(label) !== 'shown');
     const open = hidden.filter((label) => !lockedUntil(label.notBefore));
     const anyWaiting = hidden.some((label) => state(label) === 'waiting');
-    const heading = html`<h2 id="sensitive-title">
-      ${this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count })}
-    </h2>`;
+    const heading = this.#heading(this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count }), 'sensitive-title');
     if (count === 1) {
       const [label] = labels;
       const locked = lockedUntil(label.notBefore);
@@ -784,7 +897,7 @@ export class LayAnnotationLayer extends LitElement {
           const number = i + 1;
           const locked = lockedUntil(label.notBefore);
           return html`<li data-finding=${label.id}>
-            <h3>${this.#t('sensitive.findingName', { number })}</h3>
+            ${this.#heading(this.#t('sensitive.findingName', { number }), undefined, true)}
             ${state(label) === 'shown'
               ? html`<p>${this.#t('sensitive.findingShown')}</p>
                   <button class="goto" type="button" @click=${() => this.#wait([label], label.id)}>
@@ -813,6 +926,24 @@ export class LayAnnotationLayer extends LitElement {
 
   #t(key: MessageKey, values?: Record<string, string | number>): string {
     return this.#lang.t(key, values);
+  }
+
+  #announceToken = 0;
+  /**
+   * Say something through the status region, every time: the region is emptied first, then the
+   * words set a moment later, so the same words twice ("sent", then "sent" again) are spoken twice
+   * (WCAG 4.1.3).
+   */
+  async #announce(text: string): Promise<void> {
+    const token = ++this.#announceToken;
+    if (text !== this._announcement) {
+      this._announcement = text;
+      return;
+    }
+    this._announcement = '';
+    await this.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (token === this.#announceToken && this.isConnected) this._announcement = text;
   }
 
   /** Re-place markers and tags at most once per frame. */
@@ -1065,24 +1196,29 @@ export class LayAnnotationLayer extends LitElement {
     }
   }
 
-  #text(text: string): (TemplateResult | string)[] {
+  /** Text with its hard words as buttons; `where` names the place (unique in the layer), for the popover. */
+  #text(text: string, where: string): (TemplateResult | string)[] {
     if (!this.#glossary) return [text];
-    return segmentText(text, this.#glossary).map((segment) =>
+    return segmentText(text, this.#glossary).map((segment, i) =>
       segment.entry && !this.#everyday.has(segment.text.toLowerCase())
-        ? this.#termButton(segment.entry, segment.text)
+        ? this.#termButton(segment.entry, segment.text, `${where}:${i}`)
         : segment.text,
     );
   }
 
   /** A hard word as a button that opens its explanation. */
-  #termButton(entry: GlossaryEntry, text: string): TemplateResult {
+  /** A hard word as a button that opens its explanation, which follows it in the DOM (and Tab order). */
+  #termButton(entry: GlossaryEntry, text: string, key: string): TemplateResult {
+    const open = this._term?.key === key;
     return html`<button
-      class="term"
-      type="button"
-      aria-expanded=${this._term?.entry === entry ? 'true' : 'false'}
-      lang=${this.#fallback.has(entry) ? 'en' : nothing}
-      @click=${(event: Event) => this.#onTerm(entry, event)}
-    >${text}</button>`;
+        class="term"
+        type="button"
+        data-term=${key}
+        aria-expanded=${open ? 'true' : 'false'}
+        lang=${this.#fallback.has(entry) ? 'en' : nothing}
+        @click=${() => this.#onTerm(entry, key)}
+      >${text}</button
+      >${open ? this.#renderPopover(entry) : nothing}`;
   }
 
   #edgeWords(edges: EdgeLabels | undefined) {
@@ -1167,6 +1303,7 @@ export class LayAnnotationLayer extends LitElement {
               data-id=${item.label.id}
               data-pv-gesture-through
               aria-hidden="true"
+              lang=${this.#docLang()}
               @click=${() => this.#onChoose(item)}
               >${item.label.title}</span
             >`,
@@ -1206,7 +1343,7 @@ export class LayAnnotationLayer extends LitElement {
     if (entries.length === 0) return nothing;
     return html`<p class="terms">
       ${this.#t('layer.wordsToKnow')}
-      ${entries.map((entry, i) => html`${i > 0 ? ', ' : ''}${this.#termButton(entry, entry.term)}`)}
+      ${entries.map((entry, i) => html`${i > 0 ? ', ' : ''}${this.#termButton(entry, entry.term, `terms:${label.id}:${i}`)}`)}
     </p>`;
   }
 
@@ -1221,11 +1358,11 @@ export class LayAnnotationLayer extends LitElement {
             this.#reportedLinks.add(key);
             queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(label.id, link.url)));
           }
-          return html`<li class="untrusted">${link.title}</li>`;
+          return html`<li class="untrusted" lang=${this.#docLang()}>${link.title}</li>`;
         }
         return html`<li>
           <a href=${url} target="_blank" rel="noopener noreferrer"
-            >${link.title} <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
+            ><span lang=${this.#docLang()}>${link.title}</span> <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
           >
         </li>`;
       })}
@@ -1263,14 +1400,14 @@ export class LayAnnotationLayer extends LitElement {
         ? html`<p class="summary">${this.#t('sensitive.summaryHeld')}</p>`
         : doc.summary
           ? html`<section class="summary" aria-labelledby="summary-title" data-ask="summary">
-              <h2 id="summary-title">${this.#t('layer.summaryTitle')}</h2>
-              <p>${this.#text(doc.summary)}</p>
+              ${this.#heading(this.#t('layer.summaryTitle'), 'summary-title')}
+              <p lang=${this.#docLang()}>${this.#text(doc.summary, 'summary')}</p>
               ${this.#renderAsk('summary', { about: 'summary' })}
             </section>`
           : nothing}
       ${items.length > 0
         ? html`<section aria-labelledby="labels-title">
-            <h2 id="labels-title">${this.#t('layer.labelsTitle')}</h2>
+            ${this.#heading(this.#t('layer.labelsTitle'), 'labels-title')}
             ${elsewhere > 0
               ? html`<p>
                   ${elsewhere === items.length
@@ -1293,6 +1430,7 @@ export class LayAnnotationLayer extends LitElement {
                     <button
                       class="choose"
                       type="button"
+                      lang=${this.#docLang()}
                       aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
                       @click=${() => this.#onChoose(item, true)}
                     >
@@ -1305,7 +1443,9 @@ export class LayAnnotationLayer extends LitElement {
                       ? html` · ${this.#t('layer.onImage', { index: item.imageIndex + 1 })}`
                       : nothing}
                   </span>
-                  ${item.label.description ? html`<p>${this.#text(item.label.description)}</p>` : nothing}
+                  ${item.label.description
+                    ? html`<p lang=${this.#docLang()}>${this.#text(item.label.description, `label:${item.label.id}`)}</p>`
+                    : nothing}
                   ${this.#renderTerms(item.label)}
                   ${this.#renderLinks(item.label)}
                   <div data-ask=${item.label.id}>
@@ -1316,7 +1456,7 @@ export class LayAnnotationLayer extends LitElement {
                     })}
                   </div>
                   ${item.imageIndex !== undefined && item.imageIndex !== index
-                    ? html`<button class="goto" type="button" @click=${() => this.#onChoose(item, true)}>
+                    ? html`<button class="goto" type="button" @click=${() => this.#onShowImage(item)}>
                         ${this.#t('layer.showImage', { index: item.imageIndex + 1 })}
                       </button>`
                     : nothing}
@@ -1326,30 +1466,34 @@ export class LayAnnotationLayer extends LitElement {
           </section>`
         : nothing}
       ${this.#renderSaved()}
-      ${this.#renderPopover()}
     </div>`;
   }
 
-  #renderPopover() {
-    const term = this._term;
-    if (!term) return nothing;
-    const url = trustedUrl(term.entry.url, this.trustedDomains);
-    return html`<div class="popover" part="popover" role="dialog" aria-label=${term.entry.term}>
-      <p lang=${this.#fallback.has(term.entry) ? 'en' : nothing}><strong>${term.entry.term}</strong>: ${term.entry.definition}</p>
-      ${url
+  /**
+   * A word's explanation, rendered straight after its word (inside a paragraph, so made of spans).
+   * Focus goes to Close; its text is the dialog's description.
+   */
+  #renderPopover(entry: GlossaryEntry) {
+    const url = trustedUrl(entry.url, this.trustedDomains);
+    return html`<span
+      class="popover"
+      part="popover"
+      role="dialog"
+      tabindex="-1"
+      lang=${this.#lang.language}
+      aria-label=${entry.term}
+      aria-describedby="term-definition"
+      ><span class="definition" id="term-definition" lang=${this.#fallback.has(entry) ? 'en' : nothing}
+        ><strong>${entry.term}</strong>: ${entry.definition}</span
+      >${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
-            >${this.#t('layer.readMore', { term: term.entry.term })}
+            >${readMoreText(url, (key, values) => this.#t(key, values), (entry as { urlTitle?: unknown }).urlTitle, this.#lang.language === 'en-GB')}
             <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
           >`
-        : nothing}
-      <button class="close" type="button" @click=${() => this.#closeTerm()}>${this.#t('layer.close')}</button>
-    </div>`;
-  }
-
-  #closeTerm(): void {
-    const anchor = this._term?.anchor;
-    this._term = undefined;
-    anchor?.focus();
+        : nothing}<button class="close" type="button" data-autofocus @click=${() => this.#popover.close('close', true)}>
+        ${this.#t('layer.close')}
+      </button></span
+    >`;
   }
 
   protected override firstUpdated(): void {

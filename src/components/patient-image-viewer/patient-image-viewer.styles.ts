@@ -72,7 +72,15 @@ export const styles = [
     cursor: grabbing;
   }
 
-  .stage:focus-visible {
+  /* The focus ring is drawn on its own layer above the picture: the engine's canvas fills the
+     stage and would paint over a ring drawn on the stage itself (WCAG 2.4.7). */
+  .focus-ring {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+
+  .stage:focus-visible + .focus-ring {
     /* The transparent outline shows in forced colours, where box shadows are dropped. */
     outline: 4px solid transparent;
     outline-offset: -4px;
@@ -115,7 +123,7 @@ export const styles = [
     border-radius: var(--_radius) var(--_radius) 0 0;
   }
 
-  .error h2 {
+  .error .h-main {
     margin: 0;
     font-size: 1.25rem;
     line-height: 1.4;
@@ -307,6 +315,14 @@ export const styles = [
       opacity: 1;
       color: GrayText;
       border-color: GrayText;
+    }
+
+    /* The picture is not recoloured, so the ring keeps two tones (the system's text and
+       background colours): one of them stands out against any part of the picture. */
+    .stage:focus-visible + .focus-ring {
+      forced-color-adjust: none;
+      outline: 4px solid CanvasText;
+      box-shadow: inset 0 0 0 4px CanvasText, inset 0 0 0 8px Canvas;
     }
   }
 `,

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { GestureController } from '../../controllers/gesture-controller.js';
+import { GestureController, KEY_PAN_PX } from '../../controllers/gesture-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerController, type ViewerStatus } from '../../controllers/viewer-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
@@ -9,6 +9,7 @@ import { PvImageChangeEvent } from '../../events/pv-image-change-event.js';
 import { PvLoadEvent } from '../../events/pv-load-event.js';
 import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
+import { heading, headingLevel } from '../heading.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
@@ -181,6 +182,12 @@ export class PatientImageViewer extends LitElement {
    */
   @property({ type: Boolean, reflect: true, attribute: 'hide-overlays' }) hideOverlays = false;
 
+  /**
+   * The level of this element's headings (1 to 6; default 2), so they fit the page's outline: inside
+   * a section whose heading is an `h2`, set 3. Headings below them are one level lower.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   // Lifecycle
   constructor() {
     super();
@@ -229,6 +236,22 @@ export class PatientImageViewer extends LitElement {
 
   #onSlider = (event: Event) => {
     void this.#viewer.goTo(Number((event.target as HTMLInputElement).value) - 1);
+  };
+
+  /**
+   * Previous or Next from the toolbar. On the first or last image the focused button becomes
+   * disabled, which would drop focus to the page: focus moves to the other button (WCAG 2.4.3).
+   */
+  #step = async (delta: -1 | 1) => {
+    const buttons = () => {
+      const [previous, next] = this.renderRoot.querySelectorAll<HTMLButtonElement>('.navigate > button');
+      return delta < 0 ? { pressed: previous, other: next } : { pressed: next, other: previous };
+    };
+    const hadFocus = this.shadowRoot?.activeElement === buttons().pressed;
+    await this.#viewer.goTo(this.#viewer.index + delta);
+    await this.updateComplete;
+    const { pressed, other } = buttons();
+    if (hadFocus && pressed?.disabled && !this.shadowRoot?.activeElement) other?.focus();
   };
 
   #onRetry = () => {
@@ -416,7 +439,9 @@ export class PatientImageViewer extends LitElement {
   #announcement(): string {
     const { status, error, progress } = this.#viewer;
     if (status === 'loading') {
-      return progress === undefined ? this.#t('loading') : this.#t('loadingProgress', { percent: Math.round(progress * 100) });
+      // Said at the start and once half-way, not at every percent (a flood of updates a screen
+      // reader would queue up): the progress bar shows the rest.
+      return progress === undefined || progress < 0.5 ? this.#t('loading') : this.#t('loadingProgress', { percent: 50 });
     }
     if (status === 'error' && error) return `${this.#t('errorTitle')}. ${this.#errorText(error.type)}`;
     if (status === 'loaded') return this.#label();
@@ -437,6 +462,7 @@ export class PatientImageViewer extends LitElement {
             aria-label=${this.#label()}
             tabindex=${loaded ? '0' : '-1'}
           ></div>
+          <div class="focus-ring" aria-hidden="true"></div>
           ${status === 'loading' || status === 'waiting'
             ? html`<div class="overlay loading">
                 <span>${this.#t('loading')}</span>
@@ -450,7 +476,7 @@ export class PatientImageViewer extends LitElement {
             : nothing}
           ${status === 'error' && error
             ? html`<div class="overlay error" part="error">
-                <h2>${this.#t('errorTitle')}</h2>
+                ${heading(headingLevel(this.headingLevel), this.#t('errorTitle'))}
                 <p>${this.#errorText(error.type)}</p>
                 ${error.retryable
                   ? html`<button part="button" type="button" @click=${this.#onRetry}>${this.#t('tryAgain')}</button>`
@@ -474,6 +500,22 @@ export class PatientImageViewer extends LitElement {
     `;
   }
 
+  /**
+   * "Move the picture": up, down, left and right by single clicks or taps, shown while zoomed in,
+   * so moving a zoomed picture never needs a drag (WCAG 2.2, 2.5.7). A step is 4 arrow-key steps.
+   */
+  #renderPan() {
+    const zoom = this.#viewer.view?.state().zoom ?? 1;
+    if (zoom <= 1.05) return nothing;
+    const step = KEY_PAN_PX * 4;
+    const pan = (key: MessageKey, dx: number, dy: number) =>
+      html`<button part="button" type="button" @click=${() => this.#act((view) => view.panBy(dx, dy))}>${this.#t(key)}</button>`;
+    return html`<fieldset class="pan">
+      <legend>${this.#t('panGroup')}</legend>
+      ${pan('panUp', 0, -step)} ${pan('panDown', 0, step)} ${pan('panLeft', -step, 0)} ${pan('panRight', step, 0)}
+    </fieldset>`;
+  }
+
   #renderControls(count: number, index: number, modality: string) {
     const button = (key: MessageKey, action: () => void, disabled = false) =>
       html`<button part="button" type="button" ?disabled=${disabled} @click=${action}>${this.#t(key)}</button>`;
@@ -482,7 +524,7 @@ export class PatientImageViewer extends LitElement {
         ${count > 1
           ? html`<fieldset class="navigate">
               <legend>${this.#t('moveGroup')}</legend>
-              ${button('previous', () => void this.previous(), index <= 0)}
+              ${button('previous', () => void this.#step(-1), index <= 0)}
               <label>
                 <span>${this.#t('imageOf', { index: index + 1, count })}</span>
                 <input
@@ -495,7 +537,7 @@ export class PatientImageViewer extends LitElement {
                   @input=${this.#onSlider}
                 />
               </label>
-              ${button('next', () => void this.next(), index >= count - 1)}
+              ${button('next', () => void this.#step(1), index >= count - 1)}
             </fieldset>`
           : nothing}
         <fieldset>
@@ -503,6 +545,7 @@ export class PatientImageViewer extends LitElement {
           ${button('zoomIn', () => this.zoomIn())} ${button('zoomOut', () => this.zoomOut())}
           ${button('fit', () => this.fit())}
         </fieldset>
+        ${this.#renderPan()}
         <fieldset>
           <legend>${this.#t('lookGroup')}</legend>
           ${button('lighter', () => this.lighten(1))} ${button('darker', () => this.lighten(-1))}
