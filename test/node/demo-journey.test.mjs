@@ -178,7 +178,7 @@ test('the demo: list of scans, consent, images, labels, a sensitive finding, a q
   assert.ok(await drawn(page, chest), 'the chest X-ray is drawn');
   const layerText = await deepText(page, `${chest} lay-annotation-layer`);
   assert.match(layerText, /Your right lung/);
-  assert.match(layerText, /Your care team has marked 1 finding to talk through with you/);
+  assert.match(layerText, /There is something in your report your care team wants to talk through with you/);
   assert.doesNotMatch(layerText, /shadow/i, 'the sensitive finding waits for the patient');
 
   // The sensitive finding, shown when the patient chooses.
@@ -213,7 +213,7 @@ test('the demo: list of scans, consent, images, labels, a sensitive finding, a q
 
   // A finding in the CT report, wrapped: said to be there, shown only when chosen.
   const report = 'finding-disclosure[finding-key="sinus"]';
-  assert.match(await deepText(page, report), /Your care team has marked 1 finding to talk through with you/);
+  assert.match(await deepText(page, report), /There is something in your report your care team wants to talk through with you/);
   assert.equal(await page.$eval(report, (step) => step.querySelector('p').getClientRects().length), 0, 'the finding is not on screen');
   await (await findDeep(page, report, 'button', 'Show me now')).click();
   await page.waitForFunction((s) => document.querySelector(s).querySelector('p').getClientRects().length > 0, { timeout: 10_000 }, report);
