@@ -16,7 +16,7 @@ import { segmentText } from '../../src/lay/glossary-text.js';
  * Familiar words: the New Dale-Chall list (US, 4th grade), plus the plain words the NHS website itself
  * uses for health (scan, tummy, pee, womb, harmless...), with plurals and -ed, -ing forms folded.
  */
-const NHS_PLAIN = ['scan', 'scans', 'fluid', 'tummy', 'pee', 'urine', 'poo', 'womb', 'harmless', 'common', 'usual', 'usually', 'tissue', 'area', 'areas', 'tube', 'tubes', 'operation', 'sac', 'sacs', 'swollen', 'injury', 'earlier', 'later'];
+const NHS_PLAIN = ['problem', 'problems', 'illness', 'treatment', 'condition', 'medicine', 'scan', 'scans', 'fluid', 'tummy', 'pee', 'urine', 'poo', 'womb', 'harmless', 'common', 'usual', 'usually', 'tissue', 'area', 'areas', 'tube', 'tubes', 'operation', 'sac', 'sacs', 'swollen', 'injury', 'earlier', 'later'];
 const EASY = new Set([...daleChall, ...NHS_PLAIN]);
 const easyWord = (word: string): boolean => {
   const w = word.toLowerCase();
