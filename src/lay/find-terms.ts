@@ -101,9 +101,40 @@ interface Terminal {
   generated?: boolean;
 }
 
+/**
+ * A node of the letter tree. Most nodes have one child (words are long chains), so a node holds one
+ * child in `key`/`child` and makes a Map only when a second child comes: far fewer objects to build
+ * and collect than a Map per node.
+ */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  key?: string;
+  child?: TrieNode;
+  map?: Map<string, TrieNode>;
   ends?: Terminal[];
+}
+
+function childOf(node: TrieNode, key: string): TrieNode | undefined {
+  if (node.map) return node.map.get(key);
+  return node.key === key ? node.child : undefined;
+}
+
+function addChild(node: TrieNode, key: string): TrieNode {
+  const found = childOf(node, key);
+  if (found) return found;
+  const made: TrieNode = {};
+  if (node.map) node.map.set(key, made);
+  else if (node.key === undefined) {
+    node.key = key;
+    node.child = made;
+  } else {
+    node.map = new Map([
+      [node.key, node.child!],
+      [key, made],
+    ]);
+    node.key = undefined;
+    node.child = undefined;
+  }
+  return made;
 }
 
 /** Spaces and hyphens are one key in the letter tree. */
@@ -119,21 +150,33 @@ function matcherFor(glossary: Glossary): TrieNode {
   return root;
 }
 
-function buildTrie(entries: readonly GlossaryEntry[]): TrieNode {
-  const root: TrieNode = { next: new Map() };
-  for (const phrase of BLOCKED_PHRASES) {
-    for (const form of [phrase, ...variantsOf(phrase, true)]) insert(root, form, { entry: null, generated: true });
+/** An entry's forms as written, and the spellings and plurals made from them; cached per entry object. */
+const formCache = new WeakMap<GlossaryEntry, { listed: string[]; made: string[] }>();
+let blockedForms: string[] | undefined;
+
+function formsFor(entry: GlossaryEntry): { listed: string[]; made: string[] } {
+  let forms = formCache.get(entry);
+  if (!forms) {
+    const listed = formsOf(entry);
+    const plurals = entry.kind !== 'hedge';
+    const made = listed.filter((form) => !isCapitalsOnly(form)).flatMap((form) => variantsOf(form, plurals));
+    forms = { listed, made };
+    // Only frozen entries (the built-in ones, and those buildGlossary makes) can be cached safely.
+    if (Object.isFrozen(entry)) formCache.set(entry, forms);
   }
+  return forms;
+}
+
+function buildTrie(entries: readonly GlossaryEntry[]): TrieNode {
+  const root: TrieNode = {};
+  blockedForms ??= BLOCKED_PHRASES.flatMap((phrase) => [phrase, ...variantsOf(phrase, true)]);
+  for (const form of blockedForms) insert(root, form, { entry: null, generated: true });
   // Explicit forms first, then made-up ones, which never replace an explicit form.
   for (const entry of entries) {
-    for (const form of formsOf(entry)) insert(root, form, terminalFor(entry, form, false));
+    for (const form of formsFor(entry).listed) insert(root, form, terminalFor(entry, form, false));
   }
   for (const entry of entries) {
-    const plurals = entry.kind !== 'hedge';
-    for (const form of formsOf(entry)) {
-      if (isCapitalsOnly(form)) continue;
-      for (const variant of variantsOf(form, plurals)) insert(root, variant, terminalFor(entry, variant, true));
-    }
+    for (const form of formsFor(entry).made) insert(root, form, terminalFor(entry, form, true));
   }
   return root;
 }
@@ -156,15 +199,7 @@ function insert(root: TrieNode, form: string, terminal: Terminal): void {
   const clean = squeeze(form);
   if (!clean) return;
   let node = root;
-  for (const unit of clean) {
-    const key = unit === GAP ? GAP : foldUnit(unit);
-    let child = node.next.get(key);
-    if (!child) {
-      child = { next: new Map() };
-      node.next.set(key, child);
-    }
-    node = child;
-  }
+  for (const unit of clean) node = addChild(node, unit === GAP ? GAP : foldUnit(unit));
   const ends = node.ends ?? [];
   const same = ends.findIndex((t) => t.exact === terminal.exact);
   if (same >= 0) {
@@ -197,13 +232,13 @@ function longestMatch(root: TrieNode, text: string, start: number): Found | unde
   while (i < length) {
     const code = text.charCodeAt(i);
     if (isGapCode(code)) {
-      node = node.next.get(GAP);
+      node = childOf(node, GAP);
       if (!node) break;
       i += 1;
       while (i < length && isGapCode(text.charCodeAt(i))) i += 1;
     } else {
       const width = isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
-      node = node.next.get(fold(code, text, i, width));
+      node = childOf(node, fold(code, text, i, width));
       if (!node) break;
       i += width;
     }
