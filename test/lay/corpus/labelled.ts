@@ -77,6 +77,13 @@ export const LABELLED: readonly LabelledCase[] = [
   { hazard: 'HAZ-025', text: 'The pituitary stalk is central.', expect: { 'pituitary stalk': 'pituitary-gland' }, never: ['sessile'] },
   { hazard: 'HAZ-025', text: 'Reduction in the size of the effusion.', expect: { Reduction: null }, never: ['reduction'] },
   { hazard: 'HAZ-025', text: 'A gap in the muscle.', expect: { gap: null }, never: ['defect'] },
+  { hazard: 'HAZ-025', text: 'Staging: T3 N1 M0. Wedge fracture of T3.', expect: { T3: 'spinal-levels', 'T3 N1': null }, never: [] },
+  { hazard: 'HAZ-025', text: 'Mild MR and trivial TR.', expect: { 'Mild MR': 'regurgitation', 'trivial TR': 'regurgitation' }, never: ['mri-scan'] },
+  { hazard: 'HAZ-025', text: 'The main PA measures 34 mm.', expect: { 'main PA': 'pulmonary-artery' }, never: ['pa'] },
+  { hazard: 'HAZ-025', text: 'POD 2 after a laparotomy. History of CHD.', expect: { POD: null, CHD: null }, never: ['pouch-of-douglas', 'bile-duct'] },
+  { hazard: 'HAZ-025', text: 'Poor acoustic window. The aortopulmonary window is clear.', expect: { 'Poor acoustic window': 'limited-study', window: null }, never: ['window'] },
+  { hazard: 'HAZ-025', text: 'The ETT cuff is overinflated.', expect: { cuff: null }, never: ['rotator-cuff'] },
+  { hazard: 'HAZ-025', text: 'A narrow zone of transition.', expect: { narrow: null }, never: ['stenosis'] },
   // --- US spellings and plurals (HAZ-025)
   { hazard: 'HAZ-025', text: 'Pulmonary edema. Esophageal hiatal hernia. Subdural hematoma. Hemorrhage. Tumor.', expect: { 'Pulmonary edema': 'pulmonary-oedema', Esophageal: 'oesophagus', 'hiatal hernia': 'hiatus-hernia', 'Subdural hematoma': 'subdural-haematoma', Hemorrhage: 'haemorrhage', Tumor: 'tumour' } },
   { hazard: 'HAZ-025', text: 'Localized edema and ischemia of the cecum.', expect: { Localized: 'focal', edema: 'oedema', ischemia: 'ischaemia', cecum: 'colon' } },
