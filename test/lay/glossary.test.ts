@@ -16,7 +16,7 @@ import { segmentText } from '../../src/lay/glossary-text.js';
  * Familiar words: the New Dale-Chall list (US, 4th grade), plus the plain words the NHS website itself
  * uses for health (scan, tummy, pee, womb, harmless...), with plurals and -ed, -ing forms folded.
  */
-const NHS_PLAIN = ['problem', 'problems', 'illness', 'treatment', 'condition', 'medicine', 'scan', 'scans', 'fluid', 'tummy', 'pee', 'urine', 'poo', 'womb', 'harmless', 'common', 'usual', 'usually', 'tissue', 'area', 'areas', 'tube', 'tubes', 'operation', 'sac', 'sacs', 'swollen', 'injury', 'earlier', 'later'];
+const NHS_PLAIN = ['image', 'images', 'problem', 'problems', 'illness', 'treatment', 'condition', 'medicine', 'scan', 'scans', 'fluid', 'tummy', 'pee', 'urine', 'poo', 'womb', 'harmless', 'common', 'usual', 'usually', 'tissue', 'area', 'areas', 'tube', 'tubes', 'operation', 'sac', 'sacs', 'swollen', 'injury', 'earlier', 'later'];
 const EASY = new Set([...daleChall, ...NHS_PLAIN]);
 const easyWord = (word: string): boolean => {
   const w = word.toLowerCase();
@@ -193,6 +193,8 @@ describe('glossary (en-GB)', () => {
     for (const { id, definition } of glossaryEnGB) {
       expect(JARGON.test(definition), `${id}: ${definition}`).to.equal(false);
       expect(US_SPELLING.test(definition), `${id}: ${definition}`).to.equal(false);
+      // One word for what the viewer shows, as in the messages: "image", never "picture".
+      expect(/\bpictures?\b/i.test(definition), `${id}: ${definition}`).to.equal(false);
     }
   });
 
