@@ -84,6 +84,8 @@ export const LABELLED: readonly LabelledCase[] = [
   { hazard: 'HAZ-025', text: 'Poor acoustic window. The aortopulmonary window is clear.', expect: { 'Poor acoustic window': 'limited-study', window: null }, never: ['window'] },
   { hazard: 'HAZ-025', text: 'The ETT cuff is overinflated.', expect: { cuff: null }, never: ['rotator-cuff'] },
   { hazard: 'HAZ-025', text: 'A narrow zone of transition.', expect: { narrow: null }, never: ['stenosis'] },
+  { hazard: 'HAZ-025', text: 'Fever of unknown origin. Correlation with the previous imaging is advised.', expect: { origin: null, 'Correlation with the previous imaging': 'correlation' }, never: ['insertion', 'clinical-correlation'] },
+  { hazard: 'HAZ-025', text: 'The ossicles are intact. The medial collateral is intact.', expect: { ossicles: 'middle-ear', collateral: null }, never: ['fragment', 'collateral-vessels'] },
   // --- US spellings and plurals (HAZ-025)
   { hazard: 'HAZ-025', text: 'Pulmonary edema. Esophageal hiatal hernia. Subdural hematoma. Hemorrhage. Tumor.', expect: { 'Pulmonary edema': 'pulmonary-oedema', Esophageal: 'oesophagus', 'hiatal hernia': 'hiatus-hernia', 'Subdural hematoma': 'subdural-haematoma', Hemorrhage: 'haemorrhage', Tumor: 'tumour' } },
   { hazard: 'HAZ-025', text: 'Localized edema and ischemia of the cecum.', expect: { Localized: 'focal', edema: 'oedema', ischemia: 'ischaemia', cecum: 'colon' } },
