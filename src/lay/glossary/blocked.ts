@@ -59,6 +59,11 @@ export const BLOCKED_PHRASES: readonly string[] = [
   'cervical screening', 'ear canal', 'auditory canal', 'semicircular canal', 'adductor canal', 'carpal tunnel syndrome',
   'skeletal muscle', 'compartment syndrome', 'flexor retinaculum', 'extensor retinaculum', 'renal medulla', 'adrenal medulla',
   'colloid cyst', 'colloid cysts',
+  'referred pain', 'systemic sclerosis', 'tuberous sclerosis', 'hippocampal sclerosis', 'mesial temporal sclerosis',
+  'frontal scalp', 'parietal scalp', 'occipital scalp', 'temporal scalp', 'iliac lymph nodes', 'iliac nodes', 'iliac vessels',
+  'internal mammary', 'internal mammary artery', 'internal mammary lymph nodes', 'internal mammary nodes', 'aortic isthmus',
+  'follicular lymphoma', 'follicular thyroid', 'follicular carcinoma', 'myocardial viability', 'patellar facet', 'lateral facet',
+  'medial facet', 'trochlear groove', 'femoral trochlea', 'tumour infiltration', 'follow-up interval', 'at an interval',
   // Cancer staging (T3 N1...), where T1 to T4 are stages, not spine bones; and other windows.
   't1 n0', 't1 n1', 't1 n2', 't1 n3', 't1 nx', 't1 n1a', 't1 n1b', 't1 n2a', 't1 n2b', 't1a n0', 't1a n1', 't1a n2',
   't1a n3', 't1a nx', 't1a n1a', 't1a n1b', 't1a n2a', 't1a n2b', 't1b n0', 't1b n1', 't1b n2', 't1b n3', 't1b nx',

@@ -86,6 +86,12 @@ export const LABELLED: readonly LabelledCase[] = [
   { hazard: 'HAZ-025', text: 'A narrow zone of transition.', expect: { narrow: null }, never: ['stenosis'] },
   { hazard: 'HAZ-025', text: 'Fever of unknown origin. Correlation with the previous imaging is advised.', expect: { origin: null, 'Correlation with the previous imaging': 'correlation' }, never: ['insertion', 'clinical-correlation'] },
   { hazard: 'HAZ-025', text: 'The ossicles are intact. The medial collateral is intact.', expect: { ossicles: 'middle-ear', collateral: null }, never: ['fragment', 'collateral-vessels'] },
+  { hazard: 'HAZ-025', text: 'Transverse fracture of the fifth metatarsal.', expect: { 'Transverse fracture': 'transverse' }, never: ['axial'] },
+  { hazard: 'HAZ-025', text: 'Hippocampal sclerosis on the left. Endplate sclerosis at L4/5.', expect: { 'Endplate sclerosis': 'sclerotic', sclerosis: null } },
+  { hazard: 'HAZ-025', text: 'Chondral loss at the lateral facet of the patella.', expect: { facet: null }, never: ['facet-joint'] },
+  { hazard: 'HAZ-025', text: 'Left frontal scalp swelling. Cranial nerves are normal.', expect: { frontal: null, 'Cranial nerves': 'cranial-nerves' }, never: ['frontal-lobe', 'skull'] },
+  { hazard: 'HAZ-025', text: 'Myocardial viability study. Follicular lymphoma.', expect: { viability: null, Follicular: null }, never: ['pregnancy', 'follicle'] },
+  { hazard: 'HAZ-025', text: 'Referred pain from the hip.', expect: { Referred: null }, never: ['specialist-referral'] },
   // --- US spellings and plurals (HAZ-025)
   { hazard: 'HAZ-025', text: 'Pulmonary edema. Esophageal hiatal hernia. Subdural hematoma. Hemorrhage. Tumor.', expect: { 'Pulmonary edema': 'pulmonary-oedema', Esophageal: 'oesophagus', 'hiatal hernia': 'hiatus-hernia', 'Subdural hematoma': 'subdural-haematoma', Hemorrhage: 'haemorrhage', Tumor: 'tumour' } },
   { hazard: 'HAZ-025', text: 'Localized edema and ischemia of the cecum.', expect: { Localized: 'focal', edema: 'oedema', ischemia: 'ischaemia', cecum: 'colon' } },
