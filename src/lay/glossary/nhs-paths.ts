@@ -117,6 +117,7 @@ export const NHS_PATHS: readonly string[] = [
   '/conditions/testicular-lumps-and-swellings/',
   '/conditions/tuberculosis-tb/',
   '/conditions/ulcerative-colitis/',
+  '/conditions/urinary-tract-infections-utis/',
   '/conditions/varicose-veins/',
   '/tests-and-treatments/angiography/',
   '/tests-and-treatments/biopsy/',

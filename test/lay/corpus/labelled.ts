@@ -95,6 +95,7 @@ export const LABELLED: readonly LabelledCase[] = [
   { hazard: 'HAZ-025', text: 'Post-chemotherapy changes after chemotherapy. Advanced degenerative change.', expect: { 'Post-chemotherapy changes': 'treatment-change', chemotherapy: 'chemotherapy', Advanced: null }, never: ['radiotherapy', 'repositioned'] },
   { hazard: 'HAZ-025', text: 'Assessment of the pancreas is limited. The collection reduces in size.', expect: { Assessment: null, reduces: null }, never: ['further-evaluation', 'reducible'] },
   { hazard: 'HAZ-025', text: 'The periosteum is intact.', expect: { periosteum: null }, never: ['periosteal-reaction'] },
+  { hazard: 'HAZ-025', text: 'Recurrent urinary tract infection. Multiple white matter lesions, in keeping with demyelination.', expect: { 'urinary tract infection': 'uti', 'white matter lesions': 'white-matter-changes' }, never: ['pyelonephritis', 'small-vessel-disease'] },
   // --- US spellings and plurals (HAZ-025)
   { hazard: 'HAZ-025', text: 'Pulmonary edema. Esophageal hiatal hernia. Subdural hematoma. Hemorrhage. Tumor.', expect: { 'Pulmonary edema': 'pulmonary-oedema', Esophageal: 'oesophagus', 'hiatal hernia': 'hiatus-hernia', 'Subdural hematoma': 'subdural-haematoma', Hemorrhage: 'haemorrhage', Tumor: 'tumour' } },
   { hazard: 'HAZ-025', text: 'Localized edema and ischemia of the cecum.', expect: { Localized: 'focal', edema: 'oedema', ischemia: 'ischaemia', cecum: 'colon' } },
