@@ -56,19 +56,19 @@ export const glossaryCy: Readonly<Record<string, WelshEntry>> = {
     term: 'sgan meddygaeth niwclear',
     aliases: ['sganiau meddygaeth niwclear', 'meddygaeth niwclear'],
     definition:
-      "Ar gyfer y sgan hwn, rydych yn cael hylif diogel. Mae ychydig bach iawn o ymbelydredd ynddo. Yna mae camera arbennig yn dangos ble mae'r hylif yn mynd yn eich corff.",
+      "Sgan lle rydych yn cael meddyginiaeth gydag ychydig bach o ymbelydredd ynddi. Yna mae camera arbennig yn dangos ble mae'n mynd.",
   },
   'pet-scan': {
     term: 'sgan PET',
     aliases: ['sganiau PET'],
     definition:
-      "Sgan sy'n dangos pa mor dda mae rhannau o'ch corff yn gweithio. Cyn y sgan, rydych yn cael hylif diogel gydag ychydig bach iawn o ymbelydredd ynddo.",
+      "Sgan sy'n dangos sut mae rhannau o'r corff yn gweithio. Cyn y sgan, rydych yn cael meddyginiaeth gydag ychydig bach o ymbelydredd ynddi.",
   },
   'bone-scan': {
     term: 'sgan esgyrn',
     aliases: ['sganiau esgyrn'],
     definition:
-      "Sgan o'ch esgyrn. Yn gyntaf rydych yn cael hylif diogel gydag ychydig bach iawn o ymbelydredd ynddo. Mae'r sgan yn dangos rhannau o asgwrn sy'n gweithio'n galetach nag arfer, er enghraifft i wella.",
+      "Sgan o'r esgyrn gan ddefnyddio ychydig bach o feddyginiaeth ymbelydrol. Mae'n dangos rhannau o asgwrn sy'n fwy gweithgar nag arfer. Mae llawer o achosion posibl.",
   },
   mammogram: {
     term: 'mamogram',
@@ -85,7 +85,7 @@ export const glossaryCy: Readonly<Record<string, WelshEntry>> = {
     term: 'olinydd',
     aliases: ['olinyddion', 'olinydd ymbelydrol'],
     definition:
-      "Hylif diogel gydag ychydig bach iawn o ymbelydredd ynddo, ar gyfer rhai sganiau. Fel arfer mae'n cael ei roi fel pigiad. Gall camera arbennig weld ble mae'n mynd.",
+      "Meddyginiaeth gydag ychydig bach o ymbelydredd ynddi, ar gyfer rhai sganiau. Fel arfer mae'n cael ei rhoi fel pigiad. Gall camera arbennig weld ble mae'n mynd.",
   },
   slice: {
     term: 'sleisen',
@@ -209,7 +209,58 @@ export const glossaryCy: Readonly<Record<string, WelshEntry>> = {
   tear: {
     term: 'rhwyg',
     aliases: ['rhwygiadau', 'wedi rhwygo'],
-    definition: "Hollt mewn cyhyr, neu yn y cortynnau a'r bandiau o gwmpas cymal.",
+    definition: "Hollt mewn rhan o'r corff, fel cyhyr, tendon, gewyn, cartilag neu'r padiau mewn cymal.",
+  },
+  // ---------------------------------------------------------------- Added with the larger glossary (branch glossary)
+  bone: {
+    term: 'asgwrn',
+    aliases: ['esgyrn', 'esgyrnog'],
+    definition: "Y rhannau caled sy'n gwneud ffrâm y corff.",
+  },
+  'chest-x-ray': {
+    term: "pelydr-X o'r frest",
+    aliases: ["pelydrau-X o'r frest", 'pelydr-X y frest'],
+    definition: "Llun o'r frest gyda pelydrau-X. Mae'n dangos yr ysgyfaint, y galon, yr asennau a'r pibellau gwaed mawr.",
+  },
+  skull: {
+    term: 'penglog',
+    aliases: ['penglogau'],
+    definition: "Esgyrn y pen sy'n amddiffyn yr ymennydd.",
+  },
+  knee: {
+    term: 'pen-glin',
+    aliases: ['pengliniau', 'pen glin'],
+    definition: "Y cymal rhwng asgwrn y forddwyd ac asgwrn y grimog. Mae adroddiadau'n ei rannu'n rhannau, fel yr ochr fewnol a'r ochr allanol.",
+  },
+  'wear-and-tear': {
+    term: 'traul',
+    aliases: ['traul a gwisgo', 'ôl traul'],
+    definition: "Newidiadau o ddefnyddio rhan o'r corff dros lawer o flynyddoedd. Maen nhw'n gyffredin iawn gydag oedran, ac nid ydynt bob amser yn achosi poen.",
+  },
+  fat: {
+    term: 'braster',
+    aliases: ['brasterog', 'meinwe fraster'],
+    definition: "Meinwe feddal sy'n storio egni. Mae peth ohoni'n normal yn y rhan fwyaf o'r corff.",
+  },
+  breast: {
+    term: 'bronnau',
+    aliases: ['y fron', "o'r fron"],
+    definition: "Y rhan o'r frest sy'n gallu gwneud llaeth. Ar famogram, mae'n cynnwys meinwe frasterog a meinwe ddwysach.",
+  },
+  ankle: {
+    term: 'ffêr',
+    aliases: ['fferau', 'pigwrn'],
+    definition: "Y cymal rhwng rhan isaf y goes a'r droed, gyda lwmp esgyrnog ar bob ochr.",
+  },
+  wrist: {
+    term: 'arddwrn',
+    aliases: ['arddyrnau'],
+    definition: "Y cymal rhwng y fraich isaf a'r llaw.",
+  },
+  elbow: {
+    term: 'penelin',
+    aliases: ['penelinoedd'],
+    definition: "Y cymal yng nghanol y fraich. Gall adroddiadau enwi ei rannau esgyrnog, neu'r padiau braster o'i gwmpas.",
   },
   gallstones: {
     term: 'cerrig bustl',

@@ -167,7 +167,7 @@ describe('<finding-disclosure scope="finding">: one finding, wrapped', () => {
   it('[HAZ-001] says a finding is there without saying what, and shows it only when the patient chooses', async () => {
     const step = wrap();
     await until(() => step.phase === 'asking', 3000, 'the step');
-    expect(visibleText(step)).to.contain('Your care team has marked 1 finding to talk through with you');
+    expect(visibleText(step)).to.contain('There is something in your report your care team wants to talk through with you');
     expect(visibleText(step)).not.to.contain('shadow');
     // The wrapped words are not on screen and not in the accessibility tree (not slotted).
     expect(step.querySelector('p')!.getClientRects().length).to.equal(0);
@@ -180,8 +180,8 @@ describe('<finding-disclosure scope="finding">: one finding, wrapped', () => {
     expect((await reveal).detail.scope).to.equal('finding');
     await until(() => step.querySelector('p')!.getClientRects().length > 0, 3000, 'shown');
     expect(visibleText(step)).to.contain('small shadow in the right lung');
-    expect(step.shadowRoot!.activeElement?.textContent).to.equal('The finding your care team marked');
-    expect(step.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('The finding is now showing');
+    expect(step.shadowRoot!.activeElement?.textContent).to.equal('What your care team wants to talk through');
+    expect(step.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('This part of your report is now showing');
     await expect(step).to.be.accessible();
 
     // The way back is one step.

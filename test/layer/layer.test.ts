@@ -637,7 +637,7 @@ describe('<lay-annotation-layer>', () => {
       expect(layer.shadowRoot!.querySelectorAll('ol > li').length).to.equal(2);
       expect(layer.shadowRoot!.querySelector('.marker[data-id="shadow"]')).to.equal(null);
       expect(text(layer)).not.to.contain('shadow');
-      expect(text(layer)).to.contain('Your care team has marked 1 finding to talk through with you');
+      expect(text(layer)).to.contain('There is something in your report your care team wants to talk through with you');
       expect(text(layer)).to.contain('Your report summary will show here');
       await expect(layer).to.be.accessible();
 
@@ -698,16 +698,16 @@ describe('<lay-annotation-layer>', () => {
 
       it('[HAZ-001] can be seen one at a time, each hidden again on its own, without saying what they are first', async () => {
         const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo());
-        expect(text(layer)).to.contain('Your care team has marked 2 findings to talk through with you');
+        expect(text(layer)).to.contain('There are 2 things in your report your care team wants to talk through with you');
         expect(text(layer)).not.to.contain('shadow');
         expect(text(layer)).not.to.contain('spot');
-        expect(press(layer, 'Show finding 1')).to.exist;
-        expect(press(layer, 'Show finding 2')).to.exist;
+        expect(press(layer, 'Show part 1')).to.exist;
+        expect(press(layer, 'Show part 2')).to.exist;
         await expect(layer).to.be.accessible();
 
         const request = nextEvent(layer, 'pv-disclosure-request');
         const reveal = nextEvent(layer, 'pv-reveal');
-        press(layer, 'Show finding 2')!.click();
+        press(layer, 'Show part 2')!.click();
         expect((await request).detail.findings).to.deep.equal(['nodule']);
         expect((await reveal).detail.findings).to.deep.equal(['nodule']);
         await until(() => shownIds(layer).includes('nodule'), 3000, 'second shown');
@@ -720,27 +720,27 @@ describe('<lay-annotation-layer>', () => {
         expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('A tiny spot');
         await expect(layer).to.be.accessible();
 
-        press(layer, 'Show finding 1')!.click();
+        press(layer, 'Show part 1')!.click();
         await until(() => shownIds(layer).includes('shadow'), 3000, 'first shown');
         expect(text(layer)).to.contain('small shadow in the right lung');
 
         const defer = nextEvent(layer, 'pv-defer');
-        press(layer, 'Hide finding 2 again')!.click();
+        press(layer, 'Hide part 2 again')!.click();
         expect((await defer).detail.findings).to.deep.equal(['nodule']);
         await until(() => !shownIds(layer).includes('nodule'), 3000, 'second hidden');
         await settleLayout();
         expect(shownIds(layer)).to.include('shadow');
         // Focus stays with that finding, whose button is now the way back.
-        expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Show finding 2');
+        expect(layer.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Show part 2');
       });
 
       it('[HAZ-001] "Show me all of them now" shows every finding that may be shown; a dated one stays hidden and says when', async () => {
         const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo({}, { notBefore: '2099-12-01' }));
-        expect(press(layer, 'Show finding 2')).to.equal(undefined);
+        expect(press(layer, 'Show part 2')).to.equal(undefined);
         expect(text(layer)).to.contain('You can choose to see this from 1 December 2099');
         // Only one can be shown now, so there is no "all" choice.
         expect(press(layer, 'Show me all of them now')).to.equal(undefined);
-        press(layer, 'Show finding 1')!.click();
+        press(layer, 'Show part 1')!.click();
         await until(() => shownIds(layer).includes('shadow'), 3000, 'first shown');
         expect(shownIds(layer)).not.to.include('nodule');
         expect(text(layer)).not.to.contain('spot');
@@ -767,7 +767,7 @@ describe('<lay-annotation-layer>', () => {
         first.layer.studyKey = 'study-43';
         first.layer.storage = 'local';
         await first.layer.updateComplete;
-        press(first.layer, 'Show finding 2')!.click();
+        press(first.layer, 'Show part 2')!.click();
         await until(() => shownIds(first.layer).includes('nodule'), 3000, 'revealed');
         cleanup();
         const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo(), undefined, (l) => {
@@ -788,7 +788,7 @@ describe('<lay-annotation-layer>', () => {
           l.studyKey = 'study-44';
           l.storage = 'local';
         });
-        press(first.layer, 'Show finding 1')!.click();
+        press(first.layer, 'Show part 1')!.click();
         await until(() => shownIds(first.layer).includes('shadow'), 3000, 'revealed');
         cleanup();
         const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, docWithTwo(), undefined, (l) => {

@@ -228,7 +228,7 @@ it('[HAZ-001] the demo: list of scans, consent, images, labels, a sensitive find
   assert.ok(await drawn(page, chest), 'the chest X-ray is drawn');
   const layerText = await deepText(page, `${chest} lay-annotation-layer`);
   assert.match(layerText, /Your right lung/);
-  assert.match(layerText, /Your care team has marked 1 finding to talk through with you/);
+  assert.match(layerText, /There is something in your report your care team wants to talk through with you/);
   assert.doesNotMatch(layerText, /shadow/i, 'the sensitive finding waits for the patient');
 
   // The sensitive finding, shown when the patient chooses.
@@ -269,8 +269,8 @@ it('[HAZ-001] the demo: list of scans, consent, images, labels, a sensitive find
   const sinusWords = /sinus|mucus|cheek|lining/i;
   assert.doesNotMatch(await flatText(page), sinusWords, 'before the choice: nothing of the finding on the page');
   assert.doesNotMatch(await accessibleText(page), sinusWords, 'before the choice: nothing of it in the accessibility tree');
-  assert.match(await deepText(page, report), /Your care team has marked 1 finding to talk through with you/);
-  assert.match(await deepText(page, ctLayer), /Your care team has marked 1 finding to talk through with you/);
+  assert.match(await deepText(page, report), /There is something in your report your care team wants to talk through with you/);
+  assert.match(await deepText(page, ctLayer), /There is something in your report your care team wants to talk through with you/);
   assert.equal(await page.$eval(report, (step) => step.querySelector('p').getClientRects().length), 0, 'the finding is not on screen');
 
   await (await findDeep(page, report, 'button', "I'll wait to talk to my care team")).click();

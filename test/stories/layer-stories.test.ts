@@ -200,11 +200,11 @@ describe('annotation layer stories as fixtures', () => {
     const { viewer, root } = await mount(stories.TwoSensitiveFindings);
     await until(() => root.querySelector('[part="sensitive"]') !== null, 5000, 'the notice');
     await settleLayout();
-    expect(root.textContent).to.contain('Your care team has marked 2 findings');
+    expect(root.textContent).to.contain('There are 2 things in your report your care team wants to talk through');
     expect(root.textContent).to.contain('You can choose to see this from 1 December 2099');
     expect(root.textContent).not.to.contain('spot');
     await expect(viewer).to.be.accessible();
-    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Show finding 1')!.click();
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Show part 1')!.click();
     await until(() => count(root, '.panel ol > li') === 3, 5000, 'first revealed');
     expect(root.textContent).not.to.contain('tiny spot');
     await expect(viewer).to.be.accessible();

@@ -276,13 +276,13 @@ describe('controls a patient can use', () => {
     }
   });
 
-  it('More and Less contrast change the spread of greys; Reset restores the file window', async () => {
+  it('Stronger and Softer light and dark change the spread of greys; Reset restores the file window', async () => {
     const el = await ctSeries(2);
     const { windowWidth, windowCentre } = el._view!.state();
-    button(el, 'More contrast').click();
+    button(el, 'Stronger light and dark').click();
     expect(el._view!.state().windowWidth).to.be.lessThan(windowWidth);
-    button(el, 'Less contrast').click();
-    button(el, 'Less contrast').click();
+    button(el, 'Softer light and dark').click();
+    button(el, 'Softer light and dark').click();
     expect(el._view!.state().windowWidth).to.be.greaterThan(windowWidth);
     button(el, 'Reset').click();
     expect(el._view!.state().windowWidth).to.be.closeTo(windowWidth, 0.5);
