@@ -1,7 +1,7 @@
 /**
  * The term matcher: finds the glossary words in a radiology report (or any text), so each can be
  * explained where it stands. This is the part of the plain-language layer that must never be wrong:
- * a report word explained with another word's meaning is a clinical safety defect (hazard HAZ-025).
+ * a report word explained with another word's meaning is a clinical safety defect (hazard HAZ-015).
  *
  * How it reads a report:
  * - **Longest phrase first.** "posterior cruciate ligament", "renal pelvis" and "basal ganglia" are

@@ -84,7 +84,7 @@ describe('<lay-report>: FHIR DiagnosticReport', () => {
     urls.splice(0).forEach((u) => URL.revokeObjectURL(u));
   });
 
-  it('[HAZ-034] [HAZ-005] shows the report text, conclusion and coded conclusion, and never a name or identifier from the resource', async () => {
+  it('[HAZ-024] [HAZ-005] shows the report text, conclusion and coded conclusion, and never a name or identifier from the resource', async () => {
     const events: Event[] = [];
     for (const type of ['pv-report-error', 'pv-question', 'pv-reveal', 'pv-defer']) document.addEventListener(type, (e) => events.push(e));
     const { el, root, errors } = await mountReport((r) => (r.report = namedReport()));
@@ -320,7 +320,7 @@ describe('<lay-report>: image links move the paired viewer', () => {
     expect(root.querySelectorAll('button.image-link').length).to.equal(0);
   });
 
-  it('[HAZ-030] an IMR paragraph marked data-sensitive waits behind the choice, with its image link', async () => {
+  it('[HAZ-020] an IMR paragraph marked data-sensitive waits behind the choice, with its image link', async () => {
     await ctViewer('ct-sensitive');
     const html = `<h2>FINDINGS</h2><p>Normal brain.</p><p data-sensitive="mass-1">A <imr-ref image="5">small lesion</imr-ref> needs talking through.</p>`;
     const { el, root } = await mountReport((r) => {

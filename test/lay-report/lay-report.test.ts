@@ -245,7 +245,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
 
   const SENTENCE = 'Suggest follow-up radiograph in 6 weeks to confirm resolution.';
 
-  it('[HAZ-030] a sentence the portal marks sensitive is absent from the DOM and the accessibility tree until the patient chooses', async () => {
+  it('[HAZ-020] a sentence the portal marks sensitive is absent from the DOM and the accessibility tree until the patient chooses', async () => {
     const { el, root } = await mountReport((r) => {
       r.sensitive = [{ match: 'suggest follow-up RADIOGRAPH', findingId: 'follow-up' }];
       r.talkHref = '/messages/new';
@@ -266,7 +266,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     expect(await accessibleText()).to.contain('confirm resolution');
   });
 
-  it('[HAZ-031] with hold-impression the whole IMPRESSION waits behind the choice, and comes back hidden after "Hide it again"', async () => {
+  it('[HAZ-021] with hold-impression the whole IMPRESSION waits behind the choice, and comes back hidden after "Hide it again"', async () => {
     const { el, root } = await mountReport((r) => {
       r.holdImpression = true;
       r.text = CHEST;
@@ -288,7 +288,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     expect(deepText(document.body)).to.not.contain('in keeping with infection');
   });
 
-  it('[HAZ-032] a sensitive match found nowhere holds the whole report (fails closed) and fires sensitive-not-found', async () => {
+  it('[HAZ-022] a sensitive match found nowhere holds the whole report (fails closed) and fires sensitive-not-found', async () => {
     const { root, errors } = await mountReport((r) => {
       r.sensitive = [{ match: 'words that are not in this report' }];
       r.text = CHEST;
@@ -299,7 +299,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     expect(deepText(document.body)).to.not.contain('pleural effusion');
   });
 
-  it('[HAZ-033] a date lock keeps a sensitive sentence out until the date, even when the patient chose to see it before', async () => {
+  it('[HAZ-023] a date lock keeps a sensitive sentence out until the date, even when the patient chose to see it before', async () => {
     const kept = JSON.stringify({ choice: 'reveal', at: '2026-11-01T09:00:00.000Z' });
     const { root } = await mountReport((r) => {
       r.studyKey = 'study-1';
@@ -313,7 +313,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     expect(deepText(document.body)).to.not.contain('confirm resolution');
   });
 
-  it('[HAZ-030] two parts with the same finding id are two choices: showing one never puts the other in the page', async () => {
+  it('[HAZ-020] two parts with the same finding id are two choices: showing one never puts the other in the page', async () => {
     const { el, root } = await mountReport((r) => {
       r.sensitive = [{ match: 'small right pleural effusion', findingId: 'effusion' }, { match: 'with a small pleural effusion', findingId: 'effusion' }];
       r.text = CHEST;
@@ -327,7 +327,7 @@ describe('<lay-report>: sensitive parts wait for the patient', () => {
     expect(page).to.not.contain('in keeping with infection');
   });
 
-  it('[HAZ-032] the sensitive attribute takes a JSON list; one that cannot be read holds the whole report', async () => {
+  it('[HAZ-022] the sensitive attribute takes a JSON list; one that cannot be read holds the whole report', async () => {
     const listed = await mountReport((r) => {
       r.setAttribute('sensitive', JSON.stringify([{ match: 'Suggest follow-up radiograph', findingId: 'f1' }]));
       r.text = CHEST;

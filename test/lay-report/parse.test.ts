@@ -39,7 +39,7 @@ describe('reading a report', () => {
     expect(allText(model)).to.contain('Report discussed with the ward.');
   });
 
-  it('[HAZ-031] with hold-impression, lines under the impression with headings of their own are held with it', () => {
+  it('[HAZ-021] with hold-impression, lines under the impression with headings of their own are held with it', () => {
     const model = parseText('FINDINGS:\nA mass.\n\nIMPRESSION:\n\nLUNGS\nSuspicious for malignancy.\n\nBONES\nNo lesion.\n\nCOMPARISON: None.');
     applyHolds(model, [], true);
     const impression = model.sections.find((s) => s.kind === 'impression')!;
@@ -68,7 +68,7 @@ describe('reading a report', () => {
     expect(list!.kind === 'list' && list!.ordered && list!.items.map((i) => i.sentences[0]!.text)).to.deep.equal(['One.', 'Two.']);
   });
 
-  it('[HAZ-030] a data-sensitive mark is never lost: on the body, or deep inside nesting that is read as plain text', () => {
+  it('[HAZ-020] a data-sensitive mark is never lost: on the body, or deep inside nesting that is read as plain text', () => {
     const body = parseHtml('<body data-sensitive="all">Loose words. <p>A paragraph.</p><ul><li>An item.</li></ul></body>');
     expect(body.hold?.key).to.equal('all');
     expect(allText(body)).to.contain('Loose words.');
@@ -83,7 +83,7 @@ describe('reading a report', () => {
     expect(allText(deep)).to.contain('Suspicious mass.');
   });
 
-  it('[HAZ-030] words marked sensitive are held wherever they are: every sentence, or the paragraph they run across', () => {
+  it('[HAZ-020] words marked sensitive are held wherever they are: every sentence, or the paragraph they run across', () => {
     const model = parseText('FINDINGS:\nA nodule. Malignancy cannot be excluded. Lungs clear. Malignancy cannot be excluded.\n\nIMPRESSION:\nSuspicious. For malignancy.');
     const { unmatched } = applyHolds(model, [{ match: 'malignancy CANNOT  be excluded', findingId: 'm' }, { match: 'suspicious. for malignancy', findingId: 'n' }], false);
     expect(unmatched).to.deep.equal([]);

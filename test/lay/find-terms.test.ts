@@ -81,14 +81,14 @@ describe('findTerms', () => {
     ]);
   });
 
-  it('[HAZ-025] never explains a word after a prefix that changes its meaning (non-, anti-, sub-...)', () => {
+  it('[HAZ-015] never explains a word after a prefix that changes its meaning (non-, anti-, sub-...)', () => {
     expect(idsIn('Anti-inflammatory treatment.')).not.to.include('inflammation');
     expect(idsIn('A non-enhancing cyst.')).to.include('enhancement');
     expect(read('A non-obstructing lesion.')).to.deep.equal([['non-obstructing', 'non-obstructing'], ['lesion', 'lesion']]);
     expect(idsIn('Pseudo-obstruction of the colon.')).not.to.include('obstruction');
   });
 
-  it('[HAZ-025] leaves every blocked compound alone', () => {
+  it('[HAZ-015] leaves every blocked compound alone', () => {
     for (const phrase of BLOCKED_PHRASES) {
       const found = findTerms(`The ${phrase} is normal.`);
       const inside = found.filter((m) => m.start >= 4 && m.end <= 4 + phrase.length);
@@ -97,7 +97,7 @@ describe('findTerms', () => {
     }
   });
 
-  it('[HAZ-025] lets a portal entry for a blocked compound win', () => {
+  it('[HAZ-015] lets a portal entry for a blocked compound win', () => {
     const { glossary } = buildGlossary([{ id: 'sinus-rhythm', term: 'sinus rhythm', definition: 'A normal heartbeat.', url: 'https://portal.example/' }]);
     expect(read('Sinus rhythm.')).to.deep.equal([]);
     expect(read('Sinus rhythm.', glossary)).to.deep.equal([['Sinus rhythm', 'sinus-rhythm']]);
@@ -115,7 +115,7 @@ describe('findTerms', () => {
   });
 });
 
-describe('[HAZ-025] the 12 false meanings found by the language audit', () => {
+describe('[HAZ-015] the 12 false meanings found by the language audit', () => {
   const cases: [string, string, string | null, string][] = [
     ['basal ganglia', 'Calcification in the basal ganglia.', 'basal-ganglia', 'ganglion'],
     ['posterior cruciate ligament', 'The posterior cruciate ligament is intact.', 'pcl', 'acl'],
@@ -131,14 +131,14 @@ describe('[HAZ-025] the 12 false meanings found by the language audit', () => {
     ['ileocaecal valve', 'The ileocaecal valve is thickened.', 'ileocaecal-valve', 'heart-valve'],
   ];
   for (const [name, sentence, right, wrong] of cases) {
-    it(`[HAZ-025] "${name}" is explained as ${right}, never as ${wrong}`, () => {
+    it(`[HAZ-015] "${name}" is explained as ${right}, never as ${wrong}`, () => {
       const ids = idsIn(sentence);
       expect(ids, sentence).to.include(right);
       expect(ids, sentence).not.to.include(wrong);
     });
   }
 
-  it('[HAZ-025] drops the ambiguous one-word aliases', () => {
+  it('[HAZ-015] drops the ambiguous one-word aliases', () => {
     for (const word of ['valve', 'node', 'cystic', 'radial', 'obstruction', 'rupture', 'displaced', 'shadowing', 'ganglia', 'dose', 'follicle']) {
       const owners = glossaryEnGB.filter((e) => [e.term, ...(e.aliases ?? [])].some((form) => form.toLowerCase() === word));
       // Either nobody owns it, or it is an entry of its own with a neutral, general meaning.
@@ -150,27 +150,27 @@ describe('[HAZ-025] the 12 false meanings found by the language audit', () => {
     expect(idsIn('The cruciates are intact.')).to.deep.equal(['cruciate-ligaments', 'preserved']);
   });
 
-  it('[HAZ-025] explains a meniscal tear as a tear of the knee pad, and a tear as any tear', () => {
+  it('[HAZ-015] explains a meniscal tear as a tear of the knee pad, and a tear as any tear', () => {
     expect(entry('tear').definition).to.match(/cartilage|pads in a joint/);
     expect(entry('meniscal-tear').definition).to.match(/pads that cushion the knee/);
   });
 });
 
-describe('[HAZ-026] words that can signal cancer', () => {
+describe('[HAZ-016] words that can signal cancer', () => {
   const SIGNALS = [
     'uptake', 'suspicious', 'spiculated', 'sclerotic-lesion', 'lytic-lesion', 'mass', 'malignant', 'neoplasm', 'tumour', 'cancer',
     'metastasis', 'pi-rads', 'bi-rads', 'u-score', 'ti-rads', 'o-rads', 'bosniak-3', 'pathological-fracture', 'extraprostatic-extension',
     'unknown-primary', 'response',
   ];
 
-  it('[HAZ-026] are marked sensitive and say the care team will explain', () => {
+  it('[HAZ-016] are marked sensitive and say the care team will explain', () => {
     for (const id of SIGNALS) {
       expect(entry(id).sensitive, id).to.equal(true);
       expect(entry(id).definition, id).to.match(/your care team will explain/i);
     }
   });
 
-  it('[HAZ-026] never falsely reassure: no "healing or swollen", "wear and tear" or "heals by itself" as the whole story', () => {
+  it('[HAZ-016] never falsely reassure: no "healing or swollen", "wear and tear" or "heals by itself" as the whole story', () => {
     expect(entry('uptake').definition).not.to.match(/healing or swollen/);
     expect(entry('uptake').aliases).to.include('FDG-avid');
     expect(entry('sclerotic').definition).to.match(/many causes/);
@@ -183,14 +183,14 @@ describe('[HAZ-026] words that can signal cancer', () => {
     expect(idsIn('Sclerotic lesion in L3.')).to.include('sclerotic-lesion');
   });
 
-  it('[HAZ-026] call tracers a radioactive medicine, never a "safe liquid"', () => {
+  it('[HAZ-016] call tracers a radioactive medicine, never a "safe liquid"', () => {
     for (const e of glossaryEnGB) expect(e.definition, e.id).not.to.match(/safe liquid/i);
     expect(entry('tracer').definition).to.match(/radiation/);
   });
 });
 
-describe('[HAZ-027] neutral definitions and hedges', () => {
-  it('[HAZ-027] explains negation and hedges as words', () => {
+describe('[HAZ-017] neutral definitions and hedges', () => {
+  it('[HAZ-017] explains negation and hedges as words', () => {
     const hedges: Record<string, string> = {
       No: 'no',
       'not excluded': 'not-excluded',
@@ -213,7 +213,7 @@ describe('[HAZ-027] neutral definitions and hedges', () => {
     }
   });
 
-  it('[HAZ-027] says what a word means, never what it means for this patient (most mentions are negated)', () => {
+  it('[HAZ-017] says what a word means, never what it means for this patient (most mentions are negated)', () => {
     const personal = /\b(you have|your (scan|report) shows|you will need|your care team may (want to )?check it again|needs treatment in hospital|needs urgent)\b/i;
     for (const e of glossaryEnGB) expect(personal.test(e.definition), `${e.id}: ${e.definition}`).to.equal(false);
     // Read after "No", every one of these still makes sense.
@@ -221,7 +221,7 @@ describe('[HAZ-027] neutral definitions and hedges', () => {
     expect(entry('nodule').definition).not.to.match(/check it again/);
   });
 
-  it('[HAZ-027] gives the words the report used, not a heavier headword', () => {
+  it('[HAZ-017] gives the words the report used, not a heavier headword', () => {
     const [scarring] = findTerms('Scarring at the lung bases.');
     expect(scarring!.text).to.equal('Scarring');
     expect(scarring!.entry.id).to.equal('scarring');

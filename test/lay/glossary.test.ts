@@ -87,7 +87,7 @@ describe('glossary (en-GB)', () => {
     }
   });
 
-  it('[HAZ-028] links only to known NHS website pages, in one path style', () => {
+  it('[HAZ-018] links only to known NHS website pages, in one path style', () => {
     const known = new Set(NHS_PATHS);
     for (const path of NHS_PATHS) expect(path, path).to.match(/^\/(conditions|tests-and-treatments)\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/);
     for (const entry of glossaryEnGB) {
@@ -102,7 +102,7 @@ describe('glossary (en-GB)', () => {
     for (const path of NHS_PATHS) expect(used.has(path), `${path} is unused`).to.equal(true);
   });
 
-  it('[HAZ-028] never links to the conditions index, an alarming page for a normal body part, or a cancer page for a word that is not about cancer', () => {
+  it('[HAZ-018] never links to the conditions index, an alarming page for a normal body part, or a cancer page for a word that is not about cancer', () => {
     const gentle = /^\/(tests-and-treatments\/[a-z-]+|conditions\/([a-z-]+-pain|sprains-and-strains|tendonitis|bursitis|osteoarthritis|plantar-fasciitis|sciatica|kyphosis|spondylolisthesis))\/$/;
     for (const entry of glossaryEnGB) {
       if (!entry.url) continue;

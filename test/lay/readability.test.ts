@@ -132,7 +132,7 @@ describe('patient-facing words', () => {
     for (const [key, template] of Object.entries(enGB)) expect(format(template, SAMPLE), key).not.to.match(/\{[a-z]+\}/i);
   });
 
-  it('[HAZ-029] says "image" throughout, never "picture", and "pee", never "wee"', () => {
+  it('[HAZ-019] says "image" throughout, never "picture", and "pee", never "wee"', () => {
     for (const [key, text] of Object.entries(enGB)) {
       expect(/\bpictures?\b/i.test(text), `${key}: ${text}`).to.equal(false);
       expect(/\bwee\b/i.test(text), `${key}: ${text}`).to.equal(false);
@@ -143,7 +143,7 @@ describe('patient-facing words', () => {
     }
   });
 
-  it('[HAZ-029] never says "finding" to a patient, nor "contrast" on a button, nor "safe liquid" for a tracer', () => {
+  it('[HAZ-019] never says "finding" to a patient, nor "contrast" on a button, nor "safe liquid" for a tracer', () => {
     for (const [key, text] of Object.entries(enGB)) {
       expect(/\bfindings?\b/i.test(text), `${key}: ${text}`).to.equal(false);
       expect(/safe liquid/i.test(text), `${key}: ${text}`).to.equal(false);
