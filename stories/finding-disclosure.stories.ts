@@ -16,6 +16,8 @@ export interface DisclosureArgs {
   talkHref: string;
   scope: 'study' | 'finding';
   studyKey: string;
+  findingId: string;
+  /** The older name of `findingId`. */
   findingKey: string;
   storage: 'memory' | 'session' | 'local';
   notBefore: string;
@@ -38,6 +40,7 @@ export function renderDisclosure(args: DisclosureArgs): TemplateResult {
     modality=${args.modality}
     talk-href=${args.talkHref}
     scope=${args.scope ?? 'study'}
+    finding-id=${args.findingId ?? ''}
     finding-key=${args.findingKey ?? ''}
     not-before=${args.notBefore ?? ''}
     heading-level=${args.headingLevel ?? 2}
@@ -67,6 +70,7 @@ const meta = {
     talkHref: '',
     scope: 'study',
     studyKey: '',
+    findingId: '',
     findingKey: '',
     storage: 'memory',
     notBefore: '',
@@ -78,6 +82,7 @@ const meta = {
     talkHref: { control: 'text' },
     scope: { control: 'inline-radio', options: ['study', 'finding'] },
     studyKey: { control: 'text' },
+    findingId: { control: 'text' },
     findingKey: { control: 'text' },
     storage: { control: 'inline-radio', options: ['memory', 'session', 'local'] },
     notBefore: { control: 'text' },
@@ -91,7 +96,7 @@ const meta = {
     // An object: set from code, not editable as text.
     messages: { control: false },
     // Attribute spellings of the properties above, and a read-only getter: nothing to set.
-    ...Object.fromEntries(['talk-href', 'study-key', 'finding-key', 'not-before', 'heading-level', 'phase'].map((name) => [name, { table: { disable: true } }])),
+    ...Object.fromEntries(['talk-href', 'study-key', 'finding-id', 'finding-key', 'not-before', 'heading-level', 'phase'].map((name) => [name, { table: { disable: true } }])),
   },
 } satisfies Meta<DisclosureArgs>;
 

@@ -27,6 +27,8 @@ export interface ReportArgs {
   explainedBy: string;
   explainedOn: string;
   noQuestions: boolean;
+  studyKey: string;
+  storage: 'memory' | 'session' | 'local';
 }
 
 function base64(text: string): string {
@@ -66,6 +68,8 @@ export function renderReport(args: ReportArgs): TemplateResult {
     explained-by=${args.explainedBy ?? ''}
     explained-on=${args.explainedOn ?? ''}
     ?no-questions=${args.noQuestions}
+    study-key=${args.studyKey ?? ''}
+    .storage=${args.storage ?? 'memory'}
   ></lay-report>`;
   return html`<div lang=${args.lang ?? 'en-GB'} class="story-report">
     ${args.withViewer
@@ -92,6 +96,8 @@ const meta = {
     explainedBy: '',
     explainedOn: '',
     noQuestions: false,
+    studyKey: '',
+    storage: 'memory',
   },
   argTypes: {
     input: {
@@ -107,8 +113,10 @@ const meta = {
     explainedBy: { control: 'text' },
     explainedOn: { control: 'text' },
     noQuestions: { control: 'boolean' },
+    studyKey: { control: 'text' },
+    storage: { control: 'inline-radio', options: ['memory', 'session', 'local'] },
     ...Object.fromEntries(
-      ['text', 'report', 'src', 'for', 'imageRefs', 'glossary', 'trustedDomains', 'studyKey', 'storage', 'timeout', 'messages', 'status'].map(
+      ['text', 'report', 'src', 'for', 'imageRefs', 'glossary', 'trustedDomains', 'timeout', 'messages', 'status'].map(
         (name) => [name, { table: { disable: true } }],
       ),
     ),
