@@ -17,12 +17,14 @@ export function headingLevel(value: unknown): number {
 export function heading(
   level: number,
   content: unknown,
-  options: { id?: string; focusable?: boolean; sub?: boolean } = {},
+  options: { id?: string; focusable?: boolean; sub?: boolean; part?: string; lang?: string | typeof nothing } = {},
 ): TemplateResult {
   const tag = TAGS[Math.min(6, Math.max(1, level)) - 1]!;
   return staticHtml`<${tag}
     class=${options.sub ? 'h-sub' : 'h-main'}
     id=${options.id ?? nothing}
     tabindex=${options.focusable ? '-1' : nothing}
+    part=${options.part ?? nothing}
+    lang=${options.lang ?? nothing}
   >${content}</${tag}>`;
 }

@@ -49,6 +49,23 @@ describe('heading-level (WCAG 1.3.1)', () => {
     await expect(viewer).to.be.accessible();
   });
 
+  it('<lay-report heading-level="3">: its title is h3, the report\'s sections h4, and a held part\'s step h4', async () => {
+    const report = document.createElement('lay-report') as HTMLElement & { text: string; sensitive: unknown[]; updateComplete: Promise<boolean> };
+    report.setAttribute('heading-level', '3');
+    report.text = 'FINDINGS:\nThe lungs are clear.\nThere is a 12 mm nodule in the right upper lobe.\n\nIMPRESSION:\nNo acute abnormality.';
+    report.sensitive = [{ match: 'There is a 12 mm nodule', findingId: 'f-1' }];
+    box(600, 800).append(report);
+    await until(() => report.shadowRoot!.querySelector('finding-disclosure')?.shadowRoot?.querySelector('h1, h2, h3, h4, h5, h6') != null, 5000, 'the report');
+    await report.updateComplete;
+    const own = levels(report.shadowRoot!);
+    expect(own[0]).to.match(/^h3 /);
+    expect(own.slice(1).length).to.be.greaterThan(0);
+    for (const h of own.slice(1)) expect(h, h).to.match(/^h4 /);
+    const step = report.shadowRoot!.querySelector('finding-disclosure')!;
+    expect(levels(step.shadowRoot!)[0]).to.match(/^h4 /);
+    await expect(report).to.be.accessible();
+  });
+
   it('<patient-image-viewer heading-level="3">: the error heading is h3', async () => {
     const viewer = document.createElement('patient-image-viewer') as PatientImageViewer;
     viewer.loading = 'eager';

@@ -26,17 +26,17 @@ export const styles = [
       overflow-wrap: anywhere;
     }
 
-    h2,
-    h3 {
+    .h-main,
+    .h-sub {
       margin: 0;
       line-height: 1.3;
     }
 
-    h2 {
+    .h-main {
       font-size: 1.5rem;
     }
 
-    h3 {
+    .h-sub {
       font-size: 1.25rem;
       margin-top: 8px;
     }

@@ -16,6 +16,7 @@ import { ReportError, type ReportErrorType } from '../../report/errors.js';
 import { applyHolds, parseText } from '../../report/text.js';
 import { fetchBytes } from '../../sources/fetch-bytes.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
+import { heading, headingLevel } from '../heading.js';
 import { styles } from './lay-report.styles.js';
 
 /** The glossary and its matcher load on first use (a separate chunk): a page without a report never downloads them. */
@@ -199,6 +200,12 @@ export class LayReport extends LitElement {
 
   /** Replacement words for any of the built-in messages. */
   @property({ attribute: false }) messages: Messages | undefined;
+
+  /**
+   * The level of this element's headings (1 to 6; default 2), so they fit the page's outline: inside
+   * a section whose heading is an `h2`, set 3. The report's section headings are one level lower.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private _status: Status = 'empty';
   @state() private _model: ReportModel | undefined;
@@ -440,6 +447,7 @@ export class LayReport extends LitElement {
     return html`<finding-disclosure
       scope="finding"
       finding-id=${hold.key}
+      heading-level=${Math.min(6, headingLevel(this.headingLevel) + 1)}
       not-before=${hold.notBefore ?? ''}
       study-key=${this.studyKey}
       talk-href=${this.talkHref}
@@ -452,17 +460,22 @@ export class LayReport extends LitElement {
     >`;
   }
 
+  /** A section's heading, one level below the element's own. */
+  #subHeading(content: unknown, lang?: string | typeof nothing): TemplateResult {
+    return heading(Math.min(6, headingLevel(this.headingLevel) + 1), content, { sub: true, part: 'heading', lang });
+  }
+
   #renderSection(section: Section, index: number): TemplateResult {
     const plain = section.kind ? this.#t(`report.section.${section.kind}` as MessageKey) : undefined;
     const blocks = () => section.blocks.map((block) => this.#renderBlock(block));
     return html`<section class="section" part="section">
       ${section.heading !== undefined
         ? plain
-          ? html`<h3 part="heading">${plain}</h3>
+          ? html`${this.#subHeading(plain)}
               <p class="original" part="original-heading">
                 ${this.#t('report.original', { heading: '' })}<span lang=${this.#reportLang}>${section.heading}</span>
               </p>`
-          : html`<h3 part="heading" lang=${this.#reportLang}>${section.heading}</h3>`
+          : this.#subHeading(section.heading, this.#reportLang)
         : nothing}
       ${section.hold ? this.#held(section.hold, `section-${index}`, blocks) : blocks()}
     </section>`;
@@ -658,7 +671,7 @@ export class LayReport extends LitElement {
     const on = this.explainedOn ? new Date(this.explainedOn) : undefined;
     const checked = this.explainedBy && on && !Number.isNaN(on.getTime());
     return html`<div class="header" part="header">
-      <h2>${this.#t('report.title')}</h2>
+      ${heading(headingLevel(this.headingLevel), this.#t('report.title'))}
       <p class="statement">${this.#t('report.statement')}</p>
       <p>${this.#t('report.howTo')}</p>
       <p class="explained">
@@ -672,7 +685,7 @@ export class LayReport extends LitElement {
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
     if (this._status === 'error') {
       return html`<div class="error" part="error" role="alert">
-          <h2>${this.#t('report.errorTitle')}</h2>
+          ${heading(headingLevel(this.headingLevel), this.#t('report.errorTitle'))}
           <p>${this.#t(`report.error.${this._error ?? 'malformed'}` as MessageKey)}</p>
         </div>
         ${live}`;
