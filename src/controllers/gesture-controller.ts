@@ -64,7 +64,7 @@ interface Track {
 /**
  * Turns pointer, wheel and keyboard input on the stage into plain intents. Every drag here has a
  * single-pointer alternative in the viewer's toolbar (WCAG 2.2, 2.5.7, which keys do not meet):
- * moving a zoomed picture has the "Move the picture" buttons (shown while zoomed in), brightness
+ * moving a zoomed picture has the "Move the image" buttons (shown while zoomed in), brightness
  * has Lighter, Darker and the contrast buttons, a swipe has Previous, Next and the slider, and a
  * pinch has Zoom in and Zoom out.
  * Drags, pinches and wheels that start on a marker over the picture act on the picture too.

@@ -273,6 +273,17 @@ export const glossaryCy: Readonly<Record<string, WelshEntry>> = {
     aliases: ['radiolegwyr'],
     definition: "Meddyg sy'n arbenigo mewn darllen pelydrau-X a sganiau. Mae'n ysgrifennu'r adroddiad am eich delweddau.",
   },
+  // Words of the demo's CT documents (awaiting review by a Welsh speaker, like the rest).
+  stroke: {
+    term: 'strôc',
+    aliases: ['strociau'],
+    definition: "Pan fydd y cyflenwad gwaed i ran o'r ymennydd yn cael ei atal, neu pan fydd pibell waed yn yr ymennydd yn gwaedu.",
+  },
+  'surgical-clips': {
+    term: 'clipiau llawfeddygol',
+    aliases: ['clip llawfeddygol', 'clipiau'],
+    definition: "Darnau bach o fetel, neu bwythau, sy'n cael eu gadael ar ôl llawdriniaeth neu ar ôl cymryd sampl. Nid ydynt yn gwneud niwed ac maent yn edrych yn wyn ar sganiau.",
+  },
 };
 
 /**

@@ -219,7 +219,7 @@ export const cy = {
   'error.engine-failed': "Aeth rhywbeth o'i le ar ein hochr ni, felly allwn ni ddim dangos eich delwedd ar hyn o bryd. Rhowch gynnig arall arni, neu dewch yn ôl yn nes ymlaen.",
   // --- branch safety-phone --- (draft, awaiting review like the rest)
   'layer.showInList': 'Dangos yn y rhestr',
-  'layer.pictureShown': "Mae'r llun nawr yn dangos delwedd {index}.",
+  'layer.pictureShown': "Mae delwedd {index} i'w gweld nawr.",
   'layer.noneHere': "Does dim labeli ar y ddelwedd hon. Mae {count} label ar ddelweddau eraill.",
   'layer.noneHereOne': "Does dim labeli ar y ddelwedd hon. Mae 1 label ar ddelwedd arall.",
   // --- branch lay-report ---

@@ -189,7 +189,7 @@ export const enGB = {
   /** On a phone, a tapped marker's words beside it: the way to the same label in the list below. */
   'layer.showInList': 'Show in the list',
   /** Said when choosing a label moved a picture that was off screen back into view. */
-  'layer.pictureShown': 'The picture now shows image {index}.',
+  'layer.pictureShown': 'Image {index} is now in view.',
   /** When this image has no labels and every label is on another image. */
   'layer.noneHere': 'There are no labels on this image. {count} labels are on other images.',
   'layer.noneHereOne': 'There are no labels on this image. 1 label is on another image.',
@@ -227,7 +227,7 @@ export const enGB = {
   'error.unsupported-image': 'This is a real image, but it is saved in a way we cannot open yet. Your care team can show it to you.',
   'error.unsupported-video': 'This is a moving image (a video clip). We cannot play this kind of image here yet. Your care team can show it to you.',
   hideMarks: 'Hide marks',
-  marksNotice: 'This picture has marks on it, such as arrows or words. They were added by the person who looked at your scan. You can hide them.',
+  marksNotice: 'This image has marks on it, such as arrows or words. They were added by the person who looked at your scan. You can hide them.',
   // --- branch keyboard-sr ---
   'list.removed': 'Question removed.',
   'ask.sentTitle': 'Question sent',
@@ -237,7 +237,7 @@ export const enGB = {
   'ask.nextSteps': 'They will read it and get back to you. If you feel unwell or are worried, contact your GP surgery or call 111.',
   'ask.savedTitle': 'Question saved',
   'ask.savedWhere': 'It is in your questions for your appointment, lower down this page. You can print them to take with you.',
-  panGroup: 'Move the picture',
+  panGroup: 'Move the image',
   panUp: 'Move up',
   panDown: 'Move down',
   panLeft: 'Move left',

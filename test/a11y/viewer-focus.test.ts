@@ -126,7 +126,7 @@ describe('moving a zoomed picture without dragging (WCAG 2.5.7)', () => {
     named('Zoom in')!.click();
     named('Zoom in')!.click();
     await el.updateComplete;
-    expect(root.querySelector('fieldset.pan legend')?.textContent).to.equal('Move the picture');
+    expect(root.querySelector('fieldset.pan legend')?.textContent).to.equal('Move the image');
     const moves: [string, number, number][] = [['Move left', -1, 0], ['Move right', 1, 0], ['Move up', 0, -1], ['Move down', 0, 1]];
     for (const [name, sx, sy] of moves) {
       const before = el.imageToFrame(0, 0)!;

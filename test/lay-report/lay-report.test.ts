@@ -198,12 +198,12 @@ describe('<lay-report>: plain text, words and their meanings', () => {
     expect([...root.querySelectorAll('h3')].map((h) => h.textContent!.trim())).to.include('Beth ddangosodd y sgan');
     const paragraph = root.querySelector('.sentence')!.closest('p')!;
     expect(paragraph.lang).to.equal('en');
-    const radiograph = termCalled(root, 'radiograph');
-    radiograph.click();
+    const consolidation = termCalled(root, 'consolidation');
+    consolidation.click();
     await el.updateComplete;
-    expect(root.querySelector('.popover-title')!.textContent).to.equal('Beth mae "radiograph" yn ei olygu');
-    // Whatever entry the glossary gives "radiograph": its Welsh meaning, or its English one marked as English.
-    const entry = built.get('radiograph')!;
+    expect(root.querySelector('.popover-title')!.textContent).to.equal('Beth mae "consolidation" yn ei olygu');
+    // Whatever entry the glossary gives "consolidation": its Welsh meaning, or its English one marked as English.
+    const entry = built.get('consolidation')!;
     const welsh = Object.hasOwn(glossaryCy, entry.id) ? glossaryCy[entry.id] : undefined;
     const definition = root.querySelector<HTMLElement>('.definition')!;
     expect(definition.textContent).to.equal(welsh?.definition ?? entry.definition);

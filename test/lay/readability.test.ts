@@ -24,6 +24,11 @@ const SAMPLE = {
   number: 2,
   total: 5,
   name: 'St Elsewhere Hospital',
+  trust: 'St Elsewhere Hospital',
+  heading: 'FINDINGS',
+  words: 'pleural effusion',
+  recipient: 'your care team',
+  site: 'the NHS website',
   length: '12 mm',
   direction: 'left',
 };

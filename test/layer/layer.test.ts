@@ -353,7 +353,7 @@ describe('<lay-annotation-layer>', () => {
       const rect = picture();
       expect(rect.top, 'picture top on screen').to.be.at.least(-1);
       expect(rect.bottom, 'picture bottom on screen').to.be.at.most(window.innerHeight + 1);
-      expect(layer.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('The picture now shows image 8.');
+      expect(layer.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Image 8 is now in view.');
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
       spacer.remove();
@@ -895,7 +895,7 @@ describe('<lay-annotation-layer>', () => {
           await until(() => problems.length > 0, 3000, 'the mismatch report');
           expect(problems[0]!.detail.problems[0]).to.include({ code: 'finding-sensitivity-mismatch', findingId: 'marked-3', labelId: 'shadow-side' });
           // One finding, labelled twice: the patient is told of one, and chooses once.
-          expect(text(layer)).to.contain('Your care team has marked 1 finding to talk through with you');
+          expect(text(layer)).to.contain('There is something in your report your care team wants to talk through with you');
           press(layer, 'Show me now')!.click();
           // One choice: the finding is shown wherever it is labelled.
           await until(() => ids(layer).includes('shadow') && ids(layer).includes('shadow-side'), 3000, 'both shown');

@@ -86,12 +86,14 @@ async function mountAll(brand?: string): Promise<Page> {
   layer.annotations = doc;
   viewer.append(layer);
   host.append(asking, finding, shown, viewer);
+  // Listen before waiting on the steps: the picture may well be drawn first.
+  const drawn = loaded(viewer);
 
   await until(() => asking.shadowRoot?.querySelector('.panel') != null && finding.shadowRoot?.querySelector('.panel') != null, 5000, 'the steps');
   await until(() => shown.shadowRoot?.querySelector('button') != null, 5000, 'the third step');
   shown.shadowRoot!.querySelector('button')!.click();
   await until(() => shown.shadowRoot?.querySelector('[part="shown"]') != null, 5000, 'the step once shown');
-  await loaded(viewer);
+  await drawn;
   await until(() => layer.shadowRoot?.querySelector('[part="panel"] a[href]') != null, 5000, 'the labels with their link');
   await until(() => layer.shadowRoot?.querySelector('svg .region-fill') != null, 5000, 'the body drawing');
   await nextFrame();

@@ -172,7 +172,7 @@ export function dicomCaseTests(path: 'WebGL' | 'CPU'): void {
     });
 
     it('a deflated report with a trailer is still refused as not a picture', async function () {
-      await refusedPlainly(this, 'deflate-trailer-sr.dcm', 'does not have a picture');
+      await refusedPlainly(this, 'deflate-trailer-sr.dcm', 'does not have an image');
     });
 
     for (const name of ['no-header.dcm', 'no-header-explicit.dcm', 'no-preamble.dcm']) {

@@ -21,8 +21,8 @@ const CASES = [
 
 const BAD_FILES = [
   { name: 'bad/MR_truncated.dcm', type: 'corrupt-file', words: 'damaged or not complete' },
-  { name: 'bad/test-SR.dcm', type: 'not-an-image', words: 'does not have a picture' },
-  { name: 'bad/liver.dcm', type: 'not-an-image', words: 'does not have a picture' },
+  { name: 'bad/test-SR.dcm', type: 'not-an-image', words: 'does not have an image' },
+  { name: 'bad/liver.dcm', type: 'not-an-image', words: 'does not have an image' },
 ] as const;
 
 describe('bad input and faults', () => {

@@ -379,19 +379,26 @@ export class LayAnnotationLayer extends LitElement {
     if (viewer && item.imageIndex !== undefined) await viewer.goTo(item.imageIndex);
     await this.updateComplete;
     if (shown) {
-      await this.#place();
-      const marker = this.renderRoot.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(item.label.id)}"]`);
-      if (marker) {
-        marker.focus({ preventScroll: true });
-        return;
+      // The layer hears of the new image a frame or two after goTo resolves: wait for its marker.
+      for (let frame = 0; frame < 10 && this.isConnected; frame++) {
+        const marker = this.renderRoot.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(item.label.id)}"]`);
+        if (marker) {
+          marker.focus({ preventScroll: true });
+          return;
+        }
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await this.updateComplete;
       }
+      // No marker (its point is outside the picture): the label in the list, without scrolling the picture away.
+      this.#focusLabel(item.label.id, true);
+      return;
     }
     this.#focusLabel(item.label.id);
   }
 
-  #focusLabel(id: string): void {
+  #focusLabel(id: string, preventScroll = false): void {
     const li = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li.item')].find((el) => el.dataset.id === id);
-    li?.querySelector<HTMLElement>('button.choose')?.focus();
+    li?.querySelector<HTMLElement>('button.choose')?.focus({ preventScroll });
   }
 
   #onTerm(entry: GlossaryEntry, key: string) {
