@@ -75,7 +75,9 @@ function reachable(dir, roots, stops) {
  *   DICOM image loader, dicom-parser, the decode worker and our stack view (src/engine), without
  *   the codecs (each loads only for its own transfer syntax);
  * - `elements`: once the patient agrees, the viewer's and the layer's chunks and everything they
- *   load other than the imaging engine (the annotation validator, the glossaries).
+ *   load other than the imaging engine and the glossary (the annotation validator, the Welsh words);
+ * - `glossary`: the built-in glossary's data with `findTerms`, loaded when labels or a report have
+ *   words to explain.
  */
 export function cdnGroups(dir) {
   const entry = 'patient-image-viewer.js';
@@ -96,8 +98,13 @@ export function cdnGroups(dir) {
   ];
   const imaging = [...new Set(imagingRoots.flatMap((root) => staticClosure(dir, root)))].filter((file) => !inShell.has(file)).sort();
   const stops = new Set([...shell, ...imaging]);
-  const elements = reachable(dir, [one(hashed('chunks/patient-image-viewer')), one(hashed('chunks/lay-annotation-layer'))], stops)
+  const reached = reachable(dir, [one(hashed('chunks/patient-image-viewer')), one(hashed('chunks/lay-annotation-layer'))], stops)
     .filter((file) => !stops.has(file))
     .sort();
-  return { shell, elements, imaging };
+  // The built-in glossary's data (about 1,000 entries) with findTerms: loaded only when a label
+  // document or a report has words to explain, so it has a budget of its own.
+  const glossary = reached.filter((file) => hashed('chunks/find-terms').test(file));
+  if (glossary.length !== 1) throw new Error(`Expected the glossary chunk (chunks/find-terms-*.js) in ${dir}, found ${glossary.length}`);
+  const elements = reached.filter((file) => !glossary.includes(file));
+  return { shell, elements, glossary, imaging };
 }

@@ -1,4 +1,4 @@
-import { findTerms } from './find-terms.js';
+import { matchTerms } from './term-matcher.js';
 import type { Glossary, GlossaryEntry } from './glossary.js';
 
 /** A piece of text: plain, or a glossary word with its entry. */
@@ -20,7 +20,7 @@ export function segmentText(text: string, glossary: Glossary): TextSegment[] {
   if (typeof text !== 'string' || text === '') return [];
   const segments: TextSegment[] = [];
   let plainStart = 0;
-  for (const match of findTerms(text, glossary)) {
+  for (const match of matchTerms(text, glossary)) {
     if (match.entry.kind === 'hedge') continue;
     if (plainStart < match.start) segments.push({ text: text.slice(plainStart, match.start) });
     segments.push({ text: match.text, entry: match.entry });
