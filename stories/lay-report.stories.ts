@@ -29,6 +29,15 @@ export interface ReportArgs {
   noQuestions: boolean;
   studyKey: string;
   storage: 'memory' | 'session' | 'local';
+  /** The report as plain text (wins over `input` when set). */
+  text: string;
+  /** A URL of the report (wins over `input` when set). */
+  src: string;
+  /** The id of the viewer the image links move (wins over `withViewer` when set). */
+  for: string;
+  talkHref: string;
+  timeout: number;
+  headingLevel: number;
 }
 
 function base64(text: string): string {
@@ -59,10 +68,13 @@ function pdfUrl(): string {
 export function renderReport(args: ReportArgs): TemplateResult {
   const viewerId = 'story-ct-viewer';
   const report = html`<lay-report
-    for=${args.withViewer ? viewerId : ''}
-    .text=${args.input === 'chest-text' ? chestText : args.input === 'ct-text' ? ctText : ''}
-    .report=${args.input === 'ct-fhir' ? ctDiagnosticReport : undefined}
-    .src=${args.input === 'ct-imr' ? ctImrUrl : args.input === 'pdf' ? pdfUrl() : ''}
+    for=${args.for || (args.withViewer ? viewerId : '')}
+    .text=${args.text || (args.input === 'chest-text' ? chestText : args.input === 'ct-text' ? ctText : '')}
+    .report=${args.input === 'ct-fhir' && !args.text && !args.src ? ctDiagnosticReport : undefined}
+    .src=${args.src || (args.input === 'ct-imr' ? ctImrUrl : args.input === 'pdf' ? pdfUrl() : '')}
+    talk-href=${args.talkHref ?? ''}
+    .timeout=${args.timeout ?? 30000}
+    heading-level=${args.headingLevel ?? 2}
     .sensitive=${args.sensitive ?? []}
     ?hold-impression=${args.holdImpression}
     explained-by=${args.explainedBy ?? ''}
@@ -98,6 +110,12 @@ const meta = {
     noQuestions: false,
     studyKey: '',
     storage: 'memory',
+    text: '',
+    src: '',
+    for: '',
+    talkHref: '',
+    timeout: 30000,
+    headingLevel: 2,
   },
   argTypes: {
     input: {
@@ -115,8 +133,14 @@ const meta = {
     noQuestions: { control: 'boolean' },
     studyKey: { control: 'text' },
     storage: { control: 'inline-radio', options: ['memory', 'session', 'local'] },
+    text: { control: 'text' },
+    src: { control: 'text' },
+    for: { control: 'text' },
+    talkHref: { control: 'text' },
+    timeout: { control: 'number' },
+    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
     ...Object.fromEntries(
-      ['text', 'report', 'src', 'for', 'imageRefs', 'glossary', 'trustedDomains', 'timeout', 'messages', 'status'].map(
+      ['report', 'imageRefs', 'glossary', 'trustedDomains', 'messages', 'status', 'study-key', 'talk-href', 'hold-impression', 'explained-by', 'explained-on', 'no-questions', 'heading-level'].map(
         (name) => [name, { table: { disable: true } }],
       ),
     ),

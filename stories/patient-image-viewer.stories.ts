@@ -45,6 +45,7 @@ export interface ViewerArgs {
   loading: 'lazy' | 'eager';
   timeout: number;
   headingLevel: number;
+  hideOverlays: boolean;
   requestHeaders?: RequestHeaders;
   messages?: Messages;
   onPvLoad?: (event: PvLoadEvent) => void;
@@ -106,6 +107,7 @@ export function renderViewer(args: ViewerArgs): TemplateResult {
     .alt=${args.alt ?? ''}
     .timeout=${args.timeout ?? 30000}
     heading-level=${args.headingLevel ?? 2}
+    ?hide-overlays=${args.hideOverlays ?? false}
     .requestHeaders=${args.requestHeaders}
     .messages=${args.messages}
     @pv-load=${args.onPvLoad}
@@ -149,7 +151,7 @@ const manifestOnlyArgTypes: ArgTypes = {
   messages: { control: false },
   // Attribute spellings of properties above, and read-only getters: nothing to set.
   ...Object.fromEntries(
-    ['dicomweb-root', 'study-uid', 'series-uid', 'heading-level', 'status', 'index', 'imageCount', 'description'].map((name) => [
+    ['dicomweb-root', 'study-uid', 'series-uid', 'heading-level', 'hide-overlays', 'status', 'index', 'imageCount', 'description'].map((name) => [
       name,
       { table: { disable: true } },
     ]),
@@ -175,6 +177,7 @@ const meta = {
     loading: 'eager',
     timeout: 30000,
     headingLevel: 2,
+    hideOverlays: false,
   },
   argTypes: {
     image: {
@@ -190,6 +193,7 @@ const meta = {
     alt: { control: 'text' },
     timeout: { control: 'number' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    hideOverlays: { control: 'boolean' },
     urls: { control: 'object' },
     dicomwebRoot: { control: 'text' },
     studyUid: { control: 'text' },

@@ -306,6 +306,8 @@ describe('the npm package', () => {
     const port = await freePort();
     const dev = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
       cwd: app,
+      // Plain text: with colours (a terminal, or CI's FORCE_COLOR) Vite prints the port in bold.
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -314,7 +316,7 @@ describe('the npm package', () => {
       await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`vite dev did not start:\n${output}`)), 120_000);
         const watch = (chunk) => {
-          output += chunk;
+          output += String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
           if (output.includes(`:${port}/`)) {
             clearTimeout(timer);
             resolve();
