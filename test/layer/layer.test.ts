@@ -274,6 +274,22 @@ describe('<lay-annotation-layer>', () => {
     expect(layer.shadowRoot!.activeElement).to.equal(term);
   });
 
+  it("[HAZ-017] titles a word's explanation with the words as written, never the headword of the entry an alias belongs to", async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, {
+      version: 1,
+      summary: 'There are some fibrotic changes at the bottom of your lungs.',
+      labels: chestDoc.labels.slice(0, 1),
+    });
+    const term = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.term')].find((b) => /fibrotic/.test(b.textContent!))!;
+    expect(term.textContent).to.equal('fibrotic changes');
+    term.click();
+    await layer.updateComplete;
+    const popover = layer.shadowRoot!.querySelector('[role="dialog"]')!;
+    expect(popover.getAttribute('aria-label')).to.equal('fibrotic changes');
+    expect(popover.querySelector('strong')!.textContent).to.equal('fibrotic changes');
+    expect(popover.textContent).not.to.contain('fibrosis:');
+  });
+
   it('a bad label is left out and reported with its field; the rest still show', async () => {
     const broken = {
       version: 1,

@@ -1213,7 +1213,6 @@ export class LayAnnotationLayer extends LitElement {
     );
   }
 
-  /** A hard word as a button that opens its explanation. */
   /** A hard word as a button that opens its explanation, which follows it in the DOM (and Tab order). */
   #termButton(entry: GlossaryEntry, text: string, key: string): TemplateResult {
     const open = this._term?.key === key;
@@ -1225,7 +1224,7 @@ export class LayAnnotationLayer extends LitElement {
         lang=${this.#fallback.has(entry) ? 'en' : nothing}
         @click=${() => this.#onTerm(entry, key)}
       >${text}</button
-      >${open ? this.#renderPopover(entry) : nothing}`;
+      >${open ? this.#renderPopover(entry, text) : nothing}`;
   }
 
   #edgeWords(edges: EdgeLabels | undefined) {
@@ -1478,9 +1477,11 @@ export class LayAnnotationLayer extends LitElement {
 
   /**
    * A word's explanation, rendered straight after its word (inside a paragraph, so made of spans).
-   * Focus goes to Close; its text is the dialog's description.
+   * Focus goes to Close; its text is the dialog's description. It is titled with the words as the
+   * text wrote them (`words`), never a heavier headword reached through an alias ("scarring" is not
+   * titled "fibrosis").
    */
-  #renderPopover(entry: GlossaryEntry) {
+  #renderPopover(entry: GlossaryEntry, words: string) {
     const url = trustedUrl(entry.url, this.trustedDomains);
     return html`<span
       class="popover"
@@ -1488,10 +1489,10 @@ export class LayAnnotationLayer extends LitElement {
       role="dialog"
       tabindex="-1"
       lang=${this.#lang.language}
-      aria-label=${entry.term}
+      aria-label=${words}
       aria-describedby="term-definition"
       ><span class="definition" id="term-definition" lang=${this.#fallback.has(entry) ? 'en' : nothing}
-        ><strong>${entry.term}</strong>: ${entry.definition}</span
+        ><strong>${words}</strong>: ${entry.definition}</span
       >${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
             >${readMoreText(url, (key, values) => this.#t(key, values), (entry as { urlTitle?: unknown }).urlTitle, this.#lang.language === 'en-GB')}
