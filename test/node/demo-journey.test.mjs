@@ -5,56 +5,25 @@
  * a question sent, the CT series scrolled, and the choices remembered after a reload.
  * Clicks and typing are real input (CDP), on elements found through the shadow roots.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
-import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, ROOT, WEBGL_FLAGS } from '../../scripts/platform.mjs';
+import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, WEBGL_FLAGS } from '../../scripts/platform.mjs';
+import { startDemo } from './support/demo-server.mjs';
 import { pictureSpread } from './support/portal-pages.mjs';
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
-let server;
+let demo;
 let browser;
 let profile;
 let origin;
 const problems = [];
 
 before(async () => {
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 5 minutes:\n${output}`)), 300_000);
-    const watch = (chunk) => {
-      output += chunk;
-      if (output.includes(`:${port}/`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout.on('data', watch);
-    server.stderr.on('data', watch);
-    server.once('exit', (code) => reject(new Error(`npm start stopped (exit ${code}):\n${output}`)));
-  });
+  demo = await startDemo();
+  origin = demo.origin;
   profile = mkdtempSync(join(tmpdir(), 'pv-journey-'));
   browser = await puppeteer.launch({
     executablePath: CHROME_PATH,
@@ -66,13 +35,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close().catch(() => undefined);
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  demo?.stop();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 

@@ -13,54 +13,23 @@
  * live-region announcement (a hook on attachShadow watches every shadow root): the question's
  * confirmation is heard, and loading is not a flood (4.1.3).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
-import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, ROOT, WEBGL_FLAGS } from '../../scripts/platform.mjs';
+import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, WEBGL_FLAGS } from '../../scripts/platform.mjs';
+import { startDemo } from './support/demo-server.mjs';
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
-let server;
+let demo;
 let browser;
 let profile;
 let origin;
 
 before(async () => {
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 5 minutes:\n${output}`)), 300_000);
-    const watch = (chunk) => {
-      output += chunk;
-      if (output.includes(`:${port}/`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout.on('data', watch);
-    server.stderr.on('data', watch);
-    server.once('exit', (code) => reject(new Error(`npm start stopped (exit ${code}):\n${output}`)));
-  });
+  demo = await startDemo();
+  origin = demo.origin;
   profile = mkdtempSync(join(tmpdir(), 'pv-keyboard-'));
   browser = await puppeteer.launch({
     executablePath: CHROME_PATH,
@@ -72,13 +41,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close().catch(() => undefined);
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  demo?.stop();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
