@@ -8,6 +8,8 @@ import type { LabelledCase } from './measure.js';
 
 export const LABELLED: readonly LabelledCase[] = [
   // --- The 12 false meanings found by the language audit (HAZ-015)
+  { hazard: 'HAZ-015', text: 'Mild left ventricular hypertrophy.', expect: { 'left ventricular hypertrophy': 'left-ventricular-hypertrophy' }, never: ['cardiomyopathy', 'ventricle'] },
+  { hazard: 'HAZ-015', text: 'LVH on the ECG; the left ventricle is not dilated.', expect: { LVH: 'left-ventricular-hypertrophy', 'left ventricle': 'heart-ventricle' }, never: ['cardiomyopathy', 'ventricle'] },
   { hazard: 'HAZ-015', text: 'Calcification in the basal ganglia bilaterally.', expect: { 'basal ganglia': 'basal-ganglia', ganglia: null }, never: ['ganglion'] },
   { hazard: 'HAZ-015', text: 'Old lacunar infarct in the left basal ganglion.', expect: { 'basal ganglion': 'basal-ganglia' }, never: ['ganglion'] },
   { hazard: 'HAZ-015', text: 'The posterior cruciate ligament is intact.', expect: { 'posterior cruciate ligament': 'pcl' }, never: ['acl'] },
