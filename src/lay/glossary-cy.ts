@@ -284,6 +284,220 @@ export const glossaryCy: Readonly<Record<string, WelshEntry>> = {
     aliases: ['clip llawfeddygol', 'clipiau'],
     definition: "Darnau bach o fetel, neu bwythau, sy'n cael eu gadael ar ôl llawdriniaeth neu ar ôl cymryd sampl. Nid ydynt yn gwneud niwed ac maent yn edrych yn wyn ar sganiau.",
   },
+  // Words of the demo's reports (awaiting review by a Welsh speaker, like the rest).
+  pa: {
+    term: 'PA',
+    definition: "Pelydr-X sy'n cael ei dynnu o'r cefn i'r blaen. Dyma'r ffordd arferol o dynnu pelydr-X o'r frest os gallwch sefyll.",
+  },
+  'clinical-details': {
+    term: 'manylion clinigol',
+    aliases: ['gwybodaeth glinigol'],
+    definition: "Y rheswm dros y sgan, fel y mae'r person a ofynnodd amdano wedi'i ysgrifennu.",
+  },
+  'query-mark': {
+    term: '?',
+    definition:
+      "Mewn adroddiad, mae marc cwestiwn cyn gair yn golygu bod y meddyg wedi cael cais i chwilio amdano, neu nad yw'n siŵr amdano. Nid yw'n ddiagnosis.",
+  },
+  comparison: {
+    term: 'cymhariaeth',
+    aliases: ['cymharu', "o'i gymharu â"],
+    definition: "Mae'r adroddiad yn edrych ar y delweddau hyn wrth ymyl rhai hŷn, i weld beth sydd wedi newid.",
+  },
+  no: {
+    term: 'dim',
+    definition: "Pan fydd yr adroddiad yn defnyddio'r gair hwn, mae'n dweud bod y meddyg wedi chwilio am y peth sy'n dod ar ei ôl, a heb ei weld.",
+  },
+  findings: {
+    term: 'canfyddiadau',
+    aliases: ['canfyddiad'],
+    definition: 'Beth welodd y meddyg ar y delweddau.',
+  },
+  enlarged: {
+    term: 'wedi ehangu',
+    aliases: ['chwyddedig', 'wedi chwyddo', 'ehangu'],
+    definition: "Yn fwy nag arfer. Gall fod llawer o achosion.",
+  },
+  mediastinum: {
+    term: 'mediastinwm',
+    definition:
+      "Y gofod yng nghanol y frest, rhwng yr ysgyfaint. Mae'n dal y galon, y bibell wynt, y bibell fwyd a phibellau gwaed mawr.",
+  },
+  'within-normal-limits': {
+    term: 'o fewn terfynau normal',
+    aliases: ["o fewn yr ystod normal"],
+    definition: "Normal. Mae y tu mewn i'r ystod sy'n arferol i'r rhan fwyaf o bobl.",
+  },
+  units: {
+    term: 'mm',
+    definition: "Unedau maint. Mae 10 milimetr yn gwneud 1 centimetr. Mae hynny tua mor llydan ag ewin bys.",
+  },
+  opacity: {
+    term: 'didreiddedd',
+    aliases: ['didreiddeddau', 'ardal wen'],
+    definition:
+      "Ardal sy'n edrych yn wynnach nag y dylai ar belydr-X neu sgan CT o'r frest. Mae llawer o achosion posibl, ac nid yw llawer ohonynt yn ddifrifol.",
+  },
+  consolidation: {
+    term: 'cyfnerthiad',
+    aliases: ['cyfnerthu'],
+    definition:
+      "Pan fydd rhan o'r ysgyfaint yn llawn hylif neu ddeunydd arall yn lle aer. Mae haint yn achos cyffredin, ond mae achosion eraill.",
+  },
+  pneumothorax: {
+    term: 'niwmothoracs',
+    definition: "Aer yn y gofod rhwng un o'r ysgyfaint a wal y frest, sy'n gallu gwneud i ran o'r ysgyfaint grebachu.",
+  },
+  'costophrenic-angle': {
+    term: 'ongl gostoffrenig',
+    aliases: ['onglau costoffrenig', 'ongl costoffrenig'],
+    definition:
+      "Y gornel finiog ar waelod pob ysgyfant ar belydr-X o'r frest. Mae ychydig bach o hylif yn aml yn dangos yma gyntaf.",
+  },
+  acute: {
+    term: 'acíwt',
+    aliases: ['aciwt'],
+    definition: "Diweddar neu sydyn. Nid yw'n golygu'r un peth â difrifol.",
+  },
+  abnormality: {
+    term: 'annormaledd',
+    aliases: ['annormaleddau'],
+    definition: "Rhywbeth sy'n edrych yn wahanol i'r hyn sy'n arferol. Nid yw bob amser yn golygu bod problem.",
+  },
+  impression: {
+    term: 'argraff',
+    definition: "Y rhan o'r adroddiad lle mae'r meddyg yn crynhoi beth mae'r sgan yn ei ddangos.",
+  },
+  nodule: {
+    term: 'nodwl',
+    aliases: ['nodylau'],
+    definition: "Lwmp neu smotyn bach, crwn. Mae'r rhan fwyaf yn ddiniwed. Gall fod llawer o achosion.",
+  },
+  malignant: {
+    term: 'malaen',
+    aliases: ['malaenedd', 'malaenaidd'],
+    definition: "Canser: celloedd sy'n tyfu allan o reolaeth ac sy'n gallu lledaenu. Gall fod llawer o achosion; bydd eich tîm gofal yn esbonio.",
+  },
+  'not-excluded': {
+    term: 'heb ei ddiystyru',
+    aliases: ['heb ei diystyru', 'ni ellir ei ddiystyru', 'ni ellir ei diystyru'],
+    definition: "Ni all yr adroddiad ddweud yn sicr nad yw hyn yno. Mae'n bosibilrwydd, nid diagnosis. Bydd eich tîm gofal yn esbonio.",
+  },
+  recommendation: {
+    term: 'argymhellir',
+    aliases: ['argymell', 'argymhelliad', 'argymhellion'],
+    definition:
+      "Rhywbeth mae'r meddyg a ddarllenodd y sgan yn meddwl y dylai ddigwydd nesaf, fel prawf arall. Bydd eich tîm gofal yn penderfynu gyda chi.",
+  },
+  'further-evaluation': {
+    term: 'asesiad pellach',
+    aliases: ['asesu pellach', 'ymchwiliad pellach'],
+    definition: 'Rhagor o brofion neu wiriadau i gael gwybod mwy.',
+  },
+  persistent: {
+    term: 'parhaus',
+    definition: 'Yn dal yno, fel ar sgan cynharach.',
+  },
+  haemorrhage: {
+    term: 'gwaedlif',
+    aliases: ['gwaedlifau'],
+    definition: "Gwaedu. Gall fod y tu mewn i'r corff, lle na allwch ei weld.",
+  },
+  axial: {
+    term: 'echelinol',
+    definition:
+      "Delweddau sy'n torri'n syth ar draws y corff, o un ochr i'r llall. Maen nhw'n cael eu dangos fel petaech chi'n edrych i fyny o'r traed.",
+  },
+  'extra-axial': {
+    term: 'all-echelinol',
+    aliases: ['mewn-echelinol'],
+    definition: "Y tu mewn i'r benglog ond y tu allan i'r ymennydd ei hun. Mae'r gair cyferbyn yn golygu y tu mewn i'r ymennydd.",
+  },
+  infarct: {
+    term: 'cnawdnychiant',
+    aliases: ['cnawdnychiannau'],
+    definition:
+      "Ardal sydd wedi cael ei niweidio oherwydd bod ei chyflenwad gwaed wedi'i rwystro. Yn yr ymennydd, mae hyn yn fath o strôc.",
+  },
+  sulci: {
+    term: 'rhychau',
+    aliases: ['rhych', 'swlci', 'swlcws'],
+    definition: "Y plygiadau a'r rhigolau ar wyneb yr ymennydd. Maen nhw'n aml yn edrych yn lletach gydag oedran.",
+  },
+  morphology: {
+    term: 'morffoleg',
+    definition: 'Siâp a strwythur rhywbeth.',
+  },
+  'midline-shift': {
+    term: 'symudiad y llinell ganol',
+    definition: "Pan fydd canol yr ymennydd wedi cael ei wthio i un ochr gan rywbeth sy'n pwyso arno.",
+  },
+  'mass-effect': {
+    term: 'effaith màs',
+    aliases: ['effaith mas'],
+    definition: "Pan fydd rhywbeth yn pwyso ar y rhannau o'i gwmpas. Mae'n eu gwthio allan o'u lle arferol.",
+  },
+  cisterns: {
+    term: 'sisternau gwaelodol',
+    aliases: ['sisternau', 'sistern'],
+    definition: "Gofodau llawn hylif clir o gwmpas gwaelod yr ymennydd. Maen nhw'n normal.",
+  },
+  csf: {
+    term: 'CSF',
+    aliases: ['hylif serebro-sbinol'],
+    definition: "Yr hylif clir o gwmpas yr ymennydd a llinyn y cefn. Mae'n eu clustogi ac yn eu hamddiffyn.",
+  },
+  noted: {
+    term: 'nodwyd',
+    aliases: ['gwelwyd'],
+    definition: "Wedi'i weld ar y delweddau.",
+  },
+  posterior: {
+    term: "tua'r cefn",
+    aliases: ['yn y cefn'],
+    definition: "Yng nghefn y corff neu gefn rhan o'r corff, neu'n agos ato.",
+  },
+  cerebellum: {
+    term: 'serebelwm',
+    aliases: ['ymennydd bach'],
+    definition: "Y rhan yng nghefn a gwaelod yr ymennydd. Mae'n helpu gyda chydbwysedd a symud yn llyfn.",
+  },
+  'in-keeping-with': {
+    term: 'yn gyson â',
+    aliases: ['yn gyson ag', 'yn cyd-fynd â', 'yn cyd-fynd ag'],
+    definition:
+      "Pan fydd yr adroddiad yn defnyddio'r geiriau hyn, mae'n golygu 'yn edrych fel' neu 'yn ffitio gyda'. Mae'n dweud beth yw'r esboniad mwyaf tebygol.",
+  },
+  'normal-variant': {
+    term: 'amrywiad normal',
+    aliases: ['amrywiadau normal', 'amrywiad arferol'],
+    definition: "Rhywbeth sy'n edrych yn wahanol i'r rhan fwyaf o bobl, ond sy'n normal. Dyna sut mae'r corff hwnnw wedi'i wneud.",
+  },
+  'mucosal-thickening': {
+    term: 'tewychu mwcosaidd',
+    aliases: ["tewychu'r mwcosa", 'mwcosa wedi tewychu'],
+    definition:
+      "Pan fydd leinin y sinysau yn fwy trwchus nag arfer. Y sinysau yw'r gofodau aer o gwmpas y trwyn. Mae'n gyffredin iawn, yn aml ar ôl annwyd.",
+  },
+  likely: {
+    term: 'tebygol',
+    aliases: ['yn debygol', 'mwyaf tebygol'],
+    definition: "Mae'n debyg, ond nid yw'n sicr. Dyma farn orau'r adroddiad.",
+  },
+  mastoid: {
+    term: 'mastoid',
+    aliases: ['asgwrn mastoid'],
+    definition: "Y lwmp esgyrnog y tu ôl i'r glust. Mae ganddo fannau bach llawn aer y tu mewn iddo.",
+  },
+  intracranial: {
+    term: 'mewngreuanol',
+    aliases: ['o fewn y benglog'],
+    definition: "Y tu mewn i'r benglog.",
+  },
+  mild: {
+    term: 'ysgafn',
+    definition: 'Ychydig bach. Llai na chymedrol neu ddifrifol.',
+  },
 };
 
 /**
