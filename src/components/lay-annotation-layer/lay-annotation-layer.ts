@@ -24,32 +24,14 @@ import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels
 import { chooseScaleBar, type ScaleBar } from '../../lay/scale.js';
 import { placeMarkers, type Box, type MarkerTarget } from '../../controllers/marker-placement.js';
 import { heading, headingLevel } from '../heading.js';
+import { loadGlossary, loadWelshGlossary } from '../../lay/glossary-loader.js';
 import { styles } from './lay-annotation-layer.styles.js';
 
-/** Validation and the glossary are loaded on first use, so a page without labels never downloads them. */
-let wordsPromise:
-  | Promise<{
-      validate: typeof import('../../annotations/validate.js').validateAnnotationDocument;
-      buildGlossary: typeof import('../../lay/glossary.js').buildGlossary;
-      everyday: ReadonlySet<string>;
-      entries: readonly GlossaryEntry[];
-    }>
-  | undefined;
-function loadWords() {
-  wordsPromise ??= Promise.all([import('../../annotations/validate.js'), import('../../lay/glossary.js')]).then(
-    ([v, g]) => ({ validate: v.validateAnnotationDocument, buildGlossary: g.buildGlossary, everyday: g.EVERYDAY_WORDS, entries: g.glossaryEnGB }),
-  );
-  return wordsPromise;
-}
-
-/** The Welsh glossary, loaded only when a layer speaks Welsh; undefined if it cannot load (English is used). */
-let welshWordsPromise: Promise<ReturnType<typeof import('../../lay/glossary-cy.js').welshGlossary> | undefined> | undefined;
-function loadWelshWords() {
-  welshWordsPromise ??= Promise.all([loadWords(), import('../../lay/glossary-cy.js')]).then(
-    ([words, cy]) => cy.welshGlossary(words.entries, words.everyday),
-    () => undefined,
-  );
-  return welshWordsPromise;
+/** Validation is loaded on first use (the glossary too, by glossary-loader), so a page without labels never downloads them. */
+let validatorPromise: Promise<typeof import('../../annotations/validate.js').validateAnnotationDocument> | undefined;
+function loadValidator() {
+  validatorPromise ??= import('../../annotations/validate.js').then((v) => v.validateAnnotationDocument);
+  return validatorPromise;
 }
 
 interface PlacedLabel {
@@ -438,7 +420,7 @@ export class LayAnnotationLayer extends LitElement {
         this._document = null;
         return;
       }
-      const { validate, buildGlossary, everyday } = await loadWords();
+      const [validate, { buildGlossary, everyday }] = await Promise.all([loadValidator(), loadGlossary()]);
       this.#everyday = everyday;
       if (token !== this.#loadToken || !this.isConnected) return;
       const { document, problems } = validate(input);
@@ -854,8 +836,8 @@ export class LayAnnotationLayer extends LitElement {
   /** The glossary in the layer's language: Welsh entries (English where none yet) or English. */
   async #localiseGlossary(extra: unknown): Promise<void> {
     const token = ++this.#glossaryToken;
-    const { buildGlossary, everyday } = await loadWords();
-    const welsh = this.#lang.language === 'cy' ? await loadWelshWords() : undefined;
+    const { buildGlossary, everyday } = await loadGlossary();
+    const welsh = this.#lang.language === 'cy' ? await loadWelshGlossary() : undefined;
     if (token !== this.#glossaryToken) return;
     this.#everyday = welsh?.everyday ?? everyday;
     this.#fallback = welsh?.fallback ?? new Set();

@@ -7,7 +7,7 @@ import { matchOf, popoverElement, termWords, type Words } from './words.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvReportErrorEvent } from '../../events/pv-report-error-event.js';
 import type { StoreSetting } from '../../disclosure/choice-store.js';
-import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
+import type { Glossary } from '../../lay/glossary.js';
 import type { TermMatch } from '../../lay/find-terms.js';
 import { trustedUrl } from '../../lay/links.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
@@ -17,41 +17,8 @@ import { applyHolds, parseText } from '../../report/text.js';
 import { fetchBytes } from '../../sources/fetch-bytes.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
 import { heading, headingLevel } from '../heading.js';
+import { loadGlossary, loadWelshGlossary } from '../../lay/glossary-loader.js';
 import { styles } from './lay-report.styles.js';
-
-/** The glossary and its matcher load on first use (a separate chunk): a page without a report never downloads them. */
-let wordsPromise:
-  | Promise<{
-      glossary: Glossary;
-      buildGlossary: typeof import('../../lay/glossary.js').buildGlossary;
-      findTerms: typeof import('../../lay/find-terms.js').findTerms;
-      everyday: ReadonlySet<string>;
-      entries: readonly GlossaryEntry[];
-    }>
-  | undefined;
-function loadWords() {
-  wordsPromise ??= Promise.all([import('../../lay/glossary.js'), import('../../lay/find-terms.js')]).then(([g, f]) => ({
-    glossary: g.buildGlossary().glossary,
-    buildGlossary: g.buildGlossary,
-    findTerms: f.findTerms,
-    everyday: g.EVERYDAY_WORDS,
-    entries: g.glossaryEnGB,
-  }));
-  return wordsPromise;
-}
-
-/** The Welsh glossary, loaded only when a report speaks Welsh; undefined if it cannot load (English is used). */
-let welshPromise: Promise<{ glossary: Glossary; everyday: ReadonlySet<string>; fallback: ReadonlySet<GlossaryEntry> } | undefined> | undefined;
-function loadWelshWords() {
-  welshPromise ??= Promise.all([loadWords(), import('../../lay/glossary-cy.js')]).then(
-    ([words, cy]) => {
-      const welsh = cy.welshGlossary(words.entries, words.everyday);
-      return { glossary: words.buildGlossary([], welsh.entries).glossary, everyday: welsh.everyday, fallback: welsh.fallback };
-    },
-    () => undefined,
-  );
-  return welshPromise;
-}
 
 /** The `sensitive` attribute: a JSON list; anything else holds the whole report (an entry that matches nothing). */
 const sensitiveConverter = {
@@ -418,8 +385,8 @@ export class LayReport extends LitElement {
   /** The glossary in the report's language: the portal's, else the built-in (Welsh entries where there are some). */
   async #loadGlossary(): Promise<void> {
     const token = ++this.#glossaryToken;
-    const words = await loadWords();
-    const welsh = this.#lang.language === 'cy' && !this.glossary ? await loadWelshWords() : undefined;
+    const words = await loadGlossary();
+    const welsh = this.#lang.language === 'cy' && !this.glossary ? await loadWelshGlossary() : undefined;
     if (token !== this.#glossaryToken) return;
     this.#words = {
       glossary: this.glossary ?? welsh?.glossary ?? words.glossary,
