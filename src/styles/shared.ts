@@ -53,3 +53,60 @@ export const visuallyHidden = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * The question composer that the layer and the report share ("Ask a question about this"): its
+ * box, suggested questions, buttons and text box. Reads `--_border`, `--_radius`, `--_target`,
+ * `--_brand` and `--_text` from the element.
+ */
+export const questionComposer = css`
+  .composer {
+    display: grid;
+    gap: 8px;
+    padding: 12px;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .composer fieldset {
+    display: grid;
+    gap: 4px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .composer legend {
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+
+  .choice {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+    min-height: var(--_target);
+  }
+
+  .choice input {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_brand);
+  }
+
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+
+  textarea {
+    font: inherit;
+    padding: 8px;
+    border: 2px solid var(--_text);
+    border-radius: 0;
+    width: 100%;
+  }
+`;

@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { hostBase, visuallyHidden } from '../../styles/shared.js';
+import { hostBase, questionComposer, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
   hostBase,
   visuallyHidden,
+  questionComposer,
   css`
   :host {
     --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
@@ -433,12 +434,6 @@ export const styles = [
     font-size: 1rem;
   }
 
-  .choices {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-  }
-
   button.ask {
     justify-self: start;
     min-height: var(--_target);
@@ -449,49 +444,6 @@ export const styles = [
     font: inherit;
     text-decoration: underline;
     cursor: pointer;
-  }
-
-  .composer {
-    display: grid;
-    gap: 8px;
-    padding: 12px;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  .composer fieldset {
-    display: grid;
-    gap: 4px;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-
-  .composer legend {
-    font-weight: 600;
-    margin-bottom: 4px;
-  }
-
-  .choice {
-    display: flex;
-    gap: 8px;
-    align-items: center;
-    min-height: var(--_target);
-  }
-
-  .choice input {
-    width: 24px;
-    height: 24px;
-    margin: 0;
-    accent-color: var(--_brand);
-  }
-
-  textarea {
-    font: inherit;
-    padding: 8px;
-    border: 2px solid var(--_text);
-    border-radius: 0;
-    width: 100%;
   }
 
   /* A sent or saved question: NHS success-style panel with a green edge. */

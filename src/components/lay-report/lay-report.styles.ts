@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { hostBase, visuallyHidden } from '../../styles/shared.js';
+import { hostBase, questionComposer, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
   hostBase,
   visuallyHidden,
+  questionComposer,
   css`
     :host {
       --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
@@ -189,54 +190,9 @@ export const styles = [
     }
 
     .composer {
-      display: grid;
-      gap: 8px;
       justify-self: stretch;
-      padding: 12px;
-      border: 2px solid var(--_border);
-      border-radius: var(--_radius);
     }
 
-    .composer fieldset {
-      display: grid;
-      gap: 4px;
-      margin: 0;
-      padding: 0;
-      border: 0;
-    }
-
-    .composer legend {
-      font-weight: 600;
-      margin-bottom: 4px;
-    }
-
-    .choice {
-      display: flex;
-      gap: 8px;
-      align-items: flex-start;
-      min-height: var(--_target);
-    }
-
-    .choice input {
-      width: 24px;
-      height: 24px;
-      margin: 0;
-      flex: none;
-    }
-
-    .choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-
-    textarea {
-      font: inherit;
-      padding: 8px;
-      border: 2px solid var(--_text);
-      border-radius: 0;
-      width: 100%;
-    }
 
     .ask-error {
       color: var(--_error);
