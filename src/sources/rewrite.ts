@@ -92,24 +92,36 @@ export function sniffHeaderless(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * The SOF marker of a JPEG frame: 0xc0 baseline, 0xc1 extended, 0xc2 progressive, 0xc3 lossless
- * (0xf7 is JPEG-LS). Undefined when no frame header is found in the first few kilobytes.
+ * The header markers of a JPEG or JPEG-LS frame, in order, with where each starts: from after SOI,
+ * within the first 64 KiB, stopping at start-of-scan (yielded), end of image, or a byte that is not a
+ * marker. `room` is how many bytes after a marker the caller will read.
  */
-export function jpegFrameMarker(frame: Uint8Array): number | undefined {
+function* jpegMarkers(frame: Uint8Array, room: number): Generator<{ marker: number; at: number }> {
   let i = 2;
-  const end = Math.min(frame.length - 4, 64 * 1024);
+  const end = Math.min(frame.length - room, 64 * 1024);
   while (i < end) {
-    if (frame[i] !== 0xff) return undefined;
+    if (frame[i] !== 0xff) return;
     const marker = frame[i + 1]!;
     if (marker === 0xff) {
       i++;
       continue;
     }
+    if (marker === 0xd9) return;
+    yield { marker, at: i };
+    if (marker === 0xda) return;
+    i += 2 + ((frame[i + 2]! << 8) | frame[i + 3]!);
+  }
+}
+
+/**
+ * The SOF marker of a JPEG frame: 0xc0 baseline, 0xc1 extended, 0xc2 progressive, 0xc3 lossless
+ * (0xf7 is JPEG-LS). Undefined when no frame header is found in the first few kilobytes.
+ */
+export function jpegFrameMarker(frame: Uint8Array): number | undefined {
+  for (const { marker } of jpegMarkers(frame, 4)) {
     if ((marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) || marker === 0xf7) {
       return marker;
     }
-    if (marker === 0xda || marker === 0xd9) return undefined;
-    i += 2 + ((frame[i + 2]! << 8) | frame[i + 3]!);
   }
   return undefined;
 }
@@ -205,20 +217,8 @@ export function ybrFull422ToRgb(source: Uint8Array, pixels: number): Uint8Array 
  * another; 1: line; 2: sample), from its first start-of-scan. Undefined when not found.
  */
 export function jpegLsInterleave(frame: Uint8Array): number | undefined {
-  let i = 2;
-  const end = Math.min(frame.length - 8, 64 * 1024);
-  while (i < end) {
-    if (frame[i] !== 0xff) return undefined;
-    const marker = frame[i + 1]!;
-    if (marker === 0xff) {
-      i++;
-      continue;
-    }
-    if (marker === 0xda) {
-      const components = frame[i + 4]!;
-      return frame[i + 6 + 2 * components];
-    }
-    i += 2 + ((frame[i + 2]! << 8) | frame[i + 3]!);
+  for (const { marker, at } of jpegMarkers(frame, 8)) {
+    if (marker === 0xda) return frame[at + 6 + 2 * frame[at + 4]!];
   }
   return undefined;
 }
