@@ -125,8 +125,8 @@ export function pictureGrid(el: PatientImageViewer, n = 16): number[] {
   );
 }
 
-/** Sample the same grid from an image (a reference PNG). */
-export async function imageGrid(url: string, n = 16): Promise<number[]> {
+/** An image's grey level at (column, row) of its pixels (a reference PNG), and its size. */
+export async function imagePixels(url: string): Promise<{ width: number; height: number; grey: (column: number, row: number) => number }> {
   const img = new Image();
   img.src = url;
   await img.decode();
@@ -136,12 +136,23 @@ export async function imageGrid(url: string, n = 16): Promise<number[]> {
   const ctx = canvas.getContext('2d')!;
   ctx.drawImage(img, 0, 0);
   const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-  return gridOf((x, y) => {
-    const px = Math.min(canvas.width - 1, Math.floor(x * canvas.width));
-    const py = Math.min(canvas.height - 1, Math.floor(y * canvas.height));
-    const i = (py * canvas.width + px) * 4;
-    return (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-  }, n);
+  return {
+    width: canvas.width,
+    height: canvas.height,
+    grey: (column, row) => {
+      const i = (row * canvas.width + column) * 4;
+      return (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+    },
+  };
+}
+
+/** Sample the same grid from an image (a reference PNG). */
+export async function imageGrid(url: string, n = 16): Promise<number[]> {
+  const { width, height, grey } = await imagePixels(url);
+  return gridOf(
+    (x, y) => grey(Math.min(width - 1, Math.floor(x * width)), Math.min(height - 1, Math.floor(y * height))),
+    n,
+  );
 }
 
 /** Average `sample` over each cell of an n x n grid of the unit square (4 x 4 samples a cell). */

@@ -9,6 +9,7 @@ import {
   cleanup,
   correlation,
   imageGrid,
+  imagePixels,
   loaded,
   mean,
   nextEvent,
@@ -56,19 +57,7 @@ export function colourAt(el: PatientImageViewer, u: number, v: number): [number,
 
 /** A reference PNG's grey level at (column, row) of its pixels. */
 async function pngPixels(url: string): Promise<(column: number, row: number) => number> {
-  const img = new Image();
-  img.src = url;
-  await img.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = img.naturalWidth;
-  canvas.height = img.naturalHeight;
-  const context = canvas.getContext('2d')!;
-  context.drawImage(img, 0, 0);
-  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-  return (column, row) => {
-    const i = (row * canvas.width + column) * 4;
-    return (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-  };
+  return (await imagePixels(url)).grey;
 }
 
 /** Grey level on the canvas at CSS pixel (x, y) of the canvas. */
