@@ -8,6 +8,8 @@ import type { LabelledCase } from './measure.js';
 
 export const LABELLED: readonly LabelledCase[] = [
   // --- The 12 false meanings found by the language audit (HAZ-015)
+  { hazard: 'HAZ-016', text: 'Bosniak IIF cyst in the left kidney; follow-up ultrasound advised.', expect: { 'Bosniak IIF': 'bosniak-2f' }, never: ['renal-cyst'] },
+  { hazard: 'HAZ-016', text: 'Bosniak 4 cystic lesion arising from the right kidney.', expect: { 'Bosniak 4': 'bosniak-3', 'cystic lesion': null }, never: ['renal-cyst', 'cyst'] },
   { hazard: 'HAZ-015', text: 'Mild left ventricular hypertrophy.', expect: { 'left ventricular hypertrophy': 'left-ventricular-hypertrophy' }, never: ['cardiomyopathy', 'ventricle'] },
   { hazard: 'HAZ-015', text: 'LVH on the ECG; the left ventricle is not dilated.', expect: { LVH: 'left-ventricular-hypertrophy', 'left ventricle': 'heart-ventricle' }, never: ['cardiomyopathy', 'ventricle'] },
   { hazard: 'HAZ-015', text: 'Calcification in the basal ganglia bilaterally.', expect: { 'basal ganglia': 'basal-ganglia', ganglia: null }, never: ['ganglion'] },
