@@ -19,11 +19,14 @@ if (!existsSync(executablePath)) {
 const browser = (extra) =>
   chromeLauncher({ launchOptions: { executablePath, headless: true, args: [...QUIET_CHROMIUM_FLAGS, ...extra] } });
 
-const server = await createTestServer();
+// `npm run test:unit` (PV_UNIT=1): only the unit group, on a server with no DICOM and no Orthanc.
+const unitOnly = process.env.PV_UNIT === '1';
+const server = await createTestServer({ data: !unitOnly });
 
 // PV_FILES=a.test.ts,b.cpu.test.ts runs just those files, each in its own group (a focused run).
 const only = process.env.PV_FILES?.split(',').filter(Boolean);
-const pick = (files, cpu) => (only ? only.filter((file) => file.includes('.cpu.') === cpu) : files);
+const kind = (file) => (file.includes('.unit.') ? 'unit' : file.includes('.cpu.') ? 'cpu' : 'webgl');
+const pick = (files, wanted) => (only ? only.filter((file) => kind(file) === wanted) : files);
 
 export default {
   nodeResolve: false,
@@ -38,16 +41,23 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   groups: [
     {
-      // WebGL through SwiftShader (no GPU on these machines).
+      // Unit tests (*.unit.test.ts): controllers, stores and checks against fakes (test/fakes/), with
+      // no WebGL and no DICOM server. Fast enough to run on every save: `npm run test:unit`.
+      name: 'unit',
+      files: pick(['test/**/*.unit.test.ts'], 'unit'),
+      browsers: [browser(NO_WEBGL_FLAGS)],
+    },
+    {
+      // Integration: real Cornerstone, WebGL through SwiftShader (no GPU on these machines).
       name: 'webgl',
-      files: pick(['test/**/*.test.ts', '!test/**/*.cpu.test.ts'], false),
+      files: pick(['test/**/*.test.ts', '!test/**/*.cpu.test.ts', '!test/**/*.unit.test.ts'], 'webgl'),
       browsers: [browser(WEBGL_FLAGS)],
     },
     {
-      // No WebGL at all: the viewer must fall back to CPU drawing by itself.
+      // Integration with no WebGL at all: the viewer must fall back to CPU drawing by itself.
       name: 'no-webgl',
-      files: pick(['test/**/*.cpu.test.ts'], true),
+      files: pick(['test/**/*.cpu.test.ts'], 'cpu'),
       browsers: [browser(NO_WEBGL_FLAGS)],
     },
-  ].filter((group) => group.files.length > 0),
+  ].filter((group) => group.files.length > 0 && (!unitOnly || group.name === 'unit')),
 };

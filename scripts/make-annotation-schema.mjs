@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes annotation.schema.json (JSON Schema, draft 2020-12) from the zod schema in
- * src/annotations/document.ts, so the two cannot disagree. test/annotations/validate.test.ts fails
+ * src/annotations/document.ts, so the two cannot disagree. test/annotations/validate.unit.test.ts fails
  * when the committed file is out of date.
  *
  *   node scripts/make-annotation-schema.mjs           write the file

@@ -2,7 +2,7 @@
 /**
  * `npm run measure:glossary`: how well the glossary reads the report corpus in test/lay/corpus/.
  * Prints coverage (share of report jargon explained), the jargon left unexplained, and every
- * misread of the hand-labelled phrases. test/lay/corpus.test.ts asserts the same numbers in Chromium;
+ * misread of the hand-labelled phrases. test/lay/corpus.unit.test.ts asserts the same numbers in Chromium;
  * this is the readable printout. The TypeScript sources are bundled on the fly with esbuild (already
  * installed with Vite).
  */

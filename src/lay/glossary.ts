@@ -7,7 +7,7 @@
  * `glossary/blocked.ts` (compounds left alone) and `glossary/nhs-paths.ts` (the NHS pages we link to),
  * all checked against one schema (`glossary-schema.ts`). Definitions are written to NHS content style:
  * short sentences, common words, neutral (most report mentions are negated), reading age 9 to 11,
- * checked in test/lay/glossary.test.ts and test/lay/readability.test.ts.
+ * checked in test/lay/glossary.unit.test.ts and test/lay/readability.unit.test.ts.
  *
  * Find the glossary words in a report with {@link findTerms} (`find-terms.ts`, re-exported here);
  * portals add words or replace ours with {@link buildGlossary}.

@@ -15,7 +15,7 @@
  *   after `o'ch`, `eich`, or a colon ("{kind} o'ch {part}": "Sgan CT o'ch pen"). `part.*` and
  *   `region.*` are therefore radical (unmutated) forms.
  * - Numbers come before a singular noun ("{count} label arall"), as Welsh counts.
- * - Reading-age formulas (test/lay/readability.test.ts) are for English only and are not run on
+ * - Reading-age formulas (test/lay/readability.unit.test.ts) are for English only and are not run on
  *   these strings; the Welsh checks (test/lay/welsh.test.ts) cover keys, placeholders, sentence
  *   length and rendering.
  *

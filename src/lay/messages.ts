@@ -3,7 +3,7 @@
  * viewer's `messages` property. Placeholders look like `{name}`.
  *
  * Written to NHS content style: plain English, short sentences, reading age 9 to 11
- * (checked in test/lay/readability.test.ts).
+ * (checked in test/lay/readability.unit.test.ts).
  *
  * Welsh (cy) is in `messages-cy.ts`, with the same keys (a missing key is a compile error). The
  * Welsh strings await review by a Welsh speaker: see `reviewStatus` there. The elements pick the

@@ -15,7 +15,7 @@ import { box, cleanup, loaded, nextFrame, until } from '../support/helpers.js';
  * catalogue string shows in a Welsh render except glossary entries with no Welsh yet (marked
  * `lang="en"`), and axe passes in Welsh.
  *
- * Reading-age formulas are English-only, so test/lay/readability.test.ts checks only en-GB; the
+ * Reading-age formulas are English-only, so test/lay/readability.unit.test.ts checks only en-GB; the
  * Welsh strings await review by a Welsh speaker (`reviewStatus` in src/lay/messages-cy.ts).
  */
 

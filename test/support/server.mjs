@@ -68,8 +68,13 @@ function authorised(ctx) {
   return ctx.get('Authorization') === `Bearer ${TEST_TOKEN}`;
 }
 
-/** Start Vite, Orthanc and the synthetic data; returns the WTR middleware and plugin. */
-export async function createTestServer() {
+/**
+ * Start Vite, Orthanc and the synthetic data; returns the WTR middleware and plugin. With
+ * `{ data: false }` (the unit tests, `npm run test:unit`) only Vite starts: no DICOM is made and no
+ * Orthanc runs, so the run starts in about a second.
+ */
+export async function createTestServer({ data = true } = {}) {
+  if (!data) return createViteOnly();
   const synthetic = mkdtempSync(join(tmpdir(), 'pv-synthetic-'));
   // With the mark that moves slice by slice: the tests read it to check the order (markerPosition).
   const ct = makeCtSeries({ orderMark: true });
@@ -97,29 +102,7 @@ export async function createTestServer() {
   // test/reliability: a fault-injecting proxy in front of Orthanc, reached through /faulty-dicom-web/.
   const faultProxy = orthanc.available ? await startFaultProxy(orthanc.url) : undefined;
 
-  const vite = await createServer(
-    mergeConfig({}, {
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      clearScreen: false,
-      logLevel: 'warn',
-      server: { hmr: false, host: '127.0.0.1', port: 0, strictPort: false },
-      plugins: [
-        {
-          // The test runner's commands talk over the runner's own web socket module, not Vite's.
-          name: 'pv-wtr-socket-external',
-          enforce: 'pre',
-          resolveId(id) {
-            if (id.endsWith('__web-dev-server__web-socket.js')) return { id: '/__web-dev-server__web-socket.js', external: true };
-            return undefined;
-          },
-        },
-      ],
-    }),
-  );
-  await vite.listen();
-  const address = vite.httpServer.address();
-  const viteUrl = `http://127.0.0.1:${address.port}`;
+  const { vite, viteUrl } = await startVite();
 
   const info = {
     sharedDicom: existsSync(sharedDicom),
@@ -203,5 +186,48 @@ export async function createTestServer() {
       rmSync(synthetic, { recursive: true, force: true });
     },
   };
+  return { middleware, plugin, info };
+}
+
+/** The project's own Vite dev server (the same config as Storybook and the demo), on a free port. */
+async function startVite() {
+  const vite = await createServer(
+    mergeConfig({}, {
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      clearScreen: false,
+      logLevel: 'warn',
+      server: { hmr: false, host: '127.0.0.1', port: 0, strictPort: false },
+      plugins: [
+        {
+          // The test runner's commands talk over the runner's own web socket module, not Vite's.
+          name: 'pv-wtr-socket-external',
+          enforce: 'pre',
+          resolveId(id) {
+            if (id.endsWith('__web-dev-server__web-socket.js')) return { id: '/__web-dev-server__web-socket.js', external: true };
+            return undefined;
+          },
+        },
+      ],
+    }),
+  );
+  await vite.listen();
+  const address = vite.httpServer.address();
+  const viteUrl = `http://127.0.0.1:${address.port}`;
+  return { vite, viteUrl };
+}
+
+/** Vite alone, for the unit tests: they import source and need nothing else from the server. */
+async function createViteOnly() {
+  const { vite, viteUrl } = await startVite();
+  const info = { unit: true };
+  /** @type {import('koa').Middleware} */
+  const middleware = async (ctx, next) => {
+    const path = ctx.path;
+    if (path === '/' || path.startsWith('/__web-dev-server') || path.startsWith('/__web-test-runner')) return next();
+    if (path === '/__info') return respond(ctx, 200, { 'Content-Type': 'application/json' }, JSON.stringify(info));
+    return proxy(ctx, `${viteUrl}${ctx.url}`);
+  };
+  const plugin = { name: 'pv-test-server', serverStop: () => vite.close() };
   return { middleware, plugin, info };
 }

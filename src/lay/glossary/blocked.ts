@@ -7,7 +7,7 @@
  * and US spellings are found automatically.
  *
  * Add a phrase here whenever a report's compound would be misread through one of its words and the
- * glossary has no entry for the whole phrase (test/lay/find-terms.test.ts checks a sample).
+ * glossary has no entry for the whole phrase (test/lay/find-terms.unit.test.ts checks a sample).
  */
 export const BLOCKED_PHRASES: readonly string[] = [
   // "sinus": a space in the face bones, but not in these.

@@ -1,7 +1,7 @@
 /**
  * Hand-labelled report phrases that are easy to misread, with the entry each must map to, or `null`
  * where the words must be left alone. Every misread found while building the glossary is here, so it
- * stays fixed; test/lay/corpus.test.ts asserts that none is misread. The `hazard` names the hazard-log
+ * stays fixed; test/lay/corpus.unit.test.ts asserts that none is misread. The `hazard` names the hazard-log
  * entry the case guards. Phrases are written as UK reports write them; no patient data.
  */
 import type { LabelledCase } from './measure.js';

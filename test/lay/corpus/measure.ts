@@ -1,6 +1,6 @@
 /**
  * Measures the glossary on a corpus of report sentences: how much of the report jargon is explained
- * (coverage), and which hand-labelled phrases are misread. Used by test/lay/corpus.test.ts (the
+ * (coverage), and which hand-labelled phrases are misread. Used by test/lay/corpus.unit.test.ts (the
  * thresholds) and scripts/measure-glossary.mjs (`npm run measure:glossary`, the full printout).
  *
  * "Jargon" is decided word by word, with two public word lists rather than our own judgement: a word
