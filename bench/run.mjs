@@ -738,7 +738,7 @@ if (SECTIONS.has('first') || SECTIONS.has('lower')) {
   const fromAdded = [];
   for (const profile of PROFILES.map((p) => p.name)) {
     for (const file of FILES) {
-      const q = (viewer, measure) => find({ section: 'first-image', viewer, file, profile, phase: 'cold (from element added)' });
+      const q = (viewer) => find({ section: 'first-image', viewer, file, profile, phase: 'cold (from element added)' });
       const lit = (viewer) => find({ section: 'first-image', viewer, file, profile, measure: 'lit pixels (share)' });
       fromAdded.push([profile, file, 'cold', fmt(q('ours')), fmt(q('cornerstone')), fmt(q('dwv')), `${fmt(lit('ours'))} / ${fmt(lit('cornerstone'))} / ${fmt(lit('dwv'))}`]);
     }

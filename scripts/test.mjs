@@ -4,15 +4,16 @@
  *
  *   1. Chromium is there (CHROME_PATH, or Debian's /usr/bin/chromium), or say how to get it.
  *   2. The TypeScript typecheck (tsc -p tsconfig.json).
- *   3. custom-elements.json matches the JSDoc (scripts/check-manifest.mjs).
- *   4. The browser tests, every group (web-test-runner).
- *   5. The Node checks, test/node/*.test.mjs (node --test): builds, package, Storybook, benchmark.
+ *   3. ESLint (eslint.config.js; `npm run lint` alone), with the time it took.
+ *   4. custom-elements.json matches the JSDoc (scripts/check-manifest.mjs).
+ *   5. The browser tests, every group (web-test-runner).
+ *   6. The Node checks, test/node/*.test.mjs (node --test): builds, package, Storybook, benchmark.
  *
- * CI reads a plain `N passed, N failed, N skipped` line, printed last: the sum of steps 4 and 5 (a
+ * CI reads a plain `N passed, N failed, N skipped` line, printed last: the sum of steps 5 and 6 (a
  * failure before the browser tests prints `0 passed, N failed`). Any step failing fails the command.
  * Extra arguments make a focused run of the browser tests only, e.g. `npm test -- --group no-webgl`;
  * `PV_FILES=test/viewer/errors.test.ts npm test -- --group webgl` runs one file (see
- * web-test-runner.config.mjs); `npm run test:node` runs step 5 alone.
+ * web-test-runner.config.mjs); `npm run test:node` runs step 6 alone.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -57,10 +58,18 @@ if (!existsSync(bin('web-test-runner'))) {
   stopBeforeTests(1);
 }
 
-// 2 and 3. Both run, so one go shows every problem; either failing stops before the browser tests.
+// 2, 3 and 4. All run, so one go shows every problem; any failing stops before the browser tests.
 let failed = 0;
 if ((await run('Typecheck: tsc -p tsconfig.json', process.execPath, [bin('tsc'), '-p', 'tsconfig.json'])) !== 0) {
   console.error('\nThe typecheck failed (see the errors above).');
+  failed++;
+}
+const lintStart = performance.now();
+const lintCode = await run('Lint: eslint .', process.execPath, [bin('eslint'), '.']);
+console.log(`Lint took ${((performance.now() - lintStart) / 1000).toFixed(1)} s.`);
+if (lintCode !== 0) {
+  // Warnings (rules set to `warn` for a while, see eslint.config.js) print but do not fail.
+  console.error('\nLint found errors (see above; `npm run lint` runs it alone).');
   failed++;
 }
 if ((await run('Manifest check: custom-elements.json', process.execPath, [join(root, 'scripts', 'check-manifest.mjs')])) !== 0) {
@@ -70,7 +79,7 @@ if ((await run('Manifest check: custom-elements.json', process.execPath, [join(r
 }
 if (failed > 0) stopBeforeTests(failed);
 
-// 4. Browser tests (the runner prints `N passed, N failed, N skipped`).
+// 5. Browser tests (the runner prints `N passed, N failed, N skipped`).
 // Extra arguments (say `--files test/viewer/errors.test.ts`) make a focused run: browser tests only.
 const extra = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -90,7 +99,7 @@ const add = (label, { code, summary }) => {
 
 add('Browser tests', await runAndWatch('Browser tests: web-test-runner', process.execPath, [bin('web-test-runner'), ...extra], wtrSummary));
 
-// 5. Node checks (test/node/*.test.mjs): the built package, the script-tag build under a strict CSP and
+// 6. Node checks (test/node/*.test.mjs): the built package, the script-tag build under a strict CSP and
 // from another origin, a consumer app, the size budget, the built Storybook, the benchmark's quick mode.
 if (extra.length === 0 && nodeTestFiles().length > 0) {
   add(

@@ -14,6 +14,7 @@ const MAX_URL_LENGTH = 2048;
  * Characters that never belong in a link we show: controls, spaces, and invisible or direction-changing
  * characters (the URL parser removes some of these silently, which hides tricks).
  */
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control and invisible characters (some of them combining marks) are exactly what this class lists.
 const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\\]/u;
 
 /** The characters of a hostname as the URL parser gives it: letters, digits and hyphens, in labels. */

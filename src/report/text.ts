@@ -170,7 +170,7 @@ const ABBREVIATION = /(?:\b(?:e\.g|i\.e|approx|cf|vs|nos|fig|dr|mr|mrs|ms|prof|s
 export function sentenceBounds(text: string): [number, number][] {
   const bounds: [number, number][] = [];
   let start = 0;
-  const end = /[.!?]+["')\]]*(\s+)(?=["'(\[]?[A-Z0-9])|\n\s*(?=[-•*]\s|\d+[.)]\s)/g;
+  const end = /[.!?]+["')\]]*(\s+)(?=["'([]?[A-Z0-9])|\n\s*(?=[-•*]\s|\d+[.)]\s)/g;
   for (let m = end.exec(text); m; m = end.exec(text)) {
     const stop = m.index + m[0].length;
     const before = text.slice(Math.max(start, m.index - 8), m.index + 1);

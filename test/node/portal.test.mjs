@@ -316,6 +316,7 @@ describe('the npm package', () => {
       await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`vite dev did not start:\n${output}`)), 120_000);
         const watch = (chunk) => {
+          // eslint-disable-next-line no-control-regex -- the terminal's colour codes are what this strips.
           output += String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
           if (output.includes(`:${port}/`)) {
             clearTimeout(timer);

@@ -7,7 +7,7 @@
  * Each case: { name, what, reference?: PNG name, error?: the pv-error type expected, tools: [...] }.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dcmjs from 'dcmjs';
 import { SYNTHETIC_PATIENT } from '../../scripts/synthetic.mjs';
