@@ -7,14 +7,9 @@ export { PvLinkBlockedEvent, type PvLinkBlockedDetail } from './pv-link-blocked-
 export { PvLabelSelectEvent, type PvLabelSelectDetail } from './pv-label-select-event.js';
 export { PvQuestionEvent, type PvQuestionDetail } from './pv-question-event.js';
 export { PvReportErrorEvent, type PvReportErrorDetail } from './pv-report-error-event.js';
-export {
-  PvDisclosureRequestEvent,
-  PvRevealEvent,
-  PvDeferEvent,
-  type PvDisclosureRequestDetail,
-  type PvChoiceDetail,
-  type DisclosureScope,
-} from './pv-disclosure-events.js';
+export { PvDisclosureRequestEvent, type PvDisclosureRequestDetail, type DisclosureScope } from './pv-disclosure-request-event.js';
+export { PvRevealEvent, type PvChoiceDetail } from './pv-reveal-event.js';
+export { PvDeferEvent } from './pv-defer-event.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
 import type { PvErrorEvent } from './pv-error-event.js';
@@ -23,7 +18,9 @@ import type { PvViewChangeEvent } from './pv-view-change-event.js';
 import type { PvAnnotationErrorEvent } from './pv-annotation-error-event.js';
 import type { PvLinkBlockedEvent } from './pv-link-blocked-event.js';
 import type { PvLabelSelectEvent } from './pv-label-select-event.js';
-import type { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from './pv-disclosure-events.js';
+import type { PvDisclosureRequestEvent } from './pv-disclosure-request-event.js';
+import type { PvRevealEvent } from './pv-reveal-event.js';
+import type { PvDeferEvent } from './pv-defer-event.js';
 import type { PvQuestionEvent } from './pv-question-event.js';
 import type { PvReportErrorEvent } from './pv-report-error-event.js';
 

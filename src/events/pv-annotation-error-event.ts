@@ -10,8 +10,16 @@ export interface PvAnnotationErrorDetail {
 export class PvAnnotationErrorEvent extends Event {
   static readonly eventName = 'pv-annotation-error' as const;
   readonly detail: PvAnnotationErrorDetail;
-  constructor(problems: readonly AnnotationProblem[]) {
+  constructor(detail: PvAnnotationErrorDetail);
+  /** @deprecated Pass one `detail` object: `new PvAnnotationErrorEvent({ problems })`. */
+  constructor(problems: readonly AnnotationProblem[]);
+  constructor(detailOrProblems: PvAnnotationErrorDetail | readonly AnnotationProblem[]) {
     super(PvAnnotationErrorEvent.eventName, { bubbles: true, composed: true });
+    const problems = isProblemList(detailOrProblems) ? detailOrProblems : detailOrProblems.problems;
     this.detail = Object.freeze({ problems: Object.freeze([...problems]) });
   }
+}
+
+function isProblemList(value: PvAnnotationErrorDetail | readonly AnnotationProblem[]): value is readonly AnnotationProblem[] {
+  return Array.isArray(value);
 }

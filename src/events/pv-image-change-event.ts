@@ -10,8 +10,12 @@ export interface PvImageChangeDetail {
 export class PvImageChangeEvent extends Event {
   static readonly eventName = 'pv-image-change' as const;
   readonly detail: PvImageChangeDetail;
-  constructor(index: number, imageCount: number) {
+  constructor(detail: PvImageChangeDetail);
+  /** @deprecated Pass one `detail` object: `new PvImageChangeEvent({ index, imageCount })`. */
+  constructor(index: number, imageCount: number);
+  constructor(detailOrIndex: PvImageChangeDetail | number, oldImageCount?: number) {
     super(PvImageChangeEvent.eventName, { bubbles: true, composed: true });
+    const { index, imageCount } = typeof detailOrIndex === 'number' ? { index: detailOrIndex, imageCount: oldImageCount ?? 0 } : detailOrIndex;
     this.detail = Object.freeze({ index, imageCount });
   }
 }

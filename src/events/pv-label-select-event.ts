@@ -10,8 +10,12 @@ export interface PvLabelSelectDetail {
 export class PvLabelSelectEvent extends Event {
   static readonly eventName = 'pv-label-select' as const;
   readonly detail: PvLabelSelectDetail;
-  constructor(id: string, imageIndex: number | undefined) {
+  constructor(detail: PvLabelSelectDetail);
+  /** @deprecated Pass one `detail` object: `new PvLabelSelectEvent({ id, imageIndex })`. */
+  constructor(id: string, imageIndex: number | undefined);
+  constructor(detailOrId: PvLabelSelectDetail | string, oldImageIndex?: number) {
     super(PvLabelSelectEvent.eventName, { bubbles: true, composed: true });
+    const { id, imageIndex } = typeof detailOrId === 'string' ? { id: detailOrId, imageIndex: oldImageIndex } : detailOrId;
     this.detail = Object.freeze({ id, imageIndex });
   }
 }

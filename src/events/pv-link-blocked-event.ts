@@ -10,8 +10,12 @@ export interface PvLinkBlockedDetail {
 export class PvLinkBlockedEvent extends Event {
   static readonly eventName = 'pv-link-blocked' as const;
   readonly detail: PvLinkBlockedDetail;
-  constructor(labelId: string, url: string) {
+  constructor(detail: PvLinkBlockedDetail);
+  /** @deprecated Pass one `detail` object: `new PvLinkBlockedEvent({ labelId, url })`. */
+  constructor(labelId: string, url: string);
+  constructor(detailOrLabelId: PvLinkBlockedDetail | string, oldUrl?: string) {
     super(PvLinkBlockedEvent.eventName, { bubbles: true, composed: true });
+    const { labelId, url } = typeof detailOrLabelId === 'string' ? { labelId: detailOrLabelId, url: oldUrl ?? '' } : detailOrLabelId;
     this.detail = Object.freeze({ labelId, url });
   }
 }

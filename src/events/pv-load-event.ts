@@ -22,16 +22,27 @@ export interface PvLoadDetail {
 export class PvLoadEvent extends Event {
   static readonly eventName = 'pv-load' as const;
   readonly detail: PvLoadDetail;
-  constructor(facts: SafeFacts, imageCount: number, index: number, renderer: 'gpu' | 'cpu', skippedImages = 0) {
+  /**
+   * Takes the fields one by one, so a `detail` built by spreading a larger object (the file's facts)
+   * never carries anything else out.
+   */
+  constructor(detail: PvLoadDetail);
+  /** @deprecated Pass one `detail` object: `new PvLoadEvent({ ...facts, imageCount, index, renderer, skippedImages })`. */
+  constructor(facts: SafeFacts, imageCount: number, index: number, renderer: 'gpu' | 'cpu', skippedImages?: number);
+  constructor(detailOrFacts: PvLoadDetail | SafeFacts, imageCount?: number, index?: number, renderer?: 'gpu' | 'cpu', skippedImages = 0) {
     super(PvLoadEvent.eventName, { bubbles: true, composed: true });
+    const detail: PvLoadDetail =
+      typeof imageCount === 'number'
+        ? { ...detailOrFacts, imageCount, index: index ?? 0, renderer: renderer ?? 'cpu', skippedImages }
+        : (detailOrFacts as PvLoadDetail);
     this.detail = Object.freeze({
-      modality: facts.modality,
-      bodyPart: facts.bodyPart,
-      burnedInText: facts.burnedInText,
-      imageCount,
-      index,
-      renderer,
-      skippedImages,
+      modality: detail.modality,
+      bodyPart: detail.bodyPart,
+      burnedInText: detail.burnedInText,
+      imageCount: detail.imageCount,
+      index: detail.index,
+      renderer: detail.renderer,
+      skippedImages: detail.skippedImages,
     });
   }
 }

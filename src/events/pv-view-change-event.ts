@@ -15,8 +15,13 @@ export interface PvViewChangeDetail {
 export class PvViewChangeEvent extends Event {
   static readonly eventName = 'pv-view-change' as const;
   readonly detail: PvViewChangeDetail;
-  constructor(index: number, imageCount: number, zoom: number) {
+  constructor(detail: PvViewChangeDetail);
+  /** @deprecated Pass one `detail` object: `new PvViewChangeEvent({ index, imageCount, zoom })`. */
+  constructor(index: number, imageCount: number, zoom: number);
+  constructor(detailOrIndex: PvViewChangeDetail | number, oldImageCount?: number, oldZoom?: number) {
     super(PvViewChangeEvent.eventName, { bubbles: true, composed: true });
+    const { index, imageCount, zoom } =
+      typeof detailOrIndex === 'number' ? { index: detailOrIndex, imageCount: oldImageCount ?? 0, zoom: oldZoom ?? 1 } : detailOrIndex;
     this.detail = Object.freeze({ index, imageCount, zoom });
   }
 }

@@ -170,7 +170,7 @@ export class FindingDisclosure extends LitElement {
   #onShow = async () => {
     if (lockedUntil(this.notBefore)) return;
     const finding = this.#isFinding();
-    const request = new PvDisclosureRequestEvent(this.#scope());
+    const request = new PvDisclosureRequestEvent({ scope: this.#scope() });
     this.dispatchEvent(request);
     if (request.defaultPrevented) {
       this._announcement = this.#t(finding ? 'sensitive.stopped' : 'disclosure.stopped');

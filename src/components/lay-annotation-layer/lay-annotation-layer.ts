@@ -300,7 +300,7 @@ export class LayAnnotationLayer extends LitElement {
     // Chosen in the list while the picture is out of sight: bring the picture into view, and say so.
     const shown = fromList && this.#bringPictureIntoView();
     void this.#announce(shown ? `${selected} ${this.#t('layer.pictureShown', { index: (item.imageIndex ?? 0) + 1 })}` : selected);
-    this.dispatchEvent(new PvLabelSelectEvent(item.label.id, item.imageIndex));
+    this.dispatchEvent(new PvLabelSelectEvent({ id: item.label.id, imageIndex: item.imageIndex }));
     return shown;
   }
 
@@ -439,16 +439,16 @@ export class LayAnnotationLayer extends LitElement {
       this.#registerMarks({ report: false });
       await this.#readSensitive();
       await this.#readSaved();
-      if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(all));
+      if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent({ problems: all }));
       this.#reportMismatches();
     } catch (error) {
       if (token !== this.#loadToken) return;
       this._document = null;
       this._failed = true;
       this.dispatchEvent(
-        new PvAnnotationErrorEvent([
-          { path: '', message: `The annotation document could not be read (${error instanceof Error ? error.message : 'unknown error'}).` },
-        ]),
+        new PvAnnotationErrorEvent({
+          problems: [{ path: '', message: `The annotation document could not be read (${error instanceof Error ? error.message : 'unknown error'}).` }],
+        }),
       );
     }
   }
@@ -719,7 +719,7 @@ export class LayAnnotationLayer extends LitElement {
         findingId: mismatch.findingId,
       });
     }
-    if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(problems));
+    if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent({ problems }));
   }
 
   /** Labels that became sensitive because of another place take the choice already made on the page. */
@@ -749,7 +749,7 @@ export class LayAnnotationLayer extends LitElement {
     const showing = labels.filter((label) => !lockedUntil(label.notBefore) && this._findings.get(label.id) !== 'shown');
     if (showing.length === 0) return;
     const findings = showing.map((label) => label.id);
-    const request = new PvDisclosureRequestEvent('finding', findings);
+    const request = new PvDisclosureRequestEvent({ scope: 'finding', findings });
     this.dispatchEvent(request);
     if (request.defaultPrevented) return;
     const at = new Date().toISOString();
@@ -1344,7 +1344,7 @@ export class LayAnnotationLayer extends LitElement {
           const key = `${label.id}\n${link.url}`;
           if (!this.#reportedLinks.has(key)) {
             this.#reportedLinks.add(key);
-            queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(label.id, link.url)));
+            queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent({ labelId: label.id, url: link.url })));
           }
           return html`<li class="untrusted" lang=${this.#docLang()}>${link.title}</li>`;
         }

@@ -106,7 +106,7 @@ export class PatientImageViewer extends LitElement {
     this.#visibility,
     {
       onLoad: (facts, count, index, renderer, skipped) =>
-        this.dispatchEvent(new PvLoadEvent(facts, count, index, renderer, skipped)),
+        this.dispatchEvent(new PvLoadEvent({ ...facts, imageCount: count, index, renderer, skippedImages: skipped })),
       onError: (error) =>
         this.dispatchEvent(
           new PvErrorEvent({
@@ -116,10 +116,10 @@ export class PatientImageViewer extends LitElement {
             ...(error.type === 'engine-failed' ? { cause: describeCause(error) } : {}),
           }),
         ),
-      onImageChange: (index, count) => this.dispatchEvent(new PvImageChangeEvent(index, count)),
+      onImageChange: (index, count) => this.dispatchEvent(new PvImageChangeEvent({ index, imageCount: count })),
       onViewChange: () =>
         this.dispatchEvent(
-          new PvViewChangeEvent(this.#viewer.index, this.#viewer.count, this.#viewer.view?.state().zoom ?? 1),
+          new PvViewChangeEvent({ index: this.#viewer.index, imageCount: this.#viewer.count, zoom: this.#viewer.view?.state().zoom ?? 1 }),
         ),
     },
   );
