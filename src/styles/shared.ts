@@ -39,6 +39,45 @@ export const hostBase = css`
   }
 `;
 
+/**
+ * The border colour, `--_border`, for the elements that draw edges (every element but
+ * `<finding-disclosure>`, whose panels have none): chained through `--pv-color-border` to the NHS.UK
+ * frontend's `--nhsuk-border-colour`, then to the NHS grey.
+ */
+export const borderToken = css`
+  :host {
+    --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
+  }
+`;
+
+/**
+ * The one focus ring, the NHS.UK frontend's (`core/tools/_focused.scss`): buttons, links and a
+ * details summary get `nhsuk-focused-text` (NHS yellow behind, with a 4px dark underline and 2px of
+ * yellow above); text boxes and inputs get `nhsuk-focused-input` (a 4px yellow outline and the dark
+ * edge doubled inside). The transparent outline is what shows in forced colours, where backgrounds
+ * and shadows are dropped. Each element puts this sheet where its own focus rules were, after the
+ * rules that style its buttons (which it must win over) and before its forced-colours rules (which
+ * must win over it). Rings for other shapes (the picture, the markers) stay with their element.
+ */
+export const focusRing = css`
+  button:focus-visible,
+  a:focus-visible,
+  summary:focus-visible {
+    outline: 4px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+
+  textarea:focus-visible,
+  input:focus-visible {
+    outline: 4px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
+  }
+`;
+
 /** Text for screen readers only (the NHS.UK frontend's visually-hidden pattern). */
 export const visuallyHidden = css`
   .visually-hidden {

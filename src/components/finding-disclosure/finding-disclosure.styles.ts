@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { hostBase, visuallyHidden } from '../../styles/shared.js';
+import { focusRing, hostBase, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
   hostBase,
@@ -111,15 +111,9 @@ export const styles = [
     color: var(--_focus-text);
   }
 
-  button:focus-visible,
-  a:focus-visible {
-    outline: 4px solid transparent;
-    background: var(--_focus);
-    color: var(--_focus-text);
-    box-shadow: 0 4px 0 var(--_focus-text);
-    text-decoration: none;
-  }
-
+`,
+  focusRing,
+  css`
   /* Forced colours: the step's coloured panel has no edge of its own, so give it one. */
   @media (forced-colors: active) {
     .panel {

@@ -1,14 +1,14 @@
 import { css } from 'lit';
-import { hostBase, questionComposer, visuallyHidden } from '../../styles/shared.js';
+import { borderToken, focusRing, hostBase, questionComposer, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
   hostBase,
+  borderToken,
   visuallyHidden,
   questionComposer,
   css`
   :host {
     --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
-    --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
     --_marker: var(--pv-marker-color, #ffeb3b);
     --_marker-text: var(--pv-marker-text-color, #212b32);
     --_finding: var(--pv-finding-color, #ffffff);
@@ -521,22 +521,9 @@ export const styles = [
     border-left: 8px solid var(--_secondary);
   }
 
-  textarea:focus-visible,
-  input:focus-visible {
-    outline: 4px solid var(--_focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_focus-text);
-  }
-
-  button:focus-visible,
-  a:focus-visible {
-    outline: 4px solid transparent;
-    background: var(--_focus);
-    color: var(--_focus-text);
-    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
-    text-decoration: none;
-  }
-
+`,
+  focusRing,
+  css`
   /* Two tones, dark inside and yellow outside: over dark lungs or brain the yellow stands out, over
      white bone the dark does (WCAG 1.4.11). It stands in for the selection ring while focused. */
   .marker:focus-visible {

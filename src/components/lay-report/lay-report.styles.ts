@@ -1,14 +1,14 @@
 import { css } from 'lit';
-import { hostBase, questionComposer, visuallyHidden } from '../../styles/shared.js';
+import { borderToken, focusRing, hostBase, questionComposer, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
   hostBase,
+  borderToken,
   visuallyHidden,
   questionComposer,
   css`
     :host {
       --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
-      --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
       --_error: var(--pv-color-error, var(--nhsuk-error-colour, #d5281b));
       --_statement-border: var(--pv-report-statement-border, var(--nhsuk-border-colour, #d8dde0));
       /* The popover is placed against this box. */
@@ -208,22 +208,9 @@ export const styles = [
       font-weight: 600;
     }
 
-    textarea:focus-visible,
-    input:focus-visible {
-      outline: 4px solid var(--_focus);
-      outline-offset: 0;
-      box-shadow: inset 0 0 0 2px var(--_focus-text);
-    }
-
-    button:focus-visible,
-    a:focus-visible {
-      outline: 4px solid transparent;
-      background: var(--_focus);
-      color: var(--_focus-text);
-      box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
-      text-decoration: none;
-    }
-
+  `,
+  focusRing,
+  css`
     @media (forced-colors: active) {
       button.term {
         text-decoration-color: CanvasText;

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { hostBase, visuallyHidden } from '../../styles/shared.js';
+import { borderToken, focusRing, hostBase, visuallyHidden } from '../../styles/shared.js';
 
 /**
  * Public tokens (`--pv-*`) default to the NHS.UK frontend's runtime properties (`--nhsuk-*`), then
@@ -7,10 +7,10 @@ import { hostBase, visuallyHidden } from '../../styles/shared.js';
  */
 export const styles = [
   hostBase,
+  borderToken,
   visuallyHidden,
   css`
   :host {
-    --_border: var(--pv-color-border, var(--nhsuk-border-colour, #d8dde0));
     --_stage: var(--pv-stage-background, #000000);
     --_error: var(--pv-color-error, var(--nhsuk-error-colour, #d5281b));
     --_button-text: var(--pv-button-text-color, var(--pv-color-brand, var(--nhsuk-secondary-button-text-colour, #005eb8)));
@@ -251,14 +251,12 @@ export const styles = [
     cursor: not-allowed;
   }
 
-  button:focus-visible,
-  input:focus-visible,
-  summary:focus-visible {
-    outline: 4px solid transparent;
-    background: var(--_focus);
-    color: var(--_focus-text);
+`,
+  focusRing,
+  css`
+  /* The toolbar's buttons have an edge of their own: dark with the ring, not the brand colour. */
+  button:focus-visible {
     border-color: var(--_focus-text);
-    box-shadow: 0 4px 0 var(--_focus-text);
   }
 
   .error button {
