@@ -221,6 +221,31 @@ const REGION_PATH: Readonly<Record<BodyRegion, string>> = {
 };
 
 /**
+ * The drawing's colours: any CSS colour, or a `var()` of the caller's own tokens. Written as
+ * presentation attributes, never `style`, so a Content Security Policy without `'unsafe-inline'`
+ * styles allows them.
+ */
+export interface BodyMapColours {
+  /** The body's outline. */
+  outline: string;
+  /** Inside the body, and the thin edge round the marked region. */
+  fill: string;
+  /** The marked region and its dashed ring. */
+  highlight: string;
+}
+
+/**
+ * The colours used when none are passed in: the drawing's own custom properties, which a host may
+ * set on any ancestor (`<lay-annotation-layer>` sets them from its public `--pv-body-map-*`), each
+ * with the NHS value as its fallback. The drawing knows nothing of the element that shows it.
+ */
+export const BODY_MAP_COLOURS: Readonly<BodyMapColours> = Object.freeze({
+  outline: 'var(--_body-outline, #4c6272)',
+  fill: 'var(--_body-fill, #ffffff)',
+  highlight: 'var(--_body-highlight, #005eb8)',
+});
+
+/**
  * A friendly front-view outline of a body with one region marked, for "which part of me is this?".
  *
  * The region is filled in the highlight colour and also ringed by a thicker dashed line, so it can be
@@ -228,8 +253,9 @@ const REGION_PATH: Readonly<Record<BodyRegion, string>> = {
  * (for example "Drawing of a body with the chest marked"); the shapes inside are hidden from assistive
  * technology. Paired limbs are marked on both sides, because Body Part Examined does not say which.
  *
- * Colours come from custom properties set by the host, through presentation attributes (not `style`
- * attributes, so a Content Security Policy without `'unsafe-inline'` styles still allows them):
+ * Colours are passed in (`colours`), or else come from the drawing's own custom properties
+ * (`BODY_MAP_COLOURS`), through presentation attributes (not `style` attributes, so a Content
+ * Security Policy without `'unsafe-inline'` styles still allows them):
  * - `--_body-outline`: the outline (default `#4c6272`)
  * - `--_body-fill`: inside the body (default `#ffffff`)
  * - `--_body-highlight`: the marked region and its dashed ring (default `#005eb8`)
@@ -238,7 +264,11 @@ const REGION_PATH: Readonly<Record<BodyRegion, string>> = {
  * Returns `nothing` when `region` is undefined. This is an HTML template (Lit's guidance: the `<svg>`
  * element itself belongs in `html`, the shapes inside it in `svg`).
  */
-export function bodyMap(region: BodyRegion | undefined, label: string): HTMLTemplateResult | typeof nothing {
+export function bodyMap(
+  region: BodyRegion | undefined,
+  label: string,
+  colours: Readonly<BodyMapColours> = BODY_MAP_COLOURS,
+): HTMLTemplateResult | typeof nothing {
   if (region === undefined || !Object.hasOwn(REGION_PATH, region)) return nothing;
   return html`<svg
     class="body-map"
@@ -248,16 +278,16 @@ export function bodyMap(region: BodyRegion | undefined, label: string): HTMLTemp
     height=${HEIGHT}
     role="img"
     aria-label=${String(label)}
-  >${shapes(region)}</svg>`;
+  >${shapes(region, colours)}</svg>`;
 }
 
-function shapes(region: BodyRegion) {
+function shapes(region: BodyRegion, { outline, fill, highlight }: Readonly<BodyMapColours>) {
   return svg`<g aria-hidden="true" stroke-linejoin="round">
     <path
       class="outline"
       d=${SILHOUETTE}
-      fill="var(--_body-fill, #ffffff)"
-      stroke="var(--_body-outline, #4c6272)"
+      fill=${fill}
+      stroke=${outline}
       stroke-width="3"
       paint-order="stroke"
     ></path>
@@ -266,19 +296,19 @@ function shapes(region: BodyRegion) {
         class="region-ring"
         d=${REGION_PATH[region]}
         fill="none"
-        stroke="var(--_body-highlight, #005eb8)"
+        stroke=${highlight}
         stroke-width="10"
         stroke-dasharray="6 4"
       ></path>
       <path
         class="region-fill"
         d=${REGION_PATH[region]}
-        fill="var(--_body-highlight, #005eb8)"
-        stroke="var(--_body-fill, #ffffff)"
+        fill=${highlight}
+        stroke=${fill}
         stroke-width="4"
         paint-order="stroke"
       ></path>
-      ${region === 'spine' ? svg`<path class="region-detail" d=${SPINE_GAPS} stroke="var(--_body-fill, #ffffff)" stroke-width="1.5"></path>` : nothing}
+      ${region === 'spine' ? svg`<path class="region-detail" d=${SPINE_GAPS} stroke=${fill} stroke-width="1.5"></path>` : nothing}
     </g>
   </g>`;
 }

@@ -211,6 +211,21 @@ describe('bodyMap', () => {
     expect(getComputedStyle(svg.querySelector('.region-ring')!).stroke).to.equal('rgb(7, 8, 9)');
   });
 
+  it('takes colours passed in, and then reads none of its own properties', () => {
+    const div = document.createElement('div');
+    document.body.append(div);
+    mounted.push(div);
+    div.style.setProperty('--_body-highlight', 'rgb(7, 8, 9)');
+    render(bodyMap('knee', 'Drawing of a body with the knees marked', { outline: 'rgb(10, 11, 12)', fill: 'rgb(13, 14, 15)', highlight: 'var(--page-own, rgb(16, 17, 18))' }), div);
+    const svg = svgIn(div);
+    expect(getComputedStyle(svg.querySelector('path.outline')!).stroke).to.equal('rgb(10, 11, 12)');
+    expect(getComputedStyle(svg.querySelector('path.outline')!).fill).to.equal('rgb(13, 14, 15)');
+    expect(getComputedStyle(svg.querySelector('.region-fill')!).fill).to.equal('rgb(16, 17, 18)');
+    expect(getComputedStyle(svg.querySelector('.region-fill')!).stroke).to.equal('rgb(13, 14, 15)');
+    expect(getComputedStyle(svg.querySelector('.region-ring')!).stroke).to.equal('rgb(16, 17, 18)');
+    expect(svg.outerHTML).to.not.contain('--_body');
+  });
+
   it('uses no style attributes, so a strict Content Security Policy allows it', () => {
     const svg = svgIn(draw('spine'));
     expect(svg.querySelectorAll('[style]').length).to.equal(0);

@@ -12,6 +12,7 @@ export const styles = [
     --_marker: var(--pv-marker-color, #ffeb3b);
     --_marker-text: var(--pv-marker-text-color, #212b32);
     --_finding: var(--pv-finding-color, #ffffff);
+    /* The body drawing's own inputs (BODY_MAP_COLOURS in src/lay/body-map.ts), from the public tokens. */
     --_body-outline: var(--pv-body-map-outline, #4c6272);
     --_body-fill: var(--pv-body-map-fill, #ffffff);
     --_body-highlight: var(--pv-body-map-highlight, var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8)));
