@@ -3,7 +3,7 @@
  * DEXA and mammography reports, each with a plain-English meaning and, where one fits, a page on the
  * NHS website. This is the package's `patient-image-viewer/glossary.js` entry.
  *
- * The words themselves are data, apart from this code: `glossary/en-GB.ts` (entries),
+ * The words themselves are data, apart from this code: `glossary/en-GB.ts` (entries; Welsh in `glossary/cy.ts`),
  * `glossary/blocked.ts` (compounds left alone) and `glossary/nhs-paths.ts` (the NHS pages we link to),
  * all checked against one schema (`glossary-schema.ts`). Definitions are written to NHS content style:
  * short sentences, common words, neutral (most report mentions are negated), reading age 9 to 11,
@@ -106,7 +106,7 @@ export function buildGlossary(
       rejected.push({ index: -1, reason: 'overrides must be a list of entries' });
     } else {
       overrides.forEach((override: unknown, index) => {
-        const result = validate(override, byId);
+        const result = checkOverride(override, byId);
         if (typeof result === 'string') rejected.push({ index, reason: result });
         else byId.set(result.id, result);
       });
@@ -132,8 +132,11 @@ function createGlossary(entries: readonly GlossaryEntry[]): Glossary {
   });
 }
 
-/** A checked, frozen entry, or the reason it was rejected (naming the field). */
-function validate(value: unknown, existing: ReadonlyMap<string, GlossaryEntry>): GlossaryEntry | string {
+/**
+ * An override merged over the entry it replaces, checked against the one entry schema
+ * (`glossary-schema.ts`): a frozen entry, or the reason it was rejected (naming the field).
+ */
+function checkOverride(value: unknown, existing: ReadonlyMap<string, GlossaryEntry>): GlossaryEntry | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'entry must be an object';
   const override = value as Record<string, unknown>;
   const base = typeof override.id === 'string' ? existing.get(override.id) : undefined;

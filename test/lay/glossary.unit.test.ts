@@ -10,6 +10,10 @@ import {
   type GlossaryEntry,
 } from '../../src/lay/glossary.js';
 import { EN_GB_ENTRIES } from '../../src/lay/glossary/en-GB.js';
+import enGbSource from '../../src/lay/glossary/en-GB.ts?raw';
+import { glossaryCy } from '../../src/lay/glossary/cy.js';
+import cySource from '../../src/lay/glossary/cy.ts?raw';
+import { welshGlossary } from '../../src/lay/glossary-cy.js';
 import { segmentText } from '../../src/lay/glossary-text.js';
 
 /**
@@ -59,6 +63,26 @@ describe('glossary (en-GB)', () => {
     for (const data of EN_GB_ENTRIES) {
       const result = glossaryEntrySchema.safeParse(data);
       expect(result.success, `${data.id}: ${result.success ? '' : result.error.issues[0]?.message}`).to.equal(true);
+    }
+  });
+
+  it('keeps the words as data: the en-GB and Welsh files hold no code, only type imports', () => {
+    for (const [file, source] of [['en-GB.ts', enGbSource], ['cy.ts', cySource]] as const) {
+      // What is left once the texts and comments are taken out: no functions, classes or code imports.
+      const code = source
+        .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      expect(code.match(/\bfunction\b|=>|\bclass\b|\bnew\b|\(/g), `${file}: code`).to.equal(null);
+      expect(code.match(/^import (?!type ).*$/gm), `${file}: imports of code`).to.equal(null);
+    }
+  });
+
+  it('keeps every Welsh entry valid against the one entry schema, once made into a glossary entry', () => {
+    const { entries } = welshGlossary(glossaryEnGB, EVERYDAY_WORDS);
+    for (const entry of entries.filter((e) => Object.hasOwn(glossaryCy, e.id))) {
+      const result = glossaryEntrySchema.safeParse(entry);
+      expect(result.success, `${entry.id}: ${result.success ? '' : result.error.issues[0]?.message}`).to.equal(true);
     }
   });
 
