@@ -4,11 +4,12 @@ import type { ViewerErrorType } from '../sources/errors.js';
 export interface PvErrorDetail {
   /**
    * The class of failure: `network`, `unauthorised`, `not-found`, `server`, `timeout`, `not-an-image`,
-   * `unsupported-format`, `too-large`, `corrupt-file`, `rendering-unavailable`, `engine-failed` or
-   * `no-source`. `engine-failed` is a fault in how the page loads the library (bundler settings,
-   * missing chunks, a blocked script), never the patient's: `cause` says what went wrong.
+   * `unsupported-format` (not a medical image file), `unsupported-image` (a picture stored in a way we
+   * cannot open yet), `unsupported-video` (a video clip, such as an ultrasound cine), `too-large`,
+   * `corrupt-file`, `rendering-unavailable`, `engine-failed` or `no-source`. `engine-failed` is a
+   * fault in how the page loads the library (bundler settings, missing chunks, a blocked script),
+   * never the patient's: `cause` says what went wrong.
    */
-  /** The class of failure: `network`, `unauthorised`, `not-found`, `server`, `timeout`, `not-an-image`, `unsupported-format` (not a medical image file), `unsupported-image` (a picture stored in a way we cannot open yet), `unsupported-video` (a video clip, such as an ultrasound cine), `too-large`, `corrupt-file`, `rendering-unavailable` or `no-source`. */
   type: ViewerErrorType;
   /** The plain-English message shown to the patient. */
   message: string;
