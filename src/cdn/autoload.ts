@@ -11,7 +11,7 @@
  * screen) also starts the imaging engine's download at once, alongside the viewer's chunk rather
  * than after it: one round trip less before the first image. Nothing of it before consent.
  */
-import { preloadEngine } from '../engine/engine.js';
+import { preloadEngine } from '../engine/index.js';
 
 const loaders = {
   'patient-image-viewer': () => import('../components/patient-image-viewer/define.js'),
