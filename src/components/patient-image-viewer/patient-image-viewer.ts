@@ -3,6 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { GestureController, KEY_PAN_PX } from '../../controllers/gesture-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerController, type ViewerStatus } from '../../controllers/viewer-controller.js';
+import type { ViewerLike } from '../../controllers/viewer-like.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { PvErrorEvent } from '../../events/pv-error-event.js';
 import { PvImageChangeEvent } from '../../events/pv-image-change-event.js';
@@ -82,7 +83,7 @@ export type RequestHeaders =
  * @cssprop [--pv-radius=4px] - Corner radius.
  * @cssprop [--pv-font-family=inherit] - Font.
  */
-export class PatientImageViewer extends LitElement {
+export class PatientImageViewer extends LitElement implements ViewerLike {
   static override styles = styles;
 
   // Controllers
