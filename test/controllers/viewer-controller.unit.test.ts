@@ -177,7 +177,7 @@ describe('ViewerController (unit, fake engine)', () => {
     expect(fake.engine.registrations).to.have.length(0);
   });
 
-  it('a source change mid-load cancels the old load: its view and images are let go and its late answer changes nothing', async () => {
+  it('[HAZ-003] a source change mid-load cancels the old load: its view and images are let go and its late answer changes nothing', async () => {
     fake.engine.showWill = 'hang';
     const host = mount({ source: files(2, 'CT') });
     await until(() => fake.engine.lastView?.showing === true, 'first show');
@@ -249,7 +249,7 @@ describe('ViewerController (unit, fake engine)', () => {
     expect(host.reported).to.deep.equal([]);
   });
 
-  it('an engine that cannot start is engine-failed (retryable, said in the console); the next load starts it again', async () => {
+  it('[HAZ-008] an engine that cannot start is engine-failed (retryable, said in the console); the next load starts it again', async () => {
     const logged: unknown[][] = [];
     const realError = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
@@ -271,7 +271,7 @@ describe('ViewerController (unit, fake engine)', () => {
     }
   });
 
-  it('a load that takes longer than `timeout` is a time-out, even when the engine hangs', async () => {
+  it('[HAZ-008] a load that takes longer than its timeout is a time-out, even when the engine hangs', async () => {
     fake.engine.showWill = 'hang';
     const host = mount({ source: files(), timeout: 80 });
     await until(() => host.controller.status === 'error', 'time-out');
@@ -279,7 +279,7 @@ describe('ViewerController (unit, fake engine)', () => {
     expect(fake.engine.lastView!.destroyed).to.equal(true);
   });
 
-  it('a 401 asks the portal once for fresh credentials and tries again; a second 401 is unauthorised', async () => {
+  it('[HAZ-008] a 401 asks the portal once for fresh credentials and tries again; a second 401 is unauthorised', async () => {
     const unauthorised = () => new ViewerError('unauthorised', 'HTTP 401', { status: 401 });
     fake.engine.showWill = unauthorised();
     const host = mount({ source: files(), canRefresh: true });

@@ -38,7 +38,7 @@ describe('choice store: where the patient\'s choices are kept (unit)', () => {
     localStorage.clear();
   });
 
-  it('keys are a SHA-256 of scope and study key: the study key itself is never stored', async () => {
+  it('[HAZ-005] keys are a SHA-256 of scope and study key: the study key itself is never stored', async () => {
     const key = await choiceKey(STUDY, 'study');
     expect(key).to.match(/^pv-choice:[0-9a-f]{64}$/);
     expect(key).not.to.contain(STUDY);

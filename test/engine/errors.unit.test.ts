@@ -37,7 +37,7 @@ describe('engine errors: what Cornerstone, XHR and WASM failures mean (unit)', (
     expect(classifyLoadFailure(csp).retryable).to.equal(true);
   });
 
-  it('anything else is a picture that could not be decoded (corrupt-file, not retryable), with the cause kept', () => {
+  it('[HAZ-004] anything else is a picture that could not be decoded (corrupt-file, not retryable), with the cause kept', () => {
     const raw = new Error('The decoded picture is incomplete.');
     const classified = classifyLoadFailure(raw);
     expect(classified.type).to.equal('corrupt-file');

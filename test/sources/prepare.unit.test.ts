@@ -51,7 +51,7 @@ function instance(sop: string, fields: Record<string, { vr: string; Value: unkno
 
 describe('prepare: the checks before the engine sees anything (unit)', () => {
   describe('files and URLs (Part 10)', () => {
-    it('a series comes back in Instance Number order, with safe facts and one image per frame', async () => {
+    it('[HAZ-011] a series comes back in Instance Number order, with safe facts and one image per frame', async () => {
       const stack = await prepare(
         files(
           dicomFile({ SOPInstanceUID: '2.25.3', InstanceNumber: '3', BodyPartExamined: 'head' }),
@@ -77,11 +77,11 @@ describe('prepare: the checks before the engine sees anything (unit)', () => {
       expect(await failure(files(new Blob(['<!doctype html><p>Please sign in</p>'])))).to.equal('unsupported-format');
     });
 
-    it('a file cut short is corrupt-file', async () => {
+    it('[HAZ-004] a file cut short is corrupt-file', async () => {
       expect(await failure(files(new Blob([new Uint8Array(dicom()).slice(0, 200)])))).to.equal('corrupt-file');
     });
 
-    it('objects that hold no picture (a structured report, a presentation state, a waveform) are not-an-image', async () => {
+    it('[HAZ-004] objects that hold no picture (a structured report, a presentation state, a waveform) are not-an-image', async () => {
       const noPixels = { PixelData: undefined, _vrMap: {} };
       expect(await failure(files(dicomFile({ SOPClassUID: '1.2.840.10008.5.1.4.1.1.88.22', ...noPixels })))).to.equal('not-an-image');
       expect(await failure(files(dicomFile({ SOPClassUID: '1.2.840.10008.5.1.4.1.1.11.1' })))).to.equal('not-an-image');
@@ -178,7 +178,7 @@ describe('prepare: the checks before the engine sees anything (unit)', () => {
       throw new Error('expected the series to be refused');
     }
 
-    it('makes one wadors image id per frame, in Instance Number order, and leaves out non-pictures (counted)', async () => {
+    it('[HAZ-011] makes one wadors image id per frame, in Instance Number order, and leaves out non-pictures (counted)', async () => {
       const stack = await prepared(() =>
         json([
           instance('1.1.2', { '00200013': { vr: 'IS', Value: [2] } }),
