@@ -20,4 +20,4 @@ setBundleRoot(new URL('.', entryUrl).href);
 autoload(document);
 
 export { defineAll };
-export { configureEngine } from './engine/engine.js';
+export { configureEngine } from './engine/index.js';

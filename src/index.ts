@@ -20,7 +20,7 @@ export * from './events/index.js';
 export { ViewerError, type ViewerErrorType } from './sources/errors.js';
 export type { SafeFacts } from './sources/inspect.js';
 export type { ViewerStatus } from './controllers/viewer-controller.js';
-export { configureEngine, getEngineSettings, type EngineSettings, type RenderingMode } from './engine/engine.js';
+export { configureEngine, getEngineSettings, type EngineSettings, type RenderingMode } from './engine/index.js';
 export { enGB, type Catalogue, type Messages, type MessageKey } from './lay/messages.js';
 // The Welsh catalogue (src/lay/messages-cy.ts) is not exported here: the elements import it only when they speak Welsh.
 export type { Language } from './lay/language.js';

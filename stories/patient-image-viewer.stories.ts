@@ -10,7 +10,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { until } from 'lit/directives/until.js';
 import '../src/define.js';
-import { isEngineRequested } from '../src/engine/engine.js';
+import { isEngineRequested } from '../src/engine/index.js';
 import {
   configureEngine,
   getEngineSettings,

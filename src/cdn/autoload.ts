@@ -11,7 +11,8 @@
  * screen) also starts the imaging engine's download at once, alongside the viewer's chunk rather
  * than after it: one round trip less before the first image. Nothing of it before consent.
  */
-import { preloadEngine } from '../engine/engine.js';
+import { preloadEngine } from '../engine/index.js';
+import { NEAR_SCREEN_MARGIN, hasSource, sourceInputsOf } from '../sources/has-source.js';
 
 const loaders = {
   'patient-image-viewer': () => import('../components/patient-image-viewer/define.js'),
@@ -53,16 +54,8 @@ function held(el: Element): boolean {
   return false;
 }
 
-type ViewerLike = Element & {
-  hold?: unknown;
-  loading?: unknown;
-  src?: unknown;
-  urls?: unknown;
-  files?: unknown;
-  dicomwebRoot?: unknown;
-  studyUid?: unknown;
-  seriesUid?: unknown;
-};
+/** A viewer, maybe not yet upgraded (what was set on it before its class loaded is its own). */
+type LazyViewer = Element & { hold?: unknown; loading?: unknown };
 
 let engineStarted = false;
 let nearScreen: IntersectionObserver | undefined;
@@ -79,31 +72,20 @@ function startEngine(): void {
 }
 
 /** Whether a viewer (maybe not yet upgraded: its properties are still its own) has a picture to load. */
-function willDraw(el: ViewerLike): boolean {
+function willDraw(el: LazyViewer): boolean {
   // Inside a consent step that is showing (held() said so), its own `hold` is about to be lifted.
   const gated = el.parentElement?.closest('finding-disclosure') != null;
   if (!gated && (typeof el.hold === 'boolean' ? el.hold : el.hasAttribute('hold'))) return false;
-  const has = (value: unknown) => (Array.isArray(value) ? value.length > 0 : Boolean(value));
-  // A DICOMweb series needs all three (as the viewer's own source check does).
-  const dicomweb = (['dicomweb-root', 'study-uid', 'series-uid'] as const).every((name, i) =>
-    el.hasAttribute(name) || has([el.dicomwebRoot, el.studyUid, el.seriesUid][i]),
-  );
-  return (
-    el.hasAttribute('src') ||
-    dicomweb ||
-    has(el.src) ||
-    has(el.urls) ||
-    (typeof FileList !== 'undefined' && el.files instanceof FileList ? el.files.length > 0 : has(el.files))
-  );
+  return hasSource(sourceInputsOf(el));
 }
 
 /** Start the engine for a viewer that will draw: now when eager, else once it is near the screen (as the viewer decides). */
-function wantEngine(el: ViewerLike): void {
+function wantEngine(el: LazyViewer): void {
   if (engineStarted || !willDraw(el)) return;
   if ((el.loading ?? el.getAttribute('loading')) === 'eager') return startEngine();
   nearScreen ??= new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting && entry.target.isConnected && !held(entry.target) && willDraw(entry.target))) startEngine();
-  }, { rootMargin: '200px' });
+  }, { rootMargin: NEAR_SCREEN_MARGIN });
   nearScreen.observe(el);
 }
 

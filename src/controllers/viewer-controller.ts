@@ -1,8 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadEngine, type Engine } from '../engine/engine.js';
-import type { RegisteredStack } from '../engine/register.js';
-import type { StackView } from '../engine/stack-view.js';
-import { ViewerError, errorForStatus, toViewerError } from '../sources/errors.js';
+import { loadEngine, type RegisteredStack, type StackView } from '../engine/index.js';
+import { ViewerError, toViewerError } from '../sources/errors.js';
 import type { SafeFacts, StackImage } from '../sources/inspect.js';
 import { prepare, type ViewerSource } from '../sources/prepare.js';
 import type { VisibilityController } from './visibility-controller.js';
@@ -29,31 +27,6 @@ export interface ViewerCallbacks {
   onViewChange(): void;
 }
 
-/** The engine parts, loaded on first use. Split out so the shell never imports them statically. */
-interface EngineParts {
-  engine: Engine;
-  StackView: typeof StackView;
-  registerStack: typeof import('../engine/register.js').registerStack;
-}
-
-let partsPromise: Promise<EngineParts> | undefined;
-function loadParts(): Promise<EngineParts> {
-  // Start Cornerstone's download and our small view chunk together, not one after the other.
-  partsPromise ??= Promise.all([loadEngine(), import('../engine/index.js')])
-    .then(([engine, m]) => ({ engine, StackView: m.StackView, registerStack: m.registerStack }))
-    .catch((error: unknown) => {
-      partsPromise = undefined;
-      // Not the patient's browser: the engine's modules failed to load or start (a bundler setting
-      // missed, a chunk missing on the server, a blocked script). Say so where the portal looks.
-      console.error(
-        'patient-image-viewer: the imaging engine could not start. This is a fault in how the page loads the library (bundler settings, missing files on the server, a blocked script), not in the image or the patient\'s browser. Cause:',
-        error,
-      );
-      throw new ViewerError('engine-failed', 'The image engine did not start.', { cause: error });
-    });
-  return partsPromise;
-}
-
 /** Reject with the signal's reason as soon as it aborts. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -73,53 +46,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** Class an error the image loader reported (an XHR failure or a decode failure). */
-function classifyLoadFailure(error: unknown): ViewerError {
-  const status = findStatus(error);
-  if (status) return errorForStatus(status);
-  // A request that got no answer at all (the connection was cut, or the server is unreachable).
-  if (findRequest(error)?.status === 0) {
-    return new ViewerError('network', 'The image could not be fetched.', { cause: error });
-  }
-  // A codec that cannot start (WebAssembly blocked by the page's CSP, say) is not a damaged file.
-  if (/WebAssembly|wasm|Content Security Policy/i.test(describeError(error))) {
-    return new ViewerError('rendering-unavailable', 'The picture decoder could not start.', { cause: error });
-  }
-  return new ViewerError('corrupt-file', 'The picture could not be decoded.', { cause: error });
-}
-
-function describeError(error: unknown, depth = 0): string {
-  if (!error || depth > 3) return '';
-  if (typeof error === 'string') return error;
-  if (error instanceof Error) return `${error.message} ${describeError(error.cause, depth + 1)}`;
-  if (typeof error === 'object') {
-    const record = error as Record<string, unknown>;
-    return ['message', 'error', 'cause'].map((key) => describeError(record[key], depth + 1)).join(' ');
-  }
-  return '';
-}
-
-function findRequest(error: unknown, depth = 0): XMLHttpRequest | undefined {
-  if (error instanceof XMLHttpRequest) return error;
-  if (!error || typeof error !== 'object' || depth > 3) return undefined;
-  const record = error as Record<string, unknown>;
-  for (const key of ['error', 'request', 'cause']) {
-    const found = findRequest(record[key], depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function findStatus(error: unknown, depth = 0): number | undefined {
-  if (!error || typeof error !== 'object' || depth > 3) return undefined;
-  const record = error as Record<string, unknown>;
-  if (typeof record.status === 'number' && record.status >= 400) return record.status;
-  for (const key of ['error', 'request', 'response', 'cause']) {
-    const found = findStatus(record[key], depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
+/** When the viewer may start (./visibility-controller.ts, or a test's stand-in). */
+export type ViewerVisibility = Pick<VisibilityController, 'whenWanted' | 'whenDrawable'>;
 
 /**
  * Owns one viewer's load: visibility gate, fetch and check the bytes while the engine imports,
@@ -128,7 +56,7 @@ function findStatus(error: unknown, depth = 0): number | undefined {
 export class ViewerController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #inputs: () => ViewerInputs;
-  readonly #visibility: VisibilityController;
+  readonly #visibility: ViewerVisibility;
   readonly #callbacks: ViewerCallbacks;
 
   status: ViewerStatus = 'idle';
@@ -157,7 +85,7 @@ export class ViewerController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost & HTMLElement,
     inputs: () => ViewerInputs,
-    visibility: VisibilityController,
+    visibility: ViewerVisibility,
     callbacks: ViewerCallbacks,
   ) {
     this.#host = host;
@@ -249,8 +177,8 @@ export class ViewerController implements ReactiveController {
     try {
       this.#set({ status: 'loading' });
       // Start the engine download now; it overlaps with fetching and checking the image bytes.
-      const parts = loadParts();
-      parts.catch(() => undefined);
+      const starting = loadEngine();
+      starting.catch(() => undefined);
       // Raced with the load's signal too: a portal's headers callback that never answers must still
       // end in the timeout message, not a spinner for ever.
       const prepared = await untilAborted(
@@ -262,36 +190,29 @@ export class ViewerController implements ReactiveController {
         loadSignal,
       );
       this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped, images: prepared.images });
-      const { engine, StackView: View, registerStack } = await untilAborted(parts, loadSignal);
+      const engine = await untilAborted(starting, loadSignal);
       await untilAborted(this.#visibility.whenDrawable(), loadSignal);
       const stage = this.#inputs().stage;
       if (!this.#host.isConnected || !stage) throw signal.reason ?? new Error('removed');
-      let rejectFailure: (error: ViewerError) => void = () => undefined;
-      const failure = new Promise<never>((_, reject) => (rejectFailure = reject));
-      failure.catch(() => undefined);
-      const view = new View(engine, stage, {
+      const view = engine.open(stage, {
+        // While loading, show() rejects with the same error; once shown, it is this load's failure.
         onImageFailed: (error) => {
-          const classified = classifyLoadFailure(error);
-          rejectFailure(classified);
-          if (this.status === 'loaded') this.#fail(classified);
+          if (this.status === 'loaded') this.#fail(error);
         },
         onRendered: () => this.#scheduleViewChange(),
         onContextLost: (redrawn) => {
           redrawn.then(
             () => this.#set({ renderer: 'cpu' }),
-            (error: unknown) =>
-              this.#fail(new ViewerError('rendering-unavailable', 'The picture could not be drawn again.', { cause: error })),
+            (error: ViewerError) => {
+              if (view === this.#view) this.#fail(error);
+            },
           );
         },
       });
       this.#view = view;
-      this.#registered = registerStack(engine, prepared, headers);
+      this.#registered = engine.register(prepared, headers);
       const start = Math.min(this.#resumeIndex, prepared.count - 1);
-      try {
-        await untilAborted(Promise.race([view.show(this.#registered.imageIds, start), failure]), loadSignal);
-      } catch (error) {
-        throw error instanceof ViewerError ? error : classifyLoadFailure(error);
-      }
+      await untilAborted(view.show(this.#registered.imageIds, start), loadSignal);
       if (!this.#host.isConnected) return;
       this.#wantedIndex = start;
       this.#set({ status: 'loaded', index: start, progress: 1, renderer: view.backend });

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PatientImageViewer } from '../components/patient-image-viewer/patient-image-viewer.js';
+import { VIEWER_TAG, type ViewerLike } from './viewer-like.js';
 
 export interface ViewerLinkCallbacks {
   /** The viewer drew the picture differently (at most once a frame). */
@@ -15,7 +15,7 @@ export interface ViewerLinkCallbacks {
 export class ViewerLinkController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #callbacks: ViewerLinkCallbacks;
-  #viewer: PatientImageViewer | undefined;
+  #viewer: ViewerLike | undefined;
   readonly #onView = () => this.#callbacks.onViewChange();
   readonly #onLoad = () => {
     this.#host.requestUpdate();
@@ -29,12 +29,12 @@ export class ViewerLinkController implements ReactiveController {
   }
 
   /** The viewer, when the host is inside one. */
-  get host(): PatientImageViewer | undefined {
+  get viewer(): ViewerLike | undefined {
     return this.#viewer;
   }
 
   hostConnected(): void {
-    const viewer = this.#host.closest('patient-image-viewer') as PatientImageViewer | null;
+    const viewer = this.#host.closest<ViewerLike>(VIEWER_TAG);
     if (!viewer) return;
     this.#viewer = viewer;
     viewer.addEventListener('pv-view-change', this.#onView);

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { NEAR_SCREEN_MARGIN } from '../sources/has-source.js';
 
 export interface VisibilityInputs {
   /** The element to watch; its box must have a size before the engine can draw into it. */
@@ -45,7 +46,7 @@ export class VisibilityController implements ReactiveController {
         this.#visible = entries.some((entry) => entry.isIntersecting);
         this.#check();
       },
-      { rootMargin: '200px' },
+      { rootMargin: NEAR_SCREEN_MARGIN },
     );
     this.#intersection.observe(this.#host);
     this.#resize = new ResizeObserver((entries) => {

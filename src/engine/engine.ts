@@ -1,34 +1,23 @@
 /**
- * The only module that loads Cornerstone3D, and only through one memoised dynamic `import()`.
- * A page that never shows an image (a closed consent step, an error) never downloads it.
+ * The engine itself: Cornerstone3D set up once for the page. Loaded only through `loadEngine()`
+ * (./index.ts), by dynamic import, together with Cornerstone's modules; nothing outside
+ * `src/engine/` imports this file. It imports Cornerstone for its types only: the modules come in
+ * as arguments, from the one `import()` in ./index.ts.
  *
  * One engine for the whole page: one RenderingEngine shared by every viewer, one decode worker
  * pool, one image cache sized for phones.
  */
 import type * as CoreNS from '@cornerstonejs/core';
-import type * as LoaderNS from '@cornerstonejs/dicom-image-loader';
 import type { DisplayFixes } from '../sources/inspect.js';
+import type { CornerstoneModules, EngineApi, EngineSettings, HeaderSource } from './index.js';
+import { registerStack } from './register.js';
+import { CornerstoneStackView } from './stack-view.js';
 
-export type Core = typeof CoreNS;
-export type Loader = typeof LoaderNS;
+export type Core = CornerstoneModules[0];
+export type Loader = CornerstoneModules[1];
 
-/** How images are drawn: `auto` uses WebGL where the browser has it, else the CPU. */
-export type RenderingMode = 'auto' | 'gpu' | 'cpu';
-
-/** Settings for the shared imaging engine (see `configureEngine`). */
-export interface EngineSettings {
-  /** Image cache cap in bytes. Default 256 MiB: enough for a few CT series on a phone. */
-  maxCacheBytes: number;
-  /** `auto` (default), `gpu` or `cpu`. Read once, when the engine first loads. */
-  rendering: RenderingMode;
-  /** Decode workers. Default: half the cores, at least 1, at most 2. */
-  maxWebWorkers: number;
-}
-
-/** Supplies request headers (a bearer token) for one image id; registered per viewer. */
-export type HeaderSource = () => Promise<Record<string, string>> | Record<string, string>;
-
-export interface Engine {
+/** The started engine as ./stack-view.ts and ./register.ts see it: Cornerstone's objects. Never leaves `src/engine/`. */
+export interface Cornerstone {
   core: Core;
   loader: Loader;
   renderingEngine: CoreNS.RenderingEngine;
@@ -52,20 +41,12 @@ export function displayFixesFor(imageId: string): DisplayFixes | undefined {
   return displayFixes.get(imageId);
 }
 
-const settings: EngineSettings = {
-  maxCacheBytes: 256 * 1024 * 1024,
-  rendering: 'auto',
-  maxWebWorkers: Math.max(1, Math.min(2, Math.floor((globalThis.navigator?.hardwareConcurrency ?? 2) / 2))),
-};
-
 /**
  * Cornerstone 5.14's new "naturalized" metadata path did not find the pixel data of plain
  * uncompressed Part 10 files here; the dicom-parser path (still shipped) draws every test file.
  */
 const LEGACY_METADATA = true;
 
-let enginePromise: Promise<Engine> | undefined;
-let loadedEngine: Engine | undefined;
 interface HeaderEntry {
   prefix: string;
   source: HeaderSource;
@@ -74,62 +55,6 @@ interface HeaderEntry {
   released: boolean;
 }
 const headerSources = new Set<HeaderEntry>();
-
-/**
- * Change engine-wide settings. `maxCacheBytes` applies at once; `rendering` and `maxWebWorkers`
- * apply only if the engine has not loaded yet.
- */
-export function configureEngine(next: Partial<EngineSettings>): void {
-  Object.assign(settings, next);
-  if (loadedEngine && next.maxCacheBytes !== undefined) {
-    loadedEngine.core.cache.setMaxCacheSize(next.maxCacheBytes);
-  }
-}
-
-/** The current engine settings (a copy). */
-export function getEngineSettings(): EngineSettings {
-  return { ...settings };
-}
-
-/** True once the engine has been asked for (and so its bytes requested); settings such as `rendering` no longer apply. */
-export function isEngineRequested(): boolean {
-  return enginePromise !== undefined;
-}
-
-/** Load and initialise the engine once; every later call gets the same promise. */
-export function loadEngine(): Promise<Engine> {
-  enginePromise ??= createEngine().catch((error: unknown) => {
-    // Let a later attempt (the "Try again" button) import again.
-    enginePromise = undefined;
-    throw error;
-  });
-  return enginePromise;
-}
-
-let modulesPromise: Promise<[Core, Loader]> | undefined;
-
-/**
- * How Cornerstone's modules are imported. Internal (not exported from the package): a test swaps
- * `modules` for an import that fails, as it does in an app whose bundler mishandles Cornerstone
- * ("Class extends value undefined"), to check that the failure reaches the portal as `engine-failed`.
- */
-export const engineImports = {
-  modules: (): Promise<[Core, Loader]> => Promise.all([import('@cornerstonejs/core'), import('@cornerstonejs/dicom-image-loader')]),
-};
-
-/**
- * Start downloading Cornerstone's modules now, without starting the engine (no WebGL probe, no
- * worker, settings still open to `configureEngine`). Memoised; `loadEngine()` uses the same
- * download. The script-tag shell calls it as soon as it sees a viewer that will draw, so the engine
- * downloads alongside the viewer's own chunk instead of after it.
- */
-export function preloadEngine(): Promise<[Core, Loader]> {
-  modulesPromise ??= engineImports.modules().catch((error: unknown) => {
-    modulesPromise = undefined;
-    throw error;
-  });
-  return modulesPromise;
-}
 
 function hasWebGL2(): boolean {
   try {
@@ -143,8 +68,8 @@ function hasWebGL2(): boolean {
   }
 }
 
-async function createEngine(): Promise<Engine> {
-  const [core, loader] = await preloadEngine();
+/** Start Cornerstone with `settings` (once a page: ./index.ts memoises it) and give back its plain verbs. */
+export function createEngine([core, loader]: CornerstoneModules, settings: EngineSettings): EngineApi {
   const useCPU = settings.rendering === 'cpu' || (settings.rendering === 'auto' && !hasWebGL2());
   core.init({
     rendering: {
@@ -179,11 +104,10 @@ async function createEngine(): Promise<Engine> {
   installSafeMetadata(core);
   quietFailedCacheLoads(core);
 
-  const renderingEngine = new core.RenderingEngine('patient-image-viewer');
-  const engine: Engine = {
+  const engine: Cornerstone = {
     core,
     loader,
-    renderingEngine,
+    renderingEngine: new core.RenderingEngine('patient-image-viewer'),
     setDisplayFixes(imageId, fixes) {
       if (Object.keys(fixes).length === 0) return () => undefined;
       displayFixes.set(imageId, fixes);
@@ -205,8 +129,13 @@ async function createEngine(): Promise<Engine> {
       };
     },
   };
-  loadedEngine = engine;
-  return engine;
+  return {
+    open: (element, callbacks) => new CornerstoneStackView(engine, element, callbacks),
+    register: (stack, headers) => registerStack(engine, stack, headers),
+    configure(next) {
+      if (next.maxCacheBytes !== undefined) core.cache.setMaxCacheSize(next.maxCacheBytes);
+    },
+  };
 }
 
 /**

@@ -1,17 +1,12 @@
 import type { PreparedStack } from '../sources/prepare.js';
-import type { Engine, HeaderSource } from './engine.js';
-
-/** Image ids for a prepared stack, and a function that frees everything registered for it. */
-export interface RegisteredStack {
-  imageIds: string[];
-  release(): void;
-}
+import type { Cornerstone } from './engine.js';
+import type { HeaderSource, RegisteredStack } from './index.js';
 
 /**
  * Hand a prepared stack to the engine: bytes we fetched become `dicomfile:` ids (so Cornerstone
  * never fetches them again), DICOMweb frames become `wadors:` ids with their metadata registered.
  */
-export function registerStack(engine: Engine, stack: PreparedStack, headers: HeaderSource): RegisteredStack {
+export function registerStack(engine: Cornerstone, stack: PreparedStack, headers: HeaderSource): RegisteredStack {
   const { loader, core } = engine;
   const imageIds: string[] = [];
   const cleanups: (() => void)[] = [];

@@ -1,47 +1,34 @@
 /**
  * One viewer's view of the shared engine: a Cornerstone stack viewport inside the viewer's stage,
- * with the plain operations the controls need. Nothing here renders DOM of its own.
+ * with the plain operations the controls need (the `StackView` of ./index.ts). Nothing here renders
+ * DOM of its own. Failures leave here classified (./errors.ts).
  */
 import type { Types } from '@cornerstonejs/core';
-import { displayFixesFor, type Engine } from './engine.js';
 import type { OverlayPlane } from '../sources/inspect.js';
-
-export interface ViewState {
-  index: number;
-  count: number;
-  /** 1 = fitted to the box. */
-  zoom: number;
-  /** Window centre and width in the image's own units. */
-  windowCentre: number;
-  windowWidth: number;
-  /** True for images stored "inverted" (MONOCHROME1): the display flips them. */
-  inverted: boolean;
-}
-
-export interface StackViewCallbacks {
-  /** The engine failed to load one of our images. */
-  onImageFailed(error: unknown, imageId: string): void;
-  /** The WebGL context was lost; `redrawn` settles once the view has redrawn on the CPU path. */
-  onContextLost(redrawn: Promise<void>): void;
-  /** The engine drew the view (a new image, a zoom, a move, a brightness change, a resize). */
-  onRendered(): void;
-}
+import { displayFixesFor, type Cornerstone } from './engine.js';
+import { classifyLoadFailure, redrawFailure } from './errors.js';
+import { toViewerError, type ViewerError } from '../sources/errors.js';
+import type { StackView, StackViewCallbacks, ViewState } from './index.js';
 
 let nextViewportNumber = 0;
 
 /** A drawing of one image stack, owned by one viewer. */
-export class StackView {
-  readonly #engine: Engine;
+export class CornerstoneStackView implements StackView {
+  readonly #engine: Cornerstone;
   readonly #viewportId: string;
   readonly #callbacks: StackViewCallbacks;
   #imageIds: string[] = [];
   #destroyed = false;
   /** The engine's zoom when fitted: the CPU path reports about 1.09 there, WebGL 1. */
   #fitZoom = 1;
+  /** Rejects the `show()` in progress: a failed image can leave the engine's own promise pending for ever. */
+  #failShow: ((error: ViewerError) => void) | undefined;
   readonly #onFailed = (event: Event) => {
     const detail = (event as CustomEvent<{ imageId: string; error: unknown }>).detail;
     if (detail && this.#imageIds.includes(detail.imageId)) {
-      this.#callbacks.onImageFailed(detail.error, detail.imageId);
+      const error = classifyLoadFailure(detail.error);
+      this.#failShow?.(error);
+      this.#callbacks.onImageFailed(error);
     }
   };
   readonly #onContextLost = () => {
@@ -50,7 +37,11 @@ export class StackView {
     // then give the rebuilt viewport its images back, on the image the patient was looking at.
     const index = this.#index;
     if (!this.#engine.core.getShouldUseCPURendering()) this.#engine.core.setUseCPURendering(true, true);
-    this.#callbacks.onContextLost(this.show(this.#imageIds, index));
+    this.#callbacks.onContextLost(
+      this.show(this.#imageIds, index).catch((error: unknown) => {
+        throw redrawFailure(error);
+      }),
+    );
   };
   #index = 0;
   /** The window the patient chose with the brightness and contrast controls, until reset. */
@@ -65,7 +56,7 @@ export class StackView {
   /** Overlay planes drawn as white-on-transparent bitmaps, made once per plane. */
   readonly #overlayBitmaps = new WeakMap<OverlayPlane, HTMLCanvasElement>();
 
-  constructor(engine: Engine, element: HTMLDivElement, callbacks: StackViewCallbacks) {
+  constructor(engine: Cornerstone, element: HTMLDivElement, callbacks: StackViewCallbacks) {
     this.#engine = engine;
     this.#element = element;
     this.#callbacks = callbacks;
@@ -97,6 +88,20 @@ export class StackView {
   }
 
   async show(imageIds: string[], index: number): Promise<void> {
+    let fail: (error: ViewerError) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    failed.catch(() => undefined);
+    this.#failShow = fail;
+    try {
+      await Promise.race([this.#show(imageIds, index), failed]);
+    } catch (error) {
+      throw classifyLoadFailure(error);
+    } finally {
+      if (this.#failShow === fail) this.#failShow = undefined;
+    }
+  }
+
+  async #show(imageIds: string[], index: number): Promise<void> {
     this.#userRange = undefined;
     this.#imageIds = imageIds;
     this.#index = index;
@@ -109,6 +114,14 @@ export class StackView {
   }
 
   async setIndex(index: number): Promise<void> {
+    try {
+      await this.#setIndex(index);
+    } catch (error) {
+      throw toViewerError(error, 'corrupt-file');
+    }
+  }
+
+  async #setIndex(index: number): Promise<void> {
     const clamped = Math.max(0, Math.min(this.#imageIds.length - 1, index));
     if (clamped === this.#viewport.getCurrentImageIdIndex()) return;
     await this.#viewport.setImageIdIndex(clamped);

@@ -24,6 +24,17 @@ export type ViewerSource =
   | { kind: 'files'; files: Blob[] }
   | { kind: 'dicomweb'; root: string; study: string; series: string };
 
+/** Whether two sources name the same images (the same files, URLs or series, in the same order). */
+export function sameSource(a: ViewerSource | undefined, b: ViewerSource | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  const parts = (source: ViewerSource): readonly unknown[] =>
+    source.kind === 'files' ? source.files : source.kind === 'urls' ? source.urls : [source.root, source.study, source.series];
+  const left = parts(a);
+  const right = parts(b);
+  return left.length === right.length && left.every((part, i) => part === right[i]);
+}
+
 /** One frame of a DICOMweb series, with the metadata the WADO-RS loader needs. */
 export interface DicomWebFrame {
   imageId: string;

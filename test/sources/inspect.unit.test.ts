@@ -1,40 +1,7 @@
 import { expect } from '@open-wc/testing';
-import dcmjs from 'dcmjs';
 import { compareSlices, inspectFile } from '../../src/sources/inspect.js';
 import { ViewerError } from '../../src/sources/errors.js';
-
-/** A tiny DICOM file made here, with whatever attributes a test needs. */
-function dicom(attributes: Record<string, unknown>, transferSyntax = '1.2.840.10008.1.2.1'): ArrayBuffer {
-  const data = dcmjs.data as unknown as {
-    DicomDict: new (meta: unknown) => { dict: unknown; write(): ArrayBuffer };
-    DicomMetaDictionary: { denaturalizeDataset(d: unknown): unknown };
-  };
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: attributes.SOPClassUID ?? '1.2.840.10008.5.1.4.1.1.2',
-    MediaStorageSOPInstanceUID: '2.25.1',
-    TransferSyntaxUID: transferSyntax,
-    ImplementationClassUID: '2.25.2',
-  };
-  const dict = new data.DicomDict(data.DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = data.DicomMetaDictionary.denaturalizeDataset({
-    SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-    SOPInstanceUID: '2.25.1',
-    Modality: 'CT',
-    Rows: 4,
-    Columns: 4,
-    SamplesPerPixel: 1,
-    BitsAllocated: 16,
-    BitsStored: 16,
-    HighBit: 15,
-    PixelRepresentation: 0,
-    PhotometricInterpretation: 'MONOCHROME2',
-    PixelData: new Uint16Array(16).buffer,
-    _vrMap: { PixelData: 'OW' },
-    ...attributes,
-  });
-  return dict.write();
-}
+import { dicom } from '../fakes/dicom.js';
 
 async function failure(buffer: ArrayBuffer): Promise<string> {
   try {

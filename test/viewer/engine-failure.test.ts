@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { engineImports } from '../../src/engine/engine.js';
+import { engineImports } from '../../src/engine/index.js';
 import type { PatientImageViewer } from '../../src/index.js';
 import { cleanup, loaded, nextEvent, viewer } from '../support/helpers.js';
 

@@ -288,8 +288,8 @@ export class LayAnnotationLayer extends LitElement {
   #onChoose(item: PlacedLabel, fromList = false): boolean {
     this._selected = item.label.id;
     const total = this.#labels().length;
-    if (item.imageIndex !== undefined && item.imageIndex !== this.#viewer.host?.index) {
-      void this.#viewer.host?.goTo(item.imageIndex);
+    if (item.imageIndex !== undefined && item.imageIndex !== this.#viewer.viewer?.index) {
+      void this.#viewer.viewer?.goTo(item.imageIndex);
     }
     const selected = this.#t('layer.selected', {
       title: item.label.title,
@@ -309,7 +309,7 @@ export class LayAnnotationLayer extends LitElement {
    * reduced motion). True when it scrolled.
    */
   #bringPictureIntoView(): boolean {
-    const picture = this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewer.host;
+    const picture = this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewer.viewer;
     if (!picture) return false;
     const rect = picture.getBoundingClientRect();
     const height = window.innerHeight || document.documentElement.clientHeight;
@@ -354,7 +354,7 @@ export class LayAnnotationLayer extends LitElement {
    * button in the list (WCAG 2.4.3) rather than falling to the page.
    */
   async #onShowImage(item: PlacedLabel) {
-    const viewer = this.#viewer.host;
+    const viewer = this.#viewer.viewer;
     // The picture was brought into view: focus goes to the label's marker on it, where the patient
     // sees the result (WCAG 2.4.3), rather than to the list, which would scroll the picture away.
     const shown = this.#onChoose(item, true);
@@ -646,7 +646,7 @@ export class LayAnnotationLayer extends LitElement {
 
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
   #labels(): PlacedLabel[] {
-    const viewer = this.#viewer.host;
+    const viewer = this.#viewer.viewer;
     const sensitive = new Set(this.#sensitiveLabels());
     return (this._document?.labels ?? [])
       .filter((label) => !sensitive.has(label) || this._findings.get(label.id) === 'shown')
@@ -946,7 +946,7 @@ export class LayAnnotationLayer extends LitElement {
 
   /** Reads first (geometry, sizes), then writes (positions), so the browser lays out once. */
   async #place(): Promise<void> {
-    const viewer = this.#viewer.host;
+    const viewer = this.#viewer.viewer;
     if (!viewer || viewer.status !== 'loaded' || !this.isConnected) {
       if (this._geometry) this._geometry = undefined;
       return;
@@ -1054,7 +1054,7 @@ export class LayAnnotationLayer extends LitElement {
 
   /** The box round a label's outline, in the picture box's coordinates (undefined without one). */
   #outlineBox(label: AnnotationLabel): Box | undefined {
-    const viewer = this.#viewer.host!;
+    const viewer = this.#viewer.viewer!;
     const outline = label.target.outline;
     if (!outline) return undefined;
     const corners =
@@ -1083,7 +1083,7 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   #drawOutline(shape: SVGElement, outline: NonNullable<AnnotationLabel['target']['outline']>): void {
-    const viewer = this.#viewer.host!;
+    const viewer = this.#viewer.viewer!;
     if (outline.type === 'ellipse') {
       const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
       const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
@@ -1223,7 +1223,7 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   #renderOverlay(items: PlacedLabel[]) {
-    const viewer = this.#viewer.host;
+    const viewer = this.#viewer.viewer;
     const geometry = this._geometry;
     if (!viewer || viewer.status !== 'loaded' || !geometry) return nothing;
     const { frame, scale } = geometry;
@@ -1359,7 +1359,7 @@ export class LayAnnotationLayer extends LitElement {
 
   #renderPanel(items: PlacedLabel[]) {
     const doc = this._document;
-    const viewer = this.#viewer.host;
+    const viewer = this.#viewer.viewer;
     if (this._failed) {
       return html`<div class="panel" part="panel"><p class="problem">${this.#t('layer.notLoaded')}</p></div>`;
     }

@@ -3,6 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { GestureController, KEY_PAN_PX } from '../../controllers/gesture-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerController, type ViewerStatus } from '../../controllers/viewer-controller.js';
+import type { ViewerLike } from '../../controllers/viewer-like.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { PvErrorEvent } from '../../events/pv-error-event.js';
 import { PvImageChangeEvent } from '../../events/pv-image-change-event.js';
@@ -13,7 +14,8 @@ import { heading, headingLevel } from '../heading.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
-import type { ViewerSource } from '../../sources/prepare.js';
+import { sourceOf } from '../../sources/has-source.js';
+import { sameSource, type ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
 
 /** What the viewer tells a `requestHeaders` function. */
@@ -82,7 +84,7 @@ export type RequestHeaders =
  * @cssprop [--pv-radius=4px] - Corner radius.
  * @cssprop [--pv-font-family=inherit] - Font.
  */
-export class PatientImageViewer extends LitElement {
+export class PatientImageViewer extends LitElement implements ViewerLike {
   static override styles = styles;
 
   // Controllers
@@ -378,35 +380,13 @@ export class PatientImageViewer extends LitElement {
   }
 
   get #source(): ViewerSource | undefined {
-    if (this.hold) return undefined;
-    const files = this.files instanceof File ? [this.files] : this.files ? Array.from(this.files) : [];
-    if (files.length > 0) return this.#memo('files', files);
-    if (this.urls.length > 0) return this.#memo('urls', this.urls);
-    if (this.src) return this.#memo('urls', [this.src]);
-    if (this.dicomwebRoot && this.studyUid && this.seriesUid) {
-      return this.#memo('dicomweb', [this.dicomwebRoot, this.studyUid, this.seriesUid]);
-    }
-    return undefined;
+    const source = this.hold ? undefined : sourceOf(this);
+    // Keep one source object while it names the same images, so re-renders do not reload.
+    if (!sameSource(source, this.#lastSource)) this.#lastSource = source;
+    return this.#lastSource;
   }
 
-  #memoKey: unknown[] = [];
-  #memoValue: ViewerSource | undefined;
-
-  /** Keep one source object while its inputs are the same, so re-renders do not reload. */
-  #memo(kind: ViewerSource['kind'], parts: (string | File)[]): ViewerSource {
-    const key = [kind, ...parts];
-    if (this.#memoValue && key.length === this.#memoKey.length && key.every((k, i) => k === this.#memoKey[i])) {
-      return this.#memoValue;
-    }
-    this.#memoKey = key;
-    this.#memoValue =
-      kind === 'files'
-        ? { kind, files: parts as File[] }
-        : kind === 'urls'
-          ? { kind, urls: parts as string[] }
-          : { kind, root: parts[0] as string, study: parts[1] as string, series: parts[2] as string };
-    return this.#memoValue;
-  }
+  #lastSource: ViewerSource | undefined;
 
   async #headers(refresh: boolean): Promise<Record<string, string>> {
     const source = this.requestHeaders;

@@ -1,0 +1,31 @@
+import type { ImageGeometry, SafeFacts } from '../sources/inspect.js';
+import type { ViewerStatus } from './viewer-controller.js';
+
+/**
+ * What an element inside a viewer (the annotation layer) may use of it: the viewer's public
+ * reading and navigation surface, not its class. `<patient-image-viewer>` implements it; controllers
+ * depend on this, never on the element (arrows point down: elements use controllers).
+ */
+export interface ViewerLike extends HTMLElement {
+  /** `idle`, `waiting`, `loading`, `loaded` or `error`. */
+  readonly status: ViewerStatus;
+  /** The image on screen, counting from 0. */
+  readonly index: number;
+  /** Safe facts about what is shown, once loaded. */
+  readonly imageFacts: SafeFacts | undefined;
+  /** The element the engine draws into. */
+  readonly stage?: HTMLDivElement;
+  /** Show the image at `index` (0-based). */
+  goTo(index: number): Promise<void>;
+  /** Which image (0-based) holds a given instance and frame, or undefined. */
+  imageIndexFor(target: { sopInstanceUid: string; frame?: number } | { index: number }): number | undefined;
+  /** Size, orientation and pixel spacing of image `index`, or undefined. */
+  imageGeometry(index: number): ImageGeometry | undefined;
+  /** Where a point of the image (column, row) is, in CSS pixels from the picture box's top-left corner. */
+  imageToFrame(column: number, row: number): { x: number; y: number } | undefined;
+  /** The picture box relative to the viewer's top-left corner, in CSS pixels. */
+  frameBox(): { x: number; y: number; width: number; height: number } | undefined;
+}
+
+/** The viewer's tag: where a child element looks for the viewer it sits in. */
+export const VIEWER_TAG = 'patient-image-viewer';
