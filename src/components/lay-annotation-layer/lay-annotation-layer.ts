@@ -1,31 +1,30 @@
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from '../../annotations/index.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
+import { LabelPlacementController } from '../../controllers/label-placement-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
+import { QuestionsController } from '../../controllers/questions-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvLabelSelectEvent } from '../../events/pv-label-select-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
-import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
 import { lockedUntil } from '../../disclosure/date-lock.js';
 import { FindingChoiceEvent, findingMarks, findingStoreScope } from '../../disclosure/finding-marks.js';
-import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
-import { segmentText } from '../../lay/glossary-text.js';
-import { readMoreText } from '../../lay/link-text.js';
-import { trustedUrl } from '../../lay/links.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
-import { edgesFromImageOrientation, edgesFromPatientOrientation, type EdgeLabels } from '../../lay/orientation.js';
-import { chooseScaleBar, type ScaleBar } from '../../lay/scale.js';
-import { placeMarkers, type Box, type MarkerTarget } from '../../controllers/marker-placement.js';
+import { edgesFromImageOrientation, edgesFromPatientOrientation } from '../../lay/orientation.js';
+import { fetchJsonDocument } from '../../sources/fetch-json.js';
 import { heading, headingLevel } from '../heading.js';
 import { loadGlossary, loadWelshGlossary } from '../../lay/glossary-loader.js';
 import { styles } from './lay-annotation-layer.styles.js';
+import type { LayerItem } from './render-context.js';
+import { COMPACT_WIDTH, renderOverlay } from './render-overlay.js';
+import { renderPanel } from './render-panel.js';
+import { renderAsk, renderSaved, type QuestionsView } from './render-questions.js';
+import { renderTermButton, renderText, type WordsContext } from './render-words.js';
 
 /** Validation is loaded on first use (the glossary too, by glossary-loader), so a page without labels never downloads them. */
 let validatorPromise: Promise<typeof import('../../annotations/validate.js').validateAnnotationDocument> | undefined;
@@ -34,14 +33,7 @@ function loadValidator() {
   return validatorPromise;
 }
 
-interface PlacedLabel {
-  label: AnnotationLabel;
-  number: number;
-  imageIndex: number | undefined;
-}
-
-/** Frame widths below this show numbered markers only, with the words in the list below. */
-const COMPACT_WIDTH = 480;
+type PlacedLabel = LayerItem;
 
 /**
  * Plain-English labels on a patient's image: markers pinned to points of the right image that
@@ -113,12 +105,28 @@ export class LayAnnotationLayer extends LitElement {
     },
   );
 
+  /** The viewer this layer sits in (the one place the layer reads it from the link). */
   readonly #viewer = new ViewerLinkController(this, {
-    onViewChange: () => this.#schedulePlacement(),
-    onLoad: () => {
-      this.requestUpdate();
-      this.#schedulePlacement();
-    },
+    // View changes are followed by the placement controller itself.
+    onViewChange: () => {},
+    onLoad: () => this.#placement.schedule(),
+  });
+
+  /** Markers, tags, outlines and the marker card over the picture, placed once a frame. */
+  readonly #placement = new LabelPlacementController(this, () => ({
+    viewer: this.#viewerEl(),
+    items: this.#labels(),
+    overlay: this.renderRoot?.querySelector<HTMLElement>('.overlay') ?? null,
+    card: this._card,
+    messages: this.#lang.messages,
+  }));
+
+  /** "Ask a question about this" and "Questions for my appointment". */
+  readonly #questions = new QuestionsController(this, () => ({ storage: this.storage, studyKey: this.studyKey }), {
+    announce: (text) => void this.#announce(text),
+    sentAnnouncement: () => this.#t('ask.sentTo', { recipient: this.#recipient() }),
+    savedAnnouncement: () => this.#t('ask.saved'),
+    removedAnnouncement: () => this.#t('list.removed'),
   });
 
   /** A word's explanation: placed beside its word, closed by Escape or when focus leaves it. */
@@ -185,23 +193,11 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _selected: string | undefined;
   /** On a narrow picture: the label whose words show beside its marker. */
   @state() private _card: string | undefined;
-  /** The tags did not fit this picture box without overlapping (a short box, a zoomed page): numbers only. */
-  @state() private _crowded = false;
   /** The open explanation: its entry, and where its word is (`key`, unique in this layer). */
   @state() private _term: { entry: GlossaryEntry; key: string } | undefined;
   @state() private _announcement = '';
-  /** Which composer is open: 'summary' or a label id. */
-  @state() private _asking: string | undefined;
-  @state() private _askError = false;
-  /** Empty sends so far: each one renders the error afresh, so it is announced again. */
-  #askErrors = 0;
-  /** The confirmation shown after a question was sent or saved, under its Ask button. */
-  @state() private _confirmation: { key: string; kind: 'sent' | 'saved'; question: string } | undefined;
-  /** "Questions for my appointment", kept with the same store as the choices. */
-  @state() private _saved: string[] = [];
   /** Each sensitive finding (by label id): not chosen yet (absent), the patient chose to wait, or shown. */
   @state() private _findings: ReadonlyMap<string, 'waiting' | 'shown'> = new Map();
-  @state() private _geometry: { frame: { x: number; y: number; width: number; height: number }; scale?: ScaleBar } | undefined;
 
   #glossary: Glossary | undefined;
   #everyday: ReadonlySet<string> = new Set();
@@ -210,8 +206,10 @@ export class LayAnnotationLayer extends LitElement {
   #glossaryToken = 0;
   /** Untrusted links already reported in pv-link-blocked (once each per document). */
   readonly #reportedLinks = new Set<string>();
-  #frameRequest = 0;
   #loadToken = 0;
+  /** The document's fetch: aborted when the layer leaves the page or its source changes. */
+  #fetch: AbortController | undefined;
+  #announceToken = 0;
   /** Removes this document's labels from the page's registry of findings. */
   #unregisterMarks: (() => void) | undefined;
   /** Finding ids whose sensitivity mismatch was already reported for this document. */
@@ -222,23 +220,20 @@ export class LayAnnotationLayer extends LitElement {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
     findingMarks().addEventListener('change', this.#onMarks);
-    // Tags are placed within the picture box wherever the page has scrolled, and again when it changes size.
-    window.addEventListener('scroll', this.#onWindowChange, { passive: true });
-    window.addEventListener('resize', this.#onWindowChange, { passive: true });
     findingMarks().addEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
     if (this._document) this.#registerMarks();
+    // Moved in the page while fetching: the fetch was dropped when it left, so start it again.
+    if (this.hasUpdated && !this._document && !this._failed && this.src && this.annotations === undefined) void this.#load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     findingMarks().removeEventListener('change', this.#onMarks);
-    window.removeEventListener('scroll', this.#onWindowChange);
-    window.removeEventListener('resize', this.#onWindowChange);
     findingMarks().removeEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
     this.#unregisterMarks?.();
     this.#unregisterMarks = undefined;
-    cancelAnimationFrame(this.#frameRequest);
-    this.#frameRequest = 0;
+    this.#fetch?.abort();
+    this.#fetch = undefined;
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -262,13 +257,7 @@ export class LayAnnotationLayer extends LitElement {
     if (document === this._document) await this.#readSaved();
   }
 
-  protected override updated(): void {
-    this.#schedulePlacement();
-  }
-
   // Handlers
-  readonly #onWindowChange = () => this.#schedulePlacement();
-
   /** Places came or went on the page: sensitivity may have changed; report any new mismatch. */
   #onMarks = () => {
     this.#applyPageChoices();
@@ -288,8 +277,8 @@ export class LayAnnotationLayer extends LitElement {
   #onChoose(item: PlacedLabel, fromList = false): boolean {
     this._selected = item.label.id;
     const total = this.#labels().length;
-    if (item.imageIndex !== undefined && item.imageIndex !== this.#viewer.host?.index) {
-      void this.#viewer.host?.goTo(item.imageIndex);
+    if (item.imageIndex !== undefined && item.imageIndex !== this.#viewerEl()?.index) {
+      void this.#viewerEl()?.goTo(item.imageIndex);
     }
     const selected = this.#t('layer.selected', {
       title: item.label.title,
@@ -309,7 +298,7 @@ export class LayAnnotationLayer extends LitElement {
    * reduced motion). True when it scrolled.
    */
   #bringPictureIntoView(): boolean {
-    const picture = this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewer.host;
+    const picture = this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewerEl();
     if (!picture) return false;
     const rect = picture.getBoundingClientRect();
     const height = window.innerHeight || document.documentElement.clientHeight;
@@ -327,7 +316,7 @@ export class LayAnnotationLayer extends LitElement {
     this._card = this._card === item.label.id ? undefined : item.label.id;
     if (!this._card) return;
     await this.updateComplete;
-    await this.#place();
+    await this.#placement.placeNow();
     this.renderRoot.querySelector<HTMLElement>('.marker-card')?.focus();
   }
 
@@ -354,7 +343,7 @@ export class LayAnnotationLayer extends LitElement {
    * button in the list (WCAG 2.4.3) rather than falling to the page.
    */
   async #onShowImage(item: PlacedLabel) {
-    const viewer = this.#viewer.host;
+    const viewer = this.#viewerEl();
     // The picture was brought into view: focus goes to the label's marker on it, where the patient
     // sees the result (WCAG 2.4.3), rather than to the list, which would scroll the picture away.
     const shown = this.#onChoose(item, true);
@@ -400,8 +389,11 @@ export class LayAnnotationLayer extends LitElement {
     if (item) this.#onChoose(item);
   }
 
+  // Internals: loading, the labels shown, words
   async #load(): Promise<void> {
     const token = ++this.#loadToken;
+    this.#fetch?.abort();
+    this.#fetch = undefined;
     let input: unknown = this.annotations;
     if (this.hold) {
       this._document = null;
@@ -412,9 +404,10 @@ export class LayAnnotationLayer extends LitElement {
     }
     try {
       if (input === undefined && this.src) {
-        const response = await fetch(this.src, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        input = await response.json();
+        const viewer = this.#viewerEl();
+        const abort = (this.#fetch = new AbortController());
+        input = await fetchJsonDocument(this.src, { signal: abort.signal, headers: viewer?.requestHeaders, timeout: viewer?.timeout ?? 30000 });
+        if (abort.signal.aborted) return;
       }
       if (input === undefined) {
         this._document = null;
@@ -442,7 +435,8 @@ export class LayAnnotationLayer extends LitElement {
       if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(all));
       this.#reportMismatches();
     } catch (error) {
-      if (token !== this.#loadToken) return;
+      // Replaced by a newer load, or the layer left the page: nothing to say.
+      if (token !== this.#loadToken || (error instanceof DOMException && error.name === 'AbortError')) return;
       this._document = null;
       this._failed = true;
       this.dispatchEvent(
@@ -453,156 +447,14 @@ export class LayAnnotationLayer extends LitElement {
     }
   }
 
-  async #readSaved(): Promise<void> {
-    let parsed: unknown = [];
-    try {
-      parsed = JSON.parse((await readKept(this.storage, this.studyKey, 'questions')) ?? '[]');
-    } catch {
-      // Not ours: start a new list.
-    }
-    this._saved = Array.isArray(parsed) ? parsed.filter((q): q is string => typeof q === 'string').slice(0, 50) : [];
+  /** The saved questions for this study and store. */
+  #readSaved(): Promise<void> {
+    return this.#questions.read();
   }
 
-  /**
-   * Remove a saved question. Focus goes to the next one's Remove, else the one before, else the
-   * first "Ask a question" button (WCAG 2.4.3), and the removal is announced.
-   */
-  async #onRemoveSaved(i: number): Promise<void> {
-    this._saved = this._saved.filter((_, j) => j !== i);
-    void this.#announce(this.#t('list.removed'));
-    await this.#writeSaved();
-    await this.updateComplete;
-    const removes = [...this.renderRoot.querySelectorAll<HTMLElement>('.saved-item button')];
-    const next = removes[Math.min(i, removes.length - 1)];
-    (next ?? this.renderRoot.querySelector<HTMLElement>('button.ask') ?? this.renderRoot.querySelector<HTMLElement>('button.choose'))?.focus();
-  }
-
-  #writeSaved(): Promise<void> {
-    return keep(this.storage, this.studyKey, 'questions', JSON.stringify(this._saved));
-  }
-
-  #renderSaved() {
-    if (this._saved.length === 0) return nothing;
-    return html`<section class="saved" part="questions" aria-labelledby="saved-title">
-      ${this.#heading(this.#t('list.title'), 'saved-title')}
-      <ol>
-        ${this._saved.map(
-          (question, i) => html`<li class="saved-item">
-            <span>${question}</span>
-            <button
-              class="goto"
-              type="button"
-              aria-label=${this.#t('list.removeLabel', { question })}
-              @click=${() => this.#onRemoveSaved(i)}
-            >
-              ${this.#t('list.remove')}
-            </button>
-          </li>`,
-        )}
-      </ol>
-      <button class="goto" type="button" @click=${() => window.print()}>${this.#t('list.print')}</button>
-    </section>`;
-  }
-
-  /** "When to get help", in the NHS care card style; the level is in words too, never colour alone. */
-  #renderCareCard() {
-    const card = this._document?.careCard;
-    if (!card) return nothing;
-    return html`<div class="care-card ${card.level}" part="care-card">
-      <div class="care-heading">
-        ${this.#heading(html`<span class="visually-hidden">${this.#t(`care.${card.level}` as MessageKey)} </span><span lang=${this.#docLang()}>${card.heading}</span>`)}
-      </div>
-      <div class="care-content"><p lang=${this.#docLang()}>${this.#text(card.text, 'care')}</p></div>
-    </div>`;
-  }
-
-  /** "Ask a question about this": a button, or the open composer with suggested questions. */
-  #renderAsk(key: string, context: { about: 'summary' | 'label'; labelId?: string; imageIndex?: number }) {
-    if (this.noQuestions) return nothing;
-    if (this._asking !== key) {
-      return html`<button
-        class="ask"
-        type="button"
-        @click=${async () => {
-          this._asking = key;
-          this._askError = false;
-          this._confirmation = undefined;
-          await this.updateComplete;
-          this.renderRoot.querySelector<HTMLElement>('.composer textarea')?.focus();
-        }}
-      >
-        ${this.#t('ask.open')}
-      </button>${this.#renderConfirmation(key)}`;
-    }
-    const questionIn = (form: HTMLFormElement): string | undefined => {
-      const typed = (form.elements.namedItem('question') as HTMLTextAreaElement).value.trim();
-      const chosen = (form.querySelector<HTMLInputElement>('input[name="suggested"]:checked')?.value ?? '').trim();
-      const question = typed || chosen;
-      if (!question) void showError(form);
-      else this._askError = false;
-      return question || undefined;
-    };
-    // The error is an alert, re-inserted each time (so a second empty Send is heard too), and
-    // focus goes to the question box, which is marked invalid and described by the error.
-    const showError = async (form: HTMLFormElement) => {
-      this._askError = true;
-      this.#askErrors++;
-      this.requestUpdate();
-      await this.updateComplete;
-      form.querySelector<HTMLElement>('textarea')?.focus();
-    };
-    const done = async (announcement?: string) => {
-      this._asking = undefined;
-      this._askError = false;
-      if (announcement) void this.#announce(announcement);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[data-ask="${CSS.escape(key)}"] .ask`)?.focus();
-    };
-    const send = async (event: Event) => {
-      event.preventDefault();
-      const question = questionIn(event.currentTarget as HTMLFormElement);
-      if (!question) return;
-      this.dispatchEvent(new PvQuestionEvent({ question, ...context, at: new Date().toISOString() }));
-      this._confirmation = { key, kind: 'sent', question };
-      await done(this.#t('ask.sentTo', { recipient: this.#recipient() }));
-    };
-    const save = async (event: Event) => {
-      const question = questionIn((event.currentTarget as HTMLElement).closest('form')!);
-      if (!question) return;
-      this._saved = [...this._saved, question];
-      await this.#writeSaved();
-      this._confirmation = { key, kind: 'saved', question };
-      await done(this.#t('ask.saved'));
-    };
-    const id = `ask-${key.replace(/[^\w-]/g, '_')}`;
-    return html`<form class="composer" @submit=${send} novalidate>
-      <fieldset>
-        <legend>${this.#t('ask.legend')}</legend>
-        ${(['ask.suggested1', 'ask.suggested2', 'ask.suggested3'] as const).map(
-          (k) => html`<label class="choice">
-            <input type="radio" name="suggested" value=${this.#t(k)} />
-            ${this.#t(k)}
-          </label>`,
-        )}
-      </fieldset>
-      <label for=${id}>${this.#t('ask.yourQuestion')}</label>
-      ${this._askError
-        ? keyed(this.#askErrors, html`<p class="ask-error" id="${id}-error" role="alert">${this.#t('ask.empty')}</p>`)
-        : nothing}
-      <textarea
-        id=${id}
-        name="question"
-        rows="3"
-        maxlength="1000"
-        aria-invalid=${this._askError ? 'true' : nothing}
-        aria-describedby=${this._askError ? `${id}-error` : nothing}
-      ></textarea>
-      <div class="choices">
-        <button class="goto" type="submit">${this.#t('ask.send')}</button>
-        <button class="goto" type="button" @click=${save}>${this.#t('ask.save')}</button>
-        <button class="goto" type="button" @click=${() => done()}>${this.#t('ask.cancel')}</button>
-      </div>
-    </form>`;
+  /** The viewer this layer is in, if any. */
+  #viewerEl() {
+    return this.#viewer.host;
   }
 
   /** One of this layer's headings, at `heading-level` (or one below it, `sub`). */
@@ -626,27 +478,19 @@ export class LayAnnotationLayer extends LitElement {
     return this.questionRecipient.trim() || this.#t('ask.recipient');
   }
 
-  /**
-   * What was sent (or saved), to whom, and what happens next, where the patient can see it: an
-   * NHS-style confirmation panel under the Ask button. Screen readers hear it through the status
-   * region.
-   */
-  #renderConfirmation(key: string) {
-    const done = this._confirmation;
-    if (!done || done.key !== key) return nothing;
-    const sent = done.kind === 'sent';
-    return html`<div class="confirmation ${done.kind}" data-confirmation=${done.kind}>
-      <p class="confirmation-title"><strong>${this.#t(sent ? 'ask.sentTitle' : 'ask.savedTitle')}</strong></p>
-      ${sent ? html`<p>${this.#t('ask.sentTo', { recipient: this.#recipient() })}</p>` : nothing}
-      <p>${this.#t('ask.youAsked')}</p>
-      <blockquote>${done.question}</blockquote>
-      <p>${sent ? this.questionNextSteps.trim() || this.#t('ask.nextSteps') : this.#t('ask.savedWhere')}</p>
-    </div>`;
+  /** A summary may speak of the sensitive findings: it waits with them (safety before convenience). */
+  #summaryHeld(): boolean {
+    return (
+      this.#sensitiveLabels().some((label) => this._findings.get(label.id) !== 'shown') ||
+      findingMarks()
+        .sensitiveIds(this.#markStudy())
+        .some((id) => findingMarks().choice(this.#markStudy(), id) !== 'shown')
+    );
   }
 
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
   #labels(): PlacedLabel[] {
-    const viewer = this.#viewer.host;
+    const viewer = this.#viewerEl();
     const sensitive = new Set(this.#sensitiveLabels());
     return (this._document?.labels ?? [])
       .filter((label) => !sensitive.has(label) || this._findings.get(label.id) === 'shown')
@@ -917,7 +761,6 @@ export class LayAnnotationLayer extends LitElement {
     return this.#lang.t(key, values);
   }
 
-  #announceToken = 0;
   /**
    * Say something through the status region, every time: the region is emptied first, then the
    * words set a moment later, so the same words twice ("sent", then "sent" again) are spoken twice
@@ -935,559 +778,83 @@ export class LayAnnotationLayer extends LitElement {
     if (token === this.#announceToken && this.isConnected) this._announcement = text;
   }
 
-  /** Re-place markers and tags at most once per frame. */
-  #schedulePlacement(): void {
-    if (this.#frameRequest) return;
-    this.#frameRequest = requestAnimationFrame(() => {
-      this.#frameRequest = 0;
-      void this.#place();
-    });
-  }
-
-  /** Reads first (geometry, sizes), then writes (positions), so the browser lays out once. */
-  async #place(): Promise<void> {
-    const viewer = this.#viewer.host;
-    if (!viewer || viewer.status !== 'loaded' || !this.isConnected) {
-      if (this._geometry) this._geometry = undefined;
-      return;
-    }
-    const frame = viewer.frameBox();
-    if (!frame) return;
-    const index = viewer.index;
-    const geometry = viewer.imageGeometry(index);
-    let scale: ScaleBar | undefined;
-    const origin = viewer.imageToFrame(0, 0);
-    const step = viewer.imageToFrame(1, 0);
-    if (geometry?.pixelSpacing && origin && step) {
-      const pxPerColumn = Math.hypot(step.x - origin.x, step.y - origin.y);
-      scale = chooseScaleBar(geometry.pixelSpacing[1] / pxPerColumn, frame.width * 0.3, {
-        approximate: geometry.spacingKind === 'imager',
-        messages: this.#lang.messages,
-      });
-    }
-    const previous = this._geometry;
-    if (
-      !previous ||
-      previous.frame.x !== frame.x ||
-      previous.frame.y !== frame.y ||
-      previous.frame.width !== frame.width ||
-      previous.frame.height !== frame.height ||
-      previous.scale?.label !== scale?.label ||
-      Math.abs((previous.scale?.widthPx ?? 0) - (scale?.widthPx ?? 0)) > 0.5
-    ) {
-      // A new size: try the words on the picture again.
-      if (!previous || previous.frame.width !== frame.width || previous.frame.height !== frame.height) this._crowded = false;
-      this._geometry = { frame, scale };
-      await this.updateComplete;
-    }
-    const overlay = this.renderRoot.querySelector<HTMLElement>('.overlay');
-    if (!overlay) return;
-    // Markers and tags pass gestures to the picture: they let the page scroll exactly when the picture does.
-    overlay.dataset.touch = viewer.stage ? getComputedStyle(viewer.stage).touchAction : 'none';
-    // Writes through the CSSOM (allowed under a CSP without 'unsafe-inline').
-    overlay.style.left = `${frame.x}px`;
-    overlay.style.top = `${frame.y}px`;
-    overlay.style.width = `${frame.width}px`;
-    overlay.style.height = `${frame.height}px`;
-    const bar = overlay.querySelector<HTMLElement>('.scale .bar');
-    if (bar && scale) bar.style.width = `${scale.widthPx}px`;
-    const here = this.#labels().filter((item) => item.imageIndex === index);
-    // Reads: where each point is on screen now, the outlines' boxes, and the orientation words.
-    const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
-    const inside = (p: { x: number; y: number } | undefined): p is { x: number; y: number } =>
-      Boolean(p && p.x >= 0 && p.y >= 0 && p.x <= frame.width && p.y <= frame.height);
-    const overlayRect = overlay.getBoundingClientRect();
-    const words: Box[] = [...overlay.querySelectorAll<HTMLElement>('.edge')].map((edge) => {
-      const r = edge.getBoundingClientRect();
-      return { x: r.left - overlayRect.left, y: r.top - overlayRect.top, width: r.width, height: r.height };
-    });
-    const targets = here.map((item, i): MarkerTarget | undefined => {
-      const point = points[i];
-      if (!inside(point)) return undefined;
-      const outline = this.#outlineBox(item.label);
-      return outline ? { point, outline } : { point };
-    });
-    // Markers beside small outlines and off the orientation words, with a pointer line when moved.
-    const places = placeMarkers(targets, frame, words);
-    // Writes: markers and their pointer lines.
-    here.forEach((item, i) => {
-      const id = CSS.escape(item.label.id);
-      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${id}"]`);
-      const place = places[i];
-      if (marker) {
-        marker.style.transform = place ? `translate(${place.x}px, ${place.y}px)` : '';
-        marker.hidden = !place;
-        marker.toggleAttribute('data-moved', Boolean(place?.moved));
-      }
-      for (const line of overlay.querySelectorAll<SVGLineElement>(`.pointers [data-id="${id}"]`)) {
-        line.style.display = place?.moved ? '' : 'none';
-        if (!place?.moved) continue;
-        line.setAttribute('x1', String(place.x));
-        line.setAttribute('y1', String(place.y));
-        line.setAttribute('x2', String(place.target.x));
-        line.setAttribute('y2', String(place.target.y));
-      }
-    });
-    this.#placeOutlines(overlay, here);
-    // Tags go beside the markers, where they are now.
-    const markerPoints = places.map((place) => (place ? { x: place.x, y: place.y } : undefined));
-    await this.#placeTags(overlay, here, markerPoints, frame);
-    await this.#placeCard(overlay);
-  }
-
-  /** The open marker card beside its marker, inside the picture box. */
-  async #placeCard(overlay: HTMLElement): Promise<void> {
-    const card = overlay.querySelector<HTMLElement>('.marker-card');
-    const marker = this._card ? overlay.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(this._card)}"]`) : null;
-    if (!card || !marker) return;
-    const { x, y } = await computePosition(marker, card, {
-      placement: 'bottom',
-      strategy: 'absolute',
-      middleware: [
-        offset(12),
-        flip({ boundary: overlay, rootBoundary: overlay.getBoundingClientRect(), padding: 4, fallbackPlacements: ['top', 'right', 'left'] }),
-        shift({ boundary: overlay, rootBoundary: overlay.getBoundingClientRect(), padding: 4 }),
-      ],
-    });
-    card.style.transform = `translate(${x}px, ${y}px)`;
-  }
-
-  /** The box round a label's outline, in the picture box's coordinates (undefined without one). */
-  #outlineBox(label: AnnotationLabel): Box | undefined {
-    const viewer = this.#viewer.host!;
-    const outline = label.target.outline;
-    if (!outline) return undefined;
-    const corners =
-      outline.type === 'ellipse'
-        ? [
-            [outline.center[0] - outline.radii[0], outline.center[1] - outline.radii[1]],
-            [outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]],
-            [outline.center[0] - outline.radii[0], outline.center[1] + outline.radii[1]],
-            [outline.center[0] + outline.radii[0], outline.center[1] - outline.radii[1]],
-          ]
-        : outline.points;
-    const mapped = corners.map(([col, row]) => viewer.imageToFrame(col!, row!)).filter((p): p is { x: number; y: number } => Boolean(p));
-    if (mapped.length === 0) return undefined;
-    const xs = mapped.map((p) => p.x);
-    const ys = mapped.map((p) => p.y);
-    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
-  }
-
-  #placeOutlines(overlay: HTMLElement, here: PlacedLabel[]): void {
-    for (const item of here) {
-      const outline = item.label.target.outline;
-      if (!outline) continue;
-      for (const shape of overlay.querySelectorAll<SVGElement>(`.outlines:not(.pointers):not(.leaders) [data-id="${CSS.escape(item.label.id)}"]`))
-        this.#drawOutline(shape, outline);
-    }
-  }
-
-  #drawOutline(shape: SVGElement, outline: NonNullable<AnnotationLabel['target']['outline']>): void {
-    const viewer = this.#viewer.host!;
-    if (outline.type === 'ellipse') {
-      const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
-      const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
-      if (!c || !e) return;
-      shape.setAttribute('cx', String(c.x));
-      shape.setAttribute('cy', String(c.y));
-      shape.setAttribute('rx', String(Math.abs(e.x - c.x)));
-      shape.setAttribute('ry', String(Math.abs(e.y - c.y)));
-    } else {
-      const pts = outline.points
-        .map(([col, row]) => viewer.imageToFrame(col, row))
-        .filter((p): p is { x: number; y: number } => Boolean(p))
-        .map((p) => `${p.x},${p.y}`)
-        .join(' ');
-      shape.setAttribute('points', pts);
-    }
-  }
-
-  async #placeTags(
-    overlay: HTMLElement,
-    here: PlacedLabel[],
-    points: ({ x: number; y: number } | undefined)[],
-    frame: { width: number; height: number },
-  ): Promise<void> {
-    const tags = here.map((item) => overlay.querySelector<HTMLElement>(`.tag[data-id="${CSS.escape(item.label.id)}"]`));
-    if (tags.every((tag) => !tag)) return;
-    const overlayRect = overlay.getBoundingClientRect();
-    // floating-ui: each tag beside its marker (a virtual element the size of the marker), kept inside the box.
-    const inside = (p: { x: number; y: number } | undefined) =>
-      Boolean(p && p.x >= 0 && p.y >= 0 && p.x <= frame.width && p.y <= frame.height);
-    // A tag whose point has left the picture box is hidden with its marker and leader line.
-    here.forEach((item, i) => {
-      const tag = tags[i];
-      if (tag) tag.hidden = !inside(points[i]);
-      for (const line of overlay.querySelectorAll<SVGElement>(`.leaders [data-id="${CSS.escape(item.label.id)}"]`))
-        line.style.display = inside(points[i]) ? '' : 'none';
-    });
-    const placed = await Promise.all(
-      here.map((_, i) => {
-        const tag = tags[i];
-        const point = points[i];
-        if (!tag || !point || !inside(point)) return Promise.resolve(undefined);
-        const reference = {
-          getBoundingClientRect: () =>
-            DOMRect.fromRect({ x: overlayRect.left + point.x - 14, y: overlayRect.top + point.y - 14, width: 28, height: 28 }),
-        };
-        // The picture box is the whole boundary: not the part of it that happens to be on screen (a
-        // page zoomed to 200% or scrolled would squeeze every tag into that part).
-        const box = { x: overlayRect.left, y: overlayRect.top, width: overlayRect.width, height: overlayRect.height };
-        return computePosition(reference, tag, {
-          placement: point.x > frame.width / 2 ? 'left' : 'right',
-          strategy: 'absolute',
-          middleware: [
-            offset(10),
-            flip({ boundary: overlay, rootBoundary: box, padding: 4 }),
-            shift({ boundary: overlay, rootBoundary: box, padding: 4 }),
-          ],
-        }).then((result) => ({ x: result.x, y: result.y, width: tag.offsetWidth, height: tag.offsetHeight }));
-      }),
-    );
-    // Keep tags off each other: walk down the box, pushing overlapping tags below the one above.
-    const order = placed
-      .map((box, i) => ({ box, i }))
-      .filter((entry): entry is { box: NonNullable<typeof entry.box>; i: number } => Boolean(entry.box))
-      .sort((a, b) => a.box.y - b.box.y);
-    const settled: { x: number; y: number; width: number; height: number }[] = [];
-    const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
-      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height + 4 && b.y < a.y + a.height + 4;
-    for (const entry of order) {
-      const box = { ...entry.box };
-      // Move down past every tag it meets, checking again after each move (at most once per tag).
-      for (let moves = 0; moves <= settled.length; moves++) {
-        const hit = settled.find((other) => overlaps(box, other));
-        if (!hit) break;
-        box.y = hit.y + hit.height + 4;
-      }
-      if (box.y > frame.height - box.height - 4) {
-        // No room for every tag without piling them up at the bottom: numbers only, words in the list.
-        this._crowded = true;
-        return;
-      }
-      settled.push(box);
-      entry.box = box;
-    }
-    // Writes: tags and their leader lines.
-    const leaders = overlay.querySelector('.leaders');
-    for (const entry of order) {
-      const tag = tags[entry.i]!;
-      const point = points[entry.i]!;
-      tag.style.transform = `translate(${entry.box.x}px, ${entry.box.y}px)`;
-      for (const line of leaders?.querySelectorAll(`[data-id="${CSS.escape(here[entry.i]!.label.id)}"]`) ?? []) {
-        const edgeX = entry.box.x > point.x ? entry.box.x : entry.box.x + entry.box.width;
-        const edgeY = Math.max(entry.box.y, Math.min(point.y, entry.box.y + entry.box.height));
-        line.setAttribute('x1', String(point.x));
-        line.setAttribute('y1', String(point.y));
-        line.setAttribute('x2', String(edgeX));
-        line.setAttribute('y2', String(edgeY));
-      }
-    }
-  }
-
-  /** Text with its hard words as buttons; `where` names the place (unique in the layer), for the popover. */
-  #text(text: string, where: string): (TemplateResult | string)[] {
-    if (!this.#glossary) return [text];
-    return segmentText(text, this.#glossary).map((segment, i) =>
-      segment.entry && !this.#everyday.has(segment.text.toLowerCase())
-        ? this.#termButton(segment.entry, segment.text, `${where}:${i}`)
-        : segment.text,
-    );
-  }
-
-  /** A hard word as a button that opens its explanation, which follows it in the DOM (and Tab order). */
-  #termButton(entry: GlossaryEntry, text: string, key: string): TemplateResult {
-    const open = this._term?.key === key;
-    return html`<button
-        class="term"
-        type="button"
-        data-term=${key}
-        aria-expanded=${open ? 'true' : 'false'}
-        lang=${this.#fallback.has(entry) ? 'en' : nothing}
-        @click=${() => this.#onTerm(entry, key)}
-      >${text}</button
-      >${open ? this.#renderPopover(entry, text) : nothing}`;
-  }
-
-  #edgeWords(edges: EdgeLabels | undefined) {
-    if (!edges) return nothing;
-    const word = (direction: string | undefined) => {
-      if (!direction) return undefined;
-      const text = this.#t(`orientation.${direction}` as MessageKey);
-      return edges.oblique ? this.#t('orientation.roughly', { direction: text }) : text;
+  /** What the words of the document need: the glossary, the open explanation and its handlers. */
+  #words(): WordsContext {
+    return {
+      t: (key, values) => this.#t(key, values),
+      language: this.#lang.language,
+      glossary: this.#glossary,
+      everyday: this.#everyday,
+      fallback: this.#fallback,
+      trustedDomains: this.trustedDomains,
+      openKey: this._term?.key,
+      onTerm: (entry, key) => this.#onTerm(entry, key),
+      onClose: () => this.#popover.close('close', true),
     };
-    return (['top', 'bottom', 'left', 'right'] as const).map((side) => {
-      const text = word(edges[side]);
-      return text ? html`<span class="edge ${side}">${text}</span>` : nothing;
-    });
   }
 
   #renderOverlay(items: PlacedLabel[]) {
-    const viewer = this.#viewer.host;
-    const geometry = this._geometry;
+    const viewer = this.#viewerEl();
+    const geometry = this.#placement.geometry;
     if (!viewer || viewer.status !== 'loaded' || !geometry) return nothing;
-    const { frame, scale } = geometry;
-    const index = viewer.index;
-    const image = viewer.imageGeometry(index);
-    const edges =
-      edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation);
-    const here = items.filter((item) => item.imageIndex === index);
-    const compact = frame.width < COMPACT_WIDTH || this._crowded;
-    // Sizes are written through the CSSOM in #place(), not as style attributes (a strict CSP blocks those).
-    return html`<div class="overlay" part="overlay">
-      <svg class="outlines" aria-hidden="true">
-        ${(['casing', 'line'] as const).map((layer) =>
-          here.map((item) => {
-            // Each outline twice: a dark casing under a light dashed line, so one of them stands out
-            // (3:1 or more) against any part of the picture (WCAG 1.4.11).
-            const outline = item.label.target.outline;
-            if (!outline) return nothing;
-            return outline.type === 'ellipse'
-              ? svg`<ellipse class=${layer} data-id=${item.label.id}></ellipse>`
-              : outline.closed
-                ? svg`<polygon class=${layer} data-id=${item.label.id}></polygon>`
-                : svg`<polyline class=${layer} data-id=${item.label.id}></polyline>`;
-          }),
-        )}
-      </svg>
-      <svg class="outlines pointers" aria-hidden="true">
-        ${(['casing', 'line'] as const).map((layer) => here.map((item) => svg`<line class=${layer} data-id=${item.label.id}></line>`))}
-      </svg>
-      ${compact
-        ? nothing
-        : html`<svg class="outlines leaders" aria-hidden="true">
-            ${(['casing', 'line'] as const).map((layer) => here.map((item) => svg`<line class=${layer} data-id=${item.label.id}></line>`))}
-          </svg>`}
-      ${this.#edgeWords(edges)}
-      ${scale
-        ? html`<div class="scale" role="img" aria-label=${this.#t('layer.scale', { length: scale.label })}>
-            <div class="bar"></div>
-            <span aria-hidden="true">${scale.label}</span>
-          </div>`
-        : nothing}
-      ${here.map(
-        (item) => html`<button
-          class="marker ${item.label.kind} ${this._selected === item.label.id ? 'selected' : ''}"
-          part="marker"
-          type="button"
-          data-id=${item.label.id}
-          data-pv-gesture-through
-          aria-label=${this.#t('layer.marker', { number: item.number, title: item.label.title })}
-          aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
-          aria-expanded=${compact ? (this._card === item.label.id ? 'true' : 'false') : nothing}
-          @click=${() => this.#onMarker(item, compact)}
-          @focus=${() => (this._selected = item.label.id)}
-        >
-          ${item.number}
-        </button>`,
-      )}
-      ${compact ? this.#renderCard(here) : nothing}
-      ${compact
-        ? nothing
-        : here.map(
-            (item) => html`<span
-              class="tag ${this._selected === item.label.id ? 'selected' : ''}"
-              part="tag"
-              data-id=${item.label.id}
-              data-pv-gesture-through
-              aria-hidden="true"
-              lang=${this.#docLang()}
-              @click=${() => this.#onChoose(item)}
-              >${item.label.title}</span
-            >`,
-          )}
-    </div>`;
-  }
-
-  /** A tapped marker's words, beside it: title, description, "Show in the list" and Close. */
-  #renderCard(here: PlacedLabel[]) {
-    const item = here.find((entry) => entry.label.id === this._card);
-    if (!item) return nothing;
-    const { label } = item;
-    return html`<div
-      class="marker-card"
-      part="marker-card"
-      role="dialog"
-      aria-labelledby="marker-card-title"
-      tabindex="-1"
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        this.#closeCard();
-      }}
-    >
-      <p class="card-title" id="marker-card-title"><span class="number" aria-hidden="true">${item.number}</span> ${label.title}</p>
-      ${label.description ? html`<p>${label.description}</p>` : nothing}
-      <div class="card-actions">
-        <button class="goto" type="button" @click=${() => this.#showInList(label.id)}>${this.#t('layer.showInList')}</button>
-        <button class="goto" type="button" @click=${() => this.#closeCard()}>${this.#t('layer.close')}</button>
-      </div>
-    </div>`;
-  }
-
-  /** The label's own list of words to know, each opening its explanation. */
-  #renderTerms(label: AnnotationLabel) {
-    const entries = [...new Set((label.terms ?? []).map((term) => this.#glossary?.get(term)).filter((e): e is GlossaryEntry => Boolean(e)))];
-    if (entries.length === 0) return nothing;
-    return html`<p class="terms">
-      ${this.#t('layer.wordsToKnow')}
-      ${entries.map((entry, i) => html`${i > 0 ? ', ' : ''}${this.#termButton(entry, entry.term, `terms:${label.id}:${i}`)}`)}
-    </p>`;
-  }
-
-  #renderLinks(label: AnnotationLabel) {
-    if (!label.links?.length) return nothing;
-    return html`<ul class="links">
-      ${label.links.map((link) => {
-        const url = trustedUrl(link.url, this.trustedDomains);
-        if (!url) {
-          const key = `${label.id}\n${link.url}`;
-          if (!this.#reportedLinks.has(key)) {
-            this.#reportedLinks.add(key);
-            queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(label.id, link.url)));
-          }
-          return html`<li class="untrusted" lang=${this.#docLang()}>${link.title}</li>`;
-        }
-        return html`<li>
-          <a href=${url} target="_blank" rel="noopener noreferrer"
-            ><span lang=${this.#docLang()}>${link.title}</span> <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
-          >
-        </li>`;
-      })}
-    </ul>`;
+    const image = viewer.imageGeometry(viewer.index);
+    return renderOverlay({
+      t: (key, values) => this.#t(key, values),
+      docLang: this.#docLang(),
+      heading: (content, id, sub) => this.#heading(content, id, sub),
+      selected: this._selected,
+      here: items.filter((item) => item.imageIndex === viewer.index),
+      geometry,
+      edges: edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation),
+      compact: geometry.frame.width < COMPACT_WIDTH || this.#placement.crowded,
+      card: this._card,
+      onMarker: (item, compact) => void this.#onMarker(item, compact),
+      onMarkerFocus: (item) => (this._selected = item.label.id),
+      onChoose: (item) => this.#onChoose(item),
+      onCloseCard: () => this.#closeCard(),
+      onShowInList: (id) => this.#showInList(id),
+    });
   }
 
   #renderPanel(items: PlacedLabel[]) {
     const doc = this._document;
-    const viewer = this.#viewer.host;
-    if (this._failed) {
-      return html`<div class="panel" part="panel"><p class="problem">${this.#t('layer.notLoaded')}</p></div>`;
-    }
+    const viewer = this.#viewerEl();
+    if (this._failed) return html`<div class="panel" part="panel"><p class="problem">${this.#t('layer.notLoaded')}</p></div>`;
     if (!doc || !viewer || viewer.status !== 'loaded') return nothing;
-    const index = viewer.index;
-    const elsewhere = items.filter((item) => item.imageIndex !== undefined && item.imageIndex !== index).length;
-    const facts = viewer.imageFacts;
-    // A summary may speak of the sensitive findings: it waits with them (safety before convenience).
-    const summaryHeld =
-      this.#sensitiveLabels().some((label) => this._findings.get(label.id) !== 'shown') ||
-      findingMarks()
-        .sensitiveIds(this.#markStudy())
-        .some((id) => findingMarks().choice(this.#markStudy(), id) !== 'shown');
-    const region = bodyRegionFor(facts?.bodyPart ?? '', items.map((item) => item.label.title));
-    const regionWords = region ? this.#t(`region.${region}` as MessageKey) : '';
-    return html`<div class="panel" part="panel">
-      ${region
-        ? html`<div class="body-map">
-            ${bodyMap(region, this.#t('layer.bodyMap', { part: regionWords }))}
-            <p>${this.#t('layer.bodyMapCaption', { part: regionWords })}</p>
-          </div>`
-        : nothing}
-      ${this.#renderCareCard()}
-      ${this.#renderSensitive()}
-      ${doc.summary && summaryHeld
-        ? html`<p class="summary">${this.#t('sensitive.summaryHeld')}</p>`
-        : doc.summary
-          ? html`<section class="summary" aria-labelledby="summary-title" data-ask="summary">
-              ${this.#heading(this.#t('layer.summaryTitle'), 'summary-title')}
-              <p lang=${this.#docLang()}>${this.#text(doc.summary, 'summary')}</p>
-              ${this.#renderAsk('summary', { about: 'summary' })}
-            </section>`
-          : nothing}
-      ${items.length > 0
-        ? html`<section aria-labelledby="labels-title">
-            ${this.#heading(this.#t('layer.labelsTitle'), 'labels-title')}
-            ${elsewhere > 0
-              ? html`<p>
-                  ${elsewhere === items.length
-                    ? elsewhere === 1
-                      ? this.#t('layer.noneHereOne')
-                      : this.#t('layer.noneHere', { count: elsewhere })
-                    : elsewhere === 1
-                      ? this.#t('layer.otherImage')
-                      : this.#t('layer.otherImages', { count: elsewhere })}
-                </p>`
-              : nothing}
-            <ol>
-              ${items.map(
-                (item) => html`<li
-                  class="item ${item.label.kind} ${this._selected === item.label.id ? 'selected' : ''}"
-                  data-id=${item.label.id}
-                >
-                  <div class="item-head">
-                    <span class="number" aria-hidden="true">${item.number}</span>
-                    <button
-                      class="choose"
-                      type="button"
-                      lang=${this.#docLang()}
-                      aria-pressed=${this._selected === item.label.id ? 'true' : 'false'}
-                      @click=${() => this.#onChoose(item, true)}
-                    >
-                      ${item.label.title}
-                    </button>
-                  </div>
-                  <span class="kind">
-                    ${this.#t(`layer.kind.${item.label.kind}` as MessageKey)}${item.imageIndex !== undefined &&
-                    item.imageIndex !== index
-                      ? html` · ${this.#t('layer.onImage', { index: item.imageIndex + 1 })}`
-                      : nothing}
-                  </span>
-                  ${item.label.description
-                    ? html`<p lang=${this.#docLang()}>${this.#text(item.label.description, `label:${item.label.id}`)}</p>`
-                    : nothing}
-                  ${this.#renderTerms(item.label)}
-                  ${this.#renderLinks(item.label)}
-                  <div data-ask=${item.label.id}>
-                    ${this.#renderAsk(item.label.id, {
-                      about: 'label',
-                      labelId: item.label.id,
-                      ...(item.imageIndex !== undefined ? { imageIndex: item.imageIndex } : {}),
-                    })}
-                  </div>
-                  ${item.imageIndex !== undefined && item.imageIndex !== index
-                    ? html`<button class="goto" type="button" @click=${() => this.#onShowImage(item)}>
-                        ${this.#t('layer.showImage', { index: item.imageIndex + 1 })}
-                      </button>`
-                    : nothing}
-                </li>`,
-              )}
-            </ol>
-          </section>`
-        : nothing}
-      ${this.#renderSaved()}
-    </div>`;
-  }
-
-  /**
-   * A word's explanation, rendered straight after its word (inside a paragraph, so made of spans).
-   * Focus goes to Close; its text is the dialog's description. It is titled with the words as the
-   * text wrote them (`words`), never a heavier headword reached through an alias ("scarring" is not
-   * titled "fibrosis").
-   */
-  #renderPopover(entry: GlossaryEntry, words: string) {
-    const url = trustedUrl(entry.url, this.trustedDomains);
-    return html`<span
-      class="popover"
-      part="popover"
-      role="dialog"
-      tabindex="-1"
-      lang=${this.#lang.language}
-      aria-label=${words}
-      aria-describedby="term-definition"
-      ><span class="definition" id="term-definition" lang=${this.#fallback.has(entry) ? 'en' : nothing}
-        ><strong>${words}</strong>: ${entry.definition}</span
-      >${url
-        ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
-            >${readMoreText(url, (key, values) => this.#t(key, values), (entry as { urlTitle?: unknown }).urlTitle, this.#lang.language === 'en-GB')}
-            <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
-          >`
-        : nothing}<button class="close" type="button" data-autofocus @click=${() => this.#popover.close('close', true)}>
-        ${this.#t('layer.close')}
-      </button></span
-    >`;
-  }
-
-  protected override firstUpdated(): void {
-    this.#schedulePlacement();
+    const words = this.#words();
+    const questions: QuestionsView = {
+      t: (key, values) => this.#t(key, values),
+      heading: (content, id, sub) => this.#heading(content, id, sub),
+      questions: this.#questions,
+      recipient: this.#recipient(),
+      nextSteps: this.questionNextSteps.trim(),
+    };
+    return renderPanel({
+      t: (key, values) => this.#t(key, values),
+      docLang: this.#docLang(),
+      heading: (content, id, sub) => this.#heading(content, id, sub),
+      selected: this._selected,
+      document: doc,
+      items,
+      index: viewer.index,
+      bodyPart: viewer.imageFacts?.bodyPart ?? '',
+      summaryHeld: this.#summaryHeld(),
+      sensitive: this.#renderSensitive(),
+      saved: renderSaved(questions),
+      trustedDomains: this.trustedDomains,
+      text: (text, where) => renderText(words, text, where),
+      entry: (term) => this.#glossary?.get(term),
+      termButton: (entry, text, key) => renderTermButton(words, entry, text, key),
+      ask: (key, context) => (this.noQuestions ? nothing : renderAsk(questions, key, context)),
+      onLinkBlocked: (labelId, url) => {
+        const key = `${labelId}\n${url}`;
+        if (this.#reportedLinks.has(key)) return;
+        this.#reportedLinks.add(key);
+        queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(labelId, url)));
+      },
+      onChoose: (item, fromList) => this.#onChoose(item, fromList),
+      onShowImage: (item) => void this.#onShowImage(item),
+    });
   }
 
   override render() {
