@@ -75,14 +75,22 @@ const inside = (p: Point | undefined, frame: { width: number; height: number }):
  * tags and the marker card land where they always did, with no layout read during the writes.
  */
 async function placeBeside(reference: Box, size: { width: number; height: number }, clip: Box, placement: Placement, middleware: Middleware[]): Promise<Point> {
-  const numbers: Pick<Platform, 'getElementRects' | 'getClippingRect' | 'getDimensions'> = {
+  // floating-ui's DOM build merges this over its own platform: every method that would read an
+  // element is replaced, so nothing here touches the page.
+  const numbers: Platform = {
     getElementRects: () => ({ reference, floating: { x: 0, y: 0, ...size } }),
     getClippingRect: () => clip,
     getDimensions: () => size,
+    convertOffsetParentRelativeRectToViewportRelativeRect: ({ rect }) => rect,
+    getOffsetParent: () => window,
+    getDocumentElement: () => document.documentElement,
+    getClientRects: () => [],
+    isElement: () => false,
+    isRTL: () => false,
+    getScale: () => ({ x: 1, y: 1 }),
   };
-  // The rest of the DOM platform is optional in floating-ui's core: unused here (no elements to read).
   const virtual = { getBoundingClientRect: () => DOMRect.fromRect(reference) };
-  const { x, y } = await computePosition(virtual, {} as HTMLElement, { placement, strategy: 'absolute', middleware, platform: numbers as Platform });
+  const { x, y } = await computePosition(virtual, {} as HTMLElement, { placement, strategy: 'absolute', middleware, platform: numbers });
   return { x, y };
 }
 
@@ -194,6 +202,8 @@ export class LabelPlacementController implements ReactiveController {
     if (!frame) return false;
     const index = viewer.index;
     const scale = this.#scale(viewer, index, frame, messages);
+    // Markers and tags pass gestures to the picture: they let the page scroll exactly when the picture does.
+    const touch = viewer.stage ? getComputedStyle(viewer.stage).touchAction : 'none';
     const previous = this.#geometry;
     if (
       !previous ||
@@ -215,14 +225,13 @@ export class LabelPlacementController implements ReactiveController {
       const here = items.filter((item) => item.imageIndex === index);
       const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
       const outlines = here.map((item) => this.#outlineBox(viewer, item.label));
-      const touch = viewer.stage ? getComputedStyle(viewer.stage).touchAction : 'none';
       this.#writeBox(overlay, frame, touch, scale);
       this.#writeMarkers(overlay, here, points, outlines, frame, this.#words);
       // Tags never placed yet wait, unseen, for their place.
       for (const tag of overlay.querySelectorAll<HTMLElement>('.tag')) if (!tag.style.transform) tag.style.visibility = 'hidden';
       return true;
     }
-    const reads = this.#read(viewer, items, frame, index);
+    const reads = this.#read(viewer, items, frame, index, touch);
     if (!reads) return false;
     // Computes: markers, then tags beside them, then the card.
     const places = placeMarkers(
@@ -260,7 +269,7 @@ export class LabelPlacementController implements ReactiveController {
   }
 
   /** Every read of one placement: the viewer's numbers first, then sizes on the page. */
-  #read(viewer: PlacementViewer, items: readonly PlacementItem[], frame: Box, index: number): Reads | undefined {
+  #read(viewer: PlacementViewer, items: readonly PlacementItem[], frame: Box, index: number, touch: string): Reads | undefined {
     const { overlay, card } = this.#inputs();
     if (!overlay) return undefined;
     const here = items.filter((item) => item.imageIndex === index);
@@ -274,8 +283,6 @@ export class LabelPlacementController implements ReactiveController {
       const selector = `.outlines:not(.pointers):not(.leaders) [data-id="${CSS.escape(item.label.id)}"]`;
       return [...overlay.querySelectorAll<SVGElement>(selector)].map((element) => ({ element, attributes }));
     });
-    // Markers and tags pass gestures to the picture: they let the page scroll exactly when the picture does.
-    const touch = viewer.stage ? getComputedStyle(viewer.stage).touchAction : 'none';
     const overlayRect = overlay.getBoundingClientRect();
     const words = [...overlay.querySelectorAll<HTMLElement>('.edge')].map((edge) => {
       const r = edge.getBoundingClientRect();

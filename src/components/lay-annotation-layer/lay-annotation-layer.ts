@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from '../../annotations/index.js';
+import { AnnouncerController } from '../../controllers/announcer-controller.js';
+import { AnnotationDocumentController } from '../../controllers/annotation-document-controller.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
 import { LabelPlacementController } from '../../controllers/label-placement-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
@@ -13,27 +15,15 @@ import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../eve
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
 import { lockedUntil } from '../../disclosure/date-lock.js';
 import { FindingChoiceEvent, findingMarks, findingStoreScope } from '../../disclosure/finding-marks.js';
-import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
+import type { GlossaryEntry } from '../../lay/glossary.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation } from '../../lay/orientation.js';
-import { fetchJsonDocument } from '../../sources/fetch-json.js';
 import { heading, headingLevel } from '../heading.js';
-import { loadGlossary, loadWelshGlossary } from '../../lay/glossary-loader.js';
+import { bringIntoView, focusLabel, focusMarkerWhenShown, scrollToLabel } from './focus.js';
 import { styles } from './lay-annotation-layer.styles.js';
-import type { LayerItem } from './render-context.js';
+import type { LayerItem, LayerRenderContext } from './render-context.js';
 import { COMPACT_WIDTH, renderOverlay } from './render-overlay.js';
 import { renderPanel } from './render-panel.js';
-import { renderAsk, renderSaved, type QuestionsView } from './render-questions.js';
-import { renderTermButton, renderText, type WordsContext } from './render-words.js';
-
-/** Validation is loaded on first use (the glossary too, by glossary-loader), so a page without labels never downloads them. */
-let validatorPromise: Promise<typeof import('../../annotations/validate.js').validateAnnotationDocument> | undefined;
-function loadValidator() {
-  validatorPromise ??= import('../../annotations/validate.js').then((v) => v.validateAnnotationDocument);
-  return validatorPromise;
-}
-
-type PlacedLabel = LayerItem;
 
 /**
  * Plain-English labels on a patient's image: markers pinned to points of the right image that
@@ -101,9 +91,12 @@ export class LayAnnotationLayer extends LitElement {
     this,
     () => this.messages,
     () => {
-      if (this._document) void this.#localiseGlossary(this._document.glossary);
+      if (this._document) void this.#source.localise(this._document.glossary);
     },
   );
+
+  /** The status region's words. */
+  readonly #announcer = new AnnouncerController(this);
 
   /** The viewer this layer sits in (the one place the layer reads it from the link). */
   readonly #viewer = new ViewerLinkController(this, {
@@ -111,6 +104,38 @@ export class LayAnnotationLayer extends LitElement {
     onViewChange: () => {},
     onLoad: () => this.#placement.schedule(),
   });
+
+  /** The annotation document: given, or fetched from `src` with the viewer's request headers; validated. */
+  readonly #source = new AnnotationDocumentController(
+    this,
+    () => ({
+      annotations: this.annotations,
+      src: this.src,
+      hold: this.hold,
+      headers: this.#viewerEl()?.requestHeaders,
+      timeout: this.#viewerEl()?.timeout ?? 30000,
+      language: this.#lang.language,
+    }),
+    {
+      onHeld: () => {
+        this._document = null;
+        this._failed = false;
+        this.#unregisterMarks?.();
+        this.#unregisterMarks = undefined;
+      },
+      onNone: () => (this._document = null),
+      onDocument: (document, problems) => this.#onDocument(document, problems),
+      onFailed: (reason) => {
+        this._document = null;
+        this._failed = true;
+        this.dispatchEvent(new PvAnnotationErrorEvent([{ path: '', message: `The annotation document could not be read (${reason}).` }]));
+      },
+      onWords: () => {
+        this._term = undefined;
+        this.requestUpdate();
+      },
+    },
+  );
 
   /** Markers, tags, outlines and the marker card over the picture, placed once a frame. */
   readonly #placement = new LabelPlacementController(this, () => ({
@@ -195,21 +220,11 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _card: string | undefined;
   /** The open explanation: its entry, and where its word is (`key`, unique in this layer). */
   @state() private _term: { entry: GlossaryEntry; key: string } | undefined;
-  @state() private _announcement = '';
   /** Each sensitive finding (by label id): not chosen yet (absent), the patient chose to wait, or shown. */
   @state() private _findings: ReadonlyMap<string, 'waiting' | 'shown'> = new Map();
 
-  #glossary: Glossary | undefined;
-  #everyday: ReadonlySet<string> = new Set();
-  /** English entries shown in a Welsh layer (no Welsh version yet): marked `lang="en"`. */
-  #fallback: ReadonlySet<GlossaryEntry> = new Set();
-  #glossaryToken = 0;
   /** Untrusted links already reported in pv-link-blocked (once each per document). */
   readonly #reportedLinks = new Set<string>();
-  #loadToken = 0;
-  /** The document's fetch: aborted when the layer leaves the page or its source changes. */
-  #fetch: AbortController | undefined;
-  #announceToken = 0;
   /** Removes this document's labels from the page's registry of findings. */
   #unregisterMarks: (() => void) | undefined;
   /** Finding ids whose sensitivity mismatch was already reported for this document. */
@@ -223,7 +238,7 @@ export class LayAnnotationLayer extends LitElement {
     findingMarks().addEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
     if (this._document) this.#registerMarks();
     // Moved in the page while fetching: the fetch was dropped when it left, so start it again.
-    if (this.hasUpdated && !this._document && !this._failed && this.src && this.annotations === undefined) void this.#load();
+    this.#source.resume();
   }
 
   override disconnectedCallback(): void {
@@ -232,8 +247,6 @@ export class LayAnnotationLayer extends LitElement {
     findingMarks().removeEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
     this.#unregisterMarks?.();
     this.#unregisterMarks = undefined;
-    this.#fetch?.abort();
-    this.#fetch = undefined;
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -243,7 +256,7 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#load();
+    if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#source.load();
     // A study key or store set after the document: read what is remembered under it instead.
     else if ((changed.has('studyKey') || changed.has('storage')) && this._document) {
       this.#registerMarks();
@@ -274,7 +287,7 @@ export class LayAnnotationLayer extends LitElement {
     if (ids.length > 0) this.#setFindings(ids, choice);
   };
 
-  #onChoose(item: PlacedLabel, fromList = false): boolean {
+  #onChoose(item: LayerItem, fromList = false): boolean {
     this._selected = item.label.id;
     const total = this.#labels().length;
     if (item.imageIndex !== undefined && item.imageIndex !== this.#viewerEl()?.index) {
@@ -287,30 +300,14 @@ export class LayAnnotationLayer extends LitElement {
       index: (item.imageIndex ?? 0) + 1,
     });
     // Chosen in the list while the picture is out of sight: bring the picture into view, and say so.
-    const shown = fromList && this.#bringPictureIntoView();
+    const shown = fromList && bringIntoView(this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewerEl());
     void this.#announce(shown ? `${selected} ${this.#t('layer.pictureShown', { index: (item.imageIndex ?? 0) + 1 })}` : selected);
     this.dispatchEvent(new PvLabelSelectEvent(item.label.id, item.imageIndex));
     return shown;
   }
 
-  /**
-   * Scroll the picture into view when most of it is off screen (smoothly, unless the patient asked for
-   * reduced motion). True when it scrolled.
-   */
-  #bringPictureIntoView(): boolean {
-    const picture = this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewerEl();
-    if (!picture) return false;
-    const rect = picture.getBoundingClientRect();
-    const height = window.innerHeight || document.documentElement.clientHeight;
-    const visible = Math.max(0, Math.min(rect.bottom, height) - Math.max(rect.top, 0));
-    if (visible >= Math.min(rect.height, height) * 0.6) return false;
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    picture.scrollIntoView({ block: rect.height > height ? 'start' : 'nearest', behavior: reduce ? 'auto' : 'smooth' });
-    return true;
-  }
-
   /** A marker chosen: on a narrow picture its words open beside it (there is no room for tags). */
-  async #onMarker(item: PlacedLabel, compact: boolean): Promise<void> {
+  async #onMarker(item: LayerItem, compact: boolean): Promise<void> {
     this.#onChoose(item);
     if (!compact) return;
     this._card = this._card === item.label.id ? undefined : item.label.id;
@@ -330,10 +327,7 @@ export class LayAnnotationLayer extends LitElement {
 
   /** "Show in the list": the same label in the list below, scrolled to and focused. */
   #showInList(id: string): void {
-    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === id);
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    item?.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
-    const button = item?.querySelector<HTMLElement>('button.choose');
+    const button = scrollToLabel(this.renderRoot, id);
     this.#closeCard(button);
     button?.focus({ preventScroll: true });
   }
@@ -342,34 +336,24 @@ export class LayAnnotationLayer extends LitElement {
    * "Show image N": the button goes once its image is showing, so focus moves to the label's own
    * button in the list (WCAG 2.4.3) rather than falling to the page.
    */
-  async #onShowImage(item: PlacedLabel) {
+  async #onShowImage(item: LayerItem) {
     const viewer = this.#viewerEl();
     // The picture was brought into view: focus goes to the label's marker on it, where the patient
     // sees the result (WCAG 2.4.3), rather than to the list, which would scroll the picture away.
     const shown = this.#onChoose(item, true);
     if (viewer && item.imageIndex !== undefined) await viewer.goTo(item.imageIndex);
     await this.updateComplete;
-    if (shown) {
-      // The layer hears of the new image a frame or two after goTo resolves: wait for its marker.
-      for (let frame = 0; frame < 10 && this.isConnected; frame++) {
-        const marker = this.renderRoot.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(item.label.id)}"]`);
-        if (marker) {
-          marker.focus({ preventScroll: true });
-          return;
-        }
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        await this.updateComplete;
-      }
-      // No marker (its point is outside the picture): the label in the list, without scrolling the picture away.
-      this.#focusLabel(item.label.id, true);
-      return;
-    }
-    this.#focusLabel(item.label.id);
+    // No marker (its point is outside the picture): the label in the list, without scrolling the picture away.
+    if (shown && !(await focusMarkerWhenShown(this, item.label.id))) focusLabel(this.renderRoot, item.label.id, true);
+    else if (!shown) focusLabel(this.renderRoot, item.label.id);
   }
 
-  #focusLabel(id: string, preventScroll = false): void {
-    const li = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li.item')].find((el) => el.dataset.id === id);
-    li?.querySelector<HTMLElement>('button.choose')?.focus({ preventScroll });
+  /** A link not to a trusted site, shown as plain text: said once per document, label and URL. */
+  #onLinkBlocked(labelId: string, url: string): void {
+    const key = `${labelId}\n${url}`;
+    if (this.#reportedLinks.has(key)) return;
+    this.#reportedLinks.add(key);
+    queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(labelId, url)));
   }
 
   #onTerm(entry: GlossaryEntry, key: string) {
@@ -390,61 +374,18 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   // Internals: loading, the labels shown, words
-  async #load(): Promise<void> {
-    const token = ++this.#loadToken;
-    this.#fetch?.abort();
-    this.#fetch = undefined;
-    let input: unknown = this.annotations;
-    if (this.hold) {
-      this._document = null;
-      this._failed = false;
-      this.#unregisterMarks?.();
-      this.#unregisterMarks = undefined;
-      return;
-    }
-    try {
-      if (input === undefined && this.src) {
-        const viewer = this.#viewerEl();
-        const abort = (this.#fetch = new AbortController());
-        input = await fetchJsonDocument(this.src, { signal: abort.signal, headers: viewer?.requestHeaders, timeout: viewer?.timeout ?? 30000 });
-        if (abort.signal.aborted) return;
-      }
-      if (input === undefined) {
-        this._document = null;
-        return;
-      }
-      const [validate, { buildGlossary, everyday }] = await Promise.all([loadValidator(), loadGlossary()]);
-      this.#everyday = everyday;
-      if (token !== this.#loadToken || !this.isConnected) return;
-      const { document, problems } = validate(input);
-      const { glossary, rejected } = buildGlossary(document?.glossary ?? []);
-      this.#glossary = glossary;
-      if (this.#lang.language !== 'en-GB') await this.#localiseGlossary(document?.glossary);
-      const all: AnnotationProblem[] = [
-        ...problems,
-        ...rejected.map((r) => ({ path: `glossary[${r.index}]`, message: r.reason })),
-      ];
-      this.#reportedLinks.clear();
-      this._findings = new Map();
-      this._document = document;
-      this._failed = document === null;
-      this.#reportedMismatches.clear();
-      this.#registerMarks({ report: false });
-      await this.#readSensitive();
-      await this.#readSaved();
-      if (all.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(all));
-      this.#reportMismatches();
-    } catch (error) {
-      // Replaced by a newer load, or the layer left the page: nothing to say.
-      if (token !== this.#loadToken || (error instanceof DOMException && error.name === 'AbortError')) return;
-      this._document = null;
-      this._failed = true;
-      this.dispatchEvent(
-        new PvAnnotationErrorEvent([
-          { path: '', message: `The annotation document could not be read (${error instanceof Error ? error.message : 'unknown error'}).` },
-        ]),
-      );
-    }
+  /** A document was read: the consent part registers and reads back its findings, then problems are reported. */
+  async #onDocument(document: AnnotationDocument | null, problems: AnnotationProblem[]): Promise<void> {
+    this.#reportedLinks.clear();
+    this._findings = new Map();
+    this._document = document;
+    this._failed = document === null;
+    this.#reportedMismatches.clear();
+    this.#registerMarks({ report: false });
+    await this.#readSensitive();
+    await this.#readSaved();
+    if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent(problems));
+    this.#reportMismatches();
   }
 
   /** The saved questions for this study and store. */
@@ -489,7 +430,7 @@ export class LayAnnotationLayer extends LitElement {
   }
 
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
-  #labels(): PlacedLabel[] {
+  #labels(): LayerItem[] {
     const viewer = this.#viewerEl();
     const sensitive = new Set(this.#sensitiveLabels());
     return (this._document?.labels ?? [])
@@ -677,19 +618,6 @@ export class LayAnnotationLayer extends LitElement {
     return keep(this.storage, this.studyKey, findingStoreScope(this.#findingIdOf(label)), JSON.stringify(choice));
   }
 
-  /** The glossary in the layer's language: Welsh entries (English where none yet) or English. */
-  async #localiseGlossary(extra: unknown): Promise<void> {
-    const token = ++this.#glossaryToken;
-    const { buildGlossary, everyday } = await loadGlossary();
-    const welsh = this.#lang.language === 'cy' ? await loadWelshGlossary() : undefined;
-    if (token !== this.#glossaryToken) return;
-    this.#everyday = welsh?.everyday ?? everyday;
-    this.#fallback = welsh?.fallback ?? new Set();
-    this.#glossary = buildGlossary(extra ?? [], welsh?.entries).glossary;
-    this._term = undefined;
-    this.requestUpdate();
-  }
-
   #renderSensitive() {
     // One entry per finding (a finding labelled on two images is one finding); its other labels follow its choice.
     const labels = this.#sensitiveLabels().filter(
@@ -761,48 +689,24 @@ export class LayAnnotationLayer extends LitElement {
     return this.#lang.t(key, values);
   }
 
-  /**
-   * Say something through the status region, every time: the region is emptied first, then the
-   * words set a moment later, so the same words twice ("sent", then "sent" again) are spoken twice
-   * (WCAG 4.1.3).
-   */
-  async #announce(text: string): Promise<void> {
-    const token = ++this.#announceToken;
-    if (text !== this._announcement) {
-      this._announcement = text;
-      return;
-    }
-    this._announcement = '';
-    await this.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (token === this.#announceToken && this.isConnected) this._announcement = text;
+  /** Say something through the status region (every time, even the same words twice). */
+  #announce(text: string): Promise<void> {
+    return this.#announcer.announce(text);
   }
 
-  /** What the words of the document need: the glossary, the open explanation and its handlers. */
-  #words(): WordsContext {
-    return {
-      t: (key, values) => this.#t(key, values),
-      language: this.#lang.language,
-      glossary: this.#glossary,
-      everyday: this.#everyday,
-      fallback: this.#fallback,
-      trustedDomains: this.trustedDomains,
-      openKey: this._term?.key,
-      onTerm: (entry, key) => this.#onTerm(entry, key),
-      onClose: () => this.#popover.close('close', true),
-    };
+  /** What every render part needs: words, headings, the document's language, the chosen label. */
+  #context(): LayerRenderContext {
+    const t = (key: MessageKey, values?: Record<string, string | number>) => this.#t(key, values);
+    return { t, docLang: this.#docLang(), heading: (content, id, sub) => this.#heading(content, id, sub), selected: this._selected };
   }
 
-  #renderOverlay(items: PlacedLabel[]) {
+  #renderOverlay(items: LayerItem[]) {
     const viewer = this.#viewerEl();
     const geometry = this.#placement.geometry;
     if (!viewer || viewer.status !== 'loaded' || !geometry) return nothing;
     const image = viewer.imageGeometry(viewer.index);
     return renderOverlay({
-      t: (key, values) => this.#t(key, values),
-      docLang: this.#docLang(),
-      heading: (content, id, sub) => this.#heading(content, id, sub),
-      selected: this._selected,
+      ...this.#context(),
       here: items.filter((item) => item.imageIndex === viewer.index),
       geometry,
       edges: edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation),
@@ -816,42 +720,32 @@ export class LayAnnotationLayer extends LitElement {
     });
   }
 
-  #renderPanel(items: PlacedLabel[]) {
+  #renderPanel(items: LayerItem[]) {
     const doc = this._document;
     const viewer = this.#viewerEl();
     if (this._failed) return html`<div class="panel" part="panel"><p class="problem">${this.#t('layer.notLoaded')}</p></div>`;
     if (!doc || !viewer || viewer.status !== 'loaded') return nothing;
-    const words = this.#words();
-    const questions: QuestionsView = {
-      t: (key, values) => this.#t(key, values),
-      heading: (content, id, sub) => this.#heading(content, id, sub),
-      questions: this.#questions,
-      recipient: this.#recipient(),
-      nextSteps: this.questionNextSteps.trim(),
-    };
+    const context = this.#context();
     return renderPanel({
-      t: (key, values) => this.#t(key, values),
-      docLang: this.#docLang(),
-      heading: (content, id, sub) => this.#heading(content, id, sub),
-      selected: this._selected,
+      ...context,
       document: doc,
       items,
       index: viewer.index,
       bodyPart: viewer.imageFacts?.bodyPart ?? '',
       summaryHeld: this.#summaryHeld(),
       sensitive: this.#renderSensitive(),
-      saved: renderSaved(questions),
-      trustedDomains: this.trustedDomains,
-      text: (text, where) => renderText(words, text, where),
-      entry: (term) => this.#glossary?.get(term),
-      termButton: (entry, text, key) => renderTermButton(words, entry, text, key),
-      ask: (key, context) => (this.noQuestions ? nothing : renderAsk(questions, key, context)),
-      onLinkBlocked: (labelId, url) => {
-        const key = `${labelId}\n${url}`;
-        if (this.#reportedLinks.has(key)) return;
-        this.#reportedLinks.add(key);
-        queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(labelId, url)));
+      words: {
+        ...this.#source.words,
+        t: context.t,
+        language: this.#lang.language,
+        trustedDomains: this.trustedDomains,
+        openKey: this._term?.key,
+        onTerm: (entry, key) => this.#onTerm(entry, key),
+        onClose: () => this.#popover.close('close', true),
       },
+      questions: { ...context, questions: this.#questions, recipient: this.#recipient(), nextSteps: this.questionNextSteps.trim() },
+      noQuestions: this.noQuestions,
+      onLinkBlocked: (labelId, url) => this.#onLinkBlocked(labelId, url),
       onChoose: (item, fromList) => this.#onChoose(item, fromList),
       onShowImage: (item) => void this.#onShowImage(item),
     });
@@ -860,6 +754,6 @@ export class LayAnnotationLayer extends LitElement {
   override render() {
     const items = this.#labels();
     return html`${this.#renderOverlay(items)}${this.#renderPanel(items)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#announcer.text}</div>`;
   }
 }

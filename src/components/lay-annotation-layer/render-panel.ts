@@ -1,11 +1,12 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import type { AnnotationDocument, AnnotationLabel } from '../../annotations/index.js';
-import type { QuestionContext } from '../../controllers/questions-controller.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
 import { trustedUrl } from '../../lay/links.js';
 import type { MessageKey } from '../../lay/messages.js';
 import type { LayerItem, LayerRenderContext } from './render-context.js';
+import { renderAsk, renderSaved, type QuestionsView } from './render-questions.js';
+import { renderTermButton, renderText, type WordsContext } from './render-words.js';
 
 export interface PanelContext extends LayerRenderContext {
   document: AnnotationDocument;
@@ -18,15 +19,12 @@ export interface PanelContext extends LayerRenderContext {
   summaryHeld: boolean;
   /** The notice about sensitive findings (rendered by the host's consent part). */
   sensitive: unknown;
-  /** The saved questions (rendered by the questions part). */
-  saved: unknown;
-  trustedDomains: readonly string[];
-  /** Text with its hard words as buttons; `where` names the place (unique in the layer). */
-  text(text: string, where: string): (TemplateResult | string)[];
-  /** A glossary entry for a term id in the document's `terms`, if any. */
-  entry(term: string): GlossaryEntry | undefined;
-  termButton(entry: GlossaryEntry, text: string, key: string): TemplateResult;
-  ask(key: string, context: QuestionContext): unknown;
+  /** The document's hard words and their explanations. */
+  words: WordsContext;
+  /** "Ask a question about this" and the saved questions. */
+  questions: QuestionsView;
+  /** Hide "Ask a question about this". */
+  noQuestions: boolean;
   /** A link was not to a trusted site (said once per label and URL by the host). */
   onLinkBlocked(labelId: string, url: string): void;
   onChoose(item: LayerItem, fromList: boolean): void;
@@ -52,8 +50,8 @@ export function renderPanel(ctx: PanelContext) {
       : doc.summary
         ? html`<section class="summary" aria-labelledby="summary-title" data-ask="summary">
             ${ctx.heading(t('layer.summaryTitle'), 'summary-title')}
-            <p lang=${ctx.docLang}>${ctx.text(doc.summary, 'summary')}</p>
-            ${ctx.ask('summary', { about: 'summary' })}
+            <p lang=${ctx.docLang}>${renderText(ctx.words, doc.summary, 'summary')}</p>
+            ${ctx.noQuestions ? nothing : renderAsk(ctx.questions, 'summary', { about: 'summary' })}
           </section>`
         : nothing}
     ${items.length > 0
@@ -75,7 +73,7 @@ export function renderPanel(ctx: PanelContext) {
           </ol>
         </section>`
       : nothing}
-    ${ctx.saved}
+    ${renderSaved(ctx.questions)}
   </div>`;
 }
 
@@ -100,10 +98,12 @@ function renderItem(ctx: PanelContext, item: LayerItem) {
     <span class="kind">
       ${t(`layer.kind.${label.kind}` as MessageKey)}${other ? html` · ${t('layer.onImage', { index: item.imageIndex! + 1 })}` : nothing}
     </span>
-    ${label.description ? html`<p lang=${ctx.docLang}>${ctx.text(label.description, `label:${label.id}`)}</p>` : nothing}
+    ${label.description ? html`<p lang=${ctx.docLang}>${renderText(ctx.words, label.description, `label:${label.id}`)}</p>` : nothing}
     ${renderTerms(ctx, label)} ${renderLinks(ctx, label)}
     <div data-ask=${label.id}>
-      ${ctx.ask(label.id, { about: 'label', labelId: label.id, ...(item.imageIndex !== undefined ? { imageIndex: item.imageIndex } : {}) })}
+      ${ctx.noQuestions
+        ? nothing
+        : renderAsk(ctx.questions, label.id, { about: 'label', labelId: label.id, ...(item.imageIndex !== undefined ? { imageIndex: item.imageIndex } : {}) })}
     </div>
     ${other
       ? html`<button class="goto" type="button" @click=${() => ctx.onShowImage(item)}>
@@ -114,24 +114,24 @@ function renderItem(ctx: PanelContext, item: LayerItem) {
 }
 
 /** "When to get help", in the NHS care card style; the level is in words too, never colour alone. */
-function renderCareCard({ document, t, heading, docLang, text }: PanelContext) {
+function renderCareCard({ document, t, heading, docLang, words }: PanelContext) {
   const card = document.careCard;
   if (!card) return nothing;
   return html`<div class="care-card ${card.level}" part="care-card">
     <div class="care-heading">
       ${heading(html`<span class="visually-hidden">${t(`care.${card.level}` as MessageKey)} </span><span lang=${docLang}>${card.heading}</span>`)}
     </div>
-    <div class="care-content"><p lang=${docLang}>${text(card.text, 'care')}</p></div>
+    <div class="care-content"><p lang=${docLang}>${renderText(words, card.text, 'care')}</p></div>
   </div>`;
 }
 
 /** The label's own list of words to know, each opening its explanation. */
 function renderTerms(ctx: PanelContext, label: AnnotationLabel) {
-  const entries = [...new Set((label.terms ?? []).map((term) => ctx.entry(term)).filter((e): e is GlossaryEntry => Boolean(e)))];
+  const entries = [...new Set((label.terms ?? []).map((term) => ctx.words.glossary?.get(term)).filter((e): e is GlossaryEntry => Boolean(e)))];
   if (entries.length === 0) return nothing;
   return html`<p class="terms">
     ${ctx.t('layer.wordsToKnow')}
-    ${entries.map((entry, i) => html`${i > 0 ? ', ' : ''}${ctx.termButton(entry, entry.term, `terms:${label.id}:${i}`)}`)}
+    ${entries.map((entry, i) => html`${i > 0 ? ', ' : ''}${renderTermButton(ctx.words, entry, entry.term, `terms:${label.id}:${i}`)}`)}
   </p>`;
 }
 
@@ -140,7 +140,7 @@ function renderLinks(ctx: PanelContext, label: AnnotationLabel) {
   if (!label.links?.length) return nothing;
   return html`<ul class="links">
     ${label.links.map((link) => {
-      const url = trustedUrl(link.url, ctx.trustedDomains);
+      const url = trustedUrl(link.url, ctx.words.trustedDomains);
       if (!url) {
         ctx.onLinkBlocked(label.id, link.url);
         return html`<li class="untrusted" lang=${ctx.docLang}>${link.title}</li>`;
