@@ -3,7 +3,7 @@ import type { AnnotationDocument, AnnotationProblem } from '../annotations/index
 import type { Glossary, GlossaryEntry } from '../lay/glossary.js';
 import { loadGlossary, loadWelshGlossary } from '../lay/glossary-loader.js';
 import type { Language } from '../lay/language.js';
-import { fetchJsonDocument, type HeaderSource } from '../sources/fetch-json.js';
+import { fetchJsonDocument } from '../sources/fetch-json.js';
 
 /** Validation is loaded on first use (the glossary too, by glossary-loader), so a page without labels never downloads them. */
 let validatorPromise: Promise<typeof import('../annotations/validate.js').validateAnnotationDocument> | undefined;
@@ -18,8 +18,6 @@ export interface AnnotationDocumentInputs {
   src: string;
   /** While true, nothing is fetched or shown. */
   hold: boolean;
-  /** The portal's request headers (the viewer's `requestHeaders`). */
-  headers: HeaderSource;
   /** Milliseconds before the fetch is given up (the viewer's `timeout`). */
   timeout: number;
   language: Language;
@@ -49,8 +47,8 @@ export interface DocumentWords {
 
 /**
  * Loads an annotation document for `<lay-annotation-layer>`: the object given, or `src` fetched
- * through `sources/fetch-json.ts` (the viewer's request headers, a time-out, aborted when the host
- * leaves the page or its source changes); validated (the validator is a lazy chunk); its glossary
+ * through `sources/fetch-json.ts` (same-origin credentials, a time-out, aborted when the host leaves
+ * the page or its source changes); validated (the validator is a lazy chunk); its glossary
  * built in the host's language, and built again when the language changes. Bad labels and glossary
  * entries are left out and reported as problems with their paths.
  */
@@ -98,14 +96,16 @@ export class AnnotationDocumentController implements ReactiveController {
     this.#fetch?.abort();
     this.#fetch = undefined;
     this.#interrupted = false;
-    const { annotations, src, hold, headers, timeout, language } = this.#inputs();
+    const { annotations, src, hold, timeout, language } = this.#inputs();
     let input = annotations;
     if (hold) return this.#callbacks.onHeld();
     try {
       if (input === undefined && src) {
         const abort = (this.#fetch = new AbortController());
         try {
-          input = await fetchJsonDocument(src, { signal: abort.signal, headers, timeout });
+          // No portal headers: the image server's token (the viewer's `requestHeaders`) goes only to
+          // the image source (HAZ-013); the document comes with the page's own cookies, as always.
+          input = await fetchJsonDocument(src, { signal: abort.signal, timeout });
         } finally {
           if (this.#fetch === abort) this.#fetch = undefined;
         }

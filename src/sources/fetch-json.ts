@@ -19,7 +19,10 @@ export async function resolveHeaders(source: HeaderSource, refresh = false): Pro
 export interface FetchJsonOptions {
   /** Aborts the request (the element left the page, or its source changed). */
   signal: AbortSignal;
-  /** The portal's request headers (see {@link HeaderSource}). */
+  /**
+   * Request headers (see {@link HeaderSource}). Only for the server they are meant for: the viewer's
+   * image-server token must never go to another (HAZ-013), so the annotation layer sends none.
+   */
   headers?: HeaderSource;
   /** Milliseconds before the request is given up as timed out. */
   timeout: number;
@@ -28,8 +31,8 @@ export interface FetchJsonOptions {
 }
 
 /**
- * Fetch a JSON document (an annotation document) with the portal's headers and credentials as the
- * viewer sends them (`same-origin` cookies), aborted with `signal` or after `timeout`. A 401 asks a
+ * Fetch a JSON document (an annotation document) with the credentials the viewer's own requests use
+ * (`same-origin` cookies) and any `headers`, aborted with `signal` or after `timeout`. A 401 asks a
  * header function once for fresh credentials and tries again. Errors: `HTTP <status>` for a refusal,
  * the parser's for a body that is not JSON, the browser's for a network failure; an abort rejects
  * with the signal's reason.

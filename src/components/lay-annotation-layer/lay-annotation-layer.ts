@@ -105,14 +105,14 @@ export class LayAnnotationLayer extends LitElement {
     onLoad: () => this.#placement.schedule(),
   });
 
-  /** The annotation document: given, or fetched from `src` with the viewer's request headers; validated. */
+  /** The annotation document: given, or fetched from `src` (abort, time-out); validated. */
   readonly #source = new AnnotationDocumentController(
     this,
     () => ({
       annotations: this.annotations,
       src: this.src,
       hold: this.hold,
-      headers: this.#viewerEl()?.requestHeaders,
+      // The viewer's time-out; never its request headers (HAZ-013: the token goes only to the image source).
       timeout: this.#viewerEl()?.timeout ?? 30000,
       language: this.#lang.language,
     }),
