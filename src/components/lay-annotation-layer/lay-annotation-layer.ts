@@ -5,11 +5,11 @@ import { AnnouncerController } from '../../controllers/announcer-controller.js';
 import { AnnotationDocumentController } from '../../controllers/annotation-document-controller.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
 import { LabelPlacementController } from '../../controllers/label-placement-controller.js';
+import { LabelSelectionController } from '../../controllers/label-selection-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { QuestionsController } from '../../controllers/questions-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
-import { PvLabelSelectEvent } from '../../events/pv-label-select-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
@@ -19,9 +19,8 @@ import type { GlossaryEntry } from '../../lay/glossary.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation } from '../../lay/orientation.js';
 import { heading, headingLevel } from '../heading.js';
-import { bringIntoView, focusLabel, focusMarkerWhenShown, scrollToLabel } from './focus.js';
 import { styles } from './lay-annotation-layer.styles.js';
-import type { LayerItem, LayerRenderContext } from './render-context.js';
+import { documentLang, type LayerItem, type LayerRenderContext } from './render-context.js';
 import { COMPACT_WIDTH, renderOverlay } from './render-overlay.js';
 import { renderPanel } from './render-panel.js';
 
@@ -137,12 +136,23 @@ export class LayAnnotationLayer extends LitElement {
     },
   );
 
+  /** The label chosen, the marker card, and where focus and scrolling go when the patient chooses. */
+  readonly #selection: LabelSelectionController = new LabelSelectionController(this, () => ({ viewer: this.#viewerEl() }), {
+    selected: (item, pictureShown) => {
+      const index = (item.imageIndex ?? 0) + 1;
+      const words = this.#t('layer.selected', { title: item.label.title, number: item.number, total: this.#labels().length, index });
+      return pictureShown ? `${words} ${this.#t('layer.pictureShown', { index })}` : words;
+    },
+    announce: (text) => void this.#announce(text),
+    placeCard: (): Promise<void> => this.#placement.placeNow(),
+  });
+
   /** Markers, tags, outlines and the marker card over the picture, placed once a frame. */
-  readonly #placement = new LabelPlacementController(this, () => ({
+  readonly #placement: LabelPlacementController = new LabelPlacementController(this, () => ({
     viewer: this.#viewerEl(),
     items: this.#labels(),
     overlay: this.renderRoot?.querySelector<HTMLElement>('.overlay') ?? null,
-    card: this._card,
+    card: this.#selection.card,
     messages: this.#lang.messages,
   }));
 
@@ -215,9 +225,6 @@ export class LayAnnotationLayer extends LitElement {
 
   @state() private _document: AnnotationDocument | null = null;
   @state() private _failed = false;
-  @state() private _selected: string | undefined;
-  /** On a narrow picture: the label whose words show beside its marker. */
-  @state() private _card: string | undefined;
   /** The open explanation: its entry, and where its word is (`key`, unique in this layer). */
   @state() private _term: { entry: GlossaryEntry; key: string } | undefined;
   /** Each sensitive finding (by label id): not chosen yet (absent), the patient chose to wait, or shown. */
@@ -287,67 +294,6 @@ export class LayAnnotationLayer extends LitElement {
     if (ids.length > 0) this.#setFindings(ids, choice);
   };
 
-  #onChoose(item: LayerItem, fromList = false): boolean {
-    this._selected = item.label.id;
-    const total = this.#labels().length;
-    if (item.imageIndex !== undefined && item.imageIndex !== this.#viewerEl()?.index) {
-      void this.#viewerEl()?.goTo(item.imageIndex);
-    }
-    const selected = this.#t('layer.selected', {
-      title: item.label.title,
-      number: item.number,
-      total,
-      index: (item.imageIndex ?? 0) + 1,
-    });
-    // Chosen in the list while the picture is out of sight: bring the picture into view, and say so.
-    const shown = fromList && bringIntoView(this.renderRoot.querySelector<HTMLElement>('.overlay') ?? this.#viewerEl());
-    void this.#announce(shown ? `${selected} ${this.#t('layer.pictureShown', { index: (item.imageIndex ?? 0) + 1 })}` : selected);
-    this.dispatchEvent(new PvLabelSelectEvent(item.label.id, item.imageIndex));
-    return shown;
-  }
-
-  /** A marker chosen: on a narrow picture its words open beside it (there is no room for tags). */
-  async #onMarker(item: LayerItem, compact: boolean): Promise<void> {
-    this.#onChoose(item);
-    if (!compact) return;
-    this._card = this._card === item.label.id ? undefined : item.label.id;
-    if (!this._card) return;
-    await this.updateComplete;
-    await this.#placement.placeNow();
-    this.renderRoot.querySelector<HTMLElement>('.marker-card')?.focus();
-  }
-
-  /** Close the marker's words; focus goes back to its marker (or to `to`). */
-  #closeCard(to?: HTMLElement | null): void {
-    const id = this._card;
-    this._card = undefined;
-    const marker = id ? this.renderRoot.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(id)}"]`) : null;
-    (to ?? marker)?.focus();
-  }
-
-  /** "Show in the list": the same label in the list below, scrolled to and focused. */
-  #showInList(id: string): void {
-    const button = scrollToLabel(this.renderRoot, id);
-    this.#closeCard(button);
-    button?.focus({ preventScroll: true });
-  }
-
-  /**
-   * "Show image N": the button goes once its image is showing, so focus moves to the label's own
-   * button in the list (WCAG 2.4.3) rather than falling to the page.
-   */
-  async #onShowImage(item: LayerItem) {
-    const viewer = this.#viewerEl();
-    // The picture was brought into view: focus goes to the label's marker on it, where the patient
-    // sees the result (WCAG 2.4.3), rather than to the list, which would scroll the picture away.
-    const shown = this.#onChoose(item, true);
-    if (viewer && item.imageIndex !== undefined) await viewer.goTo(item.imageIndex);
-    await this.updateComplete;
-    // No marker (its point is outside the picture): the label in the list, without scrolling the picture away.
-    if (shown && !(await focusMarkerWhenShown(this, item.label.id))) focusLabel(this.renderRoot, item.label.id, true);
-    else if (!shown) focusLabel(this.renderRoot, item.label.id);
-  }
-
   /** A link not to a trusted site, shown as plain text: said once per document, label and URL. */
   #onLinkBlocked(labelId: string, url: string): void {
     const key = `${labelId}\n${url}`;
@@ -370,7 +316,7 @@ export class LayAnnotationLayer extends LitElement {
   /** Select a label by id, showing its image. */
   select(id: string): void {
     const item = this.#labels().find((l) => l.label.id === id);
-    if (item) this.#onChoose(item);
+    if (item) this.#selection.choose(item);
   }
 
   // Internals: loading, the labels shown, words
@@ -402,17 +348,6 @@ export class LayAnnotationLayer extends LitElement {
   #heading(content: unknown, id?: string, sub = false) {
     const level = headingLevel(this.headingLevel);
     return heading(sub ? Math.min(6, level + 1) : level, content, { id, sub });
-  }
-
-  /**
-   * The document's language (its `language` field) where it differs from the layer's own words,
-   * for `lang` on the document's text (WCAG 3.1.2); else nothing (the text takes the layer's).
-   */
-  #docLang(): string | typeof nothing {
-    const language = this._document?.language;
-    if (!language) return nothing;
-    const primary = (tag: string) => tag.toLowerCase().split('-')[0];
-    return primary(language) === primary(this.#lang.language) ? nothing : language;
   }
 
   #recipient(): string {
@@ -697,7 +632,7 @@ export class LayAnnotationLayer extends LitElement {
   /** What every render part needs: words, headings, the document's language, the chosen label. */
   #context(): LayerRenderContext {
     const t = (key: MessageKey, values?: Record<string, string | number>) => this.#t(key, values);
-    return { t, docLang: this.#docLang(), heading: (content, id, sub) => this.#heading(content, id, sub), selected: this._selected };
+    return { t, docLang: documentLang(this._document?.language, this.#lang.language), heading: (content, id, sub) => this.#heading(content, id, sub), selected: this.#selection.selected };
   }
 
   #renderOverlay(items: LayerItem[]) {
@@ -711,12 +646,12 @@ export class LayAnnotationLayer extends LitElement {
       geometry,
       edges: edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation),
       compact: geometry.frame.width < COMPACT_WIDTH || this.#placement.crowded,
-      card: this._card,
-      onMarker: (item, compact) => void this.#onMarker(item, compact),
-      onMarkerFocus: (item) => (this._selected = item.label.id),
-      onChoose: (item) => this.#onChoose(item),
-      onCloseCard: () => this.#closeCard(),
-      onShowInList: (id) => this.#showInList(id),
+      card: this.#selection.card,
+      onMarker: (item, compact) => void this.#selection.chooseMarker(item, compact),
+      onMarkerFocus: (item) => this.#selection.focus(item.label.id),
+      onChoose: (item) => this.#selection.choose(item),
+      onCloseCard: () => this.#selection.closeCard(),
+      onShowInList: (id) => this.#selection.showInList(id),
     });
   }
 
@@ -746,8 +681,8 @@ export class LayAnnotationLayer extends LitElement {
       questions: { ...context, questions: this.#questions, recipient: this.#recipient(), nextSteps: this.questionNextSteps.trim() },
       noQuestions: this.noQuestions,
       onLinkBlocked: (labelId, url) => this.#onLinkBlocked(labelId, url),
-      onChoose: (item, fromList) => this.#onChoose(item, fromList),
-      onShowImage: (item) => void this.#onShowImage(item),
+      onChoose: (item, fromList) => this.#selection.choose(item, fromList),
+      onShowImage: (item) => void this.#selection.showImage(item),
     });
   }
 

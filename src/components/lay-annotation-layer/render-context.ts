@@ -1,4 +1,4 @@
-import type { nothing, TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 import type { AnnotationLabel } from '../../annotations/index.js';
 import type { MessageKey } from '../../lay/messages.js';
 
@@ -21,4 +21,14 @@ export interface LayerRenderContext {
   heading(content: unknown, id?: string, sub?: boolean): TemplateResult;
   /** The label chosen by the patient, if any. */
   selected: string | undefined;
+}
+
+/**
+ * The document's language (its `language` field) where it differs from the layer's own words, for
+ * `lang` on the document's text (WCAG 3.1.2); else nothing (the text takes the layer's).
+ */
+export function documentLang(document: string | undefined, layer: string): string | typeof nothing {
+  if (!document) return nothing;
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  return primary(document) === primary(layer) ? nothing : document;
 }
