@@ -302,6 +302,7 @@ export class LayAnnotationLayer extends LitElement {
     queueMicrotask(() => this.dispatchEvent(new PvLinkBlockedEvent(labelId, url)));
   }
 
+  /** A hard word pressed: its explanation opens, or closes when open (focus back on the word). */
   #onTerm(entry: GlossaryEntry, key: string) {
     if (this._term?.key === key) this.#popover.close('close', true);
     else this._term = { entry, key };
@@ -339,7 +340,7 @@ export class LayAnnotationLayer extends LitElement {
     return this.#questions.read();
   }
 
-  /** The viewer this layer is in, if any. */
+  /** The viewer this layer is in, if any (the only read of the viewer link). */
   #viewerEl() {
     return this.#viewer.host;
   }
@@ -350,6 +351,7 @@ export class LayAnnotationLayer extends LitElement {
     return heading(sub ? Math.min(6, level + 1) : level, content, { id, sub });
   }
 
+  /** Who gets the questions, in words that fit "Your question has been sent to …". */
   #recipient(): string {
     return this.questionRecipient.trim() || this.#t('ask.recipient');
   }
@@ -629,6 +631,7 @@ export class LayAnnotationLayer extends LitElement {
     return this.#announcer.announce(text);
   }
 
+  // Rendering
   /** What every render part needs: words, headings, the document's language, the chosen label. */
   #context(): LayerRenderContext {
     const t = (key: MessageKey, values?: Record<string, string | number>) => this.#t(key, values);
