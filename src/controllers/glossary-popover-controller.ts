@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type Strategy } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The two elements of an open popover, as the host has rendered them. */
@@ -22,25 +22,39 @@ export interface GlossaryPopoverOptions {
   onClose: (reason: PopoverCloseReason) => void;
   /** Smallest height (CSS px) the popover keeps before it scrolls inside. Default 64. */
   minHeight?: number;
+  /** Widest the popover may be (CSS px), room allowing. Default 320. */
+  maxWidth?: number;
+  /**
+   * `fixed` (default): placed in the viewport. `absolute`: placed in its offset parent, so the host's
+   * styles may instead show it in the text flow (`position: static`, at 400% zoom).
+   */
+  strategy?: Strategy;
+  /**
+   * Move focus into the popover when it opens (default). When false, focus stays on the word and the
+   * popover is next in Tab order (`<lay-report>`, whose words sit in running text).
+   */
+  focusOnOpen?: boolean;
 }
 
 /**
  * A small explanation that opens from a word, as a non-modal dialog (the glossary "what does
- * this word mean" popover). Reusable by any element that renders one: `<lay-annotation-layer>`
- * and, later, `<lay-report>`.
+ * this word mean" popover). One behaviour for every element that renders one:
+ * `<lay-annotation-layer>` (a dialog, focus moved into it) and `<lay-report>` (a group after the
+ * word in running text, focus left on the word).
  *
  * What it does, so that the popover meets WCAG 2.2 AA:
  * - **Placement** with floating-ui: beside its word, following it when the page scrolls or
  *   resizes (`autoUpdate`); never taller than the room on screen: it scrolls inside instead
  *   (`size`), so at 400% zoom every part of it can still be reached (1.4.10).
  * - **Focus**: on opening, focus moves into the popover (to its `[data-autofocus]` element, else
- *   the popover itself, which should have `tabindex="-1"`). Close and Escape return focus to the
+ *   the popover itself, which should have `tabindex="-1"`), unless `focusOnOpen` is false (then it
+ *   stays on the word, and the popover is next in Tab order). Close and Escape return focus to the
  *   word. Escape acts only when focus is in the popover or on its word, never elsewhere on the page.
  * - **Closes when focus leaves** both the popover and its word (Tab past it, a click elsewhere),
  *   so it never stays over a control that has focus (2.4.11). Focus is left where the patient put it.
  *
  * The host renders the popover straight after its word (so Tab from inside it goes on to what
- * follows the word, 2.4.3), gives it `position: fixed` (placement writes `left`/`top`), and calls
+ * follows the word, 2.4.3), gives it `position: fixed` (or `absolute`, with `strategy`; placement writes `left`/`top`), and calls
  * {@link close} from its Close button.
  *
  * ```ts
@@ -99,7 +113,7 @@ export class GlossaryPopoverController implements ReactiveController {
     popover.addEventListener('focusout', this.#onFocusOut);
     anchor.addEventListener('focusout', this.#onFocusOut);
     this.#stopUpdates = autoUpdate(anchor, popover, () => void this.#place(anchor, popover));
-    (popover.querySelector<HTMLElement>('[data-autofocus]') ?? popover).focus({ preventScroll: true });
+    if (this.#options.focusOnOpen !== false) (popover.querySelector<HTMLElement>('[data-autofocus]') ?? popover).focus({ preventScroll: true });
   }
 
   #detach(): void {
@@ -116,9 +130,10 @@ export class GlossaryPopoverController implements ReactiveController {
 
   async #place(anchor: HTMLElement, popover: HTMLElement): Promise<void> {
     const minHeight = this.#options.minHeight ?? 64;
+    const maxWidth = this.#options.maxWidth ?? 320;
     const { x, y } = await computePosition(anchor, popover, {
       placement: 'bottom-start',
-      strategy: 'fixed',
+      strategy: this.#options.strategy ?? 'fixed',
       middleware: [
         offset(6),
         flip({ padding: 8 }),
@@ -126,7 +141,7 @@ export class GlossaryPopoverController implements ReactiveController {
           padding: 8,
           apply({ availableHeight, availableWidth, elements }) {
             elements.floating.style.maxHeight = `${Math.max(minHeight, Math.floor(availableHeight))}px`;
-            elements.floating.style.maxWidth = `${Math.max(160, Math.min(320, Math.floor(availableWidth)))}px`;
+            elements.floating.style.maxWidth = `${Math.max(160, Math.min(maxWidth, Math.floor(availableWidth)))}px`;
           },
         }),
         // Last, on both axes: on a very short screen it may cover its word, but never leaves the screen.

@@ -5,6 +5,10 @@ import { styles as disclosureStyles } from '../../src/components/finding-disclos
 import disclosureSource from '../../src/components/finding-disclosure/finding-disclosure.ts?raw';
 import { styles as layerStyles } from '../../src/components/lay-annotation-layer/lay-annotation-layer.styles.js';
 import layerSource from '../../src/components/lay-annotation-layer/lay-annotation-layer.ts?raw';
+import layerOverlaySource from '../../src/components/lay-annotation-layer/render-overlay.ts?raw';
+import layerPanelSource from '../../src/components/lay-annotation-layer/render-panel.ts?raw';
+import layerQuestionsSource from '../../src/components/lay-annotation-layer/render-questions.ts?raw';
+import layerWordsSource from '../../src/components/lay-annotation-layer/render-words.ts?raw';
 import { styles as reportStyles } from '../../src/components/lay-report/lay-report.styles.js';
 import reportSource from '../../src/components/lay-report/lay-report.ts?raw';
 import reportWordsSource from '../../src/components/lay-report/words.ts?raw';
@@ -40,7 +44,12 @@ const documentedFor = (tag: string) => declarations.find((d) => d.tagName === ta
  */
 const elements = [
   { tag: 'patient-image-viewer', css: cssOf(viewerStyles), templates: viewerSource },
-  { tag: 'lay-annotation-layer', css: cssOf(layerStyles), templates: layerSource + bodyDrawing() },
+  {
+    tag: 'lay-annotation-layer',
+    css: cssOf(layerStyles),
+    // The element's template is in its class and in its render parts beside it.
+    templates: layerSource + layerOverlaySource + layerPanelSource + layerQuestionsSource + layerWordsSource + bodyDrawing(),
+  },
   { tag: 'finding-disclosure', css: cssOf(disclosureStyles), templates: disclosureSource },
   { tag: 'lay-report', css: cssOf(reportStyles), templates: reportSource + reportWordsSource },
 ];

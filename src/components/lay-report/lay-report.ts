@@ -2,7 +2,7 @@ import { LitElement, html, nothing, render, type PropertyValues, type TemplateRe
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { LanguageController } from '../../controllers/language-controller.js';
-import { TermPopoverController } from './term-popover.js';
+import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
 import { matchOf, popoverElement, termWords, type Words } from './words.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvReportErrorEvent } from '../../events/pv-report-error-event.js';
@@ -99,7 +99,26 @@ export class LayReport extends LitElement {
     () => void this.#loadGlossary(),
   );
 
-  readonly #popover = new TermPopoverController(this);
+  /**
+   * A word's meaning, beside its word: the library's one glossary popover (as in the annotation
+   * layer), in running text here, so focus stays on the word and the meaning is next in Tab order.
+   * It closes on Escape (focus back to the word), on Close, on a second press of the word, and when
+   * focus leaves the word and its meaning. Never on hover.
+   */
+  readonly #popover = new GlossaryPopoverController(this, {
+    parts: () => {
+      const open = this.#openPopover;
+      return open && open.anchor === this.#openWord && open.anchor.isConnected ? { anchor: open.anchor, popover: open.element } : undefined;
+    },
+    onClose: () => {
+      // Only the meaning that closed (another word may have been pressed since).
+      if (this.#openPopover?.anchor === this.#openWord) this.#openWord = undefined;
+    },
+    strategy: 'absolute',
+    minHeight: 96,
+    maxWidth: 352,
+    focusOnOpen: false,
+  });
 
   // Properties
   /** The report as plain text. Used when `report` is not set. */
@@ -189,6 +208,8 @@ export class LayReport extends LitElement {
   @state() private _announcement = '';
 
   #words: Words | undefined;
+  /** The open word's button, if any. */
+  #openWord: HTMLElement | undefined;
   /** The open word's meaning (rendered by Lit into an element placed right after the word). */
   #openPopover: { anchor: HTMLElement; element: HTMLElement } | undefined;
   #loadToken = 0;
@@ -214,6 +235,7 @@ export class LayReport extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('pv-load', this.#onViewerChange);
     document.removeEventListener('pv-error', this.#onViewerChange);
+    this.#openWord = undefined;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#loadToken++;
@@ -226,7 +248,9 @@ export class LayReport extends LitElement {
     if (changed.has('glossary')) void this.#loadGlossary();
   }
 
-  protected override updated(): void {
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    // Before the popover controller looks for the open meaning (in hostUpdated).
     this.#syncPopover();
   }
 
@@ -238,7 +262,13 @@ export class LayReport extends LitElement {
     const target = event.target as Element | null;
     const button = target?.closest?.('button.term') as HTMLButtonElement | null;
     const key = button?.dataset.term;
-    if (button && key) this.#popover.toggle(key, button);
+    if (!button || !key) return;
+    // A second press closes it; focus stays on the word.
+    if (this.#openWord === button) this.#closeWord();
+    else {
+      this.#openWord = button;
+      this.requestUpdate();
+    }
   };
 
   #onReveal(site: string, event: Event): void {
@@ -253,7 +283,7 @@ export class LayReport extends LitElement {
     const next = new Set(this._revealed);
     next.delete(site);
     this._revealed = next;
-    this.#popover.close(false);
+    this.#closeWord();
   }
 
   async #onShowImage(ref: ImageRef, index: number): Promise<void> {
@@ -297,7 +327,7 @@ export class LayReport extends LitElement {
     this.#abort = undefined;
     this._revealed = new Set();
     this._asking = undefined;
-    this.#popover.close(false);
+    this.#closeWord();
     const report = this.report;
     const text = this.text;
     const src = this.src;
@@ -395,7 +425,7 @@ export class LayReport extends LitElement {
       everyday: this.glossary ? new Set() : (welsh?.everyday ?? words.everyday),
       fallback: this.glossary ? new Set() : (welsh?.fallback ?? new Set()),
     };
-    this.#popover.close(false);
+    this.#closeWord();
     this.requestUpdate();
   }
 
@@ -517,7 +547,7 @@ export class LayReport extends LitElement {
 
   /** After each update: the open word's meaning right after it (and only that one), placed beside it. */
   #syncPopover(): void {
-    const anchor = this.#popover.anchor;
+    const anchor = this.#openWord;
     const open = this.#openPopover;
     if (open && (open.anchor !== anchor || !anchor?.isConnected)) {
       open.anchor.setAttribute('aria-expanded', 'false');
@@ -536,7 +566,16 @@ export class LayReport extends LitElement {
     anchor.setAttribute('aria-expanded', 'true');
     anchor.setAttribute('aria-controls', element.id);
     render(this.#renderPopover(match, element.id), element);
-    this.#popover.place(element);
+  }
+
+  /** Close the open meaning (focus stays where it is). */
+  #closeWord(): void {
+    if (!this.#openWord) return;
+    if (this.#popover.open) this.#popover.close('close', false);
+    else {
+      this.#openWord = undefined;
+      this.requestUpdate();
+    }
   }
 
   #renderPopover(match: TermMatch, id: string): TemplateResult {
@@ -550,7 +589,7 @@ export class LayReport extends LitElement {
             >${this.#t('layer.readMore', { term: match.text })}
             <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
           >`
-        : nothing}<button class="close" type="button" @click=${() => this.#popover.close(true)}>${this.#t('layer.close')}</button>`;
+        : nothing}<button class="close" type="button" @click=${() => this.#popover.close('close', true)}>${this.#t('layer.close')}</button>`;
   }
 
   /** "Show image 3" beside a sentence that names an image the paired viewer has. */
@@ -660,10 +699,13 @@ export class LayReport extends LitElement {
     if (this._status === 'loading') return html`<p class="loading" role="status">${this.#t('report.loading')}</p>${live}`;
     if (!model) return live;
     const sections = () => model.sections.map((section, i) => this.#renderSection(section, i));
+    // The body's click listener only delegates the term buttons' own clicks (real <button>s, so Enter
+    // and Space already click them): the div itself is not a control and needs no key handler.
+    /* eslint-disable lit-a11y/click-events-have-key-events */
     return html`<article class="report" part="report">
         ${this.#renderHeader()}
         ${model.truncated ? html`<p class="truncated">${this.#t('report.truncated')}</p>` : nothing}
-        <div class="body" @click=${this.#onBodyClick} @focusout=${this.#popover.onFocusOut} @keydown=${this.#popover.onKeyDown}>
+        <div class="body" @click=${this.#onBodyClick}>
           ${
             // A new reading of the report gets new consent steps (each reads the remembered choice again),
             // never an old step left "shown" over words it no longer holds.
@@ -672,5 +714,6 @@ export class LayReport extends LitElement {
         </div>
       </article>
       ${live}`;
+    /* eslint-enable lit-a11y/click-events-have-key-events */
   }
 }
