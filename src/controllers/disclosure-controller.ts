@@ -269,8 +269,9 @@ export class DisclosureController implements ReactiveController {
   /**
    * Show these places (by id; all held ones when omitted) that may be shown now, if the portal
    * agrees (`pv-disclosure-request`, cancellable). Resolves to the ids shown (none when vetoed).
+   * `settled`: called once the host has rendered them, before `pv-reveal` (to move focus).
    */
-  async reveal(ids?: readonly string[]): Promise<string[]> {
+  async reveal(ids?: readonly string[], settled?: (shown: string[]) => void): Promise<string[]> {
     const { kind } = this.#inputs();
     const words = KINDS[kind];
     const places = this.#pick(ids).filter((place) => !lockedUntil(place.notBefore) && this.state(place.id) !== 'shown');
@@ -287,12 +288,16 @@ export class DisclosureController implements ReactiveController {
     this.#publish(places, 'shown');
     this.#say(words.shown(places.length), { count: places.length });
     await this.#remember(places, { choice: 'reveal', at });
+    await this.#settle(() => settled?.(named));
     this.#host.dispatchEvent(new PvRevealEvent({ scope: words.scope, at, remembered: false, ...this.#findings(places) }));
     return named;
   }
 
-  /** Wait (or hide again) these places (by id; all held ones when omitted): "Not now", "I'll wait", "Hide it again". */
-  async wait(ids?: readonly string[]): Promise<void> {
+  /**
+   * Wait (or hide again) these places (by id; all held ones when omitted): "Not now", "I'll wait",
+   * "Hide it again". `settled`: called once the host has rendered it, before `pv-defer`.
+   */
+  async wait(ids?: readonly string[], settled?: () => void): Promise<void> {
     const { kind } = this.#inputs();
     const words = KINDS[kind];
     const places = this.#pick(ids);
@@ -302,6 +307,7 @@ export class DisclosureController implements ReactiveController {
     this.#publish(places, 'waiting');
     this.#say(words.waiting);
     await this.#remember(places, { choice: 'defer', at });
+    await this.#settle(settled);
     this.#host.dispatchEvent(new PvDeferEvent({ scope: words.scope, at, remembered: false, ...this.#findings(places) }));
   }
 
@@ -412,6 +418,13 @@ export class DisclosureController implements ReactiveController {
     const scopes = new Set(places.map((place) => storeScopes(kind, place).scope));
     const value = choice ? JSON.stringify(choice) : undefined;
     await Promise.all([...scopes].map((scope) => keep(storage, studyKey, scope, value)));
+  }
+
+  /** Once the host has rendered the change: `then` (focus moves before the event, so a listener finds it moved). */
+  async #settle(then: (() => void) | undefined): Promise<void> {
+    if (!then) return;
+    await this.#host.updateComplete;
+    if (this.#host.isConnected) then();
   }
 
   #say(key: MessageKey, values?: Record<string, string | number>): void {

@@ -153,18 +153,11 @@ export class FindingDisclosure extends LitElement {
   }
 
   // Handlers
-  #onShow = async () => {
-    const shown = await this.#choice.reveal();
-    if (shown.length === 0) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.shown .h-main')?.focus();
-  };
+  /** Focus goes to the heading of what was revealed. */
+  #onShow = () => this.#choice.reveal(undefined, () => this.renderRoot.querySelector<HTMLElement>('.shown .h-main')?.focus());
 
-  #onNotNow = async () => {
-    await this.#choice.wait();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.deferred button')?.focus();
-  };
+  /** Focus goes to the way back. */
+  #onNotNow = () => this.#choice.wait(undefined, () => this.renderRoot.querySelector<HTMLElement>('.deferred button')?.focus());
 
   // Public methods
   /** Where the patient's choice stands: `reading` (looking up a remembered choice), `asking`, `waiting` or `shown`. */

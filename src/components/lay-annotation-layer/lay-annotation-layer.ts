@@ -1145,7 +1145,6 @@ export class LayAnnotationLayer extends LitElement {
       ${renderSensitive({
         consent: this.#consent,
         renderRoot: this.renderRoot,
-        settled: () => this.updateComplete,
         t: (key, values) => this.#t(key, values),
         date: (date) => this.#lang.date(date),
         heading: (content, id, sub) => this.#heading(content, id, sub),

@@ -7,8 +7,6 @@ export interface SensitiveHost {
   /** The layer's one owner of the patient's choice. */
   readonly consent: DisclosureController;
   readonly renderRoot: HTMLElement | DocumentFragment;
-  /** Resolves once the layer has rendered what the choice changed. */
-  settled(): Promise<unknown>;
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A date in the layer's language. */
   date(date: Date): string;
@@ -18,21 +16,26 @@ export interface SensitiveHost {
 
 /** Show these findings (one, or every one that may be shown), if the portal agrees; focus goes to the first shown, in the list. */
 async function reveal(host: SensitiveHost, places: readonly DisclosurePlace[]): Promise<void> {
-  const shown = await host.consent.reveal(places.map((place) => place.id));
-  if (shown.length === 0) return;
-  await host.settled();
-  const first = [...host.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === shown[0]);
-  first?.querySelector<HTMLElement>('button.choose')?.focus();
+  await host.consent.reveal(
+    places.map((place) => place.id),
+    (shown) => {
+      const first = [...host.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === shown[0]);
+      first?.querySelector<HTMLElement>('button.choose')?.focus();
+    },
+  );
 }
 
 /** Hide these findings again, or (when not shown) wait; focus goes back to the notice, whose button now offers the way back. */
 async function wait(host: SensitiveHost, places: readonly DisclosurePlace[], focusFrom?: string): Promise<void> {
   if (places.length === 0) return;
-  await host.consent.wait(places.map((place) => place.id));
-  await host.settled();
-  const notice = host.renderRoot.querySelector<HTMLElement>('.sensitive');
-  const row = focusFrom ? notice?.querySelector<HTMLElement>(`[data-finding="${CSS.escape(focusFrom)}"]`) : undefined;
-  (row ?? notice)?.querySelector<HTMLElement>('button')?.focus();
+  await host.consent.wait(
+    places.map((place) => place.id),
+    () => {
+      const notice = host.renderRoot.querySelector<HTMLElement>('.sensitive');
+      const row = focusFrom ? notice?.querySelector<HTMLElement>(`[data-finding="${CSS.escape(focusFrom)}"]`) : undefined;
+      (row ?? notice)?.querySelector<HTMLElement>('button')?.focus();
+    },
+  );
 }
 
 /**
