@@ -103,7 +103,7 @@ describe('DisclosureController', () => {
     expect(el.consent.state('f1')).to.equal('shown');
   });
 
-  it('[HAZ-005] reads back a remembered choice: shown, with pv-reveal remembered', async () => {
+  it('reads back a remembered choice: shown, with pv-reveal remembered', async () => {
     const store = memoryStore();
     await keep(store, studyKey, 'finding:f1', stored('reveal'));
     const el = await host({ studyKey, store, places: [wrapped('f1')] });
@@ -167,13 +167,14 @@ describe('DisclosureController', () => {
     expect((step.of('pv-reveal')[0] as CustomEvent<PvChoiceDetail>).detail.findings).to.deep.equal(['f9']);
   });
 
-  it('[HAZ-005] remembers with a study key (a new host reads it back); without one, the choice holds for this page only', async () => {
+  it('[HAZ-005] remembers with a study key, hashed (a new host reads it back); without one, the choice holds for this page only', async () => {
     const store = memoryStore();
     const first = await host({ studyKey, store, places: [wrapped('f1')] });
     await first.consent.reveal();
     const key = await choiceKey(studyKey, 'finding:f1');
     expect(JSON.parse(store.map.get(key)!)).to.have.keys(['choice', 'at']);
     expect(JSON.parse(store.map.get(key)!).choice).to.equal('reveal');
+    expect([...store.map].join(' ')).not.to.contain(studyKey);
     first.remove();
     const again = await host({ studyKey, store, places: [wrapped('f1')] });
     expect(again.consent.state('f1')).to.equal('shown');
@@ -248,7 +249,7 @@ describe('DisclosureController', () => {
     expect(layer.of('pv-annotation-error')).to.have.length(1);
   });
 
-  it('[HAZ-005] reads a wrapped finding kept under its older key (wrapped-finding:<id>); the new key wins', async () => {
+  it('reads a wrapped finding kept under its older key (wrapped-finding:<id>); the new key wins', async () => {
     const store = memoryStore();
     await keep(store, studyKey, 'wrapped-finding:old-1', stored('reveal'));
     const el = await host({ studyKey, store, places: [wrapped('old-1')] });
