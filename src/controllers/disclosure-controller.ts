@@ -287,8 +287,9 @@ export class DisclosureController implements ReactiveController {
     this.#set(places, 'shown');
     this.#publish(places, 'shown');
     this.#say(words.shown(places.length), { count: places.length });
-    await this.#remember(places, { choice: 'reveal', at });
+    const kept = this.#remember(places, { choice: 'reveal', at });
     await this.#settle(() => settled?.(named));
+    await kept;
     this.#host.dispatchEvent(new PvRevealEvent({ scope: words.scope, at, remembered: false, ...this.#findings(places) }));
     return named;
   }
@@ -306,8 +307,9 @@ export class DisclosureController implements ReactiveController {
     this.#set(places, 'waiting');
     this.#publish(places, 'waiting');
     this.#say(words.waiting);
-    await this.#remember(places, { choice: 'defer', at });
+    const kept = this.#remember(places, { choice: 'defer', at });
     await this.#settle(settled);
+    await kept;
     this.#host.dispatchEvent(new PvDeferEvent({ scope: words.scope, at, remembered: false, ...this.#findings(places) }));
   }
 
@@ -420,7 +422,10 @@ export class DisclosureController implements ReactiveController {
     await Promise.all([...scopes].map((scope) => keep(storage, studyKey, scope, value)));
   }
 
-  /** Once the host has rendered the change: `then` (focus moves before the event, so a listener finds it moved). */
+  /**
+   * As soon as the host has rendered the change: `then` (focus moves at once, and before the event,
+   * so a listener finds it moved). It waits for nothing else, not even the store.
+   */
   async #settle(then: (() => void) | undefined): Promise<void> {
     if (!then) return;
     await this.#host.updateComplete;
