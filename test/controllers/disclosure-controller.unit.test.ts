@@ -264,6 +264,16 @@ describe('DisclosureController', () => {
     expect(layer.consent.state('x')).to.equal('asking');
   });
 
+  it('moves focus (the host\'s `settled`) once the change is rendered, before pv-reveal and pv-defer', async () => {
+    const el = await host({ studyKey, places: [wrapped('f1')] });
+    const order: string[] = [];
+    el.addEventListener('pv-reveal', () => order.push('pv-reveal'));
+    el.addEventListener('pv-defer', () => order.push('pv-defer'));
+    await el.consent.reveal(undefined, (shown) => order.push(`settled ${shown.join()} ${el.consent.state('f1')}`));
+    await el.consent.wait(undefined, () => order.push(`settled ${el.consent.state('f1')}`));
+    expect(order).to.deep.equal(['settled f1 shown', 'pv-reveal', 'settled waiting', 'pv-defer']);
+  });
+
   it('a choice made while it reads stands over what was kept', async () => {
     const store = memoryStore();
     await keep(store, studyKey, 'finding:f1', stored('reveal'));

@@ -5,6 +5,7 @@ import { styles as disclosureStyles } from '../../src/components/finding-disclos
 import disclosureSource from '../../src/components/finding-disclosure/finding-disclosure.ts?raw';
 import { styles as layerStyles } from '../../src/components/lay-annotation-layer/lay-annotation-layer.styles.js';
 import layerSource from '../../src/components/lay-annotation-layer/lay-annotation-layer.ts?raw';
+import layerSensitiveSource from '../../src/components/lay-annotation-layer/sensitive.ts?raw';
 import { styles as reportStyles } from '../../src/components/lay-report/lay-report.styles.js';
 import reportSource from '../../src/components/lay-report/lay-report.ts?raw';
 import reportWordsSource from '../../src/components/lay-report/words.ts?raw';
@@ -40,7 +41,7 @@ const documentedFor = (tag: string) => declarations.find((d) => d.tagName === ta
  */
 const elements = [
   { tag: 'patient-image-viewer', css: cssOf(viewerStyles), templates: viewerSource },
-  { tag: 'lay-annotation-layer', css: cssOf(layerStyles), templates: layerSource + bodyDrawing() },
+  { tag: 'lay-annotation-layer', css: cssOf(layerStyles), templates: layerSource + layerSensitiveSource + bodyDrawing() },
   { tag: 'finding-disclosure', css: cssOf(disclosureStyles), templates: disclosureSource },
   { tag: 'lay-report', css: cssOf(reportStyles), templates: reportSource + reportWordsSource },
 ];
