@@ -1,9 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AnnotationProblem } from '../annotations/validate.js';
 import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../disclosure/choice-store.js';
 import { lockedUntil } from '../disclosure/date-lock.js';
 import { FindingChoiceEvent, findingMarks, findingStoreScope, type FindingChoice } from '../disclosure/finding-marks.js';
-import { PvAnnotationErrorEvent } from '../events/pv-annotation-error-event.js';
 import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent, type DisclosureScope } from '../events/pv-disclosure-events.js';
 import type { MessageKey } from '../lay/messages.js';
 
@@ -106,11 +104,11 @@ export function storeScopes(kind: DisclosureKind, place: DisclosurePlace): { sco
  * the cancellable `pv-disclosure-request` (the veto, in one place), remembers, reveals, waits and
  * hides again, fires `pv-reveal` / `pv-defer`, says what happened in the host's live region, and
  * keeps the page's finding marks in step: one choice applies wherever a finding shows, and a
- * finding sensitive in one place and not another is held everywhere and reported
- * (`pv-annotation-error`, `finding-sensitivity-mismatch`).
+ * finding sensitive in one place and not another is held everywhere (and, by a host of a document,
+ * reported: {@link DocumentDisclosureController}).
  *
- * Its host renders from `state(id)`, `held()` and `hiddenIds()`, and calls `register()` and `read()`
- * when its places or study change; nothing is shown until a place is `shown`.
+ * Its host renders from `state(id)` and `held()`, and calls `register()` and `read()` when its
+ * places or study change; nothing is shown until a place is `shown`.
  */
 export class DisclosureController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -122,8 +120,6 @@ export class DisclosureController implements ReactiveController {
   #unregister: (() => void) | undefined;
   /** Whether the host has put its places in the registry (they are put there again when it reconnects). */
   #registered = false;
-  /** Finding ids whose mismatch this host already reported (since the last fresh read). */
-  readonly #reported = new Set<string>();
 
   constructor(host: ReactiveControllerHost & HTMLElement, inputs: () => DisclosureInputs) {
     this.#host = host;
@@ -145,18 +141,16 @@ export class DisclosureController implements ReactiveController {
     this.#unregister = undefined;
   }
 
-  /** Places came or went on the page: sensitivity may have changed; take choices made there; report new mismatches. */
+  /** Places came or went on the page: places that became held take the choice made there; report new mismatches. */
   readonly #onMarks = () => {
-    this.#takePageChoices();
+    this.#follow();
     this.reportMismatches();
-    this.#host.requestUpdate();
   };
 
-  /** The patient chose about a finding somewhere on the page: every place of it here follows (a date lock still wins over "shown"). */
+  /** The patient chose about a finding somewhere on the page: every place of it here follows. */
   readonly #onChoice = (event: Event) => {
     const { studyKey, findingId, choice } = (event as FindingChoiceEvent).detail;
-    if (studyKey !== this.#markStudy) return;
-    this.#follow(findingId, choice);
+    if (studyKey === this.markStudy) this.#follow(findingId, choice);
   };
 
   /** Where the choice about this place stands (`reading` until read back). */
@@ -167,20 +161,7 @@ export class DisclosureController implements ReactiveController {
   /** The places held until the patient chooses: marked sensitive here, or their finding elsewhere on the page. */
   held(): DisclosurePlace[] {
     const marks = findingMarks();
-    const study = this.#markStudy;
-    return this.#inputs().places.filter((place) => place.sensitive || (place.findingId !== undefined && marks.isSensitive(study, place.findingId)));
-  }
-
-  /** The ids of the places that must not be shown now: held, and not chosen to be seen. */
-  hiddenIds(): Set<string> {
-    return new Set(this.held().filter((place) => this.state(place.id) !== 'shown').map((place) => place.id));
-  }
-
-  /** True while any held place here, or any sensitive finding of the study elsewhere on the page, is not shown. */
-  anyHidden(): boolean {
-    const marks = findingMarks();
-    const study = this.#markStudy;
-    return this.held().some((place) => this.state(place.id) !== 'shown') || marks.sensitiveIds(study).some((id) => marks.choice(study, id) !== 'shown');
+    return this.places.filter((place) => place.sensitive || (place.findingId !== undefined && marks.isSensitive(this.markStudy, place.findingId)));
   }
 
   /** The date before which this place cannot be shown, while it is in the future (it wins over any choice). */
@@ -191,18 +172,15 @@ export class DisclosureController implements ReactiveController {
   /**
    * Put the places in the page's registry of findings (again, when they or the study change).
    * `report`: say at once which findings are sensitive in one place and not another. `fresh`: new
-   * places (a new document): forget the states and the mismatches already reported.
+   * places (a new document): forget their states (and the mismatches already reported).
    */
   register({ report = true, fresh = false } = {}): void {
-    if (fresh) {
-      this.#states = new Map();
-      this.#reported.clear();
-    }
+    if (fresh) this.#states = new Map();
     this.#unregister?.();
     this.#unregister = undefined;
     this.#registered = true;
-    const study = this.#markStudy;
-    const places = this.#inputs().places.filter((place) => place.findingId);
+    const study = this.markStudy;
+    const places = this.places.filter((place) => place.findingId);
     if (!this.#host.isConnected || places.length === 0) return;
     this.#unregister = findingMarks().register(
       places.map((place) => ({ studyKey: study, findingId: place.findingId!, sensitive: place.sensitive, where: place.where ?? place.id })),
@@ -211,8 +189,9 @@ export class DisclosureController implements ReactiveController {
   }
 
   /**
-   * Read back what was remembered for every held place. A choice the patient makes while this
-   * reads stands; nothing kept means: a choice already made on this page stands, else ask.
+   * Read back what was remembered for every held place. A date lock wins over a remembered "show"
+   * (the portal may have moved the date). A choice the patient makes while this reads stands;
+   * nothing kept means: a choice already made on this page stands, else ask.
    */
   async read(): Promise<void> {
     const token = ++this.#readToken;
@@ -220,17 +199,16 @@ export class DisclosureController implements ReactiveController {
     const { kind, storage, studyKey } = this.#inputs();
     const places = this.held();
     const before = new Map(this.#states);
-    const kept = await Promise.all(places.map(async (place) => [place, await this.#readKept(kind, storage, studyKey, place)] as const));
+    const kept = await Promise.all(places.map(async (place) => [place, await readStored(kind, storage, studyKey, place)] as const));
     if (token !== this.#readToken) return;
     if (!this.#host.isConnected) {
       this.#readDropped = true;
       return;
     }
     const marks = findingMarks();
-    const study = this.#markStudy;
+    const study = this.markStudy;
     const next = new Map<string, DisclosureState>();
-    const shown: { place: DisclosurePlace; at: string }[] = [];
-    const waiting: { place: DisclosurePlace; at: string }[] = [];
+    const remembered = { shown: [] as { place: DisclosurePlace; at: string }[], waiting: [] as { place: DisclosurePlace; at: string }[] };
     for (const [place, stored] of kept) {
       const now = this.#states.get(place.id);
       if (now !== before.get(place.id)) {
@@ -238,42 +216,32 @@ export class DisclosureController implements ReactiveController {
         continue;
       }
       const locked = lockedUntil(place.notBefore);
-      // A date lock wins over a remembered choice (the portal may have moved the date).
-      if (stored?.choice === 'reveal' && !locked) {
-        next.set(place.id, 'shown');
-        shown.push({ place, at: stored.at });
-      } else if (stored) {
-        next.set(place.id, 'waiting');
-        waiting.push({ place, at: stored.at });
-      } else {
-        const choice = place.findingId ? marks.choice(study, place.findingId) : undefined;
-        next.set(place.id, choice && (choice === 'waiting' || !locked) ? choice : 'asking');
-      }
+      const choice: FindingChoice | undefined = stored
+        ? stored.choice === 'reveal' && !locked ? 'shown' : 'waiting'
+        : place.findingId ? marks.choice(study, place.findingId) : undefined;
+      if (stored) remembered[choice!].push({ place, at: stored.at });
+      next.set(place.id, choice && (choice === 'waiting' || !locked) ? choice : 'asking');
     }
     this.#states = next;
     this.#host.requestUpdate();
-    // What was read back holds everywhere the finding shows.
-    for (const { place } of [...shown, ...waiting]) this.#publish([place], next.get(place.id) as FindingChoice, true);
+    // What was read back holds everywhere the finding shows, and is told to the portal.
     const { scope, rememberedDefer } = KINDS[kind];
-    const latest = (list: { at: string }[]) => list.map((entry) => entry.at).sort().at(-1)!;
-    if (shown.length > 0) {
-      const places = shown.map((entry) => entry.place);
-      this.#host.dispatchEvent(new PvRevealEvent({ scope, at: latest(shown), remembered: true, ...this.#findings(places) }));
-    }
-    if (waiting.length > 0 && rememberedDefer) {
-      const places = waiting.map((entry) => entry.place);
-      this.#host.dispatchEvent(new PvDeferEvent({ scope, at: latest(waiting), remembered: true, ...this.#findings(places) }));
+    for (const choice of ['shown', 'waiting'] as const) {
+      const list = remembered[choice];
+      for (const { place } of list) if (place.findingId) marks.choose(study, place.findingId, choice, true);
+      if (list.length === 0 || (choice === 'waiting' && !rememberedDefer)) continue;
+      const detail = { scope, at: list.map((entry) => entry.at).sort().at(-1)!, remembered: true, ...this.#findings(list.map((entry) => entry.place)) };
+      this.#host.dispatchEvent(choice === 'shown' ? new PvRevealEvent(detail) : new PvDeferEvent(detail));
     }
   }
 
   /**
    * Show these places (by id; all held ones when omitted) that may be shown now, if the portal
    * agrees (`pv-disclosure-request`, cancellable). Resolves to the ids shown (none when vetoed).
-   * `settled`: called once the host has rendered them, before `pv-reveal` (to move focus).
+   * `settled`: called as soon as the host has rendered them, before `pv-reveal` (to move focus).
    */
   async reveal(ids?: readonly string[], settled?: (shown: string[]) => void): Promise<string[]> {
-    const { kind } = this.#inputs();
-    const words = KINDS[kind];
+    const words = KINDS[this.#inputs().kind];
     const places = this.#pick(ids).filter((place) => !lockedUntil(place.notBefore) && this.state(place.id) !== 'shown');
     if (places.length === 0) return [];
     const named = places.map((place) => place.id);
@@ -283,34 +251,17 @@ export class DisclosureController implements ReactiveController {
       if (words.stopped) this.#say(words.stopped);
       return [];
     }
-    const at = new Date().toISOString();
-    this.#set(places, 'shown');
-    this.#publish(places, 'shown');
-    this.#say(words.shown(places.length), { count: places.length });
-    const kept = this.#remember(places, { choice: 'reveal', at });
-    await this.#settle(() => settled?.(named));
-    await kept;
-    this.#host.dispatchEvent(new PvRevealEvent({ scope: words.scope, at, remembered: false, ...this.#findings(places) }));
+    await this.#choose(places, 'shown', () => settled?.(named));
     return named;
   }
 
   /**
    * Wait (or hide again) these places (by id; all held ones when omitted): "Not now", "I'll wait",
-   * "Hide it again". `settled`: called once the host has rendered it, before `pv-defer`.
+   * "Hide it again". `settled`: called as soon as the host has rendered it, before `pv-defer`.
    */
   async wait(ids?: readonly string[], settled?: () => void): Promise<void> {
-    const { kind } = this.#inputs();
-    const words = KINDS[kind];
     const places = this.#pick(ids);
-    if (places.length === 0) return;
-    const at = new Date().toISOString();
-    this.#set(places, 'waiting');
-    this.#publish(places, 'waiting');
-    this.#say(words.waiting);
-    const kept = this.#remember(places, { choice: 'defer', at });
-    await this.#settle(settled);
-    await kept;
-    this.#host.dispatchEvent(new PvDeferEvent({ scope: words.scope, at, remembered: false, ...this.#findings(places) }));
+    if (places.length > 0) await this.#choose(places, 'waiting', settled);
   }
 
   /** Forget the remembered choice of every held place, and ask again. */
@@ -321,32 +272,25 @@ export class DisclosureController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Findings of this host's places that are sensitive in one place and not another: said once each, as typed problems. */
-  reportMismatches(): void {
-    const places = this.#inputs().places;
-    if (!places.some((place) => place.path)) return;
-    const study = this.#markStudy;
-    const problems: AnnotationProblem[] = [];
-    for (const mismatch of findingMarks().mismatches()) {
-      if (mismatch.studyKey !== study || this.#reported.has(mismatch.findingId)) continue;
-      const ofIt = places.filter((place) => place.path && place.findingId === mismatch.findingId);
-      const place = ofIt.find((p) => !p.sensitive) ?? ofIt[0];
-      if (!place) continue;
-      this.#reported.add(mismatch.findingId);
-      problems.push({
-        path: `${place.path}.sensitivity`,
-        message:
-          `finding "${mismatch.findingId}" is sensitive in ${mismatch.sensitiveIn.join(', ')} but not in ` +
-          `${mismatch.routineIn.join(', ')}: it is held as sensitive everywhere. Mark it "sensitive" in every place.`,
-        labelId: place.id,
-        code: 'finding-sensitivity-mismatch',
-        findingId: mismatch.findingId,
-      });
-    }
-    if (problems.length > 0) this.#host.dispatchEvent(new PvAnnotationErrorEvent(problems));
+  /**
+   * Say which findings of this host's places are sensitive in one place and not another. Only
+   * hosts whose places come from a document say so (`DocumentDisclosureController`); a wrapped
+   * finding is always sensitive, and a study has no finding.
+   */
+  reportMismatches(): void {}
+
+  /** The element this controller belongs to. */
+  protected get host(): ReactiveControllerHost & HTMLElement {
+    return this.#host;
   }
 
-  get #markStudy(): string {
+  /** The host's places now. */
+  protected get places(): readonly DisclosurePlace[] {
+    return this.#inputs().places;
+  }
+
+  /** The study key places are matched by on the page. */
+  protected get markStudy(): string {
     const inputs = this.#inputs();
     return inputs.markStudyKey ?? inputs.studyKey;
   }
@@ -357,83 +301,73 @@ export class DisclosureController implements ReactiveController {
     return ids ? held.filter((place) => ids.includes(place.id)) : held;
   }
 
-  /** Set these places, and every other place here showing the same findings (a date lock still wins over "shown"). */
-  #set(places: readonly DisclosurePlace[], choice: FindingChoice): void {
+  /**
+   * The patient's choice: these places and every other place here showing the same findings take
+   * it (a date lock still wins over "shown"), the page hears it, the host says it, the store keeps
+   * it; `settled` once rendered; then `pv-reveal` or `pv-defer`.
+   */
+  async #choose(places: readonly DisclosurePlace[], choice: FindingChoice, settled: (() => void) | undefined): Promise<void> {
+    const words = KINDS[this.#inputs().kind];
+    const at = new Date().toISOString();
     for (const place of places) this.#states.set(place.id, choice);
-    for (const id of new Set(places.map((place) => place.findingId))) if (id) this.#follow(id, choice, false);
-    this.#host.requestUpdate();
-  }
-
-  /** Places here showing this finding take a choice made elsewhere. */
-  #follow(findingId: string, choice: FindingChoice, update = true): void {
-    let changed = false;
-    for (const place of this.held()) {
-      if (place.findingId !== findingId || this.#states.get(place.id) === choice) continue;
-      if (choice === 'shown' && lockedUntil(place.notBefore)) continue;
-      this.#states.set(place.id, choice);
-      changed = true;
+    for (const id of new Set(places.map((place) => place.findingId))) {
+      if (!id) continue;
+      this.#follow(id, choice);
+      findingMarks().choose(this.markStudy, id, choice);
     }
-    if (changed && update) this.#host.requestUpdate();
+    this.#host.requestUpdate();
+    const shown = choice === 'shown';
+    this.#say(shown ? words.shown(places.length) : words.waiting, { count: places.length });
+    const kept = this.#remember(places, { choice: shown ? 'reveal' : 'defer', at });
+    // Focus moves as soon as the change is rendered (not after the store), and before the event.
+    if (settled) {
+      await this.#host.updateComplete;
+      if (this.#host.isConnected) settled();
+    }
+    await kept;
+    const detail = { scope: words.scope, at, remembered: false, ...this.#findings(places) };
+    this.#host.dispatchEvent(shown ? new PvRevealEvent(detail) : new PvDeferEvent(detail));
   }
 
   /**
-   * Places that became held because of another place (not held when last read back: they have no
-   * state) take the choice already made on the page.
+   * Places here showing this finding take a choice made elsewhere; without a finding: places that
+   * became held because of another place (they have no state yet) take the choice made on the page.
+   * A date lock still wins over "shown".
    */
-  #takePageChoices(): void {
-    const marks = findingMarks();
-    const study = this.#markStudy;
+  #follow(findingId?: string, choice?: FindingChoice): void {
     for (const place of this.held()) {
-      const choice = place.findingId ? marks.choice(study, place.findingId) : undefined;
-      if (!choice || this.#states.has(place.id)) continue;
-      if (choice === 'shown' && lockedUntil(place.notBefore)) continue;
-      this.#states.set(place.id, choice);
+      if (!place.findingId || (findingId !== undefined && place.findingId !== findingId)) continue;
+      const next = choice ?? (this.#states.has(place.id) ? undefined : findingMarks().choice(this.markStudy, place.findingId));
+      if (next && this.#states.get(place.id) !== next && !(next === 'shown' && lockedUntil(place.notBefore))) this.#states.set(place.id, next);
     }
-  }
-
-  /** Tell every other place showing these findings what the patient chose. */
-  #publish(places: readonly DisclosurePlace[], choice: FindingChoice, remembered = false): void {
-    const study = this.#markStudy;
-    for (const id of new Set(places.map((place) => place.findingId))) if (id) findingMarks().choose(study, id, choice, remembered);
+    this.#host.requestUpdate();
   }
 
   /** `findings` for the events: the places' ids (none for a study, or for a wrapped finding with no id). */
   #findings(places: readonly DisclosurePlace[]): { findings?: string[] } {
-    if (KINDS[this.#inputs().kind].scope === 'study') return {};
     const ids = places.map((place) => place.id).filter(Boolean);
-    return ids.length > 0 ? { findings: ids } : {};
-  }
-
-  async #readKept(kind: DisclosureKind, storage: StoreSetting, studyKey: string, place: DisclosurePlace): Promise<StoredChoice | undefined> {
-    // Nothing kept (or a store that fails) means: ask. Older keys are read when the new one holds nothing.
-    const { scope, legacy } = storeScopes(kind, place);
-    for (const key of [scope, ...legacy]) {
-      const stored = parseChoice(await readKept(storage, studyKey, key));
-      if (stored) return stored;
-    }
-    return undefined;
+    return KINDS[this.#inputs().kind].scope === 'finding' && ids.length > 0 ? { findings: ids } : {};
   }
 
   /** Keep (or forget, with `undefined`) the choice under each place's key, once per key. */
   async #remember(places: readonly DisclosurePlace[], choice: StoredChoice | undefined): Promise<void> {
     const { kind, storage, studyKey } = this.#inputs();
-    const scopes = new Set(places.map((place) => storeScopes(kind, place).scope));
-    const value = choice ? JSON.stringify(choice) : undefined;
-    await Promise.all([...scopes].map((scope) => keep(storage, studyKey, scope, value)));
-  }
-
-  /**
-   * As soon as the host has rendered the change: `then` (focus moves at once, and before the event,
-   * so a listener finds it moved). It waits for nothing else, not even the store.
-   */
-  async #settle(then: (() => void) | undefined): Promise<void> {
-    if (!then) return;
-    await this.#host.updateComplete;
-    if (this.#host.isConnected) then();
+    const value = choice && JSON.stringify(choice);
+    await Promise.all([...new Set(places.map((place) => storeScopes(kind, place).scope))].map((scope) => keep(storage, studyKey, scope, value)));
   }
 
   #say(key: MessageKey, values?: Record<string, string | number>): void {
     const { t, announce } = this.#inputs();
     announce(t(key, values));
   }
+}
+
+/** What is kept for a place: under its key, else under an older one. Nothing kept (or a store that fails) means: ask. */
+async function readStored(kind: DisclosureKind, storage: StoreSetting, studyKey: string, place: DisclosurePlace): Promise<StoredChoice | undefined> {
+  const { scope, legacy } = storeScopes(kind, place);
+  for (const key of [scope, ...legacy]) {
+    const stored = parseChoice(await readKept(storage, studyKey, key));
+    if (stored) return stored;
+  }
+  return undefined;
 }

@@ -1,12 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import {
-  DisclosureController,
   type DisclosureInputs,
   type DisclosureKind,
   type DisclosurePlace,
 } from '../../src/controllers/disclosure-controller.js';
+import { DocumentDisclosureController } from '../../src/controllers/document-disclosure-controller.js';
 import { choiceKey, keep, type ChoiceStore } from '../../src/disclosure/choice-store.js';
+import { message } from '../../src/lay/messages.js';
 import type { PvAnnotationErrorEvent, PvChoiceDetail, PvDisclosureRequestDetail } from '../../src/index.js';
 
 /** A store in memory, one per test, so nothing leaks between tests or into the page's default store. */
@@ -23,12 +24,12 @@ class ConsentHost extends LitElement {
   places: DisclosurePlace[] = [];
   readonly said: string[] = [];
   readonly events: Event[] = [];
-  readonly consent = new DisclosureController(this, (): DisclosureInputs => ({
+  readonly consent = new DocumentDisclosureController(this, (): DisclosureInputs => ({
     kind: this.kind,
     storage: this.store,
     studyKey: this.studyKey,
     places: this.places,
-    t: (key, values) => (values ? `${key} ${JSON.stringify(values)}` : key),
+    t: (key, values) => message(undefined, key, values),
     announce: (text) => this.said.push(text),
   }));
 
@@ -69,7 +70,7 @@ const label = (id: string, findingId: string, sensitive: boolean, index: number)
 });
 const stored = (choice: 'reveal' | 'defer', at = '2026-01-02T03:04:05.000Z') => JSON.stringify({ choice, at });
 
-describe('DisclosureController', () => {
+describe('DisclosureController (and DocumentDisclosureController, which reports mismatches)', () => {
   let studyKey: string;
   beforeEach(() => {
     // A study of its own for each test: the page's registry of findings is shared by everything on the page.
@@ -148,7 +149,7 @@ describe('DisclosureController', () => {
     expect(el.consent.state('f1')).to.equal('asking');
     expect(el.of('pv-reveal')).to.have.length(0);
     expect(store.map.size).to.equal(0);
-    expect(el.said).to.deep.equal(['sensitive.stopped']);
+    expect(el.said).to.deep.equal(['This cannot be shown just now.']);
     // Not vetoed the next time.
     expect(await el.consent.reveal()).to.deep.equal(['f1']);
     expect(el.consent.state('f1')).to.equal('shown');
@@ -160,7 +161,7 @@ describe('DisclosureController', () => {
     expect((layer.of('pv-disclosure-request')[0] as CustomEvent<PvDisclosureRequestDetail>).detail).to.deep.equal({ scope: 'finding', findings: ['b'] });
     expect((layer.of('pv-reveal')[0] as CustomEvent<PvChoiceDetail>).detail.findings).to.deep.equal(['b']);
     expect(layer.consent.state('a')).to.equal('asking');
-    expect(layer.said).to.deep.equal(['sensitive.shownOne {"count":1}']);
+    expect(layer.said).to.deep.equal(['1 more label is now showing.']);
     const step = await host({ studyKey, places: [wrapped('f9')] });
     await step.consent.reveal();
     expect((step.of('pv-disclosure-request')[0] as CustomEvent<PvDisclosureRequestDetail>).detail).to.deep.equal({ scope: 'finding' });
@@ -201,7 +202,7 @@ describe('DisclosureController', () => {
     expect(el.consent.hiddenIds().has('study')).to.equal(true);
     expect(el.events.map((event) => event.type)).to.deep.equal(['pv-defer', 'pv-disclosure-request', 'pv-reveal', 'pv-defer']);
     expect(el.events.every((event) => !('findings' in (event as CustomEvent).detail))).to.equal(true);
-    expect(el.said).to.deep.equal(['disclosure.hidden', 'disclosure.shown {"count":1}', 'disclosure.hidden']);
+    expect(el.said).to.deep.equal(['Your images are hidden.', 'Your images are now showing.', 'Your images are hidden.']);
     await el.consent.forget();
     expect(el.consent.state('study')).to.equal('asking');
     expect(store.map.has(key)).to.equal(false);
@@ -228,6 +229,27 @@ describe('DisclosureController', () => {
     late.consent.register({ report: false });
     await late.consent.read();
     expect(late.consent.state('l9')).to.equal('shown');
+  });
+
+  it('a label that becomes held because of another place takes the choice made on the page at once; the summary waits while any is hidden', async () => {
+    const step = await host({ studyKey, places: [wrapped('marked-4')] });
+    const layer = document.createElement('test-consent-host') as ConsentHost;
+    Object.assign(layer, { kind: 'labels', studyKey, places: [label('l1', 'marked-4', false, 0)] });
+    document.body.append(layer);
+    hosts.push(layer);
+    layer.consent.register({ report: false });
+    expect(layer.consent.state('l1')).to.equal('reading');
+    expect(layer.consent.anyHidden()).to.equal(true);
+    await step.consent.reveal();
+    expect(layer.consent.state('l1')).to.equal('shown');
+    expect(layer.consent.anyHidden()).to.equal(false);
+    // A new place on the page (another layer's label of it) takes the choice before anything is read.
+    const later = document.createElement('test-consent-host') as ConsentHost;
+    Object.assign(later, { kind: 'labels', studyKey, places: [label('l2', 'marked-4', false, 0)] });
+    document.body.append(later);
+    hosts.push(later);
+    later.consent.register({ report: false });
+    expect(later.consent.state('l2')).to.equal('shown');
   });
 
   it('[HAZ-001] a label not marked sensitive whose finding is sensitive elsewhere is held, and the mismatch is reported once', async () => {

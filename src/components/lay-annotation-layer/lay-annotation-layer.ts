@@ -11,7 +11,8 @@ import { PvLabelSelectEvent } from '../../events/pv-label-select-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { keep, readKept, type StoreSetting } from '../../disclosure/choice-store.js';
-import { DisclosureController, type DisclosurePlace } from '../../controllers/disclosure-controller.js';
+import type { DisclosurePlace } from '../../controllers/disclosure-controller.js';
+import { DocumentDisclosureController } from '../../controllers/document-disclosure-controller.js';
 import { HoldController } from '../../controllers/hold-controller.js';
 import { bodyMap, bodyRegionFor } from '../../lay/body-map.js';
 import type { Glossary, GlossaryEntry } from '../../lay/glossary.js';
@@ -133,8 +134,8 @@ export class LayAnnotationLayer extends LitElement {
     onClose: () => (this._term = undefined),
   });
 
-  /** The patient's choice about sensitive findings (one owner for every scope: see `DisclosureController`). */
-  readonly #consent = new DisclosureController(this, () => ({
+  /** The patient's choice about sensitive findings (one owner for every scope: see `DisclosureController`; this one also reports mismatches). */
+  readonly #consent = new DocumentDisclosureController(this, () => ({
     kind: 'labels',
     storage: this.storage,
     studyKey: this.studyKey,
