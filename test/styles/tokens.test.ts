@@ -9,6 +9,7 @@ import layerOverlaySource from '../../src/components/lay-annotation-layer/render
 import layerPanelSource from '../../src/components/lay-annotation-layer/render-panel.ts?raw';
 import layerQuestionsSource from '../../src/components/lay-annotation-layer/render-questions.ts?raw';
 import layerWordsSource from '../../src/components/lay-annotation-layer/render-words.ts?raw';
+import layerSensitiveSource from '../../src/components/lay-annotation-layer/sensitive.ts?raw';
 import { styles as reportStyles } from '../../src/components/lay-report/lay-report.styles.js';
 import reportSource from '../../src/components/lay-report/lay-report.ts?raw';
 import reportWordsSource from '../../src/components/lay-report/words.ts?raw';
@@ -48,7 +49,7 @@ const elements = [
     tag: 'lay-annotation-layer',
     css: cssOf(layerStyles),
     // The element's template is in its class and in its render parts beside it.
-    templates: layerSource + layerOverlaySource + layerPanelSource + layerQuestionsSource + layerWordsSource + bodyDrawing(),
+    templates: layerSource + layerOverlaySource + layerPanelSource + layerQuestionsSource + layerWordsSource + layerSensitiveSource + bodyDrawing(),
   },
   { tag: 'finding-disclosure', css: cssOf(disclosureStyles), templates: disclosureSource },
   { tag: 'lay-report', css: cssOf(reportStyles), templates: reportSource + reportWordsSource },

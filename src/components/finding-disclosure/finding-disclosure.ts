@@ -1,23 +1,26 @@
+import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { DisclosureController, type DisclosurePlace, type DisclosureState } from '../../controllers/disclosure-controller.js';
+import { HoldController, holdContext } from '../../controllers/hold-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
-import { lockedUntil } from '../../disclosure/date-lock.js';
-import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
-import { FindingChoiceEvent, findingMarks, findingStoreScope, type FindingChoice } from '../../disclosure/finding-marks.js';
-import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
+import type { StoreSetting } from '../../disclosure/choice-store.js';
 import { explain, kindOf } from '../../lay/describe.js';
 import { portalUrl } from '../../lay/links.js';
 import { heading, headingLevel } from '../heading.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { styles } from './finding-disclosure.styles.js';
 
+/** `state`, in the words `phase` has always used (`deferred` for `waiting`). */
 type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
 
 /**
  * The patient-led step before their images: what kind of images these are, that scans can look
  * strange, that they can stop at any time; then "Show my images", "Not now", and (where the
  * portal has a route) "I'd rather talk to someone first". Nothing inside loads until the patient
- * chooses: every `<patient-image-viewer>` and `<lay-annotation-layer>` inside is held.
+ * chooses: every `<patient-image-viewer>` and `<lay-annotation-layer>` inside is held (through a
+ * "held" context they consume, so also those defined or added later; a step inside another passes
+ * on the outer step's hold).
  *
  * Language: en-GB, or Welsh (cy) when `lang` says so: the element's own `lang`, else the closest
  * ancestor's, else `<html lang>` (`cy`, `cy-GB`). It follows changes to `lang`. The `messages`
@@ -68,6 +71,22 @@ export class FindingDisclosure extends LitElement {
   // Controllers
   readonly #lang = new LanguageController(this, () => this.messages);
 
+  /** The patient's choice: read back, date lock, the portal's veto, remembered, shared with the page. */
+  readonly #choice = new DisclosureController(this, () => ({
+    kind: this.#isFinding() ? 'wrapped' : 'study',
+    storage: this.storage,
+    studyKey: this.studyKey,
+    places: [this.#place()],
+    t: (key, values) => this.#t(key, values),
+    announce: (text) => (this._announcement = text),
+  }));
+
+  /** The hold of a step around this one (nested steps): what is inside stays held while either holds it. */
+  readonly #outerHold = new HoldController(this, undefined);
+
+  /** Holds every viewer and annotation layer inside (they consume it) until the patient chooses to see them. */
+  readonly #hold = new ContextProvider(this, { context: holdContext, initialValue: true });
+
   // Properties
   /** DICOM modality of the images (CT, MR, CR, US...), to explain what kind of images they are. */
   @property() modality = '';
@@ -117,13 +136,7 @@ export class FindingDisclosure extends LitElement {
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() private _phase: Phase = 'reading';
   @state() private _announcement = '';
-
-  #readToken = 0;
-  readonly #observer = new MutationObserver(() => this.#holdContent());
-  /** Removes this wrapped finding from the page's registry of findings. */
-  #unregisterMark: (() => void) | undefined;
 
   // Lifecycle
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -132,180 +145,59 @@ export class FindingDisclosure extends LitElement {
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#observer.observe(this, { childList: true, subtree: true });
-    this.#holdContent();
-    findingMarks().addEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
-    if (this.hasUpdated) this.#registerMark();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observer.disconnect();
-    findingMarks().removeEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
-    this.#unregisterMark?.();
-    this.#unregisterMark = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const mark = changed.has('studyKey') || changed.has('scope') || changed.has('findingKey') || changed.has('findingId');
-    if (mark) this.#registerMark();
-    if (mark || changed.has('storage')) void this.#readChoice();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('_phase')) this.#holdContent();
+    const place = changed.has('studyKey') || changed.has('scope') || changed.has('findingKey') || changed.has('findingId');
+    if (place) this.#choice.register();
+    if (place || changed.has('storage')) void this.#choice.read();
+    this.#hold.setValue(this.state !== 'shown' || this.#outerHold.held);
   }
 
   // Handlers
-  /** The patient chose about this finding in another place on the page: this one follows. */
-  #onMarkChoice = (event: Event) => {
-    const { studyKey, findingId, choice } = (event as FindingChoiceEvent).detail;
-    const id = this.#findingId();
-    if (!this.#isFinding() || !id || studyKey !== this.studyKey || findingId !== id) return;
-    this.#follow(choice);
-  };
+  /** Focus goes to the heading of what was revealed. */
+  #onShow = () => this.#choice.reveal(undefined, () => this.renderRoot.querySelector<HTMLElement>('.shown .h-main')?.focus());
 
-  #onShow = async () => {
-    if (lockedUntil(this.notBefore)) return;
-    const finding = this.#isFinding();
-    const request = new PvDisclosureRequestEvent({ scope: this.#scope() });
-    this.dispatchEvent(request);
-    if (request.defaultPrevented) {
-      this._announcement = this.#t(finding ? 'sensitive.stopped' : 'disclosure.stopped');
-      return;
-    }
-    const at = new Date().toISOString();
-    this._phase = 'shown';
-    this._announcement = this.#t(finding ? 'sensitive.wrappedShown' : 'disclosure.shown');
-    this.#publish('shown');
-    await this.#remember({ choice: 'reveal', at });
-    this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at, remembered: false, ...this.#findings() }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.shown .h-main')?.focus();
-  };
-
-  #onNotNow = async () => {
-    const at = new Date().toISOString();
-    this._phase = 'deferred';
-    this._announcement = this.#t(this.#isFinding() ? 'sensitive.waiting' : 'disclosure.hidden');
-    this.#publish('waiting');
-    await this.#remember({ choice: 'defer', at });
-    this.dispatchEvent(new PvDeferEvent({ scope: this.#scope(), at, remembered: false, ...this.#findings() }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.deferred button')?.focus();
-  };
+  /** Focus goes to the way back. */
+  #onNotNow = () => this.#choice.wait(undefined, () => this.renderRoot.querySelector<HTMLElement>('.deferred button')?.focus());
 
   // Public methods
-  /** Where the step is: `reading` (looking up a remembered choice), `asking`, `deferred` or `shown`. */
+  /** Where the patient's choice stands: `reading` (looking up a remembered choice), `asking`, `waiting` or `shown`. */
+  get state(): DisclosureState {
+    return this.#choice.state(this.#place().id);
+  }
+
+  /**
+   * Where the step is: `reading`, `asking`, `deferred` or `shown`.
+   * @deprecated Use `state`, which says `waiting` where this says `deferred`.
+   */
   get phase(): Phase {
-    return this._phase;
+    const state = this.state;
+    return state === 'waiting' ? 'deferred' : state;
   }
 
   /** Forget the remembered choice and ask again. */
   async reset(): Promise<void> {
-    await keep(this.storage, this.studyKey, this.#storeScope(), undefined);
-    this._phase = 'asking';
+    await this.#choice.forget();
   }
 
-  async #readChoice(): Promise<void> {
-    const token = ++this.#readToken;
-    // Nothing kept (or a store that fails) means: ask. A wrapped finding kept under its old key
-    // (`wrapped-finding:<key>`, before findings had one key for every place) is still read.
-    const legacy = this.#isFinding() && this.#findingId() ? `wrapped-finding:${this.#findingId()}` : undefined;
-    const stored =
-      parseChoice(await readKept(this.storage, this.studyKey, this.#storeScope())) ??
-      (legacy ? parseChoice(await readKept(this.storage, this.studyKey, legacy)) : undefined);
-    if (token !== this.#readToken || !this.isConnected) return;
-    // A date lock wins over a remembered choice (the portal may have moved the date).
-    if (stored?.choice === 'reveal' && !lockedUntil(this.notBefore)) {
-      this._phase = 'shown';
-      this.#publish('shown', true);
-      this.dispatchEvent(new PvRevealEvent({ scope: this.#scope(), at: stored.at, remembered: true, ...this.#findings() }));
-    } else if (stored?.choice) {
-      this._phase = 'deferred';
-      this.#publish('waiting', true);
-      this.dispatchEvent(new PvDeferEvent({ scope: this.#scope(), at: stored.at, remembered: true, ...this.#findings() }));
-    } else {
-      // Nothing kept: a choice already made on this page, in another place showing this finding, stands.
-      const id = this.#findingId();
-      const choice = this.#isFinding() && id ? findingMarks().choice(this.studyKey, id) : undefined;
-      this._phase = 'asking';
-      if (choice) this.#follow(choice);
-    }
-  }
-
-  /** Follow a choice made elsewhere on the page (a date lock still wins over "shown"). */
-  #follow(choice: FindingChoice): void {
-    if (choice === 'shown' && !lockedUntil(this.notBefore)) this._phase = 'shown';
-    else if (choice === 'waiting') this._phase = 'deferred';
-  }
-
-  /** Put this wrapped finding in the page's registry of findings: it is always sensitive. */
-  #registerMark(): void {
-    this.#unregisterMark?.();
-    this.#unregisterMark = undefined;
-    const id = this.#findingId();
-    if (!this.isConnected || !this.#isFinding() || !id) return;
-    this.#unregisterMark = findingMarks().register([
-      { studyKey: this.studyKey, findingId: id, sensitive: true, where: `<finding-disclosure finding-id="${id}">` },
-    ]);
-  }
-
-  /** Tell every other place showing this finding what the patient chose. */
-  #publish(choice: FindingChoice, remembered = false): void {
-    const id = this.#findingId();
-    if (this.#isFinding() && id) findingMarks().choose(this.studyKey, id, choice, remembered);
-  }
-
-  /** The finding id (`finding-id`, else the older `finding-key`). */
-  #findingId(): string {
-    return this.findingId || this.findingKey;
-  }
-
-  /** `findings` for the events of a wrapped finding that has an id. */
-  #findings(): { findings?: string[] } {
-    const id = this.#findingId();
-    return this.#isFinding() && id ? { findings: [id] } : {};
-  }
-
-  #remember(choice: StoredChoice): Promise<void> {
-    return keep(this.storage, this.studyKey, this.#storeScope(), JSON.stringify(choice));
+  /** This step's one place: the study, or the wrapped finding (always sensitive). */
+  #place(): DisclosurePlace {
+    if (!this.#isFinding()) return { id: 'study', sensitive: true, notBefore: this.notBefore };
+    const id = this.findingId || this.findingKey;
+    return id
+      ? { id, findingId: id, sensitive: true, notBefore: this.notBefore, where: `<finding-disclosure finding-id="${id}">` }
+      : { id: '', sensitive: true, notBefore: this.notBefore };
   }
 
   #isFinding(): boolean {
     return this.scope === 'finding';
   }
 
-  #scope(): 'study' | 'finding' {
-    return this.#isFinding() ? 'finding' : 'study';
-  }
-
-  /** The key a choice is kept under, within the study. */
-  #storeScope(): string {
-    if (!this.#isFinding()) return 'study';
-    const id = this.#findingId();
-    return id ? findingStoreScope(id) : 'wrapped-finding:';
-  }
-
   /** "You can choose to see it from 3 December 2026.", or nothing when there is no lock. */
   #renderLock() {
-    const locked = lockedUntil(this.notBefore);
+    const locked = this.#choice.lock(this.#place());
     if (!locked) return nothing;
     const date = this.#lang.date(locked);
     return html`<p class="locked">${this.#t('sensitive.locked', { date })}</p>`;
-  }
-
-  /** Hold every viewer and annotation layer inside until the patient has chosen to see them. */
-  #holdContent(): void {
-    const hold = this._phase !== 'shown';
-    for (const el of this.querySelectorAll<HTMLElement & { hold: boolean }>('patient-image-viewer, lay-annotation-layer')) {
-      if (el.hold !== hold) el.hold = hold;
-      if (!hold) continue;
-      // Also before the elements are defined: the property is picked up when they upgrade.
-      if (!customElements.get(el.localName)) el.setAttribute('hold', '');
-    }
   }
 
   /** `talk-href`, when it is safe to link to: the portal's own origin or a trusted site (never `javascript:`). */
@@ -319,7 +211,7 @@ export class FindingDisclosure extends LitElement {
 
   /** One finding: told that it is there, not what it is. NHS inset text, not an interruption. */
   #renderFinding(deferred: boolean) {
-    const locked = lockedUntil(this.notBefore);
+    const locked = this.#choice.lock(this.#place());
     return html`<section class="panel finding ${deferred ? 'deferred' : ''}" part="panel" aria-labelledby="step-title">
       ${heading(headingLevel(this.headingLevel), this.#t('sensitive.noticeOne'), { id: 'step-title' })}
       <p>${this.#t(deferred ? 'sensitive.waiting' : 'sensitive.explain')}</p>
@@ -343,7 +235,7 @@ export class FindingDisclosure extends LitElement {
       <p>${this.#t('disclosure.stop')}</p>
       ${this.#renderLock()}
       <div class="actions" part="actions">
-        ${lockedUntil(this.notBefore) ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>`}
+        ${this.#choice.lock(this.#place()) ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>`}
         <button part="button" type="button" @click=${this.#onNotNow}>${this.#t('disclosure.notNow')}</button>
         ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.#t('disclosure.talk')}</a>` : nothing}
       </div>
@@ -352,7 +244,7 @@ export class FindingDisclosure extends LitElement {
 
   #renderDeferred() {
     if (this.#isFinding()) return this.#renderFinding(true);
-    const locked = lockedUntil(this.notBefore);
+    const locked = this.#choice.lock(this.#place());
     return html`<section class="panel deferred" part="panel">
       <p>${this.#t('disclosure.deferred')}</p>
       ${this.#renderLock()}
@@ -375,12 +267,12 @@ export class FindingDisclosure extends LitElement {
   }
 
   override render() {
-    const phase = this._phase;
-    return html`${phase === 'asking'
+    const state = this.state;
+    return html`${state === 'asking'
         ? this.#renderAsking()
-        : phase === 'deferred'
+        : state === 'waiting'
           ? this.#renderDeferred()
-          : phase === 'shown'
+          : state === 'shown'
             ? this.#renderShown()
             : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;

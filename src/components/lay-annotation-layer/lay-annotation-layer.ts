@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from '../../annotations/index.js';
+import type { AnnotationDocument, AnnotationProblem } from '../../annotations/index.js';
 import { AnnouncerController } from '../../controllers/announcer-controller.js';
 import { AnnotationDocumentController } from '../../controllers/annotation-document-controller.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
@@ -11,15 +11,16 @@ import { QuestionsController } from '../../controllers/questions-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
-import { PvDeferEvent, PvDisclosureRequestEvent, PvRevealEvent } from '../../events/pv-disclosure-events.js';
-import { keep, parseChoice, readKept, type StoreSetting, type StoredChoice } from '../../disclosure/choice-store.js';
-import { lockedUntil } from '../../disclosure/date-lock.js';
-import { FindingChoiceEvent, findingMarks, findingStoreScope } from '../../disclosure/finding-marks.js';
+import type { StoreSetting } from '../../disclosure/choice-store.js';
+import type { DisclosurePlace } from '../../controllers/disclosure-controller.js';
+import { DocumentDisclosureController } from '../../controllers/document-disclosure-controller.js';
+import { HoldController } from '../../controllers/hold-controller.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
 import type { MessageKey, Messages } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation } from '../../lay/orientation.js';
 import { heading, headingLevel } from '../heading.js';
 import { styles } from './lay-annotation-layer.styles.js';
+import { renderSensitive } from './sensitive.js';
 import { documentLang, type LayerItem, type LayerRenderContext } from './render-context.js';
 import { COMPACT_WIDTH, renderOverlay } from './render-overlay.js';
 import { renderPanel } from './render-panel.js';
@@ -119,8 +120,7 @@ export class LayAnnotationLayer extends LitElement {
       onHeld: () => {
         this._document = null;
         this._failed = false;
-        this.#unregisterMarks?.();
-        this.#unregisterMarks = undefined;
+        this.#consent.register();
       },
       onNone: () => (this._document = null),
       onDocument: (document, problems) => this.#onDocument(document, problems),
@@ -176,6 +176,20 @@ export class LayAnnotationLayer extends LitElement {
     onClose: () => (this._term = undefined),
   });
 
+  /** The patient's choice about sensitive findings (one owner for every scope: see `DisclosureController`; this one also reports mismatches). */
+  readonly #consent = new DocumentDisclosureController(this, () => ({
+    kind: 'labels',
+    storage: this.storage,
+    studyKey: this.studyKey,
+    markStudyKey: this.#markStudy(),
+    places: this.#places(),
+    t: (key, values) => this.#t(key, values),
+    announce: (text) => void this.#announce(text),
+  }));
+
+  /** Its own `hold`, or that of a consent step around it. */
+  readonly #hold = new HoldController(this);
+
   // Properties
   /** The annotation document (version 1, see `annotation.schema.json`), as an object. */
   @property({ attribute: false }) annotations: unknown;
@@ -183,8 +197,15 @@ export class LayAnnotationLayer extends LitElement {
   /** URL of the annotation document (JSON). Used when `annotations` is not set. */
   @property() src = '';
 
-  /** While set, the layer fetches and shows nothing. `<finding-disclosure>` sets it until the patient chooses. */
-  @property({ type: Boolean, reflect: true }) hold = false;
+  /** While set, the layer fetches and shows nothing. Inside a `<finding-disclosure>` it reads true until the patient chooses. */
+  @property({ type: Boolean, reflect: true })
+  get hold(): boolean {
+    return this.#hold.held;
+  }
+
+  set hold(value: boolean) {
+    this.#hold.own = value;
+  }
 
   /** Extra trusted domains for links, besides nhs.uk, 111.nhs.uk and patient.info. */
   @property({ attribute: false }) trustedDomains: string[] = [];
@@ -227,33 +248,16 @@ export class LayAnnotationLayer extends LitElement {
   @state() private _failed = false;
   /** The open explanation: its entry, and where its word is (`key`, unique in this layer). */
   @state() private _term: { entry: GlossaryEntry; key: string } | undefined;
-  /** Each sensitive finding (by label id): not chosen yet (absent), the patient chose to wait, or shown. */
-  @state() private _findings: ReadonlyMap<string, 'waiting' | 'shown'> = new Map();
 
   /** Untrusted links already reported in pv-link-blocked (once each per document). */
   readonly #reportedLinks = new Set<string>();
-  /** Removes this document's labels from the page's registry of findings. */
-  #unregisterMarks: (() => void) | undefined;
-  /** Finding ids whose sensitivity mismatch was already reported for this document. */
-  readonly #reportedMismatches = new Set<string>();
 
   // Lifecycle
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
-    findingMarks().addEventListener('change', this.#onMarks);
-    findingMarks().addEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
-    if (this._document) this.#registerMarks();
     // Moved in the page while fetching: the fetch was dropped when it left, so start it again.
     this.#source.resume();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    findingMarks().removeEventListener('change', this.#onMarks);
-    findingMarks().removeEventListener(FindingChoiceEvent.eventName, this.#onMarkChoice);
-    this.#unregisterMarks?.();
-    this.#unregisterMarks = undefined;
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -266,34 +270,18 @@ export class LayAnnotationLayer extends LitElement {
     if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#source.load();
     // A study key or store set after the document: read what is remembered under it instead.
     else if ((changed.has('studyKey') || changed.has('storage')) && this._document) {
-      this.#registerMarks();
+      this.#consent.register();
       void this.#readRemembered();
     }
   }
 
   async #readRemembered(): Promise<void> {
     const document = this._document;
-    await this.#readSensitive();
+    await this.#consent.read();
     if (document === this._document) await this.#readSaved();
   }
 
   // Handlers
-  /** Places came or went on the page: sensitivity may have changed; report any new mismatch. */
-  #onMarks = () => {
-    this.#applyPageChoices();
-    this.#reportMismatches();
-    this.requestUpdate();
-  };
-
-  /** The patient chose about a finding somewhere on the page: every label showing it follows. */
-  #onMarkChoice = (event: Event) => {
-    const { studyKey, findingId, choice } = (event as FindingChoiceEvent).detail;
-    if (studyKey !== this.#markStudy()) return;
-    const labels = this.#sensitiveLabels().filter((label) => this.#findingIdOf(label) === findingId);
-    const ids = labels.filter((label) => this._findings.get(label.id) !== choice && (choice === 'waiting' || !lockedUntil(label.notBefore))).map((label) => label.id);
-    if (ids.length > 0) this.#setFindings(ids, choice);
-  };
-
   /** A link not to a trusted site, shown as plain text: said once per document, label and URL. */
   #onLinkBlocked(labelId: string, url: string): void {
     const key = `${labelId}\n${url}`;
@@ -324,15 +312,13 @@ export class LayAnnotationLayer extends LitElement {
   /** A document was read: the consent part registers and reads back its findings, then problems are reported. */
   async #onDocument(document: AnnotationDocument | null, problems: AnnotationProblem[]): Promise<void> {
     this.#reportedLinks.clear();
-    this._findings = new Map();
     this._document = document;
     this._failed = document === null;
-    this.#reportedMismatches.clear();
-    this.#registerMarks({ report: false });
-    await this.#readSensitive();
+    this.#consent.register({ report: false, fresh: true });
+    await this.#consent.read();
     await this.#readSaved();
     if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent({ problems }));
-    this.#reportMismatches();
+    this.#consent.reportMismatches();
   }
 
   /** The saved questions for this study and store. */
@@ -356,22 +342,12 @@ export class LayAnnotationLayer extends LitElement {
     return this.questionRecipient.trim() || this.#t('ask.recipient');
   }
 
-  /** A summary may speak of the sensitive findings: it waits with them (safety before convenience). */
-  #summaryHeld(): boolean {
-    return (
-      this.#sensitiveLabels().some((label) => this._findings.get(label.id) !== 'shown') ||
-      findingMarks()
-        .sensitiveIds(this.#markStudy())
-        .some((id) => findingMarks().choice(this.#markStudy(), id) !== 'shown')
-    );
-  }
-
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
   #labels(): LayerItem[] {
     const viewer = this.#viewerEl();
-    const sensitive = new Set(this.#sensitiveLabels());
+    const hidden = this.#consent.hiddenIds();
     return (this._document?.labels ?? [])
-      .filter((label) => !sensitive.has(label) || this._findings.get(label.id) === 'shown')
+      .filter((label) => !hidden.has(label.id))
       .map((label, i) => ({
         label,
         number: i + 1,
@@ -379,247 +355,21 @@ export class LayAnnotationLayer extends LitElement {
       }));
   }
 
-  /**
-   * Sensitive labels in the document (shown or not): marked so here, or showing a finding that another
-   * place on the page (of the same study) marks sensitive.
-   */
-  #sensitiveLabels(): AnnotationLabel[] {
-    const marks = findingMarks();
-    const study = this.#markStudy();
-    return (this._document?.labels ?? []).filter(
-      (label) => label.sensitivity === 'sensitive' || marks.isSensitive(study, this.#findingIdOf(label)),
-    );
-  }
-
-  /** The finding a label shows: its `findingId`, else its own id. */
-  #findingIdOf(label: AnnotationLabel): string {
-    return label.findingId ?? label.id;
+  /** The document's labels as places the patient's choice is about: a label's finding is its `findingId`, else its own id. */
+  #places(): DisclosurePlace[] {
+    return (this._document?.labels ?? []).map((label, i) => ({
+      id: label.id,
+      findingId: label.findingId ?? label.id,
+      sensitive: label.sensitivity === 'sensitive',
+      notBefore: label.notBefore,
+      where: `lay-annotation-layer label "${label.id}"`,
+      path: `labels[${i}]`,
+    }));
   }
 
   /** The study the findings belong to: this layer's study key, else that of the consent step around it. */
   #markStudy(): string {
     return this.studyKey || (this.closest('finding-disclosure[study-key]')?.getAttribute('study-key') ?? '');
-  }
-
-  /** Put this document's labels in the page's registry of findings (again, when the study key changes). */
-  #registerMarks({ report = true } = {}): void {
-    this.#unregisterMarks?.();
-    this.#unregisterMarks = undefined;
-    const labels = this._document?.labels ?? [];
-    if (!this.isConnected || labels.length === 0) return;
-    const study = this.#markStudy();
-    this.#unregisterMarks = findingMarks().register(
-      labels.map((label) => ({
-        studyKey: study,
-        findingId: this.#findingIdOf(label),
-        sensitive: label.sensitivity === 'sensitive',
-        where: `lay-annotation-layer label "${label.id}"`,
-      })),
-    );
-    if (report) this.#reportMismatches();
-  }
-
-  /** A finding of this document that is sensitive in one place and not in another: said once, as a typed problem. */
-  #reportMismatches(): void {
-    const labels = this._document?.labels ?? [];
-    if (labels.length === 0) return;
-    const study = this.#markStudy();
-    const problems: AnnotationProblem[] = [];
-    for (const mismatch of findingMarks().mismatches()) {
-      if (mismatch.studyKey !== study || this.#reportedMismatches.has(mismatch.findingId)) continue;
-      const index = labels.findIndex((label) => this.#findingIdOf(label) === mismatch.findingId && label.sensitivity !== 'sensitive');
-      const any = index >= 0 ? index : labels.findIndex((label) => this.#findingIdOf(label) === mismatch.findingId);
-      if (any < 0) continue;
-      this.#reportedMismatches.add(mismatch.findingId);
-      problems.push({
-        path: `labels[${any}].sensitivity`,
-        message:
-          `finding "${mismatch.findingId}" is sensitive in ${mismatch.sensitiveIn.join(', ')} but not in ` +
-          `${mismatch.routineIn.join(', ')}: it is held as sensitive everywhere. Mark it "sensitive" in every place.`,
-        labelId: labels[any]!.id,
-        code: 'finding-sensitivity-mismatch',
-        findingId: mismatch.findingId,
-      });
-    }
-    if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent({ problems }));
-  }
-
-  /** Labels that became sensitive because of another place take the choice already made on the page. */
-  #applyPageChoices(): void {
-    const marks = findingMarks();
-    const study = this.#markStudy();
-    const next = new Map(this._findings);
-    let changed = false;
-    for (const label of this.#sensitiveLabels()) {
-      const choice = marks.choice(study, this.#findingIdOf(label));
-      if (!choice || next.has(label.id)) continue;
-      if (choice === 'shown' && lockedUntil(label.notBefore)) continue;
-      next.set(label.id, choice);
-      changed = true;
-    }
-    if (changed) this._findings = next;
-  }
-
-  /** Tell every other place showing these findings what the patient chose. */
-  #publish(labels: readonly AnnotationLabel[], choice: 'waiting' | 'shown', remembered = false): void {
-    const study = this.#markStudy();
-    for (const id of new Set(labels.map((label) => this.#findingIdOf(label)))) findingMarks().choose(study, id, choice, remembered);
-  }
-
-  /** Show these findings (one, or every one that may be shown), if the portal agrees. */
-  async #reveal(labels: AnnotationLabel[]): Promise<void> {
-    const showing = labels.filter((label) => !lockedUntil(label.notBefore) && this._findings.get(label.id) !== 'shown');
-    if (showing.length === 0) return;
-    const findings = showing.map((label) => label.id);
-    const request = new PvDisclosureRequestEvent({ scope: 'finding', findings });
-    this.dispatchEvent(request);
-    if (request.defaultPrevented) return;
-    const at = new Date().toISOString();
-    this.#setFindings(findings, 'shown');
-    this.#publish(showing, 'shown');
-    await Promise.all(showing.map((label) => this.#rememberFinding(label, { choice: 'reveal', at })));
-    this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: false, findings }));
-    void this.#announce(this.#t(findings.length === 1 ? 'sensitive.shownOne' : 'sensitive.shown', { count: findings.length }));
-    await this.updateComplete;
-    // To the first finding shown, in the list of labels.
-    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('ol > li')].find((li) => li.dataset.id === findings[0]);
-    first?.querySelector<HTMLElement>('button.choose')?.focus();
-  }
-
-  /** Hide these findings again, or (when not shown) wait to talk to the care team about them. */
-  async #wait(labels: AnnotationLabel[], focusFrom?: string): Promise<void> {
-    const findings = labels.map((label) => label.id);
-    if (findings.length === 0) return;
-    const at = new Date().toISOString();
-    this.#setFindings(findings, 'waiting');
-    this.#publish(labels, 'waiting');
-    await Promise.all(labels.map((label) => this.#rememberFinding(label, { choice: 'defer', at })));
-    this.dispatchEvent(new PvDeferEvent({ scope: 'finding', at, remembered: false, findings }));
-    void this.#announce(this.#t('sensitive.waiting'));
-    await this.updateComplete;
-    // Back to the notice, whose button now offers the way back.
-    const notice = this.renderRoot.querySelector<HTMLElement>('.sensitive');
-    const row = focusFrom ? notice?.querySelector<HTMLElement>(`[data-finding="${CSS.escape(focusFrom)}"]`) : undefined;
-    (row ?? notice)?.querySelector<HTMLElement>('button')?.focus();
-  }
-
-  #setFindings(ids: readonly string[], choice: 'waiting' | 'shown'): void {
-    const next = new Map(this._findings);
-    for (const id of ids) next.set(id, choice);
-    this._findings = next;
-  }
-
-  async #readSensitive(): Promise<void> {
-    const labels = this.#sensitiveLabels();
-    const before = this._findings;
-    const kept = await Promise.all(
-      labels.map(async (label) => [label, parseChoice(await readKept(this.storage, this.studyKey, findingStoreScope(this.#findingIdOf(label))))] as const),
-    );
-    const next = new Map<string, 'waiting' | 'shown'>();
-    const remembered: string[] = [];
-    const marks = findingMarks();
-    const study = this.#markStudy();
-    for (const [label, stored] of kept) {
-      // A choice the patient made while this was being read stands.
-      const now = this._findings.get(label.id);
-      if (now !== before.get(label.id)) {
-        if (now) next.set(label.id, now);
-        continue;
-      }
-      // A date lock wins over a remembered choice (the portal may have moved the date).
-      if (stored?.choice === 'reveal' && !lockedUntil(label.notBefore)) {
-        next.set(label.id, 'shown');
-        remembered.push(label.id);
-      } else if (stored?.choice) {
-        next.set(label.id, 'waiting');
-      } else {
-        // Nothing kept here: a choice already made on this page (in another place showing it) stands.
-        const choice = marks.choice(study, this.#findingIdOf(label));
-        if (choice && (choice === 'waiting' || !lockedUntil(label.notBefore))) next.set(label.id, choice);
-      }
-    }
-    this._findings = next;
-    // What was read back holds everywhere the finding shows.
-    for (const [label, stored] of kept) {
-      const choice = next.get(label.id);
-      if (stored?.choice && choice) this.#publish([label], choice, true);
-    }
-    if (remembered.length > 0) {
-      const at = kept.map(([, stored]) => stored?.at ?? '').sort().at(-1) ?? new Date().toISOString();
-      this.dispatchEvent(new PvRevealEvent({ scope: 'finding', at, remembered: true, findings: remembered }));
-    }
-  }
-
-  /** Kept under the finding's id, the key every place showing that finding reads. */
-  #rememberFinding(label: AnnotationLabel, choice: StoredChoice): Promise<void> {
-    return keep(this.storage, this.studyKey, findingStoreScope(this.#findingIdOf(label)), JSON.stringify(choice));
-  }
-
-  #renderSensitive() {
-    // One entry per finding (a finding labelled on two images is one finding); its other labels follow its choice.
-    const labels = this.#sensitiveLabels().filter(
-      (label, i, all) => all.findIndex((other) => this.#findingIdOf(other) === this.#findingIdOf(label)) === i,
-    );
-    const count = labels.length;
-    if (count === 0) return nothing;
-    const state = (label: AnnotationLabel) => this._findings.get(label.id);
-    const hidden = labels.filter((label) => state(label) !== 'shown');
-    const open = hidden.filter((label) => !lockedUntil(label.notBefore));
-    const anyWaiting = hidden.some((label) => state(label) === 'waiting');
-    const heading = this.#heading(this.#t(count === 1 ? 'sensitive.noticeOne' : 'sensitive.notice', { count }), 'sensitive-title');
-    if (count === 1) {
-      const [label] = labels;
-      const locked = lockedUntil(label.notBefore);
-      return html`<section class="sensitive" part="sensitive" aria-labelledby="sensitive-title">
-        ${heading}
-        ${state(label) === 'shown'
-          ? html`<button class="goto" type="button" @click=${() => this.#wait(labels)}>${this.#t('sensitive.hideAgain')}</button>`
-          : html`<p>${anyWaiting ? this.#t('sensitive.waiting') : this.#t('sensitive.explain')}</p>
-              ${locked
-                ? html`<p>${this.#t('sensitive.locked', { date: this.#lang.date(locked) })}</p>`
-                : html`<div class="choices">
-                    <button class="goto" type="button" @click=${() => this.#reveal(labels)}>${this.#t('sensitive.show')}</button>
-                    ${anyWaiting
-                      ? nothing
-                      : html`<button class="goto" type="button" @click=${() => this.#wait(labels)}>${this.#t('sensitive.wait')}</button>`}
-                  </div>`}`}
-      </section>`;
-    }
-    // More than one: the patient can see them one at a time, all at once, or wait. Each is named
-    // only by its number here: what it is shows once the patient has chosen to see it.
-    return html`<section class="sensitive" part="sensitive" aria-labelledby="sensitive-title">
-      ${heading}
-      <p>${hidden.length === 0 ? this.#t('sensitive.allShown') : anyWaiting ? this.#t('sensitive.waiting') : this.#t('sensitive.explainMany')}</p>
-      <ul class="findings">
-        ${labels.map((label, i) => {
-          const number = i + 1;
-          const locked = lockedUntil(label.notBefore);
-          return html`<li data-finding=${label.id}>
-            ${this.#heading(this.#t('sensitive.findingName', { number }), undefined, true)}
-            ${state(label) === 'shown'
-              ? html`<p>${this.#t('sensitive.findingShown')}</p>
-                  <button class="goto" type="button" @click=${() => this.#wait([label], label.id)}>
-                    ${this.#t('sensitive.hideFinding', { number })}
-                  </button>`
-              : locked
-                ? html`<p>${this.#t('sensitive.findingLocked', { date: this.#lang.date(locked) })}</p>`
-                : html`<button class="goto" type="button" @click=${() => this.#reveal([label])}>
-                    ${this.#t('sensitive.showFinding', { number })}
-                  </button>`}
-          </li>`;
-        })}
-      </ul>
-      ${hidden.length > 0
-        ? html`<div class="choices">
-            ${open.length > 1
-              ? html`<button class="goto" type="button" @click=${() => this.#reveal(open)}>${this.#t('sensitive.showAll')}</button>`
-              : nothing}
-            ${anyWaiting
-              ? nothing
-              : html`<button class="goto" type="button" @click=${() => this.#wait(hidden)}>${this.#t('sensitive.wait')}</button>`}
-          </div>`
-        : nothing}
-    </section>`;
   }
 
   #t(key: MessageKey, values?: Record<string, string | number>): string {
@@ -670,8 +420,14 @@ export class LayAnnotationLayer extends LitElement {
       items,
       index: viewer.index,
       bodyPart: viewer.imageFacts?.bodyPart ?? '',
-      summaryHeld: this.#summaryHeld(),
-      sensitive: this.#renderSensitive(),
+      summaryHeld: this.#consent.anyHidden(),
+      sensitive: renderSensitive({
+        consent: this.#consent,
+        renderRoot: this.renderRoot,
+        t: context.t,
+        date: (date) => this.#lang.date(date),
+        heading: context.heading,
+      }),
       words: {
         ...this.#source.words,
         t: context.t,

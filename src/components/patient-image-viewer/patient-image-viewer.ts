@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { GestureController, KEY_PAN_PX } from '../../controllers/gesture-controller.js';
+import { HoldController } from '../../controllers/hold-controller.js';
 import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerController, type ViewerStatus } from '../../controllers/viewer-controller.js';
 import type { ViewerLike } from '../../controllers/viewer-like.js';
@@ -90,6 +91,9 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
   // Controllers
   readonly #lang = new LanguageController(this, () => this.messages);
 
+  /** Its own `hold`, or that of a consent step around it. */
+  readonly #hold = new HoldController(this);
+
   readonly #visibility = new VisibilityController(
     this,
     () => ({ target: this.stage ?? null, loading: this.loading }),
@@ -166,10 +170,17 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
 
   /**
    * While set, the viewer loads nothing and shows nothing (no engine, no image bytes). Setting it
-   * on a loaded viewer puts the picture away. `<finding-disclosure>` sets it until the patient
-   * chooses to see their images.
+   * on a loaded viewer puts the picture away. Inside a `<finding-disclosure>` it reads true until
+   * the patient chooses to see their images (the step's hold, whatever this is set to).
    */
-  @property({ type: Boolean, reflect: true }) hold = false;
+  @property({ type: Boolean, reflect: true })
+  get hold(): boolean {
+    return this.#hold.held;
+  }
+
+  set hold(value: boolean) {
+    this.#hold.own = value;
+  }
 
   /** Milliseconds a load may take before the viewer says it took too long. */
   @property({ type: Number }) timeout = 30000;
