@@ -1,14 +1,14 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { DisclosureController, type DisclosurePlace, type DisclosureState } from '../../controllers/disclosure-controller.js';
 import { HoldController, holdContext } from '../../controllers/hold-controller.js';
-import { LanguageController } from '../../controllers/language-controller.js';
 import type { StoreSetting } from '../../disclosure/choice-store.js';
 import { explain, kindOf } from '../../lay/describe.js';
 import { portalUrl } from '../../lay/links.js';
 import { heading, headingLevel } from '../heading.js';
-import type { MessageKey, Messages } from '../../lay/messages.js';
+import type { MessageKey } from '../../lay/messages.js';
+import { PvElement } from '../pv-element.js';
 import { styles } from './finding-disclosure.styles.js';
 
 /** `state`, in the words `phase` has always used (`deferred` for `waiting`). */
@@ -65,20 +65,18 @@ type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
  * @cssprop [--pv-target-size=44px] - Smallest size of buttons (shared).
  * @cssprop [--pv-radius=4px] - Corner radius (shared).
  */
-export class FindingDisclosure extends LitElement {
+export class FindingDisclosure extends PvElement {
   static override styles = styles;
 
   // Controllers
-  readonly #lang = new LanguageController(this, () => this.messages);
-
   /** The patient's choice: read back, date lock, the portal's veto, remembered, shared with the page. */
   readonly #choice = new DisclosureController(this, () => ({
     kind: this.#isFinding() ? 'wrapped' : 'study',
     storage: this.storage,
     studyKey: this.studyKey,
     places: [this.#place()],
-    t: (key, values) => this.#t(key, values),
-    announce: (text) => (this._announcement = text),
+    t: (key, values) => this.t(key, values),
+    announce: (text) => void this.announce(text),
   }));
 
   /** The hold of a step around this one (nested steps): what is inside stays held while either holds it. */
@@ -127,24 +125,13 @@ export class FindingDisclosure extends LitElement {
    */
   @property({ attribute: 'not-before' }) notBefore = '';
 
-  /** Replacement words for any of the built-in messages. */
-  @property({ attribute: false }) messages: Messages | undefined;
-
   /**
    * The level of this element's headings (1 to 6; default 2), so they fit the page's outline: inside
    * a section whose heading is an `h2`, set 3. Headings below them are one level lower.
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() private _announcement = '';
-
   // Lifecycle
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    // While the Welsh words download (once a page, a small chunk), wait rather than flash English.
-    const pending = this.#lang.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const place = changed.has('studyKey') || changed.has('scope') || changed.has('findingKey') || changed.has('findingId');
     if (place) this.#choice.register();
@@ -196,8 +183,8 @@ export class FindingDisclosure extends LitElement {
   #renderLock() {
     const locked = this.#choice.lock(this.#place());
     if (!locked) return nothing;
-    const date = this.#lang.date(locked);
-    return html`<p class="locked">${this.#t('sensitive.locked', { date })}</p>`;
+    const date = this.locale.date(locked);
+    return html`<p class="locked">${this.t('sensitive.locked', { date })}</p>`;
   }
 
   /** `talk-href`, when it is safe to link to: the portal's own origin or a trusted site (never `javascript:`). */
@@ -205,39 +192,35 @@ export class FindingDisclosure extends LitElement {
     return portalUrl(this.talkHref);
   }
 
-  #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return this.#lang.t(key, values);
-  }
-
   /** One finding: told that it is there, not what it is. NHS inset text, not an interruption. */
   #renderFinding(deferred: boolean) {
     const locked = this.#choice.lock(this.#place());
     return html`<section class="panel finding ${deferred ? 'deferred' : ''}" part="panel" aria-labelledby="step-title">
-      ${heading(headingLevel(this.headingLevel), this.#t('sensitive.noticeOne'), { id: 'step-title' })}
-      <p>${this.#t(deferred ? 'sensitive.waiting' : 'sensitive.explain')}</p>
+      ${heading(headingLevel(this.headingLevel), this.t('sensitive.noticeOne'), { id: 'step-title' })}
+      <p>${this.t(deferred ? 'sensitive.waiting' : 'sensitive.explain')}</p>
       ${this.#renderLock()}
       <div class="actions" part="actions">
-        ${locked ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('sensitive.show')}</button>`}
-        ${deferred ? nothing : html`<button part="button" type="button" @click=${this.#onNotNow}>${this.#t('sensitive.wait')}</button>`}
-        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.#t('disclosure.talk')}</a>` : nothing}
+        ${locked ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.t('sensitive.show')}</button>`}
+        ${deferred ? nothing : html`<button part="button" type="button" @click=${this.#onNotNow}>${this.t('sensitive.wait')}</button>`}
+        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.t('disclosure.talk')}</a>` : nothing}
       </div>
     </section>`;
   }
 
   #renderAsking() {
     if (this.#isFinding()) return this.#renderFinding(false);
-    const kind = this.#t(`kind.${kindOf(this.modality)}` as MessageKey);
+    const kind = this.t(`kind.${kindOf(this.modality)}` as MessageKey);
     return html`<section class="panel interruption" part="panel" aria-labelledby="step-title">
-      ${heading(headingLevel(this.headingLevel), this.#t('disclosure.title'), { id: 'step-title' })}
-      <p>${this.#t('disclosure.whatsComing', { kind })}</p>
-      <p>${explain(this.modality, this.#lang.messages)}</p>
-      <p>${this.#t('disclosure.strange')}</p>
-      <p>${this.#t('disclosure.stop')}</p>
+      ${heading(headingLevel(this.headingLevel), this.t('disclosure.title'), { id: 'step-title' })}
+      <p>${this.t('disclosure.whatsComing', { kind })}</p>
+      <p>${explain(this.modality, this.locale.messages)}</p>
+      <p>${this.t('disclosure.strange')}</p>
+      <p>${this.t('disclosure.stop')}</p>
       ${this.#renderLock()}
       <div class="actions" part="actions">
-        ${this.#choice.lock(this.#place()) ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>`}
-        <button part="button" type="button" @click=${this.#onNotNow}>${this.#t('disclosure.notNow')}</button>
-        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.#t('disclosure.talk')}</a>` : nothing}
+        ${this.#choice.lock(this.#place()) ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.t('disclosure.show')}</button>`}
+        <button part="button" type="button" @click=${this.#onNotNow}>${this.t('disclosure.notNow')}</button>
+        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.t('disclosure.talk')}</a>` : nothing}
       </div>
     </section>`;
   }
@@ -246,11 +229,11 @@ export class FindingDisclosure extends LitElement {
     if (this.#isFinding()) return this.#renderFinding(true);
     const locked = this.#choice.lock(this.#place());
     return html`<section class="panel deferred" part="panel">
-      <p>${this.#t('disclosure.deferred')}</p>
+      <p>${this.t('disclosure.deferred')}</p>
       ${this.#renderLock()}
       <div class="actions" part="actions">
-        ${locked ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.#t('disclosure.show')}</button>`}
-        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.#t('disclosure.talk')}</a>` : nothing}
+        ${locked ? nothing : html`<button part="button" type="button" @click=${this.#onShow}>${this.t('disclosure.show')}</button>`}
+        ${this.#talkLink ? html`<a href=${this.#talkLink}>${this.t('disclosure.talk')}</a>` : nothing}
       </div>
     </section>`;
   }
@@ -259,8 +242,8 @@ export class FindingDisclosure extends LitElement {
     const finding = this.#isFinding();
     return html`<div class="shown ${finding ? 'finding' : ''}">
       <div class="shown-bar" part="shown">
-        ${heading(headingLevel(this.headingLevel), this.#t(finding ? 'sensitive.wrappedHeading' : 'disclosure.shownHeading'), { focusable: true })}
-        <button part="button" type="button" @click=${this.#onNotNow}>${this.#t(finding ? 'sensitive.hideAgain' : 'disclosure.hide')}</button>
+        ${heading(headingLevel(this.headingLevel), this.t(finding ? 'sensitive.wrappedHeading' : 'disclosure.shownHeading'), { focusable: true })}
+        <button part="button" type="button" @click=${this.#onNotNow}>${this.t(finding ? 'sensitive.hideAgain' : 'disclosure.hide')}</button>
       </div>
       <slot></slot>
     </div>`;
@@ -275,6 +258,6 @@ export class FindingDisclosure extends LitElement {
           : state === 'shown'
             ? this.#renderShown()
             : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
+      ${this.renderLiveRegion()}`;
   }
 }

@@ -1,12 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AnnotationDocument, AnnotationProblem } from '../../annotations/index.js';
-import { AnnouncerController } from '../../controllers/announcer-controller.js';
 import { AnnotationDocumentController } from '../../controllers/annotation-document-controller.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
 import { LabelPlacementController } from '../../controllers/label-placement-controller.js';
 import { LabelSelectionController } from '../../controllers/label-selection-controller.js';
-import { LanguageController } from '../../controllers/language-controller.js';
 import { QuestionsController } from '../../controllers/questions-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
@@ -16,9 +14,10 @@ import type { DisclosurePlace } from '../../controllers/disclosure-controller.js
 import { DocumentDisclosureController } from '../../controllers/document-disclosure-controller.js';
 import { HoldController } from '../../controllers/hold-controller.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
-import type { MessageKey, Messages } from '../../lay/messages.js';
+import type { MessageKey } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation } from '../../lay/orientation.js';
 import { heading, headingLevel } from '../heading.js';
+import { PvElement } from '../pv-element.js';
 import { styles } from './lay-annotation-layer.styles.js';
 import { renderSensitive } from './sensitive.js';
 import { documentLang, type LayerItem, type LayerRenderContext } from './render-context.js';
@@ -83,21 +82,10 @@ import { renderPanel } from './render-panel.js';
  * @cssprop [--pv-body-map-fill=#ffffff] - Fill of the body drawing.
  * @cssprop [--pv-body-map-highlight=var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8))] - The marked part of the body drawing.
  */
-export class LayAnnotationLayer extends LitElement {
+export class LayAnnotationLayer extends PvElement {
   static override styles = styles;
 
   // Controllers
-  readonly #lang = new LanguageController(
-    this,
-    () => this.messages,
-    () => {
-      if (this._document) void this.#source.localise(this._document.glossary);
-    },
-  );
-
-  /** The status region's words. */
-  readonly #announcer = new AnnouncerController(this);
-
   /** The viewer this layer sits in (the one place the layer reads it from the link). */
   readonly #viewer = new ViewerLinkController(this, {
     // View changes are followed by the placement controller itself.
@@ -114,7 +102,7 @@ export class LayAnnotationLayer extends LitElement {
       hold: this.hold,
       // The viewer's time-out; never its request headers (HAZ-013: the token goes only to the image source).
       timeout: this.#viewerEl()?.timeout ?? 30000,
-      language: this.#lang.language,
+      language: this.locale.language,
     }),
     {
       onHeld: () => {
@@ -140,10 +128,10 @@ export class LayAnnotationLayer extends LitElement {
   readonly #selection: LabelSelectionController = new LabelSelectionController(this, () => ({ viewer: this.#viewerEl() }), {
     selected: (item, pictureShown) => {
       const index = (item.imageIndex ?? 0) + 1;
-      const words = this.#t('layer.selected', { title: item.label.title, number: item.number, total: this.#labels().length, index });
-      return pictureShown ? `${words} ${this.#t('layer.pictureShown', { index })}` : words;
+      const words = this.t('layer.selected', { title: item.label.title, number: item.number, total: this.#labels().length, index });
+      return pictureShown ? `${words} ${this.t('layer.pictureShown', { index })}` : words;
     },
-    announce: (text) => void this.#announce(text),
+    announce: (text) => void this.announce(text),
     placeCard: (): Promise<void> => this.#placement.placeNow(),
   });
 
@@ -153,15 +141,15 @@ export class LayAnnotationLayer extends LitElement {
     items: this.#labels(),
     overlay: this.renderRoot?.querySelector<HTMLElement>('.overlay') ?? null,
     card: this.#selection.card,
-    messages: this.#lang.messages,
+    messages: this.locale.messages,
   }));
 
   /** "Ask a question about this" and "Questions for my appointment". */
   readonly #questions = new QuestionsController(this, () => ({ storage: this.storage, studyKey: this.studyKey }), {
-    announce: (text) => void this.#announce(text),
-    sentAnnouncement: () => this.#t('ask.sentTo', { recipient: this.#recipient() }),
-    savedAnnouncement: () => this.#t('ask.saved'),
-    removedAnnouncement: () => this.#t('list.removed'),
+    announce: (text) => void this.announce(text),
+    sentAnnouncement: () => this.t('ask.sentTo', { recipient: this.#recipient() }),
+    savedAnnouncement: () => this.t('ask.saved'),
+    removedAnnouncement: () => this.t('list.removed'),
   });
 
   /** A word's explanation: placed beside its word, closed by Escape or when focus leaves it. */
@@ -183,8 +171,8 @@ export class LayAnnotationLayer extends LitElement {
     studyKey: this.studyKey,
     markStudyKey: this.#markStudy(),
     places: this.#places(),
-    t: (key, values) => this.#t(key, values),
-    announce: (text) => void this.#announce(text),
+    t: (key, values) => this.t(key, values),
+    announce: (text) => void this.announce(text),
   }));
 
   /** Its own `hold`, or that of a consent step around it. */
@@ -209,9 +197,6 @@ export class LayAnnotationLayer extends LitElement {
 
   /** Extra trusted domains for links, besides nhs.uk, 111.nhs.uk and patient.info. */
   @property({ attribute: false }) trustedDomains: string[] = [];
-
-  /** Replacement words for any of the built-in messages. */
-  @property({ attribute: false }) messages: Messages | undefined;
 
   /** Hide "Ask a question about this" (for portals with no way to route questions to the care team). */
   @property({ type: Boolean, attribute: 'no-questions' }) noQuestions = false;
@@ -260,10 +245,9 @@ export class LayAnnotationLayer extends LitElement {
     this.#source.resume();
   }
 
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    // While the Welsh words download (once a page, a small chunk), wait rather than flash English.
-    const pending = this.#lang.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  /** The words' language changed: the document's glossary follows it. */
+  protected override languageChanged(): void {
+    if (this._document) void this.#source.localise(this._document.glossary);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -339,7 +323,7 @@ export class LayAnnotationLayer extends LitElement {
 
   /** Who gets the questions, in words that fit "Your question has been sent to …". */
   #recipient(): string {
-    return this.questionRecipient.trim() || this.#t('ask.recipient');
+    return this.questionRecipient.trim() || this.t('ask.recipient');
   }
 
   /** The labels the patient sees: sensitive ones only once they have chosen to see them. */
@@ -372,20 +356,11 @@ export class LayAnnotationLayer extends LitElement {
     return this.studyKey || (this.closest('finding-disclosure[study-key]')?.getAttribute('study-key') ?? '');
   }
 
-  #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return this.#lang.t(key, values);
-  }
-
-  /** Say something through the status region (every time, even the same words twice). */
-  #announce(text: string): Promise<void> {
-    return this.#announcer.announce(text);
-  }
-
   // Rendering
   /** What every render part needs: words, headings, the document's language, the chosen label. */
   #context(): LayerRenderContext {
-    const t = (key: MessageKey, values?: Record<string, string | number>) => this.#t(key, values);
-    return { t, docLang: documentLang(this._document?.language, this.#lang.language), heading: (content, id, sub) => this.#heading(content, id, sub), selected: this.#selection.selected };
+    const t = (key: MessageKey, values?: Record<string, string | number>) => this.t(key, values);
+    return { t, docLang: documentLang(this._document?.language, this.locale.language), heading: (content, id, sub) => this.#heading(content, id, sub), selected: this.#selection.selected };
   }
 
   #renderOverlay(items: LayerItem[]) {
@@ -411,7 +386,7 @@ export class LayAnnotationLayer extends LitElement {
   #renderPanel(items: LayerItem[]) {
     const doc = this._document;
     const viewer = this.#viewerEl();
-    if (this._failed) return html`<div class="panel" part="panel"><p class="problem">${this.#t('layer.notLoaded')}</p></div>`;
+    if (this._failed) return html`<div class="panel" part="panel"><p class="problem">${this.t('layer.notLoaded')}</p></div>`;
     if (!doc || !viewer || viewer.status !== 'loaded') return nothing;
     const context = this.#context();
     return renderPanel({
@@ -425,13 +400,13 @@ export class LayAnnotationLayer extends LitElement {
         consent: this.#consent,
         renderRoot: this.renderRoot,
         t: context.t,
-        date: (date) => this.#lang.date(date),
+        date: (date) => this.locale.date(date),
         heading: context.heading,
       }),
       words: {
         ...this.#source.words,
         t: context.t,
-        language: this.#lang.language,
+        language: this.locale.language,
         trustedDomains: this.trustedDomains,
         openKey: this._term?.key,
         onTerm: (entry, key) => this.#onTerm(entry, key),
@@ -448,6 +423,6 @@ export class LayAnnotationLayer extends LitElement {
   override render() {
     const items = this.#labels();
     return html`${this.#renderOverlay(items)}${this.#renderPanel(items)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.#announcer.text}</div>`;
+      ${this.renderLiveRegion()}`;
   }
 }

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { LanguageController } from '../../controllers/language-controller.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
 import { matchOf, popoverElement, termWords, type Words } from './words.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
@@ -10,13 +9,14 @@ import type { StoreSetting } from '../../disclosure/choice-store.js';
 import type { Glossary } from '../../lay/glossary.js';
 import type { TermMatch } from '../../lay/find-terms.js';
 import { trustedUrl } from '../../lay/links.js';
-import type { MessageKey, Messages } from '../../lay/messages.js';
+import type { MessageKey } from '../../lay/messages.js';
 import type { Block, Hold, ImageRef, Paragraph, ReportModel, Section, Sentence, SensitiveMatch } from '../../report/model.js';
 import { ReportError, type ReportErrorType } from '../../report/errors.js';
 import { applyHolds, parseText } from '../../report/text.js';
 import { fetchBytes } from '../../sources/fetch-bytes.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
 import { heading, headingLevel } from '../heading.js';
+import { PvElement } from '../pv-element.js';
 import { loadGlossary, loadWelshGlossary } from '../../lay/glossary-loader.js';
 import { styles } from './lay-report.styles.js';
 
@@ -89,16 +89,10 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
  * @cssprop [--pv-radius=4px] - Corner radius (shared).
  * @cssprop [--pv-report-statement-border=var(--nhsuk-border-colour, #d8dde0)] - The edge of the statement about who the report was written for (NHS inset text).
  */
-export class LayReport extends LitElement {
+export class LayReport extends PvElement {
   static override styles = styles;
 
   // Controllers
-  readonly #lang = new LanguageController(
-    this,
-    () => this.messages,
-    () => void this.#loadGlossary(),
-  );
-
   /**
    * A word's meaning, beside its word: the library's one glossary popover (as in the annotation
    * layer), in running text here, so focus stays on the word and the meaning is next in Tab order.
@@ -184,9 +178,6 @@ export class LayReport extends LitElement {
   /** How long to wait for `src` (milliseconds) before saying it took too long. */
   @property({ type: Number }) timeout = 30000;
 
-  /** Replacement words for any of the built-in messages. */
-  @property({ attribute: false }) messages: Messages | undefined;
-
   /**
    * The level of this element's headings (1 to 6; default 2), so they fit the page's outline: inside
    * a section whose heading is an `h2`, set 3. The report's section headings are one level lower.
@@ -205,7 +196,6 @@ export class LayReport extends LitElement {
   /** The block whose question form is open. */
   @state() private _asking: string | undefined;
   @state() private _askError = false;
-  @state() private _announcement = '';
 
   #words: Words | undefined;
   /** The open word's button, if any. */
@@ -217,9 +207,9 @@ export class LayReport extends LitElement {
   #glossaryToken = 0;
 
   // Lifecycle
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.#lang.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  /** The words' language changed: the report's words are explained in it. */
+  protected override languageChanged(): void {
+    void this.#loadGlossary();
   }
 
   override connectedCallback(): void {
@@ -290,7 +280,7 @@ export class LayReport extends LitElement {
     const viewer = this.#viewer();
     if (!viewer || viewer.status !== 'loaded') return;
     if (index < 0 || index >= viewer.imageCount) {
-      this._announcement = this.#t('report.imageMissing', { index: index + 1 });
+      void this.announce(this.t('report.imageMissing', { index: index + 1 }));
       return;
     }
     viewer.scrollIntoView({ block: 'nearest' });
@@ -302,7 +292,7 @@ export class LayReport extends LitElement {
         if (child.slot === 'annotations' && typeof layer.select === 'function') layer.select(ref.labelId);
       }
     }
-    this._announcement = this.#t('report.imageShown', { index: index + 1 });
+    void this.announce(this.t('report.imageShown', { index: index + 1 }));
   }
 
   // Public methods
@@ -359,7 +349,7 @@ export class LayReport extends LitElement {
       this._model = undefined;
       this._status = 'error';
       this._error = type;
-      this.dispatchEvent(new PvReportErrorEvent({ type, message: this.#t(`report.error.${type}` as MessageKey) }));
+      this.dispatchEvent(new PvReportErrorEvent({ type, message: this.t(`report.error.${type}` as MessageKey) }));
     }
   }
 
@@ -416,7 +406,7 @@ export class LayReport extends LitElement {
   async #loadGlossary(): Promise<void> {
     const token = ++this.#glossaryToken;
     const words = await loadGlossary();
-    const welsh = this.#lang.language === 'cy' && !this.glossary ? await loadWelshGlossary() : undefined;
+    const welsh = this.locale.language === 'cy' && !this.glossary ? await loadWelshGlossary() : undefined;
     if (token !== this.#glossaryToken) return;
     this.#words = {
       glossary: this.glossary ?? welsh?.glossary ?? words.glossary,
@@ -429,13 +419,9 @@ export class LayReport extends LitElement {
     this.requestUpdate();
   }
 
-  #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return this.#lang.t(key, values);
-  }
-
   /** The report's own words are English; in a Welsh page they are marked so. */
   get #reportLang(): string | typeof nothing {
-    return this.#lang.language === 'en-GB' ? nothing : 'en';
+    return this.locale.language === 'en-GB' ? nothing : 'en';
   }
 
   /** A part that waits for the patient's choice: nothing of it is in the page until they choose to see it. */
@@ -463,14 +449,14 @@ export class LayReport extends LitElement {
   }
 
   #renderSection(section: Section, index: number): TemplateResult {
-    const plain = section.kind ? this.#t(`report.section.${section.kind}` as MessageKey) : undefined;
+    const plain = section.kind ? this.t(`report.section.${section.kind}` as MessageKey) : undefined;
     const blocks = () => section.blocks.map((block) => this.#renderBlock(block));
     return html`<section class="section" part="section">
       ${section.heading !== undefined
         ? plain
           ? html`${this.#subHeading(plain)}
               <p class="original" part="original-heading">
-                ${this.#t('report.original', { heading: '' })}<span lang=${this.#reportLang}>${section.heading}</span>
+                ${this.t('report.original', { heading: '' })}<span lang=${this.#reportLang}>${section.heading}</span>
               </p>`
           : this.#subHeading(section.heading, this.#reportLang)
         : nothing}
@@ -582,14 +568,14 @@ export class LayReport extends LitElement {
     const entry = match.entry;
     const url = trustedUrl(entry.url, this.trustedDomains);
     const english = this.#words?.fallback.has(entry) ? 'en' : nothing;
-    return html`<strong class="popover-title" id="${id}-title">${this.#t('report.meaningOf', { words: match.text })}</strong
+    return html`<strong class="popover-title" id="${id}-title">${this.t('report.meaningOf', { words: match.text })}</strong
       ><span class="definition" lang=${english}>${entry.definition}</span
       >${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
-            >${this.#t('layer.readMore', { term: match.text })}
-            <span class="visually-hidden">${this.#t('layer.opensNewTab')}</span></a
+            >${this.t('layer.readMore', { term: match.text })}
+            <span class="visually-hidden">${this.t('layer.opensNewTab')}</span></a
           >`
-        : nothing}<button class="close" type="button" @click=${() => this.#popover.close('close', true)}>${this.#t('layer.close')}</button>`;
+        : nothing}<button class="close" type="button" @click=${() => this.#popover.close('close', true)}>${this.t('layer.close')}</button>`;
   }
 
   /** "Show image 3" beside a sentence that names an image the paired viewer has. */
@@ -608,7 +594,7 @@ export class LayReport extends LitElement {
     return html`${links.map(
       ({ ref, index }) =>
         html` <button class="image-link" part="image-link" type="button" @click=${() => this.#onShowImage(ref, index)}>
-            ${this.#t('report.showImage', { index: index + 1 })}
+            ${this.t('report.showImage', { index: index + 1 })}
           </button>`,
     )}`;
   }
@@ -627,14 +613,14 @@ export class LayReport extends LitElement {
           this.renderRoot.querySelector<HTMLElement>(`[data-block="${CSS.escape(key)}"] .composer textarea`)?.focus();
         }}
       >
-        ${this.#t('ask.open')}
+        ${this.t('ask.open')}
       </button>`;
     }
     const id = `ask-${key}`;
     const done = async (announcement: string) => {
       this._asking = undefined;
       this._askError = false;
-      this._announcement = announcement;
+      void this.announce(announcement);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`[data-block="${CSS.escape(key)}"] .ask`)?.focus();
     };
@@ -649,12 +635,12 @@ export class LayReport extends LitElement {
       const chosen = form.querySelector<HTMLInputElement>('input[name="sentence"]:checked')?.value;
       const sentence = sentences.find((s) => s.id === chosen) ?? sentences[0]!;
       this.dispatchEvent(new PvQuestionEvent({ question, about: 'report', context: sentence.text.trim(), at: new Date().toISOString() }));
-      await done(this.#t('ask.sent'));
+      await done(this.t('ask.sent'));
     };
     return html`<form class="composer" @submit=${send} novalidate>
       ${sentences.length > 1
         ? html`<fieldset>
-            <legend>${this.#t('report.askWhich')}</legend>
+            <legend>${this.t('report.askWhich')}</legend>
             ${sentences.map(
               (s, i) => html`<label class="choice">
                 <input type="radio" name="sentence" value=${s.id} ?checked=${i === 0} />
@@ -663,12 +649,12 @@ export class LayReport extends LitElement {
             )}
           </fieldset>`
         : nothing}
-      <label for=${id}>${this.#t('ask.yourQuestion')}</label>
-      ${this._askError ? html`<p class="ask-error" id="${id}-error">${this.#t('ask.empty')}</p>` : nothing}
+      <label for=${id}>${this.t('ask.yourQuestion')}</label>
+      ${this._askError ? html`<p class="ask-error" id="${id}-error">${this.t('ask.empty')}</p>` : nothing}
       <textarea id=${id} name="question" rows="3" maxlength="1000" aria-describedby=${this._askError ? `${id}-error` : nothing}></textarea>
       <div class="choices">
-        <button class="action" type="submit">${this.#t('ask.send')}</button>
-        <button class="action" type="button" @click=${() => done('')}>${this.#t('ask.cancel')}</button>
+        <button class="action" type="submit">${this.t('ask.send')}</button>
+        <button class="action" type="button" @click=${() => done('')}>${this.t('ask.cancel')}</button>
       </div>
     </form>`;
   }
@@ -677,26 +663,26 @@ export class LayReport extends LitElement {
     const on = this.explainedOn ? new Date(this.explainedOn) : undefined;
     const checked = this.explainedBy && on && !Number.isNaN(on.getTime());
     return html`<div class="header" part="header">
-      ${heading(headingLevel(this.headingLevel), this.#t('report.title'))}
-      <p class="statement">${this.#t('report.statement')}</p>
-      <p>${this.#t('report.howTo')}</p>
+      ${heading(headingLevel(this.headingLevel), this.t('report.title'))}
+      <p class="statement">${this.t('report.statement')}</p>
+      <p>${this.t('report.howTo')}</p>
       <p class="explained">
-        ${checked ? this.#t('report.explainedBy', { trust: this.explainedBy, date: this.#lang.date(on) }) : this.#t('report.explainedGeneral')}
+        ${checked ? this.t('report.explainedBy', { trust: this.explainedBy, date: this.locale.date(on) }) : this.t('report.explainedGeneral')}
       </p>
     </div>`;
   }
 
   override render() {
     const model = this._model;
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>`;
+    const live = this.renderLiveRegion();
     if (this._status === 'error') {
       return html`<div class="error" part="error" role="alert">
-          ${heading(headingLevel(this.headingLevel), this.#t('report.errorTitle'))}
-          <p>${this.#t(`report.error.${this._error ?? 'malformed'}` as MessageKey)}</p>
+          ${heading(headingLevel(this.headingLevel), this.t('report.errorTitle'))}
+          <p>${this.t(`report.error.${this._error ?? 'malformed'}` as MessageKey)}</p>
         </div>
         ${live}`;
     }
-    if (this._status === 'loading') return html`<p class="loading" role="status">${this.#t('report.loading')}</p>${live}`;
+    if (this._status === 'loading') return html`<p class="loading" role="status">${this.t('report.loading')}</p>${live}`;
     if (!model) return live;
     const sections = () => model.sections.map((section, i) => this.#renderSection(section, i));
     // The body's click listener only delegates the term buttons' own clicks (real <button>s, so Enter
@@ -704,7 +690,7 @@ export class LayReport extends LitElement {
     /* eslint-disable lit-a11y/click-events-have-key-events */
     return html`<article class="report" part="report">
         ${this.#renderHeader()}
-        ${model.truncated ? html`<p class="truncated">${this.#t('report.truncated')}</p>` : nothing}
+        ${model.truncated ? html`<p class="truncated">${this.t('report.truncated')}</p>` : nothing}
         <div class="body" @click=${this.#onBodyClick}>
           ${
             // A new reading of the report gets new consent steps (each reads the remembered choice again),

@@ -1,8 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { GestureController, KEY_PAN_PX } from '../../controllers/gesture-controller.js';
 import { HoldController } from '../../controllers/hold-controller.js';
-import { LanguageController } from '../../controllers/language-controller.js';
 import { ViewerController, type ViewerStatus } from '../../controllers/viewer-controller.js';
 import type { ViewerLike } from '../../controllers/viewer-like.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
@@ -12,7 +11,8 @@ import { PvLoadEvent } from '../../events/pv-load-event.js';
 import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
 import { heading, headingLevel } from '../heading.js';
-import type { MessageKey, Messages } from '../../lay/messages.js';
+import { PvElement } from '../pv-element.js';
+import type { MessageKey } from '../../lay/messages.js';
 import { describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import { sourceOf } from '../../sources/has-source.js';
@@ -85,12 +85,10 @@ export type RequestHeaders =
  * @cssprop [--pv-radius=4px] - Corner radius.
  * @cssprop [--pv-font-family=inherit] - Font.
  */
-export class PatientImageViewer extends LitElement implements ViewerLike {
+export class PatientImageViewer extends PvElement implements ViewerLike {
   static override styles = styles;
 
   // Controllers
-  readonly #lang = new LanguageController(this, () => this.messages);
-
   /** Its own `hold`, or that of a consent step around it. */
   readonly #hold = new HoldController(this);
 
@@ -185,9 +183,6 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
   /** Milliseconds a load may take before the viewer says it took too long. */
   @property({ type: Number }) timeout = 30000;
 
-  /** Replacement words for any of the built-in messages (see `src/lay/messages.ts`). */
-  @property({ attribute: false }) messages: Messages | undefined;
-
   /**
    * Hide the marks stored with the image (DICOM graphics overlays: arrows, outlines or words the
    * person who reported it drew). They are shown by default, as they were reported; the patient can
@@ -225,12 +220,6 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
         count: () => this.#viewer.count,
       },
     );
-  }
-
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    // While the Welsh words download (once a page, a small chunk), wait rather than flash English.
-    const pending = this.#lang.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -412,18 +401,14 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
     this.requestUpdate();
   }
 
-  #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return this.#lang.t(key, values);
-  }
-
   #errorText(type: string): string {
-    return this.#t(`error.${type}` as MessageKey);
+    return this.t(`error.${type}` as MessageKey);
   }
 
   #label(): string {
     const { facts, count, index } = this.#viewer;
-    const description = this.alt || (facts ? describe(facts, this.#lang.messages) : this.#t('kind.other'));
-    if (count > 1) return this.#t('describeWithIndex', { description, index: index + 1, count });
+    const description = this.alt || (facts ? describe(facts, this.locale.messages) : this.t('kind.other'));
+    if (count > 1) return this.t('describeWithIndex', { description, index: index + 1, count });
     return description;
   }
 
@@ -432,9 +417,9 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
     if (status === 'loading') {
       // Said at the start and once half-way, not at every percent (a flood of updates a screen
       // reader would queue up): the progress bar shows the rest.
-      return progress === undefined || progress < 0.5 ? this.#t('loading') : this.#t('loadingProgress', { percent: 50 });
+      return progress === undefined || progress < 0.5 ? this.t('loading') : this.t('loadingProgress', { percent: 50 });
     }
-    if (status === 'error' && error) return `${this.#t('errorTitle')}. ${this.#errorText(error.type)}`;
+    if (status === 'error' && error) return `${this.t('errorTitle')}. ${this.#errorText(error.type)}`;
     if (status === 'loaded') return this.#label();
     return '';
   }
@@ -456,10 +441,10 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
           <div class="focus-ring" aria-hidden="true"></div>
           ${status === 'loading' || status === 'waiting'
             ? html`<div class="overlay loading">
-                <span>${this.#t('loading')}</span>
+                <span>${this.t('loading')}</span>
                 <progress
                   part="progress"
-                  aria-label=${this.#t('loading')}
+                  aria-label=${this.t('loading')}
                   max="1"
                   value=${progress ?? nothing}
                 ></progress>
@@ -467,19 +452,19 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
             : nothing}
           ${status === 'error' && error
             ? html`<div class="overlay error" part="error">
-                ${heading(headingLevel(this.headingLevel), this.#t('errorTitle'))}
+                ${heading(headingLevel(this.headingLevel), this.t('errorTitle'))}
                 <p>${this.#errorText(error.type)}</p>
                 ${error.retryable
-                  ? html`<button part="button" type="button" @click=${this.#onRetry}>${this.#t('tryAgain')}</button>`
+                  ? html`<button part="button" type="button" @click=${this.#onRetry}>${this.t('tryAgain')}</button>`
                   : nothing}
               </div>`
             : nothing}
         </div>
-        ${loaded && facts?.burnedInText ? html`<p class="notice" part="notice">${this.#t('burnedInText')}</p>` : nothing}
-        ${loaded && this.#viewer.view?.hasOverlays() ? html`<p class="notice" part="notice">${this.#t('marksNotice')}</p>` : nothing}
+        ${loaded && facts?.burnedInText ? html`<p class="notice" part="notice">${this.t('burnedInText')}</p>` : nothing}
+        ${loaded && this.#viewer.view?.hasOverlays() ? html`<p class="notice" part="notice">${this.t('marksNotice')}</p>` : nothing}
         ${loaded && this.#viewer.skipped > 0
           ? html`<p class="notice" part="notice">
-              ${this.#t('someSkipped', { skipped: this.#viewer.skipped })}
+              ${this.t('someSkipped', { skipped: this.#viewer.skipped })}
             </p>`
           : nothing}
         <div part="status" class="status" role="status" aria-live="polite" aria-atomic="true">
@@ -500,31 +485,31 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
     if (zoom <= 1.05) return nothing;
     const step = KEY_PAN_PX * 4;
     const pan = (key: MessageKey, dx: number, dy: number) =>
-      html`<button part="button" type="button" @click=${() => this.#act((view) => view.panBy(dx, dy))}>${this.#t(key)}</button>`;
+      html`<button part="button" type="button" @click=${() => this.#act((view) => view.panBy(dx, dy))}>${this.t(key)}</button>`;
     return html`<fieldset class="pan">
-      <legend>${this.#t('panGroup')}</legend>
+      <legend>${this.t('panGroup')}</legend>
       ${pan('panUp', 0, -step)} ${pan('panDown', 0, step)} ${pan('panLeft', -step, 0)} ${pan('panRight', step, 0)}
     </fieldset>`;
   }
 
   #renderControls(count: number, index: number, modality: string) {
     const button = (key: MessageKey, action: () => void, disabled = false) =>
-      html`<button part="button" type="button" ?disabled=${disabled} @click=${action}>${this.#t(key)}</button>`;
+      html`<button part="button" type="button" ?disabled=${disabled} @click=${action}>${this.t(key)}</button>`;
     return html`
-      <div part="controls" class="controls" role="group" aria-label=${this.#t('controlsLabel')}>
+      <div part="controls" class="controls" role="group" aria-label=${this.t('controlsLabel')}>
         ${count > 1
           ? html`<fieldset class="navigate">
-              <legend>${this.#t('moveGroup')}</legend>
+              <legend>${this.t('moveGroup')}</legend>
               ${button('previous', () => void this.#step(-1), index <= 0)}
               <label>
-                <span>${this.#t('imageOf', { index: index + 1, count })}</span>
+                <span>${this.t('imageOf', { index: index + 1, count })}</span>
                 <input
                   type="range"
                   min="1"
                   max=${count}
                   step="1"
                   .value=${String(index + 1)}
-                  aria-valuetext=${this.#t('imageOf', { index: index + 1, count })}
+                  aria-valuetext=${this.t('imageOf', { index: index + 1, count })}
                   @input=${this.#onSlider}
                 />
               </label>
@@ -532,32 +517,32 @@ export class PatientImageViewer extends LitElement implements ViewerLike {
             </fieldset>`
           : nothing}
         <fieldset>
-          <legend>${this.#t('viewGroup')}</legend>
+          <legend>${this.t('viewGroup')}</legend>
           ${button('zoomIn', () => this.zoomIn())} ${button('zoomOut', () => this.zoomOut())}
           ${button('fit', () => this.fit())}
         </fieldset>
         ${this.#renderPan()}
         <fieldset>
-          <legend>${this.#t('lookGroup')}</legend>
+          <legend>${this.t('lookGroup')}</legend>
           ${button('lighter', () => this.lighten(1))} ${button('darker', () => this.lighten(-1))}
           ${button('moreContrast', () => this.contrast(1))} ${button('lessContrast', () => this.contrast(-1))}
           <button part="button" type="button" aria-pressed=${this.#dragMode === 'adjust'} @click=${this.#onDragMode}>
-            ${this.#t('dragToAdjust')}
+            ${this.t('dragToAdjust')}
           </button>
           ${button('reset', () => this.reset())}
           ${this.#viewer.view?.hasOverlays()
             ? html`<button part="button" type="button" aria-pressed=${this.hideOverlays} @click=${() => (this.hideOverlays = !this.hideOverlays)}>
-                ${this.#t('hideMarks')}
+                ${this.t('hideMarks')}
               </button>`
             : nothing}
         </fieldset>
         <details>
-          <summary>${this.#t('aboutTitle')}</summary>
-          <p>${explain(modality, this.#lang.messages)}</p>
+          <summary>${this.t('aboutTitle')}</summary>
+          <p>${explain(modality, this.locale.messages)}</p>
         </details>
         <details class="keys">
-          <summary>${this.#t('keysTitle')}</summary>
-          <p>${this.#t('keysHelp')}</p>
+          <summary>${this.t('keysTitle')}</summary>
+          <p>${this.t('keysHelp')}</p>
         </details>
       </div>
     `;
