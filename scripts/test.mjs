@@ -12,7 +12,7 @@
  * CI reads a plain `N passed, N failed, N skipped` line, printed last: the sum of steps 5 and 6 (a
  * failure before the browser tests prints `0 passed, N failed`). Any step failing fails the command.
  * Extra arguments make a focused run of the browser tests only, e.g. `npm test -- --group no-webgl`;
- * `PV_FILES=test/viewer/errors.test.ts npm test -- --group webgl` runs one file (see
+ * `PV_FILES=test/patient-image-viewer/errors.test.ts npm test -- --group webgl` runs one file (see
  * web-test-runner.config.mjs); `npm run test:node` runs step 6 alone.
  */
 import { spawn } from 'node:child_process';
@@ -80,7 +80,7 @@ if ((await run('Manifest check: custom-elements.json', process.execPath, [join(r
 if (failed > 0) stopBeforeTests(failed);
 
 // 5. Browser tests (the runner prints `N passed, N failed, N skipped`).
-// Extra arguments (say `--files test/viewer/errors.test.ts`) make a focused run: browser tests only.
+// Extra arguments (say `--files test/patient-image-viewer/errors.test.ts`) make a focused run: browser tests only.
 const extra = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;

@@ -1,7 +1,7 @@
 /**
  * Test-runner commands that need the browser's DevTools protocol: a real mouse wheel (a synthetic
  * WheelEvent is not the same input), real touch and mouse drags, heap measurement after a
- * forced garbage collection, media features such as forced colours, and (for test/reliability) the
+ * forced garbage collection, media features such as forced colours, and (for the reliability tests in test/components) the
  * requests a page makes, its accessibility tree's names, and its DOM counters.
  */
 export function browserCommands() {
@@ -83,7 +83,7 @@ export function browserCommands() {
           return true;
         }
         case 'pv-network': {
-          // Record every request the page and its workers make (test/reliability): `start`, then
+          // Record every request the page and its workers make (test/components, the reliability tests): `start`, then
           // `stop` returns [{ url, method, authorization, type }].
           if (payload.action === 'start') {
             const client = await page.target().createCDPSession();

@@ -2,7 +2,7 @@
  * A small fault-injecting HTTP proxy in front of the real Orthanc (DICOMweb), listening on its own
  * port on 127.0.0.1. The test server (server.mjs) forwards `/faulty-dicom-web/...` to it, so the
  * browser sees one origin; tests set faults and read what the proxy saw through `/__fault-proxy/...`
- * (see `test/reliability/fault.ts`).
+ * (see `test/components/fault.ts`).
  *
  * A fault is a rule: requests whose path matches `match` (a regular expression source, e.g.
  * `/metadata$` or `/frames/`) get, `times` times (default: until cleared):

@@ -89,7 +89,7 @@ export const INJECTION_CORPUS: readonly string[] = Object.freeze([
   'x\u200B\u200C\u200D\uFEFFray',
   'lone \uD800 surrogate',
 
-  // Links that only look trusted, and markup that changes where links go (test/reliability).
+  // Links that only look trusted, and markup that changes where links go (test/components, the reliability tests).
   '//evil.example/',
   'https:evil.example',
   '\\\\evil.example\\x',

@@ -85,7 +85,7 @@ export async function createTestServer({ data = true } = {}) {
   writeFileSync(join(synthetic, xr8.name), new Uint8Array(xr8.buffer));
   const transferSyntaxes = writeTransferSyntaxVariants(synthetic);
   if (!transferSyntaxes.available) console.log(`\n[Transfer syntax tests will be skipped] ${transferSyntaxes.reason}\n`);
-  // Issue 14: awkward-but-valid files and DCMTK's rendering of each (test/viewer/dicom-cases*.test.ts).
+  // Issue 14: awkward-but-valid files and DCMTK's rendering of each (test/patient-image-viewer/dicom-cases*.test.ts).
   const dicomCases = writeDicomCases(synthetic);
   const burned = makeChestRadiograph({ size: 128, burnedIn: true });
   writeFileSync(join(synthetic, 'burned-in.dcm'), new Uint8Array(burned.buffer));
@@ -99,7 +99,7 @@ export async function createTestServer({ data = true } = {}) {
   } else {
     console.log(`\n[DICOMweb tests will be skipped] ${orthanc.reason}\n`);
   }
-  // test/reliability: a fault-injecting proxy in front of Orthanc, reached through /faulty-dicom-web/.
+  // test/components (the reliability tests): a fault-injecting proxy in front of Orthanc, reached through /faulty-dicom-web/.
   const faultProxy = orthanc.available ? await startFaultProxy(orthanc.url) : undefined;
 
   const { vite, viteUrl } = await startVite();

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { PatientImageViewer } from '../../src/index.js';
 import { cleanup, requireSharedDicom, serverInfo, settle, viewer } from '../support/helpers.js';
-// The PS3.15 Basic Profile values of a file (shared with test/reliability/privacy-network.test.ts).
+// The PS3.15 Basic Profile values of a file (shared with test/components/privacy-network.test.ts).
 import { appearsIn, identifyingValues } from '../support/identifying.js';
 
 /** Everything the viewer exposes: composed DOM text, attributes, accessible names. */

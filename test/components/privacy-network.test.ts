@@ -9,7 +9,7 @@ import { hostileFiles, truncatedFiles } from './hostile-dicom.js';
 
 /**
  * Identifying data and the network, for the whole patient journey (consent step, viewer, labels),
- * not just the viewer (test/viewer/privacy.test.ts): for every DICOM file the tests use, no value
+ * not just the viewer (test/patient-image-viewer/privacy.test.ts): for every DICOM file the tests use, no value
  * of a PS3.15 Basic Profile attribute in the file may appear in the composed DOM (shadow roots
  * included), attributes, the accessibility tree's names, any pv-* event, the console, or stored
  * choices. And the library may contact only the configured image source and its own assets.
@@ -217,7 +217,7 @@ describe('identifying data and the network, across the consent step, the viewer 
     }
   });
 
-  it('[HAZ-005] the hostile files of test/reliability (and some cut ones)', async () => {
+  it('[HAZ-005] the hostile files of test/components/hostile-dicom.ts (and some cut ones)', async () => {
     let key = 200;
     for (const file of hostileFiles()) {
       const { surfaces, secrets } = await journey(file.name, file.buffer, key++);
