@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadEngine, type RegisteredStack, type StackView } from '../engine/index.js';
 import { ViewerError, toViewerError } from '../sources/errors.js';
 import type { SafeFacts, StackImage } from '../sources/inspect.js';
-import { prepare, type ViewerSource } from '../sources/prepare.js';
+import { prepare, type PreparedStack, type ViewerSource } from '../sources/prepare.js';
 import type { VisibilityController } from './visibility-controller.js';
 
 /** `idle`: nothing to show; `waiting`: off screen (lazy); then `loading`, `loaded` or `error`. */
@@ -25,6 +25,13 @@ export interface ViewerCallbacks {
   onImageChange(index: number, count: number): void;
   /** The picture was drawn differently; called at most once per animation frame. */
   onViewChange(): void;
+  /**
+   * Issue 15, the poster: the images are in and have passed every check that can refuse them, and
+   * the engine is not drawing yet. `start` is the image the engine will show first.
+   */
+  onPrepared?(prepared: PreparedStack, start: number): void;
+  /** Issue 15: the engine has drawn the loaded stack (after `onLoad`): a poster can give way now. */
+  onDrawn?(): void;
 }
 
 /** Reject with the signal's reason as soon as it aborts. */
@@ -190,16 +197,32 @@ export class ViewerController implements ReactiveController {
         loadSignal,
       );
       this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped, images: prepared.images });
+      this.#callbacks.onPrepared?.(prepared, Math.min(this.#resumeIndex, prepared.count - 1));
       const engine = await untilAborted(starting, loadSignal);
       await untilAborted(this.#visibility.whenDrawable(), loadSignal);
       const stage = this.#inputs().stage;
       if (!this.#host.isConnected || !stage) throw signal.reason ?? new Error('removed');
+      // Issue 15: `onDrawn` once the engine has drawn after the load (or, should it never say so, soon after).
+      const drawn = {
+        rendered: false,
+        shown: false,
+        told: false,
+        tell: () => {
+          if (drawn.told || !drawn.rendered || !drawn.shown || view !== this.#view) return;
+          drawn.told = true;
+          this.#callbacks.onDrawn?.();
+        },
+      };
       const view = engine.open(stage, {
         // While loading, show() rejects with the same error; once shown, it is this load's failure.
         onImageFailed: (error) => {
           if (this.status === 'loaded') this.#fail(error);
         },
-        onRendered: () => this.#scheduleViewChange(),
+        onRendered: () => {
+          this.#scheduleViewChange();
+          drawn.rendered = true;
+          drawn.tell();
+        },
         onContextLost: (redrawn) => {
           redrawn.then(
             () => this.#set({ renderer: 'cpu' }),
@@ -217,6 +240,14 @@ export class ViewerController implements ReactiveController {
       this.#wantedIndex = start;
       this.#set({ status: 'loaded', index: start, progress: 1, renderer: view.backend });
       this.#callbacks.onLoad(prepared.facts, prepared.count, start, view.backend, prepared.skipped);
+      drawn.shown = true;
+      drawn.tell();
+      if (!drawn.told) {
+        setTimeout(() => {
+          drawn.rendered = true;
+          drawn.tell();
+        }, 1000);
+      }
     } finally {
       clearTimeout(timeoutId);
     }
