@@ -523,8 +523,8 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
             aria-label=${this.#label()}
             tabindex=${loaded ? '0' : '-1'}
           ></div>
-          <canvas part="poster" class="poster" width="0" height="0" aria-hidden="true" ?hidden=${!this.#posterWanted}></canvas>
           <div class="focus-ring" aria-hidden="true"></div>
+          <canvas part="poster" class="poster" width="0" height="0" aria-hidden="true" ?hidden=${!this.#posterWanted}></canvas>
           ${status === 'loading' || status === 'waiting'
             ? html`<div class="overlay loading ${poster ? 'over-poster' : ''}">
                 <span>${this.t('loading')}</span>
