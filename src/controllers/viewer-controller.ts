@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadEngine, type RegisteredStack, type StackView } from '../engine/index.js';
+import { posterOptions } from '../poster/index.js';
 import { ViewerError, toViewerError } from '../sources/errors.js';
 import type { SafeFacts, StackImage } from '../sources/inspect.js';
 import { prepare, type PreparedStack, type ViewerSource } from '../sources/prepare.js';
@@ -186,6 +187,10 @@ export class ViewerController implements ReactiveController {
       // Start the engine download now; it overlaps with fetching and checking the image bytes.
       const starting = loadEngine();
       starting.catch(() => undefined);
+      // Issue 15: with the engine already loaded (a second viewer, a new image) the poster would be
+      // wasted work on the way to the engine's own picture.
+      let engineReady = false;
+      void starting.then(() => (engineReady = true), () => undefined);
       // Raced with the load's signal too: a portal's headers callback that never answers must still
       // end in the timeout message, not a spinner for ever.
       const prepared = await untilAborted(
@@ -197,7 +202,7 @@ export class ViewerController implements ReactiveController {
         loadSignal,
       );
       this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped, images: prepared.images });
-      this.#callbacks.onPrepared?.(prepared, Math.min(this.#resumeIndex, prepared.count - 1));
+      if (!engineReady || posterOptions.whenEngineReady) this.#callbacks.onPrepared?.(prepared, Math.min(this.#resumeIndex, prepared.count - 1));
       const engine = await untilAborted(starting, loadSignal);
       await untilAborted(this.#visibility.whenDrawable(), loadSignal);
       const stage = this.#inputs().stage;

@@ -11,6 +11,13 @@ import { readPosterSource } from './read.js';
 export { fitPicture, type Box, type PosterShape } from './fit.js';
 export { posterRgba, voiFunction, windowFor, modalityRange, type PosterFrame, type PosterWindow } from './pixels.js';
 
+/**
+ * @internal When to make a poster. By default only while the engine is still loading (with the
+ * engine loaded, its own picture comes as soon: the poster would be wasted work); tests that compare
+ * the poster with the live view on one page set `whenEngineReady`.
+ */
+export const posterOptions = { whenEngineReady: false };
+
 /** A picture ready to draw: the image at its own size, and how to fit it. */
 export interface Poster {
   /** The image, one canvas pixel per image pixel. */

@@ -81,7 +81,13 @@ export function windowFor(frame: PosterFrame): PosterWindow {
   return { centre: (min + max) / 2, width: Math.max(max - min, 1e-9), fn: 'LINEAR_EXACT' };
 }
 
-/** RGBA pixels (rows x columns x 4) of a frame as the live view first draws it. */
+function isIntegerArray(data: ArrayLike<number>): boolean {
+  return (
+    data instanceof Uint8Array || data instanceof Int8Array || data instanceof Uint16Array || data instanceof Int16Array || data instanceof Int32Array
+  );
+}
+
+/** RGBA pixels (rows x columns x 4) of a frame as the live view first draws it (little-endian RGBA words). */
 export function posterRgba(frame: PosterFrame): Uint8ClampedArray {
   const count = frame.rows * frame.columns;
   const out = new Uint8ClampedArray(count * 4);
@@ -114,6 +120,26 @@ export function posterRgba(frame: PosterFrame): Uint8ClampedArray {
   const intercept = frame.intercept ?? 0;
   const voi = voiFunction(windowFor(frame));
   const invert = photometric === 'MONOCHROME1';
+  // Stored values are integers in a small range (8 to 16 bits): one table lookup a pixel, written
+  // as whole RGBA words, instead of the rescale and window for each one.
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const v = data[i]!;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  if (count > 0 && Number.isInteger(low) && Number.isInteger(high) && high - low <= 1 << 17 && isIntegerArray(data)) {
+    const table = new Uint32Array(high - low + 1);
+    for (let v = low; v <= high; v++) {
+      const level = voi(v * slope + intercept);
+      const grey = Math.round(invert ? 255 - level : level);
+      table[v - low] = (0xff000000 | (grey << 16) | (grey << 8) | grey) >>> 0;
+    }
+    const words = new Uint32Array(out.buffer);
+    for (let i = 0; i < count; i++) words[i] = table[data[i]! - low]!;
+    return out;
+  }
   for (let i = 0; i < count; i++) {
     const level = voi(data[i]! * slope + intercept);
     const grey = Math.round(invert ? 255 - level : level);

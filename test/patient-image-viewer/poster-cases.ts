@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import type { PatientImageViewer, PvFirstPictureEvent } from '../../src/index.js';
 import { fitPicture } from '../../src/poster/fit.js';
+import { posterOptions } from '../../src/poster/index.js';
 import { dicomFile, hostileFiles } from '../components/hostile-dicom.js';
 import { cleanup, loaded, nextEvent, serverInfo, settle, skipBecause, until, viewer } from '../support/helpers.js';
 
@@ -108,6 +109,9 @@ async function samePicture(path: 'WebGL' | 'CPU', src: string, tolerance = 6): P
 export function posterTests(path: 'WebGL' | 'CPU'): void {
   describe(`poster frame (issue 15, ${path})`, () => {
     afterEach(cleanup);
+    // One page, one engine: after the first test it is loaded, and the viewer would skip the poster.
+    before(() => (posterOptions.whenEngineReady = true));
+    after(() => (posterOptions.whenEngineReady = false));
 
     it('the synthetic CT: the poster is the live picture, in the same place', async () => {
       const { synthetic } = await serverInfo();
@@ -168,7 +172,7 @@ export function posterTests(path: 'WebGL' | 'CPU'): void {
       expect(el.shadowRoot!.querySelector('.controls-pending'), 'gone once interactive').to.equal(null);
     });
 
-    it('[HAZ-001] no poster while held (consent step), and none for a refused file', async () => {
+    it('[HAZ-001] no poster while held (consent step)', async () => {
       const { synthetic } = await serverInfo();
       const held = viewer({ src: `/__synthetic/${synthetic.ct[0]}` });
       held.hold = true;
@@ -178,6 +182,17 @@ export function posterTests(path: 'WebGL' | 'CPU'): void {
       expect(drawn).to.equal(0);
       expect(posterCanvasOf(held).width, 'nothing drawn').to.equal(0);
       expect(posterCanvasOf(held).hidden).to.equal(true);
+    });
+
+    it('[HAZ-001] a poster on screen is put away (and emptied) as soon as the viewer is held', async () => {
+      const { synthetic } = await serverInfo();
+      const el = viewer({ src: `/__synthetic/${synthetic.ct[0]}` });
+      const first = await nextEvent(el, 'pv-first-picture');
+      if (!first.detail.poster) return; // the engine came first: nothing to put away
+      el.hold = true;
+      await el.updateComplete;
+      expect(posterCanvasOf(el).hidden).to.equal(true);
+      expect(posterCanvasOf(el).width, 'no picture left in the canvas').to.equal(0);
     });
 
     it('no poster for any file the viewer refuses (hostile files)', async () => {

@@ -52,6 +52,14 @@ describe('poster pixel mapping', () => {
     expect([exact(0), exact(50), exact(100)]).to.deep.equal([0, 127.5, 255]);
   });
 
+  it('gives the same levels from typed arrays (the table path) as from plain ones', () => {
+    const values = [0, 7, 100, 1023, 4095, 2048, 12, 3000];
+    for (const extra of [{}, { window: { centre: 1000, width: 2000 } }, { photometric: 'MONOCHROME1', slope: 2, intercept: -1024 }] as Partial<PosterFrame>[]) {
+      expect(greys(grey(Array.from(new Uint16Array(values)), extra))).to.deep.equal(greys(grey(new Uint16Array(values) as never, extra)));
+      expect(greys(grey(values.map((v) => v - 2048), extra))).to.deep.equal(greys(grey(new Int16Array(values.map((v) => v - 2048)) as never, extra)));
+    }
+  });
+
   it('draws RGB as stored, in either planar configuration, and converts YBR_FULL', () => {
     const interleaved = posterRgba({ rows: 1, columns: 2, photometric: 'RGB', samples: 3, data: [255, 0, 0, 0, 0, 255] });
     expect([...interleaved]).to.deep.equal([255, 0, 0, 255, 0, 0, 255, 255]);
