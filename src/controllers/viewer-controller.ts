@@ -35,6 +35,9 @@ export interface ViewerCallbacks {
   onDrawn?(): void;
 }
 
+/** Whether the engine has loaded in this page (issue 15: no poster once it has). */
+let engineLoaded = false;
+
 /** Reject with the signal's reason as soon as it aborts. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -187,10 +190,11 @@ export class ViewerController implements ReactiveController {
       // Start the engine download now; it overlaps with fetching and checking the image bytes.
       const starting = loadEngine();
       starting.catch(() => undefined);
-      // Issue 15: with the engine already loaded (a second viewer, a new image) the poster would be
-      // wasted work on the way to the engine's own picture.
-      let engineReady = false;
-      void starting.then(() => (engineReady = true), () => undefined);
+      // Issue 15: with the engine already loaded when this load starts (a second viewer, a new
+      // image) the poster would be wasted work on the way to the engine's own picture. (An engine
+      // that finishes loading during this fetch still has to start and decode: the poster helps.)
+      const engineReady = engineLoaded;
+      void starting.then(() => (engineLoaded = true), () => undefined);
       // Raced with the load's signal too: a portal's headers callback that never answers must still
       // end in the timeout message, not a spinner for ever.
       const prepared = await untilAborted(
