@@ -249,7 +249,7 @@ export const enGB = {
   'site.patient': 'the Patient.info website',
   // --- issue 15 poster ---
   /** Shown (and announced) while the first picture is on screen and the controls are still loading. */
-  controlsGettingReady: 'The picture is ready. The controls are getting ready.',
+  controlsGettingReady: 'Your image is ready. The controls are getting ready.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */
