@@ -132,4 +132,33 @@ describe('<lay-report>: a held part whose finding is chosen elsewhere on the pag
     press(layer, 'Hide it again')!.click();
     await until(() => !deepText(document.body).includes('confirm resolution'), 3000, 'the words taken out');
   });
+
+  it('[HAZ-020] two parts of one report with the finding of a label: "Show me now" in one part shows that part and the label, never the other part; the layer’s choice moves both', async () => {
+    const layer = await mountLayer('study-64');
+    const { el, root } = await mountReport((r) => {
+      r.studyKey = 'study-64';
+      r.sensitive = [
+        { match: 'small right pleural effusion', findingId: FINDING },
+        { match: SENTENCE, findingId: FINDING },
+      ];
+      r.text = CHEST;
+    });
+    const steps = disclosures(root) as unknown as Step[];
+    expect(steps.length).to.equal(2);
+    await until(() => steps.every((s) => s.state === 'asking'), 5000, 'both parts ask');
+    await showHeld(el, steps[0]!);
+    await until(() => shownLabels(layer).includes('shadow'), 3000, 'the label follows');
+    expect(steps[1]!.state).to.equal('asking');
+    expect(deepText(document.body)).to.contain('small right pleural effusion');
+    expect(deepText(document.body)).to.not.contain('confirm resolution');
+
+    press(layer, 'Hide it again')!.click();
+    await until(() => steps.every((s) => s.state === 'waiting'), 3000, 'both parts wait');
+    await until(() => !deepText(document.body).includes('pleural effusion'), 3000, 'the words taken out');
+    expect(deepText(document.body)).to.not.contain('confirm resolution');
+
+    press(layer, 'Show me now')!.click();
+    await until(() => steps.every((s) => s.state === 'shown'), 3000, 'both parts shown');
+    await until(() => deepText(document.body).includes('confirm resolution') && deepText(document.body).includes('small right pleural effusion'), 3000, 'both parts\u2019 words');
+  });
 });
