@@ -53,10 +53,10 @@ export interface DocumentWords {
 /**
  * Loads an annotation document for `<lay-annotation-layer>`: the object given, or `src` fetched
  * through `sources/fetch-json.ts` (same-origin credentials, the host's own request headers if it
- * has any, a time-out, aborted when the host leaves
- * the page or its source changes); validated (the validator is a lazy chunk); its glossary
- * built in the host's language, and built again when the language changes. Bad labels and glossary
- * entries are left out and reported as problems with their paths.
+ * has any, a time-out, aborted when the host leaves the page or its source changes); validated (the
+ * validator is a lazy chunk); its glossary built in the host's language, and built again when the
+ * language changes. Bad labels and glossary entries are left out and reported as problems with
+ * their paths.
  */
 export class AnnotationDocumentController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;

@@ -55,7 +55,10 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
  *
  * Sensitive parts (`sensitive`, IMR `data-sensitive`, and the IMPRESSION with `hold-impression`)
  * are not in the page at all until the patient chooses to see them, in a `<finding-disclosure
- * scope="finding">` (the same words, date lock and memory as a sensitive label).
+ * scope="finding">` (the same words, date lock and memory as a sensitive label). A part follows the
+ * patient's choice about its finding id made elsewhere on the page (a sensitive label, a wrapped
+ * paragraph, a remembered choice): its words come and go with it. "Show me now" in one part of the
+ * report never shows another part, even one with the same finding id.
  *
  * Language: en-GB, or Welsh (cy) when `lang` says so (the element's own, the closest ancestor's,
  * or `<html lang>`). The report's own words stay in English (marked `lang="en"`).
@@ -190,9 +193,8 @@ export class LayReport extends PvElement {
   @state() private _model: ReportModel | undefined;
   @state() private _error: ReportErrorType | undefined;
   /**
-   * Held parts the patient has chosen to see, by where they are in the report (not by finding key:
-   * two parts with the same key are two consent steps, and each shows its words only once its own
-   * step has been answered).
+   * Held parts whose step is `shown`, by where they are in the report (not by finding key: two parts
+   * with the same key are two consent steps, and "Show me now" in one does not show the other).
    */
   @state() private _revealed: ReadonlySet<string> = new Set();
   /** The block whose question form is open. */
