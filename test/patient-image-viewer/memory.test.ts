@@ -90,6 +90,26 @@ describe('memory', () => {
     expect(reloaded).to.equal(false);
   });
 
+  it('[HAZ-010] two viewers of the same files: removing one leaves the other drawing', async () => {
+    const { synthetic } = await serverInfo();
+    const urls = synthetic.ct.map((name) => `/__synthetic/${name}`);
+    const a = viewer({ urls }, [320, 240]);
+    const b = viewer({ urls }, [320, 240]);
+    await Promise.all([loaded(a), loaded(b)]);
+    for (const index of [1, 2]) {
+      await a.goTo(index);
+      await b.goTo(index);
+    }
+    a.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    for (const index of [1, 0, 20, 39]) {
+      await b.goTo(index);
+      await nextFrame();
+      expect(b.status).to.equal('loaded');
+      expect(markerPosition(b), `image ${index}`).to.be.closeTo(0.06 + (0.8 * index) / 39, 0.05);
+    }
+  });
+
   it('[HAZ-010] two viewers of one DICOMweb series: removing one leaves the other drawing, its images still cached', async function () {
     const info = await serverInfo();
     if (!info.orthanc.available) skipBecause(this, info.orthanc.reason);
