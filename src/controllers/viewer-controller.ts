@@ -291,10 +291,23 @@ export class ViewerController implements ReactiveController {
         this.#flush();
       });
     }
-    clearTimeout(this.#fallbackTimer);
-    // No animation frames (a hidden page): report anyway.
-    this.#fallbackTimer = setTimeout(() => this.#flush(true), 100);
+    // No animation frames (a hidden page): report anyway, 100 ms on. One timer for a whole scroll.
+    this.#pendingSince = performance.now();
+    this.#armFallbackTimer(100);
     return reported;
+  }
+
+  #pendingSince = 0;
+
+  #armFallbackTimer(delay: number): void {
+    if (this.#fallbackTimer !== undefined) return;
+    this.#fallbackTimer = setTimeout(() => {
+      this.#fallbackTimer = undefined;
+      if (this.#pendingIndex === undefined) return;
+      const waited = performance.now() - this.#pendingSince;
+      if (waited >= 95) this.#flush(true);
+      else this.#armFallbackTimer(100 - waited);
+    }, delay);
   }
 
   /** After the engine's draw callback (a microtask: still the draw's frame, before it is painted). */
@@ -321,7 +334,6 @@ export class ViewerController implements ReactiveController {
       this.#flush();
     });
     if (image) {
-      clearTimeout(this.#fallbackTimer);
       this.index = this.#pendingIndex!;
       this.#pendingIndex = undefined;
       this.#callbacks.onImageChange(this.index, this.count);
@@ -360,6 +372,7 @@ export class ViewerController implements ReactiveController {
     cancelAnimationFrame(this.#frameRequest);
     cancelAnimationFrame(this.#fallbackRequest);
     clearTimeout(this.#fallbackTimer);
+    this.#fallbackTimer = undefined;
     this.#frameRequest = 0;
     this.#fallbackRequest = 0;
     this.#frameUsed = false;
