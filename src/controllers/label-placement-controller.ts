@@ -94,6 +94,36 @@ async function placeBeside(reference: Box, size: { width: number; height: number
   return { x, y };
 }
 
+/** Room between a marker and its tag, and between a tag and the edge of the picture box (CSS px). */
+const TAG_GAP = 10;
+const EDGE_PADDING = 4;
+
+/** A label's elements in the overlay. */
+interface LabelElements {
+  marker?: HTMLElement;
+  tag?: HTMLElement;
+  pointers: SVGElement[];
+  leaders: SVGElement[];
+  shapes: SVGElement[];
+}
+
+/**
+ * Where floating-ui's `offset(gap)`, `flip` and `shift` (with `padding`) put a box of `size` beside
+ * `reference` (left or right, centred), when that place needs no flip and no shift: the box inside
+ * `clip`, `padding` from every edge. The same arithmetic as floating-ui's, in the same order. Undefined
+ * when the box would overflow there: floating-ui itself decides then.
+ */
+function besideWithin(reference: Box, size: { width: number; height: number }, clip: Box, placement: 'left' | 'right', gap: number, padding: number): Point | undefined {
+  const x = placement === 'right' ? reference.x + reference.width + gap : reference.x - size.width - gap;
+  const y = reference.y + reference.height / 2 - size.height / 2;
+  const fits =
+    clip.x - x + padding <= 0 &&
+    x + size.width - (clip.x + clip.width) + padding <= 0 &&
+    clip.y - y + padding <= 0 &&
+    y + size.height - (clip.y + clip.height) + padding <= 0;
+  return fits ? { x, y } : undefined;
+}
+
 /**
  * Places the layer's markers, tags, outlines, pointer and leader lines and the marker card over the
  * viewer's picture, and keeps them there through zoom, moves, image changes, scrolls and resizes.
@@ -147,12 +177,15 @@ export class LabelPlacementController implements ReactiveController {
 
   hostUpdated(): void {
     this.#follow();
+    // The host rendered: its markers, tags and lines may be new elements.
+    this.#elements = undefined;
     this.schedule();
   }
 
   hostDisconnected(): void {
     window.removeEventListener('scroll', this.schedule);
     window.removeEventListener('resize', this.schedule);
+    this.#sizes.disconnect();
     this.#unfollow();
     cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
@@ -179,13 +212,34 @@ export class LabelPlacementController implements ReactiveController {
     if (viewer === this.#followed) return;
     this.#unfollow();
     this.#followed = viewer;
-    viewer?.addEventListener('pv-view-change', this.schedule);
+    viewer?.addEventListener('pv-view-change', this.#onViewChange);
   }
 
   #unfollow(): void {
-    this.#followed?.removeEventListener('pv-view-change', this.schedule);
+    this.#followed?.removeEventListener('pv-view-change', this.#onViewChange);
     this.#followed = undefined;
   }
+
+  /**
+   * The viewer drew the picture differently: place in the same frame (the event comes right after
+   * the draw, before it is painted), once the host has rendered any change the viewer caused (a new
+   * image's markers). This placement takes the place of one waiting for the next frame.
+   */
+  readonly #onViewChange = (): void => {
+    if (this.#viewChangeQueued) return;
+    this.#viewChangeQueued = true;
+    void this.#host.updateComplete.then(() => {
+      this.#viewChangeQueued = false;
+      if (!this.#followed) return;
+      cancelAnimationFrame(this.#frameRequest);
+      this.#frameRequest = 0;
+      void this.#pass().then((again) => {
+        if (again) this.schedule();
+      });
+    });
+  };
+
+  #viewChangeQueued = false;
 
   /** One placement. True when it must run again next frame (a new box to measure, a tag to measure). */
   async #pass(): Promise<boolean> {
@@ -258,6 +312,58 @@ export class LabelPlacementController implements ReactiveController {
     return again;
   }
 
+  /** The overlay's markers, tags, lines and outlines by label id, found once per host render. */
+  #elements: { overlay: HTMLElement; byId: Map<string, LabelElements> } | undefined;
+
+  #elementsOf(overlay: HTMLElement): Map<string, LabelElements> {
+    if (this.#elements?.overlay === overlay) return this.#elements.byId;
+    const byId = new Map<string, LabelElements>();
+    const entry = (id: string) => {
+      let found = byId.get(id);
+      if (!found) byId.set(id, (found = { pointers: [], leaders: [], shapes: [] }));
+      return found;
+    };
+    for (const element of overlay.querySelectorAll<HTMLElement | SVGElement>('[data-id]')) {
+      const id = element.dataset.id;
+      if (id === undefined) continue;
+      const group = element.parentElement?.classList;
+      if (element.classList.contains('marker') && element instanceof HTMLElement) entry(id).marker = element;
+      else if (element.classList.contains('tag') && element instanceof HTMLElement) {
+        entry(id).tag = element;
+        // Measured once; again only when its size changes (its words, language, font or the box's width).
+        this.#sizes.observe(element);
+      } else if (group?.contains('pointers')) entry(id).pointers.push(element as SVGElement);
+      else if (group?.contains('leaders')) entry(id).leaders.push(element as SVGElement);
+      else if (group?.contains('outlines')) entry(id).shapes.push(element as SVGElement);
+    }
+    this.#elements = { overlay, byId };
+    return byId;
+  }
+
+  /** Each tag's size as last measured (CSS size for placing, offset size for spacing and lines). */
+  readonly #tagSizes = new WeakMap<Element, { css: { width: number; height: number }; offset: { width: number; height: number } }>();
+
+  /** A tag whose size changed is measured again at the next placement. */
+  readonly #sizes = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target } of entries) {
+      // A hidden tag has no size: it keeps the one it had, and is measured again when shown.
+      if ((target as HTMLElement).hidden) continue;
+      this.#tagSizes.delete(target);
+      changed = true;
+    }
+    if (changed) this.schedule();
+  });
+
+  #tagSize(element: HTMLElement): { css: { width: number; height: number }; offset: { width: number; height: number } } {
+    let size = this.#tagSizes.get(element);
+    if (!size) {
+      size = { css: platform.getDimensions(element) as { width: number; height: number }, offset: { width: element.offsetWidth, height: element.offsetHeight } };
+      this.#tagSizes.set(element, size);
+    }
+    return size;
+  }
+
   #scale(viewer: PlacementViewer, index: number, frame: Box, messages: Messages): ScaleBar | undefined {
     const geometry = viewer.imageGeometry(index);
     const origin = viewer.imageToFrame(0, 0);
@@ -275,24 +381,25 @@ export class LabelPlacementController implements ReactiveController {
     const here = items.filter((item) => item.imageIndex === index);
     const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
     const outlines = here.map((item) => this.#outlineBox(viewer, item.label));
+    const shapeElements = this.#elementsOf(overlay);
     const shapes = here.flatMap((item) => {
       const outline = item.label.target.outline;
       if (!outline) return [];
       const attributes = outlineAttributes(viewer, outline);
       if (!attributes) return [];
-      const selector = `.outlines:not(.pointers):not(.leaders) [data-id="${CSS.escape(item.label.id)}"]`;
-      return [...overlay.querySelectorAll<SVGElement>(selector)].map((element) => ({ element, attributes }));
+      return (shapeElements.get(item.label.id)?.shapes ?? []).map((element) => ({ element, attributes }));
     });
     const overlayRect = overlay.getBoundingClientRect();
     const words = [...overlay.querySelectorAll<HTMLElement>('.edge')].map((edge) => {
       const r = edge.getBoundingClientRect();
       return { x: r.left - overlayRect.left, y: r.top - overlayRect.top, width: r.width, height: r.height };
     });
+    const elements = this.#elementsOf(overlay);
     const tags = here.map((item) => {
-      const element = overlay.querySelector<HTMLElement>(`.tag[data-id="${CSS.escape(item.label.id)}"]`);
+      const element = elements.get(item.label.id)?.tag;
       if (!element) return undefined;
       if (element.hidden) return { element, css: { width: 0, height: 0 }, offset: undefined };
-      return { element, css: platform.getDimensions(element) as { width: number; height: number }, offset: { width: element.offsetWidth, height: element.offsetHeight } };
+      return { element, ...this.#tagSize(element) };
     });
     const cardElement = card ? overlay.querySelector<HTMLElement>('.marker-card') : null;
     // The picture box is the whole boundary: not the part of it that happens to be on screen (a
@@ -339,20 +446,29 @@ export class LabelPlacementController implements ReactiveController {
    */
   async #tagPlaces(reads: Reads, points: (Point | undefined)[]): Promise<(Box | undefined)[] | 'crowded'> {
     const { frame, clip } = reads;
-    const placed = await Promise.all(
-      reads.tags.map(async (tag, i) => {
-        const point = points[i];
-        if (!tag?.offset || !inside(point, frame)) return undefined;
-        const half = MARKER_SIZE / 2;
-        const reference = { x: point.x - half, y: point.y - half, width: MARKER_SIZE, height: MARKER_SIZE };
-        const { x, y } = await placeBeside(reference, tag.css, clip, point.x > frame.width / 2 ? 'left' : 'right', [
-          offset(10),
-          flip({ padding: 4 }),
-          shift({ padding: 4 }),
-        ]);
-        return { x, y, width: tag.offset.width, height: tag.offset.height };
-      }),
-    );
+    const placed: (Box | undefined)[] = [];
+    const overflowing: Promise<void>[] = [];
+    reads.tags.forEach((tag, i) => {
+      const point = points[i];
+      if (!tag?.offset || !inside(point, frame)) return;
+      const size = tag.offset;
+      const half = MARKER_SIZE / 2;
+      const reference = { x: point.x - half, y: point.y - half, width: MARKER_SIZE, height: MARKER_SIZE };
+      const placement = point.x > frame.width / 2 ? 'left' : 'right';
+      const beside = besideWithin(reference, tag.css, clip, placement, TAG_GAP, EDGE_PADDING);
+      if (beside) {
+        placed[i] = { ...beside, width: size.width, height: size.height };
+        return;
+      }
+      // It would overflow the box: floating-ui flips and shifts it (the only tags it is run for).
+      overflowing.push(
+        placeBeside(reference, tag.css, clip, placement, [offset(TAG_GAP), flip({ padding: EDGE_PADDING }), shift({ padding: EDGE_PADDING })]).then(({ x, y }) => {
+          placed[i] = { x, y, width: size.width, height: size.height };
+        }),
+      );
+    });
+    if (overflowing.length > 0) await Promise.all(overflowing);
+    placed.length = reads.tags.length;
     // Keep tags off each other: walk down the box, pushing overlapping tags below the one above.
     const order = placed
       .map((box, i) => ({ box, i }))
@@ -415,16 +531,17 @@ export class LabelPlacementController implements ReactiveController {
         frame,
         words,
       );
+    const elements = this.#elementsOf(overlay);
     here.forEach((item, i) => {
-      const id = CSS.escape(item.label.id);
-      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${id}"]`);
+      const parts = elements.get(item.label.id);
+      const marker = parts?.marker;
       const place = places[i];
       if (marker) {
         marker.style.transform = place ? `translate(${place.x}px, ${place.y}px)` : '';
         marker.hidden = !place;
         marker.toggleAttribute('data-moved', Boolean(place?.moved));
       }
-      for (const line of overlay.querySelectorAll<SVGLineElement>(`.pointers [data-id="${id}"]`)) {
+      for (const line of parts?.pointers ?? []) {
         line.style.display = place?.moved ? '' : 'none';
         if (!place?.moved) continue;
         line.setAttribute('x1', String(place.x));
@@ -438,6 +555,7 @@ export class LabelPlacementController implements ReactiveController {
   /** Tags and their leader lines. True when a tag came back into the box and must be measured next frame. */
   #writeTags(reads: Reads, points: (Point | undefined)[], places: (Box | undefined)[] | 'crowded'): boolean {
     const { overlay, here, tags, frame } = reads;
+    const elements = this.#elementsOf(overlay);
     let again = false;
     // A tag whose point has left the picture box is hidden with its marker and leader line.
     here.forEach((item, i) => {
@@ -451,21 +569,20 @@ export class LabelPlacementController implements ReactiveController {
           again = true;
         }
       }
-      for (const line of overlay.querySelectorAll<SVGElement>(`.leaders [data-id="${CSS.escape(item.label.id)}"]`)) line.style.display = shown ? '' : 'none';
+      for (const line of elements.get(item.label.id)?.leaders ?? []) line.style.display = shown ? '' : 'none';
     });
     if (places === 'crowded') {
       this.#crowded = true;
       this.#host.requestUpdate();
       return again;
     }
-    const leaders = overlay.querySelector('.leaders');
     places.forEach((box, i) => {
       const tag = tags[i];
       const point = points[i];
       if (!box || !tag || !point) return;
       tag.element.style.transform = `translate(${box.x}px, ${box.y}px)`;
       tag.element.style.visibility = '';
-      for (const line of leaders?.querySelectorAll(`[data-id="${CSS.escape(here[i]!.label.id)}"]`) ?? []) {
+      for (const line of elements.get(here[i]!.label.id)?.leaders ?? []) {
         const edgeX = box.x > point.x ? box.x : box.x + box.width;
         const edgeY = Math.max(box.y, Math.min(point.y, box.y + box.height));
         line.setAttribute('x1', String(point.x));
