@@ -94,6 +94,29 @@ async function placeBeside(reference: Box, size: { width: number; height: number
   return { x, y };
 }
 
+/** Where an image point (column, row) is in the picture box. */
+type ToFrame = (column: number, row: number) => Point | undefined;
+
+/**
+ * The viewer's image-to-box mapping, read three times a placement instead of once for every point:
+ * a flat picture seen straight on (zoom, move, pixel aspect ratio) maps image points affinely.
+ */
+function affineMap(viewer: PlacementViewer): ToFrame {
+  const origin = viewer.imageToFrame(0, 0);
+  const column = viewer.imageToFrame(1, 0);
+  const row = viewer.imageToFrame(0, 1);
+  if (!origin || !column || !row) return (c, r) => viewer.imageToFrame(c, r);
+  const cx = column.x - origin.x;
+  const cy = column.y - origin.y;
+  const rx = row.x - origin.x;
+  const ry = row.y - origin.y;
+  return (c, r) => {
+    const x = origin.x + c * cx + r * rx;
+    const y = origin.y + c * cy + r * ry;
+    return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
+  };
+}
+
 /** Room between a marker and its tag, and between a tag and the edge of the picture box (CSS px). */
 const TAG_GAP = 10;
 const EDGE_PADDING = 4;
@@ -255,7 +278,8 @@ export class LabelPlacementController implements ReactiveController {
     const frame = viewer.frameBox();
     if (!frame) return false;
     const index = viewer.index;
-    const scale = this.#scale(viewer, index, frame, messages);
+    const toFrame = affineMap(viewer);
+    const scale = this.#scale(viewer, toFrame, index, frame, messages);
     // Markers and tags pass gestures to the picture: they let the page scroll exactly when the picture does.
     const touch = viewer.stage ? getComputedStyle(viewer.stage).touchAction : 'none';
     const previous = this.#geometry;
@@ -265,8 +289,7 @@ export class LabelPlacementController implements ReactiveController {
       previous.frame.y !== frame.y ||
       previous.frame.width !== frame.width ||
       previous.frame.height !== frame.height ||
-      previous.scale?.label !== scale?.label ||
-      Math.abs((previous.scale?.widthPx ?? 0) - (scale?.widthPx ?? 0)) > 0.5
+      Boolean(previous.scale) !== Boolean(scale)
     ) {
       // A new size: try the words on the picture again.
       if (!previous || previous.frame.width !== frame.width || previous.frame.height !== frame.height) this.#crowded = false;
@@ -277,15 +300,22 @@ export class LabelPlacementController implements ReactiveController {
       const overlay = this.#inputs().overlay;
       if (!overlay) return false;
       const here = items.filter((item) => item.imageIndex === index);
-      const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
-      const outlines = here.map((item) => this.#outlineBox(viewer, item.label));
+      const points = here.map((item) => toFrame(item.label.target.point.column, item.label.target.point.row));
+      const outlines = here.map((item) => this.#outlineBox(toFrame, item.label));
       this.#writeBox(overlay, frame, touch, scale);
       this.#writeMarkers(overlay, here, points, outlines, frame, this.#words);
       // Tags never placed yet wait, unseen, for their place.
       for (const tag of overlay.querySelectorAll<HTMLElement>('.tag')) if (!tag.style.transform) tag.style.visibility = 'hidden';
       return true;
     }
-    const reads = this.#read(viewer, items, frame, index, touch);
+    if (previous.scale?.label !== scale?.label || Math.abs((previous.scale?.widthPx ?? 0) - (scale?.widthPx ?? 0)) > 0.5) {
+      // The scale bar's length (written below) or its words (rendered by the host) changed: nothing
+      // else moves, so the placement goes on in this frame.
+      const words = previous.scale?.label !== scale?.label;
+      this.#geometry = { frame, scale };
+      if (words) this.#host.requestUpdate();
+    }
+    const reads = this.#read(toFrame, items, frame, index, touch);
     if (!reads) return false;
     // Computes: markers, then tags beside them, then the card.
     const places = placeMarkers(
@@ -364,10 +394,10 @@ export class LabelPlacementController implements ReactiveController {
     return size;
   }
 
-  #scale(viewer: PlacementViewer, index: number, frame: Box, messages: Messages): ScaleBar | undefined {
+  #scale(viewer: PlacementViewer, toFrame: ToFrame, index: number, frame: Box, messages: Messages): ScaleBar | undefined {
     const geometry = viewer.imageGeometry(index);
-    const origin = viewer.imageToFrame(0, 0);
-    const step = viewer.imageToFrame(1, 0);
+    const origin = toFrame(0, 0);
+    const step = toFrame(1, 0);
     const columnSpacing = geometry?.pixelSpacing?.[1];
     if (!columnSpacing || !origin || !step) return undefined;
     const pxPerColumn = Math.hypot(step.x - origin.x, step.y - origin.y);
@@ -375,17 +405,17 @@ export class LabelPlacementController implements ReactiveController {
   }
 
   /** Every read of one placement: the viewer's numbers first, then sizes on the page. */
-  #read(viewer: PlacementViewer, items: readonly PlacementItem[], frame: Box, index: number, touch: string): Reads | undefined {
+  #read(toFrame: ToFrame, items: readonly PlacementItem[], frame: Box, index: number, touch: string): Reads | undefined {
     const { overlay, card } = this.#inputs();
     if (!overlay) return undefined;
     const here = items.filter((item) => item.imageIndex === index);
-    const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
-    const outlines = here.map((item) => this.#outlineBox(viewer, item.label));
+    const points = here.map((item) => toFrame(item.label.target.point.column, item.label.target.point.row));
+    const outlines = here.map((item) => this.#outlineBox(toFrame, item.label));
     const shapeElements = this.#elementsOf(overlay);
     const shapes = here.flatMap((item) => {
       const outline = item.label.target.outline;
       if (!outline) return [];
-      const attributes = outlineAttributes(viewer, outline);
+      const attributes = outlineAttributes(toFrame, outline);
       if (!attributes) return [];
       return (shapeElements.get(item.label.id)?.shapes ?? []).map((element) => ({ element, attributes }));
     });
@@ -421,7 +451,7 @@ export class LabelPlacementController implements ReactiveController {
   }
 
   /** The box round a label's outline, in the picture box's coordinates (undefined without one). */
-  #outlineBox(viewer: PlacementViewer, label: AnnotationLabel): Box | undefined {
+  #outlineBox(toFrame: ToFrame, label: AnnotationLabel): Box | undefined {
     const outline = label.target.outline;
     if (!outline) return undefined;
     const corners =
@@ -433,7 +463,7 @@ export class LabelPlacementController implements ReactiveController {
             [outline.center[0] + outline.radii[0], outline.center[1] - outline.radii[1]],
           ]
         : outline.points;
-    const mapped = corners.map(([col, row]) => viewer.imageToFrame(col!, row!)).filter((p): p is Point => Boolean(p));
+    const mapped = corners.map(([col, row]) => toFrame(col!, row!)).filter((p): p is Point => Boolean(p));
     if (mapped.length === 0) return undefined;
     const xs = mapped.map((p) => p.x);
     const ys = mapped.map((p) => p.y);
@@ -596,10 +626,10 @@ export class LabelPlacementController implements ReactiveController {
 }
 
 /** An outline's shape attributes in the picture box (an ellipse's centre and radii, or a polygon's points). */
-function outlineAttributes(viewer: PlacementViewer, outline: NonNullable<AnnotationLabel['target']['outline']>): [string, string][] | undefined {
+function outlineAttributes(toFrame: ToFrame, outline: NonNullable<AnnotationLabel['target']['outline']>): [string, string][] | undefined {
   if (outline.type === 'ellipse') {
-    const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
-    const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
+    const c = toFrame(outline.center[0], outline.center[1]);
+    const e = toFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
     if (!c || !e) return undefined;
     return [
       ['cx', String(c.x)],
@@ -609,7 +639,7 @@ function outlineAttributes(viewer: PlacementViewer, outline: NonNullable<Annotat
     ];
   }
   const points = outline.points
-    .map(([col, row]) => viewer.imageToFrame(col, row))
+    .map(([col, row]) => toFrame(col, row))
     .filter((p): p is Point => Boolean(p))
     .map((p) => `${p.x},${p.y}`)
     .join(' ');
