@@ -201,7 +201,7 @@ export class LabelPlacementController implements ReactiveController {
   hostUpdated(): void {
     this.#follow();
     // The host rendered: its markers, tags and lines may be new elements.
-    this.#elements = undefined;
+    if (this.#elements) this.#elements.stale = true;
     this.schedule();
   }
 
@@ -209,6 +209,7 @@ export class LabelPlacementController implements ReactiveController {
     window.removeEventListener('scroll', this.schedule);
     window.removeEventListener('resize', this.schedule);
     this.#sizes.disconnect();
+    this.#elements = undefined;
     this.#unfollow();
     cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
@@ -343,10 +344,12 @@ export class LabelPlacementController implements ReactiveController {
   }
 
   /** The overlay's markers, tags, lines and outlines by label id, found once per host render. */
-  #elements: { overlay: HTMLElement; byId: Map<string, LabelElements> } | undefined;
+  #elements: { overlay: HTMLElement; byId: Map<string, LabelElements>; stale: boolean } | undefined;
 
   #elementsOf(overlay: HTMLElement): Map<string, LabelElements> {
-    if (this.#elements?.overlay === overlay) return this.#elements.byId;
+    if (this.#elements?.overlay === overlay && !this.#elements.stale) return this.#elements.byId;
+    // Tags the host has since removed are no longer watched.
+    for (const { tag } of this.#elements?.byId.values() ?? []) if (tag && !tag.isConnected) this.#sizes.unobserve(tag);
     const byId = new Map<string, LabelElements>();
     const entry = (id: string) => {
       let found = byId.get(id);
@@ -366,7 +369,7 @@ export class LabelPlacementController implements ReactiveController {
       else if (group?.contains('leaders')) entry(id).leaders.push(element as SVGElement);
       else if (group?.contains('outlines')) entry(id).shapes.push(element as SVGElement);
     }
-    this.#elements = { overlay, byId };
+    this.#elements = { overlay, byId, stale: false };
     return byId;
   }
 
