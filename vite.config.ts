@@ -59,6 +59,7 @@ export const sharedConfig: UserConfig = {
       'lit/directive.js',
       'lit/directives/keyed.js',
       'lit/static-html.js',
+      '@lit/context',
       '@open-wc/testing',
       'axe-core',
       'dcmjs',

@@ -36,7 +36,9 @@
   //   render - asked for during the zoom call: Cornerstone drawing the picture
   //   viewer - asked for while Cornerstone drew: the viewer's once-a-frame pv-view-change
   //   layer  - asked for while pv-view-change was being dispatched (or by the layer's own callback):
-  //            the layer placing markers and tags
+  //            the layer placing markers and tags; and, when pv-view-change is sent inside a callback
+  //            (the viewer sends it right after the draw, in the draw's frame, and the layer places in
+  //            that frame), the rest of that callback from the event on, taken off the callback's tag
   // A second callback is queued right behind each one (a sentinel): callbacks run in the order they
   // were asked for and the microtask queue is emptied after each, so the sentinel's start is the end
   // of the callback *and of its promise chain* (the layer's placement is async: Lit update,
@@ -48,6 +50,8 @@
   const DERIVED = { bench: 'bench', render: 'viewer', viewer: 'viewer', layer: 'layer', other: 'other' };
   let explicitTag = null;
   let runningTag = null;
+  /** The callback running now (pv-view-change marks when it was sent inside it). */
+  let runningEntry = null;
   let currentTs = 0;
   let recording = false;
   const sentinels = new Map();
@@ -80,6 +84,7 @@
     const id = nativeRaf((ts) => {
       currentTs = ts;
       runningTag = tag;
+      runningEntry = entry;
       entry.ts = ts;
       entry.index = cameraIndex;
       entry.start = performance.now();
@@ -88,13 +93,23 @@
     const sentinel = nativeRaf(() => {
       entry.end = performance.now();
       runningTag = null;
+      runningEntry = null;
       sentinels.delete(id);
       if (!recording) return;
       const frame = frameRecord(entry.ts);
       frame.start = Math.min(frame.start, entry.start);
-      frame.cost[tag] = (frame.cost[tag] ?? 0) + (entry.end - entry.start);
+      // pv-view-change sent inside this callback (after the draw, in the same frame): what follows it,
+      // up to the end of the callback's microtasks, is the layer placing its labels in that frame.
+      const inFrame = WITH_LAYER && entry.viewAt !== undefined && tag !== 'layer' ? entry.end - entry.viewAt : 0;
+      frame.cost[tag] = (frame.cost[tag] ?? 0) + (entry.end - entry.start) - inFrame;
       frame.count[tag] = (frame.count[tag] ?? 0) + 1;
       callbacks.push({ id: entry.id, tag, ts: entry.ts });
+      if (inFrame > 0) {
+        frame.cost.layer = (frame.cost.layer ?? 0) + inFrame;
+        frame.count.layer = (frame.count.layer ?? 0) + 1;
+        lastPlaced = entry.index;
+        placements.push({ ts: entry.ts, start: entry.viewAt, end: entry.end, index: entry.index });
+      }
       if (tag === 'layer') {
         lastPlaced = entry.index;
         placements.push({ ts: entry.ts, start: entry.start, end: entry.end, index: entry.index });
@@ -121,6 +136,7 @@
     () => {
       savedTag = explicitTag;
       explicitTag = 'layer';
+      if (runningEntry && runningEntry.viewAt === undefined) runningEntry.viewAt = performance.now();
       // index: the zoom step of the picture it announces (the last one drawn).
       if (recording) views.push({ ts: currentTs, t: performance.now(), index: lastDrawn });
     },

@@ -27,6 +27,7 @@
  *   --modes      webgl,no-webgl (default both)
  *   --build      build the current source into a temporary folder and bench that (dist/cdn is not
  *                touched); without it dist/cdn is used, and built only if it is missing
+ *   --cdn DIR    bench this script-tag build (say, one of the commit before a change) instead
  *   --screenshots DIR  save a screenshot of the first run with labels of each mode, fitted and zoomed 2x
  *
  * LABELS_TRACE_DUMP=/tmp/x saves the traced runs' traces as /tmp/x-MODE-layer|none.json (they open in
@@ -35,7 +36,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
@@ -58,6 +59,7 @@ const { values: options } = parseArgs({
     factor: { type: 'string', default: '1.02' },
     modes: { type: 'string', default: 'webgl,no-webgl' },
     build: { type: 'boolean', default: false },
+    cdn: { type: 'string' },
     screenshots: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -95,7 +97,8 @@ for (const mode of selectedModes) {
 
 if (!existsSync(CHROME_PATH)) fail(`Chromium not found at ${CHROME_PATH}. Install it (apt-get install -y chromium) or set CHROME_PATH.`);
 
-const cdnDir = prepareBundle(root, { build: options.build, prefix: 'pv-labels-cdn-' });
+const cdnDir = options.cdn ? resolve(options.cdn) : prepareBundle(root, { build: options.build, prefix: 'pv-labels-cdn-' });
+if (options.cdn && !existsSync(join(cdnDir, 'patient-image-viewer.js'))) fail(`No patient-image-viewer.js in ${cdnDir}.`);
 
 /** The synthetic chest radiograph (made-up data), written to a temporary folder and served from there. */
 const dicomDir = mkdtempSync(join(tmpdir(), 'pv-labels-dicom-'));
@@ -411,7 +414,7 @@ const chromiumVersion = (() => {
 console.log(
   `Labels benchmark: ${LABELS} labels, ${FRAMES} zoom calls (x${FACTOR} per frame, turning every ${PHASE}), ` +
     `${RUNS} run(s) per mode with and without the layer; ${VIEWPORT.width}x${VIEWPORT.height} page; ` +
-    `bundle ${options.build ? `${cdnDir} (built from the current source; removed afterwards)` : relative(root, cdnDir)}; ` +
+    `bundle ${options.cdn ? cdnDir : options.build ? `${cdnDir} (built from the current source; removed afterwards)` : relative(root, cdnDir)}; ` +
     `image ${image.name} (synthetic) at ${origin}`,
 );
 console.log(`${chromiumVersion}\nuptime before: ${uptimeBefore}\n`);

@@ -50,7 +50,10 @@ async function mount(source, holder = document.querySelector('main')) {
   await loaded;
   const loadAt = performance.now();
   // The first frame with the picture: pv-load, or the engine's draw if that comes later.
-  const renderedAt = Math.max(loadAt, await Promise.race([drawn, timeout(30_000, 'draw after pv-load')]));
+  // The time limit's timer is cleared once drawn: the memory section's cycles leave nothing pending.
+  let limit;
+  const late = new Promise((_, reject) => (limit = setTimeout(() => reject(new Error('draw after pv-load: nothing after 30 s')), 30_000)));
+  const renderedAt = Math.max(loadAt, await Promise.race([drawn, late]).finally(() => clearTimeout(limit)));
   ticking = false;
   const gaps = ticks.slice(1).map((t, i) => t - ticks[i]);
   const frames = { count: ticks.length, longestGap: gaps.length ? Math.max(...gaps) : undefined, afterLoad: ticks.filter((t) => t >= loadAt).length };

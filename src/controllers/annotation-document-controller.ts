@@ -3,7 +3,7 @@ import type { AnnotationDocument, AnnotationProblem } from '../annotations/index
 import type { Glossary, GlossaryEntry } from '../lay/glossary.js';
 import { loadGlossary, loadWelshGlossary } from '../lay/glossary-loader.js';
 import type { Language } from '../lay/language.js';
-import { fetchJsonDocument } from '../sources/fetch-json.js';
+import { fetchJsonDocument, type HeaderSource } from '../sources/fetch-json.js';
 
 /** Validation is loaded on first use (the glossary too, by glossary-loader), so a page without labels never downloads them. */
 let validatorPromise: Promise<typeof import('../annotations/validate.js').validateAnnotationDocument> | undefined;
@@ -20,6 +20,11 @@ export interface AnnotationDocumentInputs {
   hold: boolean;
   /** Milliseconds before the fetch is given up (the viewer's `timeout`). */
   timeout: number;
+  /**
+   * Headers for the document's own fetch (the host's `requestHeaders`), never the viewer's: the
+   * image server's token goes only to the image source (HAZ-013).
+   */
+  headers?: HeaderSource;
   language: Language;
 }
 
@@ -47,10 +52,11 @@ export interface DocumentWords {
 
 /**
  * Loads an annotation document for `<lay-annotation-layer>`: the object given, or `src` fetched
- * through `sources/fetch-json.ts` (same-origin credentials, a time-out, aborted when the host leaves
- * the page or its source changes); validated (the validator is a lazy chunk); its glossary
- * built in the host's language, and built again when the language changes. Bad labels and glossary
- * entries are left out and reported as problems with their paths.
+ * through `sources/fetch-json.ts` (same-origin credentials, the host's own request headers if it
+ * has any, a time-out, aborted when the host leaves the page or its source changes); validated (the
+ * validator is a lazy chunk); its glossary built in the host's language, and built again when the
+ * language changes. Bad labels and glossary entries are left out and reported as problems with
+ * their paths.
  */
 export class AnnotationDocumentController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -96,16 +102,16 @@ export class AnnotationDocumentController implements ReactiveController {
     this.#fetch?.abort();
     this.#fetch = undefined;
     this.#interrupted = false;
-    const { annotations, src, hold, timeout, language } = this.#inputs();
+    const { annotations, src, hold, timeout, language, headers } = this.#inputs();
     let input = annotations;
     if (hold) return this.#callbacks.onHeld();
     try {
       if (input === undefined && src) {
         const abort = (this.#fetch = new AbortController());
         try {
-          // No portal headers: the image server's token (the viewer's `requestHeaders`) goes only to
-          // the image source (HAZ-013); the document comes with the page's own cookies, as always.
-          input = await fetchJsonDocument(src, { signal: abort.signal, timeout });
+          // Only the headers given for the document: the image server's token (the viewer's
+          // `requestHeaders`) goes only to the image source (HAZ-013). Same-origin cookies, as always.
+          input = await fetchJsonDocument(src, { signal: abort.signal, timeout, ...(headers ? { headers } : {}) });
         } finally {
           if (this.#fetch === abort) this.#fetch = undefined;
         }

@@ -64,7 +64,17 @@ export interface DisclosureInputs {
   readonly t: (key: MessageKey, values?: Record<string, string | number>) => string;
   /** Say something in the host's live region. */
   readonly announce: (text: string) => void;
+  /**
+   * The places' group, when they are one of several parts of one element (the held parts of one
+   * `<lay-report>`): a choice to see one part is that part's own and is not followed by the other
+   * parts of the group (HAZ-020: showing one part never puts another in the page); a choice to wait
+   * or hide is followed by all, as is any choice made outside the group.
+   */
+  readonly group?: object;
 }
+
+/** The group of the host making a choice now (set while the page hears it; see `DisclosureInputs.group`). */
+let choosingGroup: object | undefined;
 
 /** What each kind says in the live region, and how its events and store keys look. */
 const KINDS: Record<
@@ -152,6 +162,7 @@ export class DisclosureController implements ReactiveController {
   /** The patient chose about a finding somewhere on the page: every place of it here follows. */
   readonly #onChoice = (event: Event) => {
     const { studyKey, findingId, choice } = (event as FindingChoiceEvent).detail;
+    if (choice === 'shown' && choosingGroup !== undefined && choosingGroup === this.#inputs().group) return;
     if (studyKey === this.markStudy) this.#follow(findingId, choice);
   };
 
@@ -312,10 +323,16 @@ export class DisclosureController implements ReactiveController {
     const words = KINDS[this.#inputs().kind];
     const at = new Date().toISOString();
     for (const place of places) this.#states.set(place.id, choice);
+    const group = this.#inputs().group;
     for (const id of new Set(places.map((place) => place.findingId))) {
       if (!id) continue;
       this.#follow(id, choice);
-      findingMarks().choose(this.markStudy, id, choice);
+      choosingGroup = group;
+      try {
+        findingMarks().choose(this.markStudy, id, choice);
+      } finally {
+        choosingGroup = undefined;
+      }
     }
     this.#host.requestUpdate();
     const shown = choice === 'shown';

@@ -94,6 +94,59 @@ async function placeBeside(reference: Box, size: { width: number; height: number
   return { x, y };
 }
 
+/** Where an image point (column, row) is in the picture box. */
+type ToFrame = (column: number, row: number) => Point | undefined;
+
+/**
+ * The viewer's image-to-box mapping, read three times a placement instead of once for every point:
+ * a flat picture seen straight on (zoom, move, pixel aspect ratio) maps image points affinely.
+ */
+function affineMap(viewer: PlacementViewer): ToFrame {
+  const origin = viewer.imageToFrame(0, 0);
+  const column = viewer.imageToFrame(1, 0);
+  const row = viewer.imageToFrame(0, 1);
+  if (!origin || !column || !row) return (c, r) => viewer.imageToFrame(c, r);
+  const cx = column.x - origin.x;
+  const cy = column.y - origin.y;
+  const rx = row.x - origin.x;
+  const ry = row.y - origin.y;
+  return (c, r) => {
+    const x = origin.x + c * cx + r * rx;
+    const y = origin.y + c * cy + r * ry;
+    return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
+  };
+}
+
+/** Room between a marker and its tag, and between a tag and the edge of the picture box (CSS px). */
+const TAG_GAP = 10;
+const EDGE_PADDING = 4;
+
+/** A label's elements in the overlay. */
+interface LabelElements {
+  marker?: HTMLElement;
+  tag?: HTMLElement;
+  pointers: SVGElement[];
+  leaders: SVGElement[];
+  shapes: SVGElement[];
+}
+
+/**
+ * Where floating-ui's `offset(gap)`, `flip` and `shift` (with `padding`) put a box of `size` beside
+ * `reference` (left or right, centred), when that place needs no flip and no shift: the box inside
+ * `clip`, `padding` from every edge. The same arithmetic as floating-ui's, in the same order. Undefined
+ * when the box would overflow there: floating-ui itself decides then.
+ */
+function besideWithin(reference: Box, size: { width: number; height: number }, clip: Box, placement: 'left' | 'right', gap: number, padding: number): Point | undefined {
+  const x = placement === 'right' ? reference.x + reference.width + gap : reference.x - size.width - gap;
+  const y = reference.y + reference.height / 2 - size.height / 2;
+  const fits =
+    clip.x - x + padding <= 0 &&
+    x + size.width - (clip.x + clip.width) + padding <= 0 &&
+    clip.y - y + padding <= 0 &&
+    y + size.height - (clip.y + clip.height) + padding <= 0;
+  return fits ? { x, y } : undefined;
+}
+
 /**
  * Places the layer's markers, tags, outlines, pointer and leader lines and the marker card over the
  * viewer's picture, and keeps them there through zoom, moves, image changes, scrolls and resizes.
@@ -147,12 +200,16 @@ export class LabelPlacementController implements ReactiveController {
 
   hostUpdated(): void {
     this.#follow();
+    // The host rendered: its markers, tags and lines may be new elements.
+    if (this.#elements) this.#elements.stale = true;
     this.schedule();
   }
 
   hostDisconnected(): void {
     window.removeEventListener('scroll', this.schedule);
     window.removeEventListener('resize', this.schedule);
+    this.#sizes.disconnect();
+    this.#elements = undefined;
     this.#unfollow();
     cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
@@ -179,13 +236,34 @@ export class LabelPlacementController implements ReactiveController {
     if (viewer === this.#followed) return;
     this.#unfollow();
     this.#followed = viewer;
-    viewer?.addEventListener('pv-view-change', this.schedule);
+    viewer?.addEventListener('pv-view-change', this.#onViewChange);
   }
 
   #unfollow(): void {
-    this.#followed?.removeEventListener('pv-view-change', this.schedule);
+    this.#followed?.removeEventListener('pv-view-change', this.#onViewChange);
     this.#followed = undefined;
   }
+
+  /**
+   * The viewer drew the picture differently: place in the same frame (the event comes right after
+   * the draw, before it is painted), once the host has rendered any change the viewer caused (a new
+   * image's markers). This placement takes the place of one waiting for the next frame.
+   */
+  readonly #onViewChange = (): void => {
+    if (this.#viewChangeQueued) return;
+    this.#viewChangeQueued = true;
+    void this.#host.updateComplete.then(() => {
+      this.#viewChangeQueued = false;
+      if (!this.#followed) return;
+      cancelAnimationFrame(this.#frameRequest);
+      this.#frameRequest = 0;
+      void this.#pass().then((again) => {
+        if (again) this.schedule();
+      });
+    });
+  };
+
+  #viewChangeQueued = false;
 
   /** One placement. True when it must run again next frame (a new box to measure, a tag to measure). */
   async #pass(): Promise<boolean> {
@@ -201,7 +279,8 @@ export class LabelPlacementController implements ReactiveController {
     const frame = viewer.frameBox();
     if (!frame) return false;
     const index = viewer.index;
-    const scale = this.#scale(viewer, index, frame, messages);
+    const toFrame = affineMap(viewer);
+    const scale = this.#scale(viewer, toFrame, index, frame, messages);
     // Markers and tags pass gestures to the picture: they let the page scroll exactly when the picture does.
     const touch = viewer.stage ? getComputedStyle(viewer.stage).touchAction : 'none';
     const previous = this.#geometry;
@@ -211,8 +290,7 @@ export class LabelPlacementController implements ReactiveController {
       previous.frame.y !== frame.y ||
       previous.frame.width !== frame.width ||
       previous.frame.height !== frame.height ||
-      previous.scale?.label !== scale?.label ||
-      Math.abs((previous.scale?.widthPx ?? 0) - (scale?.widthPx ?? 0)) > 0.5
+      Boolean(previous.scale) !== Boolean(scale)
     ) {
       // A new size: try the words on the picture again.
       if (!previous || previous.frame.width !== frame.width || previous.frame.height !== frame.height) this.#crowded = false;
@@ -223,15 +301,22 @@ export class LabelPlacementController implements ReactiveController {
       const overlay = this.#inputs().overlay;
       if (!overlay) return false;
       const here = items.filter((item) => item.imageIndex === index);
-      const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
-      const outlines = here.map((item) => this.#outlineBox(viewer, item.label));
+      const points = here.map((item) => toFrame(item.label.target.point.column, item.label.target.point.row));
+      const outlines = here.map((item) => this.#outlineBox(toFrame, item.label));
       this.#writeBox(overlay, frame, touch, scale);
       this.#writeMarkers(overlay, here, points, outlines, frame, this.#words);
       // Tags never placed yet wait, unseen, for their place.
       for (const tag of overlay.querySelectorAll<HTMLElement>('.tag')) if (!tag.style.transform) tag.style.visibility = 'hidden';
       return true;
     }
-    const reads = this.#read(viewer, items, frame, index, touch);
+    if (previous.scale?.label !== scale?.label || Math.abs((previous.scale?.widthPx ?? 0) - (scale?.widthPx ?? 0)) > 0.5) {
+      // The scale bar's length (written below) or its words (rendered by the host) changed: nothing
+      // else moves, so the placement goes on in this frame.
+      const words = previous.scale?.label !== scale?.label;
+      this.#geometry = { frame, scale };
+      if (words) this.#host.requestUpdate();
+    }
+    const reads = this.#read(toFrame, items, frame, index, touch);
     if (!reads) return false;
     // Computes: markers, then tags beside them, then the card.
     const places = placeMarkers(
@@ -258,10 +343,64 @@ export class LabelPlacementController implements ReactiveController {
     return again;
   }
 
-  #scale(viewer: PlacementViewer, index: number, frame: Box, messages: Messages): ScaleBar | undefined {
+  /** The overlay's markers, tags, lines and outlines by label id, found once per host render. */
+  #elements: { overlay: HTMLElement; byId: Map<string, LabelElements>; stale: boolean } | undefined;
+
+  #elementsOf(overlay: HTMLElement): Map<string, LabelElements> {
+    if (this.#elements?.overlay === overlay && !this.#elements.stale) return this.#elements.byId;
+    // Tags the host has since removed are no longer watched.
+    for (const { tag } of this.#elements?.byId.values() ?? []) if (tag && !tag.isConnected) this.#sizes.unobserve(tag);
+    const byId = new Map<string, LabelElements>();
+    const entry = (id: string) => {
+      let found = byId.get(id);
+      if (!found) byId.set(id, (found = { pointers: [], leaders: [], shapes: [] }));
+      return found;
+    };
+    for (const element of overlay.querySelectorAll<HTMLElement | SVGElement>('[data-id]')) {
+      const id = element.dataset.id;
+      if (id === undefined) continue;
+      const group = element.parentElement?.classList;
+      if (element.classList.contains('marker') && element instanceof HTMLElement) entry(id).marker = element;
+      else if (element.classList.contains('tag') && element instanceof HTMLElement) {
+        entry(id).tag = element;
+        // Measured once; again only when its size changes (its words, language, font or the box's width).
+        this.#sizes.observe(element);
+      } else if (group?.contains('pointers')) entry(id).pointers.push(element as SVGElement);
+      else if (group?.contains('leaders')) entry(id).leaders.push(element as SVGElement);
+      else if (group?.contains('outlines')) entry(id).shapes.push(element as SVGElement);
+    }
+    this.#elements = { overlay, byId, stale: false };
+    return byId;
+  }
+
+  /** Each tag's size as last measured (CSS size for placing, offset size for spacing and lines). */
+  readonly #tagSizes = new WeakMap<Element, { css: { width: number; height: number }; offset: { width: number; height: number } }>();
+
+  /** A tag whose size changed is measured again at the next placement. */
+  readonly #sizes = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const { target } of entries) {
+      // A hidden tag has no size: it keeps the one it had, and is measured again when shown.
+      if ((target as HTMLElement).hidden) continue;
+      this.#tagSizes.delete(target);
+      changed = true;
+    }
+    if (changed) this.schedule();
+  });
+
+  #tagSize(element: HTMLElement): { css: { width: number; height: number }; offset: { width: number; height: number } } {
+    let size = this.#tagSizes.get(element);
+    if (!size) {
+      size = { css: platform.getDimensions(element) as { width: number; height: number }, offset: { width: element.offsetWidth, height: element.offsetHeight } };
+      this.#tagSizes.set(element, size);
+    }
+    return size;
+  }
+
+  #scale(viewer: PlacementViewer, toFrame: ToFrame, index: number, frame: Box, messages: Messages): ScaleBar | undefined {
     const geometry = viewer.imageGeometry(index);
-    const origin = viewer.imageToFrame(0, 0);
-    const step = viewer.imageToFrame(1, 0);
+    const origin = toFrame(0, 0);
+    const step = toFrame(1, 0);
     const columnSpacing = geometry?.pixelSpacing?.[1];
     if (!columnSpacing || !origin || !step) return undefined;
     const pxPerColumn = Math.hypot(step.x - origin.x, step.y - origin.y);
@@ -269,30 +408,31 @@ export class LabelPlacementController implements ReactiveController {
   }
 
   /** Every read of one placement: the viewer's numbers first, then sizes on the page. */
-  #read(viewer: PlacementViewer, items: readonly PlacementItem[], frame: Box, index: number, touch: string): Reads | undefined {
+  #read(toFrame: ToFrame, items: readonly PlacementItem[], frame: Box, index: number, touch: string): Reads | undefined {
     const { overlay, card } = this.#inputs();
     if (!overlay) return undefined;
     const here = items.filter((item) => item.imageIndex === index);
-    const points = here.map((item) => viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row));
-    const outlines = here.map((item) => this.#outlineBox(viewer, item.label));
+    const points = here.map((item) => toFrame(item.label.target.point.column, item.label.target.point.row));
+    const outlines = here.map((item) => this.#outlineBox(toFrame, item.label));
+    const shapeElements = this.#elementsOf(overlay);
     const shapes = here.flatMap((item) => {
       const outline = item.label.target.outline;
       if (!outline) return [];
-      const attributes = outlineAttributes(viewer, outline);
+      const attributes = outlineAttributes(toFrame, outline);
       if (!attributes) return [];
-      const selector = `.outlines:not(.pointers):not(.leaders) [data-id="${CSS.escape(item.label.id)}"]`;
-      return [...overlay.querySelectorAll<SVGElement>(selector)].map((element) => ({ element, attributes }));
+      return (shapeElements.get(item.label.id)?.shapes ?? []).map((element) => ({ element, attributes }));
     });
     const overlayRect = overlay.getBoundingClientRect();
     const words = [...overlay.querySelectorAll<HTMLElement>('.edge')].map((edge) => {
       const r = edge.getBoundingClientRect();
       return { x: r.left - overlayRect.left, y: r.top - overlayRect.top, width: r.width, height: r.height };
     });
+    const elements = this.#elementsOf(overlay);
     const tags = here.map((item) => {
-      const element = overlay.querySelector<HTMLElement>(`.tag[data-id="${CSS.escape(item.label.id)}"]`);
+      const element = elements.get(item.label.id)?.tag;
       if (!element) return undefined;
       if (element.hidden) return { element, css: { width: 0, height: 0 }, offset: undefined };
-      return { element, css: platform.getDimensions(element) as { width: number; height: number }, offset: { width: element.offsetWidth, height: element.offsetHeight } };
+      return { element, ...this.#tagSize(element) };
     });
     const cardElement = card ? overlay.querySelector<HTMLElement>('.marker-card') : null;
     // The picture box is the whole boundary: not the part of it that happens to be on screen (a
@@ -314,7 +454,7 @@ export class LabelPlacementController implements ReactiveController {
   }
 
   /** The box round a label's outline, in the picture box's coordinates (undefined without one). */
-  #outlineBox(viewer: PlacementViewer, label: AnnotationLabel): Box | undefined {
+  #outlineBox(toFrame: ToFrame, label: AnnotationLabel): Box | undefined {
     const outline = label.target.outline;
     if (!outline) return undefined;
     const corners =
@@ -326,7 +466,7 @@ export class LabelPlacementController implements ReactiveController {
             [outline.center[0] + outline.radii[0], outline.center[1] - outline.radii[1]],
           ]
         : outline.points;
-    const mapped = corners.map(([col, row]) => viewer.imageToFrame(col!, row!)).filter((p): p is Point => Boolean(p));
+    const mapped = corners.map(([col, row]) => toFrame(col!, row!)).filter((p): p is Point => Boolean(p));
     if (mapped.length === 0) return undefined;
     const xs = mapped.map((p) => p.x);
     const ys = mapped.map((p) => p.y);
@@ -339,20 +479,29 @@ export class LabelPlacementController implements ReactiveController {
    */
   async #tagPlaces(reads: Reads, points: (Point | undefined)[]): Promise<(Box | undefined)[] | 'crowded'> {
     const { frame, clip } = reads;
-    const placed = await Promise.all(
-      reads.tags.map(async (tag, i) => {
-        const point = points[i];
-        if (!tag?.offset || !inside(point, frame)) return undefined;
-        const half = MARKER_SIZE / 2;
-        const reference = { x: point.x - half, y: point.y - half, width: MARKER_SIZE, height: MARKER_SIZE };
-        const { x, y } = await placeBeside(reference, tag.css, clip, point.x > frame.width / 2 ? 'left' : 'right', [
-          offset(10),
-          flip({ padding: 4 }),
-          shift({ padding: 4 }),
-        ]);
-        return { x, y, width: tag.offset.width, height: tag.offset.height };
-      }),
-    );
+    const placed: (Box | undefined)[] = [];
+    const overflowing: Promise<void>[] = [];
+    reads.tags.forEach((tag, i) => {
+      const point = points[i];
+      if (!tag?.offset || !inside(point, frame)) return;
+      const size = tag.offset;
+      const half = MARKER_SIZE / 2;
+      const reference = { x: point.x - half, y: point.y - half, width: MARKER_SIZE, height: MARKER_SIZE };
+      const placement = point.x > frame.width / 2 ? 'left' : 'right';
+      const beside = besideWithin(reference, tag.css, clip, placement, TAG_GAP, EDGE_PADDING);
+      if (beside) {
+        placed[i] = { ...beside, width: size.width, height: size.height };
+        return;
+      }
+      // It would overflow the box: floating-ui flips and shifts it (the only tags it is run for).
+      overflowing.push(
+        placeBeside(reference, tag.css, clip, placement, [offset(TAG_GAP), flip({ padding: EDGE_PADDING }), shift({ padding: EDGE_PADDING })]).then(({ x, y }) => {
+          placed[i] = { x, y, width: size.width, height: size.height };
+        }),
+      );
+    });
+    if (overflowing.length > 0) await Promise.all(overflowing);
+    placed.length = reads.tags.length;
     // Keep tags off each other: walk down the box, pushing overlapping tags below the one above.
     const order = placed
       .map((box, i) => ({ box, i }))
@@ -415,16 +564,17 @@ export class LabelPlacementController implements ReactiveController {
         frame,
         words,
       );
+    const elements = this.#elementsOf(overlay);
     here.forEach((item, i) => {
-      const id = CSS.escape(item.label.id);
-      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${id}"]`);
+      const parts = elements.get(item.label.id);
+      const marker = parts?.marker;
       const place = places[i];
       if (marker) {
         marker.style.transform = place ? `translate(${place.x}px, ${place.y}px)` : '';
         marker.hidden = !place;
         marker.toggleAttribute('data-moved', Boolean(place?.moved));
       }
-      for (const line of overlay.querySelectorAll<SVGLineElement>(`.pointers [data-id="${id}"]`)) {
+      for (const line of parts?.pointers ?? []) {
         line.style.display = place?.moved ? '' : 'none';
         if (!place?.moved) continue;
         line.setAttribute('x1', String(place.x));
@@ -438,6 +588,7 @@ export class LabelPlacementController implements ReactiveController {
   /** Tags and their leader lines. True when a tag came back into the box and must be measured next frame. */
   #writeTags(reads: Reads, points: (Point | undefined)[], places: (Box | undefined)[] | 'crowded'): boolean {
     const { overlay, here, tags, frame } = reads;
+    const elements = this.#elementsOf(overlay);
     let again = false;
     // A tag whose point has left the picture box is hidden with its marker and leader line.
     here.forEach((item, i) => {
@@ -451,21 +602,20 @@ export class LabelPlacementController implements ReactiveController {
           again = true;
         }
       }
-      for (const line of overlay.querySelectorAll<SVGElement>(`.leaders [data-id="${CSS.escape(item.label.id)}"]`)) line.style.display = shown ? '' : 'none';
+      for (const line of elements.get(item.label.id)?.leaders ?? []) line.style.display = shown ? '' : 'none';
     });
     if (places === 'crowded') {
       this.#crowded = true;
       this.#host.requestUpdate();
       return again;
     }
-    const leaders = overlay.querySelector('.leaders');
     places.forEach((box, i) => {
       const tag = tags[i];
       const point = points[i];
       if (!box || !tag || !point) return;
       tag.element.style.transform = `translate(${box.x}px, ${box.y}px)`;
       tag.element.style.visibility = '';
-      for (const line of leaders?.querySelectorAll(`[data-id="${CSS.escape(here[i]!.label.id)}"]`) ?? []) {
+      for (const line of elements.get(here[i]!.label.id)?.leaders ?? []) {
         const edgeX = box.x > point.x ? box.x : box.x + box.width;
         const edgeY = Math.max(box.y, Math.min(point.y, box.y + box.height));
         line.setAttribute('x1', String(point.x));
@@ -479,10 +629,10 @@ export class LabelPlacementController implements ReactiveController {
 }
 
 /** An outline's shape attributes in the picture box (an ellipse's centre and radii, or a polygon's points). */
-function outlineAttributes(viewer: PlacementViewer, outline: NonNullable<AnnotationLabel['target']['outline']>): [string, string][] | undefined {
+function outlineAttributes(toFrame: ToFrame, outline: NonNullable<AnnotationLabel['target']['outline']>): [string, string][] | undefined {
   if (outline.type === 'ellipse') {
-    const c = viewer.imageToFrame(outline.center[0], outline.center[1]);
-    const e = viewer.imageToFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
+    const c = toFrame(outline.center[0], outline.center[1]);
+    const e = toFrame(outline.center[0] + outline.radii[0], outline.center[1] + outline.radii[1]);
     if (!c || !e) return undefined;
     return [
       ['cx', String(c.x)],
@@ -492,7 +642,7 @@ function outlineAttributes(viewer: PlacementViewer, outline: NonNullable<Annotat
     ];
   }
   const points = outline.points
-    .map(([col, row]) => viewer.imageToFrame(col, row))
+    .map(([col, row]) => toFrame(col, row))
     .filter((p): p is Point => Boolean(p))
     .map((p) => `${p.x},${p.y}`)
     .join(' ');

@@ -23,8 +23,13 @@ export interface ViewerInputs {
 export interface ViewerCallbacks {
   onLoad(facts: SafeFacts, count: number, index: number, renderer: 'gpu' | 'cpu', skipped: number): void;
   onError(error: ViewerError): void;
+  /**
+   * Another image is on screen (`index` is already set): called at most once per animation frame,
+   * in the frame the image is drawn, with the last image reached. No host update is asked for:
+   * the host writes what depends on the index itself.
+   */
   onImageChange(index: number, count: number): void;
-  /** The picture was drawn differently; called at most once per animation frame. */
+  /** The picture was drawn differently; called at most once per animation frame, in the frame of the draw. */
   onViewChange(): void;
   /**
    * Issue 15, the poster: the images are in and have passed every check that can refuse them, and
@@ -228,7 +233,8 @@ export class ViewerController implements ReactiveController {
           if (this.status === 'loaded') this.#fail(error);
         },
         onRendered: () => {
-          this.#scheduleViewChange();
+          this.#drawn = true;
+          this.#queueFlush();
           drawn.rendered = true;
           drawn.tell();
         },
@@ -249,6 +255,8 @@ export class ViewerController implements ReactiveController {
       this.#wantedIndex = start;
       this.#set({ status: 'loaded', index: start, progress: 1, renderer: view.backend });
       this.#callbacks.onLoad(prepared.facts, prepared.count, start, view.backend, prepared.skipped);
+      // The first draw came while loading: overlays hear of it now, after pv-load.
+      if (this.#drawn) this.#queueFlush();
       drawn.shown = true;
       drawn.tell();
       if (!drawn.told) {
@@ -262,7 +270,11 @@ export class ViewerController implements ReactiveController {
     }
   }
 
-  /** Show image `index` (0-based, clamped). Quick repeated calls end on the last one asked for. */
+  /**
+   * Show image `index` (0-based, clamped). Quick repeated calls end on the last one asked for: one
+   * image per animation frame (the images asked for in between are skipped). Resolves once the image
+   * is on screen and reported (`onImageChange`), in the frame it is drawn.
+   */
   async goTo(index: number): Promise<void> {
     if (this.status !== 'loaded' || !this.#view) return;
     this.#wantedIndex = Math.max(0, Math.min(this.count - 1, Math.round(Number.isFinite(index) ? index : this.count - 1)));
@@ -275,8 +287,9 @@ export class ViewerController implements ReactiveController {
         const view: StackView = this.#view;
         await this.#withTimeout(view.setIndex(target));
         if (view !== this.#view) return;
-        this.#set({ index: target });
-        this.#callbacks.onImageChange(target, this.count);
+        // On screen in the next frame: the index, the host's words and the event go with the draw.
+        await this.#shown(target);
+        if (view !== this.#view) return;
       }
     } catch (error) {
       // A view that has since been torn down (a failure, a new load) is not this load's failure.
@@ -291,15 +304,85 @@ export class ViewerController implements ReactiveController {
     void this.goTo(this.#wantedIndex + delta);
   }
 
-  #viewChangeFrame = 0;
+  // One report per animation frame, in the frame of the draw: the engine's draw (or, when no draw
+  // comes, an animation frame or a short timer) flushes the image reached and the view change.
+  /** The image the engine has, not yet reported. */
+  #pendingIndex: number | undefined;
+  /** The engine drew since the last report. */
+  #drawn = false;
+  #flushQueued = false;
+  /** A report was made in this frame: the next waits for the next frame. */
+  #frameUsed = false;
+  #frameRequest = 0;
+  #fallbackRequest = 0;
+  #fallbackTimer: ReturnType<typeof setTimeout> | undefined;
+  #flushed: (() => void)[] = [];
 
-  /** Tell overlays at most once per frame, after the engine has drawn. */
-  #scheduleViewChange(): void {
-    if (this.#viewChangeFrame) return;
-    this.#viewChangeFrame = requestAnimationFrame(() => {
-      this.#viewChangeFrame = 0;
-      if (this.status === 'loaded' && this.#view) this.#callbacks.onViewChange();
+  /** Resolves once image `index` is reported (in the frame it is drawn). */
+  #shown(index: number): Promise<void> {
+    this.#pendingIndex = index;
+    const reported = new Promise<void>((resolve) => this.#flushed.push(resolve));
+    // The engine's draw was asked for before this; if it draws nothing, report anyway.
+    if (!this.#fallbackRequest) {
+      this.#fallbackRequest = requestAnimationFrame(() => {
+        this.#fallbackRequest = 0;
+        this.#flush();
+      });
+    }
+    // No animation frames (a hidden page): report anyway, 100 ms on. One timer for a whole scroll.
+    this.#pendingSince = performance.now();
+    this.#armFallbackTimer(100);
+    return reported;
+  }
+
+  #pendingSince = 0;
+
+  #armFallbackTimer(delay: number): void {
+    if (this.#fallbackTimer !== undefined) return;
+    this.#fallbackTimer = setTimeout(() => {
+      this.#fallbackTimer = undefined;
+      if (this.#pendingIndex === undefined) return;
+      const waited = performance.now() - this.#pendingSince;
+      if (waited >= 95) this.#flush(true);
+      else this.#armFallbackTimer(100 - waited);
+    }, delay);
+  }
+
+  /** After the engine's draw callback (a microtask: still the draw's frame, before it is painted). */
+  #queueFlush(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
+      this.#flush();
     });
+  }
+
+  #flush(force = false): void {
+    const image = this.#pendingIndex !== undefined;
+    const view = this.#drawn && this.status === 'loaded' && Boolean(this.#view);
+    if (!image && !view) return;
+    // This frame has had its report: the next frame's callback makes this one.
+    if (this.#frameUsed && !force) return;
+    this.#frameUsed = true;
+    cancelAnimationFrame(this.#frameRequest);
+    this.#frameRequest = requestAnimationFrame(() => {
+      this.#frameRequest = 0;
+      this.#frameUsed = false;
+      this.#flush();
+    });
+    if (image) {
+      this.index = this.#pendingIndex!;
+      this.#pendingIndex = undefined;
+      this.#callbacks.onImageChange(this.index, this.count);
+    }
+    if (view) {
+      this.#drawn = false;
+      this.#callbacks.onViewChange();
+    }
+    const waiting = this.#flushed;
+    this.#flushed = [];
+    for (const resolve of waiting) resolve();
   }
 
   #withTimeout<T>(promise: Promise<T>): Promise<T> {
@@ -324,8 +407,19 @@ export class ViewerController implements ReactiveController {
   }
 
   #teardown(): void {
-    cancelAnimationFrame(this.#viewChangeFrame);
-    this.#viewChangeFrame = 0;
+    cancelAnimationFrame(this.#frameRequest);
+    cancelAnimationFrame(this.#fallbackRequest);
+    clearTimeout(this.#fallbackTimer);
+    this.#fallbackTimer = undefined;
+    this.#frameRequest = 0;
+    this.#fallbackRequest = 0;
+    this.#frameUsed = false;
+    this.#drawn = false;
+    this.#pendingIndex = undefined;
+    // A goTo() waiting for its image's report returns (its view is gone).
+    const waiting = this.#flushed;
+    this.#flushed = [];
+    for (const resolve of waiting) resolve();
     this.#abort?.abort();
     this.#abort = undefined;
     this.#releaseView();

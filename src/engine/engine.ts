@@ -117,8 +117,20 @@ export function createEngine([core, loader]: CornerstoneModules, settings: Engin
       const entry: HeaderEntry = { prefix, source, requests: new Set(), released: false };
       headerSources.add(entry);
       return () => {
+        if (entry.released) return;
         entry.released = true;
         headerSources.delete(entry);
+        // Another viewer of the same series still wants these frames: its requests (queued, or sent
+        // with this entry's headers) go on, and are its to stop.
+        const other = [...headerSources].find((e) => e.prefix === prefix);
+        if (other) {
+          for (const xhr of entry.requests) {
+            other.requests.add(xhr);
+            xhr.addEventListener('loadend', () => other.requests.delete(xhr), { once: true });
+          }
+          entry.requests.clear();
+          return;
+        }
         // Requests still queued are dropped; those on the wire are aborted.
         const keep = (request: { additionalDetails?: unknown }) =>
           !String((request.additionalDetails as { imageId?: unknown } | undefined)?.imageId ?? '').startsWith(prefix);

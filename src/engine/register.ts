@@ -3,13 +3,48 @@ import type { Cornerstone } from './engine.js';
 import type { HeaderSource, RegisteredStack } from './index.js';
 
 /**
+ * How many registered stacks use each image id, per engine. `dicomfile:` ids are new for every
+ * registration (one use each); a DICOMweb frame's `wadors:` id is its URL, the same in every viewer
+ * of that series, so two viewers share its metadata and its cached image: the last one to let go
+ * frees them. Freeing them under a viewer that still shows them would leave it with images it can
+ * no longer load (no metadata) and make it fetch and decode again when the patient scrolls back.
+ */
+const usesByEngine = new WeakMap<Cornerstone, Map<string, number>>();
+
+function usesOf(engine: Cornerstone): Map<string, number> {
+  let uses = usesByEngine.get(engine);
+  if (!uses) usesByEngine.set(engine, (uses = new Map()));
+  return uses;
+}
+
+/**
  * Hand a prepared stack to the engine: bytes we fetched become `dicomfile:` ids (so Cornerstone
  * never fetches them again), DICOMweb frames become `wadors:` ids with their metadata registered.
+ * `release()` forgets what only this stack used: its cached images, its metadata, its files.
  */
 export function registerStack(engine: Cornerstone, stack: PreparedStack, headers: HeaderSource): RegisteredStack {
   const { loader, core } = engine;
+  const uses = usesOf(engine);
   const imageIds: string[] = [];
   const cleanups: (() => void)[] = [];
+  /** Forgets `imageId`'s own registrations (`forget`) and cached image once no stack uses it. */
+  const use = (imageId: string, forget?: () => void) => {
+    uses.set(imageId, (uses.get(imageId) ?? 0) + 1);
+    cleanups.push(() => {
+      const left = (uses.get(imageId) ?? 1) - 1;
+      if (left > 0) {
+        uses.set(imageId, left);
+        return;
+      }
+      uses.delete(imageId);
+      try {
+        core.cache.removeImageLoadObject(imageId, { force: true });
+      } catch {
+        // Not in the cache (never loaded, or already evicted).
+      }
+      forget?.();
+    });
+  };
   if (stack.kind === 'part10') {
     for (const file of stack.files) {
       const base = loader.wadouri.fileManager.add(new Blob([file.buffer], { type: 'application/dicom' }));
@@ -28,7 +63,7 @@ export function registerStack(engine: Cornerstone, stack: PreparedStack, headers
           // Overlay planes here have one frame: the first image's.
           ...(overlays && f === 0 ? { overlays } : {}),
         };
-        cleanups.push(engine.setDisplayFixes(imageId, frameFixes));
+        use(imageId, engine.setDisplayFixes(imageId, frameFixes));
       });
       cleanups.push(() => {
         loader.wadouri.dataSetCacheManager.unload(url);
@@ -39,20 +74,16 @@ export function registerStack(engine: Cornerstone, stack: PreparedStack, headers
     for (const frame of stack.frames) {
       loader.wadors.metaDataManager.add(frame.imageId, frame.metadata as never);
       imageIds.push(frame.imageId);
-      cleanups.push(() => loader.wadors.metaDataManager.remove(frame.imageId));
+      use(frame.imageId, () => loader.wadors.metaDataManager.remove(frame.imageId));
     }
     cleanups.push(engine.addHeaderSource(stack.headerPrefix, headers));
   }
+  let released = false;
   return {
     imageIds,
     release() {
-      for (const imageId of imageIds) {
-        try {
-          core.cache.removeImageLoadObject(imageId, { force: true });
-        } catch {
-          // Not in the cache (never loaded, or already evicted).
-        }
-      }
+      if (released) return;
+      released = true;
       for (const cleanup of cleanups) cleanup();
     },
   };

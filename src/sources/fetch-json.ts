@@ -1,9 +1,9 @@
 import { errorForStatus } from './errors.js';
 
 /**
- * The portal's request headers, as `<patient-image-viewer>` takes them (its `requestHeaders`): an
- * object, or a function called before every request (with `refresh: true` once after a 401, to get
- * fresh credentials).
+ * The portal's request headers, as `<patient-image-viewer>` and `<lay-annotation-layer>` take them
+ * (their `requestHeaders`, each for its own requests only): an object, or a function called before
+ * every request (with `refresh: true` once after a 401, to get fresh credentials).
  */
 export type HeaderSource =
   | Record<string, string>
@@ -21,7 +21,8 @@ export interface FetchJsonOptions {
   signal: AbortSignal;
   /**
    * Request headers (see {@link HeaderSource}). Only for the server they are meant for: the viewer's
-   * image-server token must never go to another (HAZ-013), so the annotation layer sends none.
+   * image-server token must never go to another (HAZ-013), so the annotation layer sends only its
+   * own `requestHeaders`, never the viewer's.
    */
   headers?: HeaderSource;
   /** Milliseconds before the request is given up as timed out. */

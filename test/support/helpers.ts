@@ -75,7 +75,25 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
 
 /** Wait for the viewer to either load or fail; returns which. */
 export function settle(el: PatientImageViewer, timeout = 25000): Promise<PvLoadEvent | PvErrorEvent> {
-  return Promise.race([nextEvent(el, 'pv-load', timeout), nextEvent(el, 'pv-error', timeout)]);
+  // One timer and both listeners removed when either event comes: a losing wait left behind would
+  // keep the viewer alive for `timeout` (and show as a leak in the memory and leak tests).
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      el.removeEventListener('pv-load', onEvent);
+      el.removeEventListener('pv-error', onEvent);
+    };
+    const onEvent = (event: Event) => {
+      done();
+      resolve(event as PvLoadEvent | PvErrorEvent);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`No pv-load or pv-error event within ${timeout} ms`));
+    }, timeout);
+    el.addEventListener('pv-load', onEvent);
+    el.addEventListener('pv-error', onEvent);
+  });
 }
 
 export async function loaded(el: PatientImageViewer, timeout = 25000): Promise<PvLoadEvent> {

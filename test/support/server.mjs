@@ -131,6 +131,10 @@ export async function createTestServer({ data = true } = {}) {
     }
     if (path.startsWith('/__secure/')) {
       if (!authorised(ctx)) return respond(ctx, 401, { 'WWW-Authenticate': 'Bearer' }, 'Unauthorised');
+      // An annotation document behind the same gate: /__secure/annotations/<name>.json (examples/annotations).
+      if (path.startsWith('/__secure/annotations/')) {
+        return sendFile(ctx, safeJoin(join(root, 'examples/annotations'), basename(path)), 'application/json');
+      }
       return sendFile(ctx, safeJoin(synthetic, basename(path.slice(10))));
     }
     const status = /^\/__fault\/status\/(\d{3})/.exec(path);

@@ -77,6 +77,7 @@ export class FindingDisclosure extends PvElement {
     places: [this.#place()],
     t: (key, values) => this.t(key, values),
     announce: (text) => void this.announce(text),
+    group: this.consentGroup,
   }));
 
   /** The hold of a step around this one (nested steps): what is inside stays held while either holds it. */
@@ -130,6 +131,13 @@ export class FindingDisclosure extends PvElement {
    * a section whose heading is an `h2`, set 3. Headings below them are one level lower.
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /**
+   * @internal Set by the element whose held part this step is (`<lay-report>` sets itself): "Show me
+   * now" in another part of the same element is not followed here (each part is its own choice to
+   * see); a choice to wait, and any choice made outside it, are.
+   */
+  consentGroup: object | undefined;
 
   // Lifecycle
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -17,6 +17,7 @@ import type { GlossaryEntry } from '../../lay/glossary.js';
 import type { MessageKey } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation } from '../../lay/orientation.js';
 import { heading, headingLevel } from '../heading.js';
+import type { RequestHeaders } from '../patient-image-viewer/patient-image-viewer.js';
 import { PvElement } from '../pv-element.js';
 import { styles } from './lay-annotation-layer.styles.js';
 import { renderSensitive } from './sensitive.js';
@@ -100,8 +101,10 @@ export class LayAnnotationLayer extends PvElement {
       annotations: this.annotations,
       src: this.src,
       hold: this.hold,
-      // The viewer's time-out; never its request headers (HAZ-013: the token goes only to the image source).
+      // The viewer's time-out; the layer's own request headers, never the viewer's (HAZ-013: the
+      // image server's token goes only to the image source).
       timeout: this.#viewerEl()?.timeout ?? 30000,
+      headers: this.requestHeaders,
       language: this.locale.language,
     }),
     {
@@ -184,6 +187,16 @@ export class LayAnnotationLayer extends PvElement {
 
   /** URL of the annotation document (JSON). Used when `annotations` is not set. */
   @property() src = '';
+
+  /**
+   * Headers for the fetch of `src` only (for example a bearer token for the server of the
+   * annotation documents), or a function returning them. A property only, never an attribute, so
+   * tokens do not appear in the page's HTML. Never taken from the viewer: its `requestHeaders` go
+   * only to the image source. A function is called before the fetch with `{ refresh: false }`; when
+   * the server answers 401, it is called once with `{ refresh: true }` to get fresh credentials, and
+   * the fetch is tried once more before the layer says it could not show the notes.
+   */
+  @property({ attribute: false }) requestHeaders: RequestHeaders | undefined;
 
   /** While set, the layer fetches and shows nothing. Inside a `<finding-disclosure>` it reads true until the patient chooses. */
   @property({ type: Boolean, reflect: true })

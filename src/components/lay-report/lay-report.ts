@@ -1,6 +1,7 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { ref } from 'lit/directives/ref.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
 import { matchOf, popoverElement, termWords, type Words } from './words.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
@@ -14,6 +15,7 @@ import type { Block, Hold, ImageRef, Paragraph, ReportModel, Section, Sentence, 
 import { ReportError, type ReportErrorType } from '../../report/errors.js';
 import { applyHolds, parseText } from '../../report/text.js';
 import { fetchBytes } from '../../sources/fetch-bytes.js';
+import type { FindingDisclosure } from '../finding-disclosure/finding-disclosure.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
 import { heading, headingLevel } from '../heading.js';
 import { PvElement } from '../pv-element.js';
@@ -53,7 +55,10 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
  *
  * Sensitive parts (`sensitive`, IMR `data-sensitive`, and the IMPRESSION with `hold-impression`)
  * are not in the page at all until the patient chooses to see them, in a `<finding-disclosure
- * scope="finding">` (the same words, date lock and memory as a sensitive label).
+ * scope="finding">` (the same words, date lock and memory as a sensitive label). A part follows the
+ * patient's choice about its finding id made elsewhere on the page (a sensitive label, a wrapped
+ * paragraph, a remembered choice): its words come and go with it. "Show me now" in one part of the
+ * report never shows another part, even one with the same finding id.
  *
  * Language: en-GB, or Welsh (cy) when `lang` says so (the element's own, the closest ancestor's,
  * or `<html lang>`). The report's own words stay in English (marked `lang="en"`).
@@ -188,9 +193,8 @@ export class LayReport extends PvElement {
   @state() private _model: ReportModel | undefined;
   @state() private _error: ReportErrorType | undefined;
   /**
-   * Held parts the patient has chosen to see, by where they are in the report (not by finding key:
-   * two parts with the same key are two consent steps, and each shows its words only once its own
-   * step has been answered).
+   * Held parts whose step is `shown`, by where they are in the report (not by finding key: two parts
+   * with the same key are two consent steps, and "Show me now" in one does not show the other).
    */
   @state() private _revealed: ReadonlySet<string> = new Set();
   /** The block whose question form is open. */
@@ -202,6 +206,8 @@ export class LayReport extends PvElement {
   #openWord: HTMLElement | undefined;
   /** The open word's meaning (rendered by Lit into an element placed right after the word). */
   #openPopover: { anchor: HTMLElement; element: HTMLElement } | undefined;
+  /** The held parts' steps already watched (see `#watchStep`). */
+  readonly #watched = new WeakSet<Element>();
   #loadToken = 0;
   #abort: AbortController | undefined;
   #glossaryToken = 0;
@@ -261,20 +267,33 @@ export class LayReport extends PvElement {
     }
   };
 
-  #onReveal(site: string, event: Event): void {
-    if (event.target !== event.currentTarget) return;
-    if (this._revealed.has(site)) return;
-    this._revealed = new Set([...this._revealed, site]);
+  /**
+   * A held part's step rendered: its words follow its `state`, however it got there (the patient's
+   * choice in it, the same finding chosen, or hidden again, elsewhere on the page, a remembered
+   * choice read back). Only `shown` puts them in the page; anything else takes them out.
+   */
+  #onStepUpdated(step: FindingDisclosure): void {
+    const site = step.dataset.site;
+    if (!site || !step.isConnected || step.getRootNode() !== this.renderRoot) return;
+    const shown = step.state === 'shown';
+    if (shown === this._revealed.has(site)) return;
+    const next = new Set(this._revealed);
+    if (shown) next.add(site);
+    else {
+      next.delete(site);
+      this.#closeWord();
+    }
+    this._revealed = next;
   }
 
-  #onDefer(site: string, event: Event): void {
-    if (event.target !== event.currentTarget) return;
-    if (!this._revealed.has(site)) return;
-    const next = new Set(this._revealed);
-    next.delete(site);
-    this._revealed = next;
-    this.#closeWord();
-  }
+  /** Each held part's step, once: its updates are watched (Lit's `addController`, so no new event is needed). */
+  #watchStep = (element: Element | undefined): void => {
+    const step = element as FindingDisclosure | undefined;
+    if (!step || this.#watched.has(step) || typeof step.addController !== 'function') return;
+    this.#watched.add(step);
+    step.addController({ hostUpdated: () => this.#onStepUpdated(step) });
+    this.#onStepUpdated(step);
+  };
 
   async #onShowImage(ref: ImageRef, index: number): Promise<void> {
     const viewer = this.#viewer();
@@ -424,7 +443,11 @@ export class LayReport extends PvElement {
     return this.locale.language === 'en-GB' ? nothing : 'en';
   }
 
-  /** A part that waits for the patient's choice: nothing of it is in the page until they choose to see it. */
+  /**
+   * A part that waits for the patient's choice: nothing of it is in the page until its step is
+   * `shown`. Each part is its own choice to see (the report is the steps' `consentGroup`): "Show me
+   * now" in one part never puts another part in the page, even one with the same finding id.
+   */
   #held(hold: Hold, site: string, content: () => unknown): TemplateResult {
     const shown = this._revealed.has(site);
     return html`<finding-disclosure
@@ -436,9 +459,9 @@ export class LayReport extends PvElement {
       talk-href=${this.talkHref}
       .storage=${this.storage}
       .messages=${this.messages}
+      .consentGroup=${this}
       data-site=${site}
-      @pv-reveal=${(event: Event) => this.#onReveal(site, event)}
-      @pv-defer=${(event: Event) => this.#onDefer(site, event)}
+      ${ref(this.#watchStep)}
       >${shown ? content() : nothing}</finding-disclosure
     >`;
   }

@@ -136,7 +136,10 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
             ...(error.type === 'engine-failed' ? { cause: describeCause(error) } : {}),
           }),
         ),
-      onImageChange: (index, count) => this.dispatchEvent(new PvImageChangeEvent({ index, imageCount: count })),
+      onImageChange: (index, count) => {
+        this.#writeIndex();
+        this.dispatchEvent(new PvImageChangeEvent({ index, imageCount: count }));
+      },
       onViewChange: () =>
         this.dispatchEvent(
           new PvViewChangeEvent({ index: this.#viewer.index, imageCount: this.#viewer.count, zoom: this.#viewer.view?.state().zoom ?? 1 }),
@@ -495,6 +498,45 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     return description;
   }
 
+  /** Whether the last render showed the marks notice and button (they follow the image). */
+  #renderedOverlays = false;
+
+  /**
+   * Another image is on screen: write what says which one (the picture's name, the status line,
+   * the slider and its words, Previous and Next) straight into the rendered controls, in the frame
+   * of the draw, without a whole update of the element. Lit writes the same values on its next
+   * update (every write here is of the current index, so Lit's last values never go stale on screen).
+   */
+  #writeIndex(): void {
+    const root = this.renderRoot;
+    if (!this.hasUpdated || !root || this.#viewer.status !== 'loaded') return;
+    // The image's marks change what the controls show: a whole update.
+    if (Boolean(this.#viewer.view?.hasOverlays()) !== this.#renderedOverlays) {
+      this.requestUpdate();
+      return;
+    }
+    const { index, count } = this.#viewer;
+    const label = this.#label();
+    if (this.stage && this.stage.getAttribute('aria-label') !== label) this.stage.setAttribute('aria-label', label);
+    // The live region: a screen reader hears the image reached when the patient stops.
+    if (!writeText(root.querySelector('[part="status"] > span'), this.#announcement())) {
+      this.requestUpdate();
+      return;
+    }
+    const navigate = root.querySelector('fieldset.navigate');
+    if (!navigate) return;
+    const [previous, next] = navigate.querySelectorAll<HTMLButtonElement>(':scope > button');
+    if (previous) previous.disabled = index <= 0;
+    if (next) next.disabled = index >= count - 1;
+    const words = this.t('imageOf', { index: index + 1, count });
+    writeText(navigate.querySelector('label > span'), words);
+    const slider = navigate.querySelector<HTMLInputElement>('input[type="range"]');
+    if (slider) {
+      slider.value = String(index + 1);
+      slider.setAttribute('aria-valuetext', words);
+    }
+  }
+
   #announcement(): string {
     const { status, error, progress } = this.#viewer;
     if (status === 'loading' && this.#posterOnScreen) return `${this.#label()}. ${this.t('controlsGettingReady')}`;
@@ -513,6 +555,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     const loaded = status === 'loaded';
     const zoom = loaded ? (this.#viewer.view?.state().zoom ?? 1) : 1;
     const poster = this.#posterOnScreen;
+    this.#renderedOverlays = loaded && Boolean(this.#viewer.view?.hasOverlays());
     return html`
       <div part="base" class="viewer">
         <div part="frame" class="frame" data-status=${status}>
@@ -634,4 +677,19 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
       </div>
     `;
   }
+}
+
+/** Set the text Lit rendered in `element` (its one text node), keeping Lit's node. False when there is none. */
+function writeText(element: Element | null, text: string): boolean {
+  const node = element?.firstChild;
+  let textNode: Text | undefined;
+  for (let child = node; child; child = child.nextSibling) {
+    if (child.nodeType === Node.TEXT_NODE && (child as Text).data.trim() !== '') {
+      textNode = child as Text;
+      break;
+    }
+  }
+  if (!textNode) return false;
+  if (textNode.data !== text) textNode.data = text;
+  return true;
 }
