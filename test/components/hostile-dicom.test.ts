@@ -103,6 +103,25 @@ describe('hostile and broken DICOM', function () {
     return el;
   }
 
+  /**
+   * A one-image grey series (the given size and bits) stored in the real Orthanc under `study`, and a
+   * viewer pointed at it through DICOMweb.
+   */
+  async function dicomwebViewer(
+    study: string,
+    image: Record<string, number>,
+    options: Parameters<typeof dicomFile>[1],
+  ): Promise<PatientImageViewer> {
+    const series = `${study}.1`;
+    const fields = { PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2', ...image };
+    await storeInOrthanc(dicomFile({ ...fields, StudyInstanceUID: study, SeriesInstanceUID: series }, options));
+    const el = hostViewer();
+    el.dicomwebRoot = '/dicom-web';
+    el.studyUid = study;
+    el.seriesUid = series;
+    return el;
+  }
+
   for (const file of hostileFiles()) {
     it(`[HAZ-004] [HAZ-010] ${file.name}: ${file.expect.join(' or ')}`, async () => {
       const el = hostViewer();
@@ -160,17 +179,11 @@ describe('hostile and broken DICOM', function () {
         const info = await serverInfo();
         if (!info.orthanc.available) this.skip();
         tried++;
-        const study = `2.25.88${transferSyntax.length}${Date.now() % 100000}`;
-        const series = `${study}.1`;
-        const buffer = dicomFile(
-          { Rows: 64, Columns: 64, BitsAllocated: 8, BitsStored: 8, HighBit: 7, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2', StudyInstanceUID: study, SeriesInstanceUID: series },
+        const el = await dicomwebViewer(
+          `2.25.88${transferSyntax.length}${Date.now() % 100000}`,
+          { Rows: 64, Columns: 64, BitsAllocated: 8, BitsStored: 8, HighBit: 7 },
           { transferSyntax, pixels: [noise(4000, 42).buffer] },
         );
-        await storeInOrthanc(buffer);
-        const el = hostViewer();
-        el.dicomwebRoot = '/dicom-web';
-        el.studyUid = study;
-        el.seriesUid = series;
         const event = await settle(el, BOUND_MS);
         expect(event.type).to.equal('pv-error');
         expect((event as PvErrorEvent).detail.type).to.equal('corrupt-file');
@@ -187,17 +200,11 @@ describe('hostile and broken DICOM', function () {
     const info = await serverInfo();
     if (!info.orthanc.available) this.skip();
     tried++;
-    const study = `2.25.77${Date.now() % 100000}`;
-    const series = `${study}.1`;
-    const buffer = dicomFile(
-      { Rows: 65535, Columns: 65535, BitsAllocated: 16, BitsStored: 12, HighBit: 11, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2', StudyInstanceUID: study, SeriesInstanceUID: series },
+    const el = await dicomwebViewer(
+      `2.25.77${Date.now() % 100000}`,
+      { Rows: 65535, Columns: 65535, BitsAllocated: 16, BitsStored: 12, HighBit: 11 },
       { pixels: [noise(8192, 43).buffer] },
     );
-    await storeInOrthanc(buffer);
-    const el = hostViewer();
-    el.dicomwebRoot = '/dicom-web';
-    el.studyUid = study;
-    el.seriesUid = series;
     const event = await settle(el, BOUND_MS);
     expect(event.type).to.equal('pv-error');
     expect((event as PvErrorEvent).detail.type).to.equal('too-large');

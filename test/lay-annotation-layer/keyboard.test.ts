@@ -6,27 +6,18 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
 import type { LayAnnotationLayer, PatientImageViewer } from '../../src/index.js';
-import { box, cleanup, loaded, nextFrame, serverInfo, until } from '../support/helpers.js';
+import { cleanup, nextFrame, serverInfo, until } from '../support/helpers.js';
 import { deepActiveElement } from '../support/pixels.js';
+import { mountWithLayer } from './support.js';
 
-async function mount(
+/** The viewer and layer, once the list of labels is there (the keyboard paths start from it). */
+function mount(
   setup: Partial<PatientImageViewer>,
   annotations: unknown,
   size: [number, number] = [640, 480],
   setupLayer?: (layer: LayAnnotationLayer) => void,
 ): Promise<{ viewer: PatientImageViewer; layer: LayAnnotationLayer }> {
-  const viewer = document.createElement('patient-image-viewer');
-  viewer.loading = 'eager';
-  Object.assign(viewer, setup);
-  const layer = document.createElement('lay-annotation-layer');
-  setupLayer?.(layer);
-  layer.annotations = annotations;
-  viewer.append(layer);
-  box(...size).append(viewer);
-  await loaded(viewer);
-  await until(() => (layer.shadowRoot?.querySelectorAll('ol > li').length ?? 0) > 0, 5000, 'labels');
-  for (let i = 0; i < 3; i++) await nextFrame();
-  return { viewer, layer };
+  return mountWithLayer(setup, annotations, size, setupLayer, 'ol > li');
 }
 
 /** Focus `el` as the keyboard would: focus the control before it, then press Tab. */

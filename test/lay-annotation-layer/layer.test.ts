@@ -5,30 +5,7 @@ import journeyDoc from '../../demo/annotations/chest-journey.json';
 import type { LayAnnotationLayer, PatientImageViewer, PvAnnotationErrorEvent } from '../../src/index.js';
 import { box, centreOf, cleanup, loaded, nextEvent, nextFrame, serverInfo, touchPinch, touchSwipe, until } from '../support/helpers.js';
 import { INJECTION_CORPUS, nothingRan } from '../support/injection-corpus.js';
-
-async function mountWithLayer(
-  setup: Partial<PatientImageViewer>,
-  annotations: unknown,
-  size: [number, number] = [640, 480],
-  setupLayer?: (layer: LayAnnotationLayer) => void,
-): Promise<{ viewer: PatientImageViewer; layer: LayAnnotationLayer }> {
-  const viewer = document.createElement('patient-image-viewer');
-  viewer.loading = 'eager';
-  Object.assign(viewer, setup);
-  const layer = document.createElement('lay-annotation-layer');
-  setupLayer?.(layer);
-  layer.annotations = annotations;
-  viewer.append(layer);
-  box(...size).append(viewer);
-  await loaded(viewer);
-  await until(() => (layer.shadowRoot?.querySelectorAll('.marker').length ?? 0) > 0, 5000, 'markers');
-  await settleLayout();
-  return { viewer, layer };
-}
-
-async function settleLayout(): Promise<void> {
-  for (let i = 0; i < 4; i++) await nextFrame();
-}
+import { mountWithLayer, settleLayout } from './support.js';
 
 /** Centre of a marker, in the viewer's coordinates. */
 function markerCentre(viewer: PatientImageViewer, layer: LayAnnotationLayer, id: string): { x: number; y: number } {
