@@ -30,8 +30,9 @@ function greyGrid(canvas: HTMLCanvasElement): number[] {
   return out;
 }
 
-function posterCanvasOf(el: PatientImageViewer): HTMLCanvasElement {
-  return el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.poster')!;
+/** The poster's canvas: in the page only while the poster is wanted. */
+function posterCanvasOf(el: PatientImageViewer): HTMLCanvasElement | null {
+  return el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.poster');
 }
 
 function copy(canvas: HTMLCanvasElement): HTMLCanvasElement {
@@ -59,7 +60,7 @@ async function open(src: string): Promise<Seen> {
       'pv-first-picture',
       (event) => {
         if (event.detail.poster) {
-          poster = copy(posterCanvasOf(el));
+          poster = copy(posterCanvasOf(el)!);
           posterShownWhileLoading = el.status === 'loading';
         }
         resolve(event);
@@ -82,7 +83,7 @@ async function samePicture(path: 'WebGL' | 'CPU', src: string, tolerance = 6): P
   expect(seen.posterShownWhileLoading, 'the poster came before the engine').to.equal(true);
   const view = seen.el._view!;
   // Wait for the engine's own draw to replace the poster.
-  await until(() => posterCanvasOf(seen.el).hidden, 5000, 'the poster to give way');
+  await until(() => posterCanvasOf(seen.el) === null, 5000, 'the poster to give way');
   const live = greyGrid(view.canvas);
   const poster = greyGrid(seen.poster!);
   const difference = meanDifference(live, poster);
@@ -180,8 +181,7 @@ export function posterTests(path: 'WebGL' | 'CPU'): void {
       held.addEventListener('pv-first-picture', () => drawn++);
       await new Promise((r) => setTimeout(r, 500));
       expect(drawn).to.equal(0);
-      expect(posterCanvasOf(held).width, 'nothing drawn').to.equal(0);
-      expect(posterCanvasOf(held).hidden).to.equal(true);
+      expect(posterCanvasOf(held), 'no poster canvas at all').to.equal(null);
     });
 
     it('[HAZ-001] a poster on screen is put away (and emptied) as soon as the viewer is held', async () => {
@@ -189,10 +189,12 @@ export function posterTests(path: 'WebGL' | 'CPU'): void {
       const el = viewer({ src: `/__synthetic/${synthetic.ct[0]}` });
       const first = await nextEvent(el, 'pv-first-picture');
       if (!first.detail.poster) return; // the engine came first: nothing to put away
+      const canvas = posterCanvasOf(el)!;
+      expect(canvas.width, 'the poster was drawn').to.be.greaterThan(0);
       el.hold = true;
       await el.updateComplete;
-      expect(posterCanvasOf(el).hidden).to.equal(true);
-      expect(posterCanvasOf(el).width, 'no picture left in the canvas').to.equal(0);
+      expect(posterCanvasOf(el), 'the poster is off the page').to.equal(null);
+      expect(canvas.width, 'no picture left in the canvas').to.equal(0);
     });
 
     it('no poster for any file the viewer refuses (hostile files)', async () => {
@@ -211,7 +213,7 @@ export function posterTests(path: 'WebGL' | 'CPU'): void {
           expect(result.type, file.name).to.equal('pv-error');
           await el.updateComplete;
           expect(firstPictures, `${file.name}: no first picture`).to.equal(0);
-          expect(posterCanvasOf(el).width, `${file.name}: nothing drawn`).to.equal(0);
+          expect(posterCanvasOf(el), `${file.name}: no poster canvas`).to.equal(null);
         } finally {
           el.remove();
         }
@@ -221,10 +223,25 @@ export function posterTests(path: 'WebGL' | 'CPU'): void {
     it('the poster gives way, and is emptied, once the live view has drawn', async () => {
       const { synthetic } = await serverInfo();
       const el = viewer({ src: `/__synthetic/${synthetic.ct[0]}` });
-      await nextEvent(el, 'pv-first-picture');
+      const first = await nextEvent(el, 'pv-first-picture');
+      const canvas = first.detail.poster ? posterCanvasOf(el) : null;
       await loaded(el);
-      await until(() => posterCanvasOf(el).hidden, 5000, 'the poster to give way');
-      expect(posterCanvasOf(el).width, 'the poster emptied once the live view drew').to.equal(0);
+      await until(() => posterCanvasOf(el) === null, 5000, 'the poster to give way');
+      if (canvas) expect(canvas.width, 'the poster emptied once the live view drew').to.equal(0);
+    });
+
+    it('[HAZ-003] a new source that fails while a poster shows: the old poster leaves the screen', async () => {
+      const { synthetic } = await serverInfo();
+      const el = viewer({ src: `/__synthetic/${synthetic.ct[0]}` });
+      const first = await nextEvent(el, 'pv-first-picture');
+      const canvas = first.detail.poster ? posterCanvasOf(el) : null;
+      const failed = nextEvent(el, 'pv-error', 20000);
+      el.src = '/__synthetic/no-such-file.dcm';
+      expect((await failed).detail.type).to.equal('not-found');
+      await el.updateComplete;
+      expect(posterCanvasOf(el), 'no poster canvas with the error').to.equal(null);
+      expect(el.shadowRoot!.querySelector('canvas'), 'no picture of any kind').to.equal(null);
+      if (canvas) expect(canvas.width, 'the old poster emptied').to.equal(0);
     });
   });
 }

@@ -25,7 +25,7 @@ describe('poster frame when the engine cannot start', () => {
     const error = await nextEvent(el, 'pv-error');
     expect(error.detail.type).to.equal('engine-failed');
     const poster = () => el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.poster')!;
-    await until(() => !poster().hidden && poster().width > 0, 5000, 'the poster to be drawn');
+    await until(() => (poster()?.width ?? 0) > 0, 5000, 'the poster to be drawn');
     const message = el.shadowRoot!.querySelector<HTMLElement>('[part="error"]')!;
     expect(message.textContent).to.contain(el.shadowRoot!.querySelector('[part="error"] p')!.textContent!.trim());
     expect(message.classList.contains('over-poster'), 'the message leaves the picture readable').to.equal(true);

@@ -102,10 +102,6 @@ export const styles = [
     pointer-events: none;
   }
 
-  .poster[hidden] {
-    display: none;
-  }
-
   /* Over a poster, the loading line and an engine failure sit at the bottom, the picture above. */
   .overlay.over-poster {
     inset: auto 0 0 0;

@@ -257,6 +257,8 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   #posterLoad = 0;
   /** Whether the poster is drawn on screen now. */
   #posterOnScreen = false;
+  /** The canvas the poster was drawn into: emptied when the poster goes, even after it left the page. */
+  #posterDrawnIn: HTMLCanvasElement | undefined;
   /** The engine has drawn this load: the poster gives way. */
   #live = false;
 
@@ -287,7 +289,9 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   #dropPoster(): void {
     this.#poster = undefined;
     this.#posterOnScreen = false;
+    clearPoster(this.#posterDrawnIn);
     clearPoster(this.posterCanvas);
+    this.#posterDrawnIn = undefined;
   }
 
   #updatePoster(): void {
@@ -301,6 +305,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     const canvas = this.posterCanvas;
     if (!canvas || !this.#poster || !drawPoster(canvas, this.#poster)) return;
     this.#posterOnScreen = true;
+    this.#posterDrawnIn = canvas;
     const { facts, count, index } = this.#viewer;
     this.dispatchEvent(
       new PvFirstPictureEvent({ modality: facts?.modality ?? '', bodyPart: facts?.bodyPart ?? '', imageCount: count, index, poster: true }),
@@ -567,7 +572,9 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
             tabindex=${loaded ? '0' : '-1'}
           ></div>
           <div class="focus-ring" aria-hidden="true"></div>
-          <canvas part="poster" class="poster" width="0" height="0" aria-hidden="true" ?hidden=${!this.#posterWanted}></canvas>
+          ${this.#posterWanted
+            ? html`<canvas part="poster" class="poster" width="0" height="0" aria-hidden="true"></canvas>`
+            : nothing}
           ${status === 'loading' || status === 'waiting'
             ? html`<div class="overlay loading ${poster ? 'over-poster' : ''}">
                 <span>${this.t('loading')}</span>
