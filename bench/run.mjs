@@ -381,6 +381,11 @@ if (SECTIONS.has('first') || SECTIONS.has('bytes')) {
     rows.push(row({ ...base, phase: 'cold', measure: 'navigation start -> first frame' }, colds.map((c) => c?.renderedAt), cell.results.map((r) => r.coldFailure)));
     rows.push(row({ ...base, phase: 'cold (from element added)', measure: 'element added -> first frame' }, colds.map((c) => c && c.renderedAt - c.addedAt), cell.results.map((r) => r.coldFailure)));
     rows.push(row({ ...base, phase: 'warm', measure: 'element added -> first frame' }, warms.map((w) => w && w.renderedAt - w.addedAt), cell.results.map((r) => r.warmFailure)));
+    // Issue 15: first picture (our poster frame, or the live view; for the others their first draw)
+    // and interactive (the rows above: pv-load and the engine's draw, for ours).
+    rows.push(row({ ...base, phase: 'cold first picture', measure: 'navigation start -> first picture' }, colds.map((c) => c && (c.firstPictureAt ?? c.renderedAt)), cell.results.map((r) => r.coldFailure)));
+    rows.push(row({ ...base, phase: 'warm first picture', measure: 'element added -> first picture' }, warms.map((w) => w && (w.firstPictureAt ?? w.renderedAt) - w.addedAt), cell.results.map((r) => r.warmFailure)));
+    rows.push(row({ ...base, phase: 'cold', measure: 'poster shown (share of runs)', unit: 'share' }, colds.map((c) => (c ? (c.poster ? 1 : 0) : undefined)), cell.results.map((r) => r.coldFailure)));
     rows.push(row({ ...base, phase: 'cold', measure: 'lit pixels (share)', unit: 'share' }, colds.map((c) => c?.lit ?? undefined), cell.results.map((r) => r.coldFailure ?? (r.cold?.lit == null ? 'canvas not readable' : undefined))));
     const okCold = colds.filter(Boolean);
     cell.renderer = [...new Set(okCold.map((c) => c.renderer))].join('/');
@@ -673,6 +678,9 @@ for (const profile of PROFILES.map((p) => p.name)) {
     ratio(`${profile} ${file} cold: ours / Cornerstone3D`, q('ours', 'cold', 'navigation start -> first frame'), q('cornerstone', 'cold', 'navigation start -> first frame'), 0.6);
     ratio(`${profile} ${file} cold: ours / DWV`, q('ours', 'cold', 'navigation start -> first frame'), q('dwv', 'cold', 'navigation start -> first frame'), 0.8);
     ratio(`${profile} ${file} warm: ours / lower bound`, q('ours', 'warm'), lower, 1.3);
+    ratio(`${profile} ${file} cold first picture: ours / Cornerstone3D`, q('ours', 'cold first picture'), q('cornerstone', 'cold first picture'), 0.6);
+    ratio(`${profile} ${file} cold first picture: ours / DWV`, q('ours', 'cold first picture'), q('dwv', 'cold first picture'), 0.8);
+    ratio(`${profile} ${file} cold interactive: ours / Cornerstone3D`, q('ours', 'cold', 'navigation start -> first frame'), q('cornerstone', 'cold', 'navigation start -> first frame'), 1);
     ratio(`${profile} ${file} warm: ours / Cornerstone3D`, q('ours', 'warm'), q('cornerstone', 'warm'));
     ratio(`${profile} ${file} warm: ours / DWV`, q('ours', 'warm'), q('dwv', 'warm'));
   }
@@ -727,6 +735,32 @@ if (SECTIONS.has('first') || SECTIONS.has('lower')) {
   }
   say(table(['profile', 'file', 'phase', 'ours', 'bare Cornerstone3D', 'DWV', 'lower bound', 'ours/CS', 'ours/DWV', 'ours/lower'], body));
   say('  Targets: cold ours/CS <= 0.6 and ours/DWV <= 0.8; warm ours/lower <= 1.3 ("ok" / "MISS").');
+  say('\nFirst picture (ours: pv-first-picture, a poster frame or the live view; others: their first draw) and interactive (ours: pv-load and the engine drawn), ms');
+  const body3 = [];
+  for (const profile of PROFILES.map((p) => p.name)) {
+    for (const file of FILES) {
+      for (const phase of ['cold', 'warm']) {
+        const q = (viewer, p = `${phase} first picture`) => find({ section: 'first-image', viewer, file, profile, phase: p });
+        const poster = find({ section: 'first-image', viewer: 'ours', file, profile, phase: 'cold', measure: 'poster shown (share of runs)' });
+        body3.push([
+          profile,
+          file,
+          phase,
+          fmt(q('ours')),
+          fmt(q('ours', phase)),
+          phase === 'cold' ? fmt(poster) : '',
+          ...(options.compare ? [fmt(q('ours-b', phase))] : []),
+          fmt(q('cornerstone')),
+          fmt(q('dwv')),
+          phase === 'cold' ? fmtRatio(ratioNamed(`${profile} ${file} cold first picture: ours / Cornerstone3D`)) : '',
+          phase === 'cold' ? fmtRatio(ratioNamed(`${profile} ${file} cold first picture: ours / DWV`)) : '',
+          phase === 'cold' ? fmtRatio(ratioNamed(`${profile} ${file} cold interactive: ours / Cornerstone3D`)) : '',
+        ]);
+      }
+    }
+  }
+  say(table(['profile', 'file', 'phase', 'ours first picture', 'ours interactive', 'poster', ...(options.compare ? ['ours-b interactive'] : []), 'bare CS', 'DWV', 'first/CS', 'first/DWV', 'interactive/CS'], body3));
+  say('  Targets: cold first picture ours/CS <= 0.6 and ours/DWV <= 0.8; interactive ours/CS <= 1.');
   if (options.compare) {
     say(`\nours against ours-b (${options.compare}), ms: median (min-max)`);
     const body2 = [];

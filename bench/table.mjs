@@ -53,7 +53,33 @@ for (const profile of profiles) {
   }
 }
 out.push('');
-out.push('✓ / ✗: the target (cold: ours/CS ≤ 0.6, ours/DWV ≤ 0.8; warm: ours/lower bound ≤ 1.3; scrolling: ours/CS ≥ 1).');
+out.push('**First picture and interactive** (issue 15), ms, median (min–max). First picture: ours `pv-first-picture` (a poster frame drawn before the engine, or the live view for files with no poster); the others, their first draw. Interactive: ours `pv-load` with the engine drawn (the cold/warm rows above).');
+out.push('');
+line(['profile', 'file', 'phase', 'ours first picture', 'ours interactive', 'poster shown', 'bare Cornerstone3D', 'DWV', 'first picture ours / CS', 'first picture ours / DWV', 'interactive ours / CS']);
+line(Array(11).fill('---'));
+for (const profile of profiles) {
+  for (const f of result.settings.files) {
+    for (const phase of ['cold', 'warm']) {
+      const q = (viewer, p = `${phase} first picture`) => find({ section: 'first-image', viewer, file: f, profile, phase: p });
+      const poster = find({ section: 'first-image', viewer: 'ours', file: f, profile, phase: 'cold', measure: 'poster shown (share of runs)' });
+      line([
+        profile,
+        `${f} (${FILES[f] ?? ''})`,
+        phase,
+        cell(q('ours')),
+        cell(q('ours', phase)),
+        phase === 'cold' && poster?.median !== undefined ? `${Math.round(poster.median * 100)}%` : '',
+        cell(q('cornerstone')),
+        cell(q('dwv')),
+        phase === 'cold' ? ratio(`${profile} ${f} cold first picture: ours / Cornerstone3D`) : '',
+        phase === 'cold' ? ratio(`${profile} ${f} cold first picture: ours / DWV`) : '',
+        phase === 'cold' ? ratio(`${profile} ${f} cold interactive: ours / Cornerstone3D`) : '',
+      ]);
+    }
+  }
+}
+out.push('');
+out.push('✓ / ✗: the target (cold: ours/CS ≤ 0.6, ours/DWV ≤ 0.8; warm: ours/lower bound ≤ 1.3; scrolling: ours/CS ≥ 1; interactive: ours/CS ≤ 1).');
 out.push('');
 out.push(`**Scrolling** the ${result.settings.slices}-slice CT series, images cached, frames per second; **labels** (${result.settings.labels} labels, continuous zoom), ms per frame; phone = CPU 4×.`);
 out.push('');

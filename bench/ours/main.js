@@ -14,6 +14,18 @@ async function mount(source, holder = document.querySelector('main')) {
   else viewer.src = source;
   let drawnAt;
   let detail;
+  // Issue 15: the first picture on screen (a poster frame, or the live view): pv-first-picture.
+  // A build without that event (ours-b before the change) has its first picture at pv-load.
+  let firstPictureAt;
+  let poster = false;
+  viewer.addEventListener(
+    'pv-first-picture',
+    (event) => {
+      firstPictureAt = performance.now();
+      poster = Boolean(event.detail?.poster);
+    },
+    { once: true },
+  );
   const loaded = new Promise((resolve, reject) => {
     viewer.addEventListener('pv-load', (event) => resolve((detail = event.detail)), { once: true });
     viewer.addEventListener('pv-error', (event) => reject(new Error(`pv-error ${event.detail?.type}`)), { once: true });
@@ -45,7 +57,7 @@ async function mount(source, holder = document.querySelector('main')) {
   ticking = false;
   const gaps = ticks.slice(1).map((t, i) => t - ticks[i]);
   const frames = { count: ticks.length, longestGap: gaps.length ? Math.max(...gaps) : undefined, afterLoad: ticks.filter((t) => t >= loadAt).length };
-  return { viewer, addedAt, loadAt, renderedAt, renderer: detail?.renderer, frames };
+  return { viewer, addedAt, loadAt, renderedAt, firstPictureAt: Math.min(firstPictureAt ?? renderedAt, renderedAt), poster, renderer: detail?.renderer, frames };
 }
 
 function unmount() {
@@ -55,10 +67,10 @@ function unmount() {
 
 async function show(url) {
   unmount();
-  const { viewer, addedAt, loadAt, renderedAt, renderer, frames } = await mount(url);
+  const { viewer, addedAt, loadAt, renderedAt, firstPictureAt, poster, renderer, frames } = await mount(url);
   current = viewer;
   await afterFrame();
-  return { ok: true, addedAt, loadAt, renderedAt, renderer, frames, lit: litFraction(viewer._view?.canvas), resources: resources() };
+  return { ok: true, addedAt, loadAt, renderedAt, firstPictureAt, poster, renderer, frames, lit: litFraction(viewer._view?.canvas), resources: resources() };
 }
 
 /**

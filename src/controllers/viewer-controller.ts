@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadEngine, type RegisteredStack, type StackView } from '../engine/index.js';
+import { posterOptions } from '../poster/index.js';
 import { ViewerError, toViewerError } from '../sources/errors.js';
 import type { SafeFacts, StackImage } from '../sources/inspect.js';
-import { prepare, type ViewerSource } from '../sources/prepare.js';
+import { prepare, type PreparedStack, type ViewerSource } from '../sources/prepare.js';
 import type { VisibilityController } from './visibility-controller.js';
 
 /** `idle`: nothing to show; `waiting`: off screen (lazy); then `loading`, `loaded` or `error`. */
@@ -30,7 +31,17 @@ export interface ViewerCallbacks {
   onImageChange(index: number, count: number): void;
   /** The picture was drawn differently; called at most once per animation frame, in the frame of the draw. */
   onViewChange(): void;
+  /**
+   * Issue 15, the poster: the images are in and have passed every check that can refuse them, and
+   * the engine is not drawing yet. `start` is the image the engine will show first.
+   */
+  onPrepared?(prepared: PreparedStack, start: number): void;
+  /** Issue 15: the engine has drawn the loaded stack (after `onLoad`): a poster can give way now. */
+  onDrawn?(): void;
 }
+
+/** Whether the engine has loaded in this page (issue 15: no poster once it has). */
+let engineLoaded = false;
 
 /** Reject with the signal's reason as soon as it aborts. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -184,6 +195,11 @@ export class ViewerController implements ReactiveController {
       // Start the engine download now; it overlaps with fetching and checking the image bytes.
       const starting = loadEngine();
       starting.catch(() => undefined);
+      // Issue 15: with the engine already loaded when this load starts (a second viewer, a new
+      // image) the poster would be wasted work on the way to the engine's own picture. (An engine
+      // that finishes loading during this fetch still has to start and decode: the poster helps.)
+      const engineReady = engineLoaded;
+      void starting.then(() => (engineLoaded = true), () => undefined);
       // Raced with the load's signal too: a portal's headers callback that never answers must still
       // end in the timeout message, not a spinner for ever.
       const prepared = await untilAborted(
@@ -195,10 +211,22 @@ export class ViewerController implements ReactiveController {
         loadSignal,
       );
       this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped, images: prepared.images });
+      if (!engineReady || posterOptions.whenEngineReady) this.#callbacks.onPrepared?.(prepared, Math.min(this.#resumeIndex, prepared.count - 1));
       const engine = await untilAborted(starting, loadSignal);
       await untilAborted(this.#visibility.whenDrawable(), loadSignal);
       const stage = this.#inputs().stage;
       if (!this.#host.isConnected || !stage) throw signal.reason ?? new Error('removed');
+      // Issue 15: `onDrawn` once the engine has drawn after the load (or, should it never say so, soon after).
+      const drawn = {
+        rendered: false,
+        shown: false,
+        told: false,
+        tell: () => {
+          if (drawn.told || !drawn.rendered || !drawn.shown || view !== this.#view) return;
+          drawn.told = true;
+          this.#callbacks.onDrawn?.();
+        },
+      };
       const view = engine.open(stage, {
         // While loading, show() rejects with the same error; once shown, it is this load's failure.
         onImageFailed: (error) => {
@@ -207,6 +235,8 @@ export class ViewerController implements ReactiveController {
         onRendered: () => {
           this.#drawn = true;
           this.#queueFlush();
+          drawn.rendered = true;
+          drawn.tell();
         },
         onContextLost: (redrawn) => {
           redrawn.then(
@@ -227,6 +257,14 @@ export class ViewerController implements ReactiveController {
       this.#callbacks.onLoad(prepared.facts, prepared.count, start, view.backend, prepared.skipped);
       // The first draw came while loading: overlays hear of it now, after pv-load.
       if (this.#drawn) this.#queueFlush();
+      drawn.shown = true;
+      drawn.tell();
+      if (!drawn.told) {
+        setTimeout(() => {
+          drawn.rendered = true;
+          drawn.tell();
+        }, 1000);
+      }
     } finally {
       clearTimeout(timeoutId);
     }

@@ -1,4 +1,5 @@
 export { PvLoadEvent, type PvLoadDetail } from './pv-load-event.js';
+export { PvFirstPictureEvent, type PvFirstPictureDetail } from './pv-first-picture-event.js';
 export { PvErrorEvent, type PvErrorDetail } from './pv-error-event.js';
 export { PvImageChangeEvent, type PvImageChangeDetail } from './pv-image-change-event.js';
 export { PvViewChangeEvent, type PvViewChangeDetail } from './pv-view-change-event.js';
@@ -12,6 +13,7 @@ export { PvRevealEvent, type PvChoiceDetail } from './pv-reveal-event.js';
 export { PvDeferEvent } from './pv-defer-event.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
+import type { PvFirstPictureEvent } from './pv-first-picture-event.js';
 import type { PvErrorEvent } from './pv-error-event.js';
 import type { PvImageChangeEvent } from './pv-image-change-event.js';
 import type { PvViewChangeEvent } from './pv-view-change-event.js';
@@ -27,6 +29,7 @@ import type { PvReportErrorEvent } from './pv-report-error-event.js';
 declare global {
   interface GlobalEventHandlersEventMap {
     'pv-load': PvLoadEvent;
+    'pv-first-picture': PvFirstPictureEvent;
     'pv-error': PvErrorEvent;
     'pv-image-change': PvImageChangeEvent;
     'pv-view-change': PvViewChangeEvent;

@@ -247,6 +247,9 @@ export const enGB = {
   'site.nhs': 'the NHS website',
   'site.111': 'the NHS 111 website',
   'site.patient': 'the Patient.info website',
+  // --- issue 15 poster ---
+  /** Shown (and announced) while the first picture is on screen and the controls are still loading. */
+  controlsGettingReady: 'Your image is ready. The controls are getting ready.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

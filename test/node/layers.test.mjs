@@ -38,6 +38,8 @@ const FLOORS = {
   lay: 0,
   report: 0,
   styles: 0,
+  // The poster frame (issue 15): a first picture drawn without the engine.
+  poster: 0,
   // Registration's guard (tolerates the library loaded twice), used by the elements' define.ts files.
   'define-once': 0,
 };

@@ -92,6 +92,35 @@ export const styles = [
     visibility: hidden;
   }
 
+  /* The poster frame (issue 15): the first picture, drawn before the engine, exactly where the
+     live picture will be; it never takes a touch or a click. */
+  .poster {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    pointer-events: none;
+  }
+
+  /* Over a poster, the loading line and an engine failure sit at the bottom, the picture above. */
+  .overlay.over-poster {
+    inset: auto 0 0 0;
+    gap: 8px;
+    padding: 8px 16px;
+  }
+
+  .loading.over-poster {
+    background: rgb(0 0 0 / 70%);
+  }
+
+  .controls-pending {
+    margin: 0;
+    padding: 12px 16px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-top: 0;
+  }
+
   .overlay {
     position: absolute;
     inset: 0;

@@ -6,6 +6,7 @@ import { ViewerController, type ViewerStatus } from '../../controllers/viewer-co
 import type { ViewerLike } from '../../controllers/viewer-like.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { PvErrorEvent } from '../../events/pv-error-event.js';
+import { PvFirstPictureEvent } from '../../events/pv-first-picture-event.js';
 import { PvImageChangeEvent } from '../../events/pv-image-change-event.js';
 import { PvLoadEvent } from '../../events/pv-load-event.js';
 import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
@@ -13,10 +14,11 @@ import { describe, explain } from '../../lay/describe.js';
 import { heading, headingLevel } from '../heading.js';
 import { PvElement } from '../pv-element.js';
 import type { MessageKey } from '../../lay/messages.js';
+import { clearPoster, drawPoster, makePoster, type Poster } from '../../poster/index.js';
 import { describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import { sourceOf } from '../../sources/has-source.js';
-import { sameSource, type ViewerSource } from '../../sources/prepare.js';
+import { sameSource, type PreparedStack, type ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
 
 /** What the viewer tells a `requestHeaders` function. */
@@ -51,7 +53,8 @@ export type RequestHeaders =
  * @summary A safe, plain-English medical image viewer for patients.
  * @tag patient-image-viewer
  *
- * @event {PvLoadEvent} pv-load - The first image is on screen. `detail` holds only safe facts: modality, body part, image count, index, renderer.
+ * @event {PvLoadEvent} pv-load - The first image is on screen and the viewer is interactive (the live view drawn, the controls working). `detail` holds only safe facts: modality, body part, image count, index, renderer.
+ * @event {PvFirstPictureEvent} pv-first-picture - The first picture of a load is on screen: a poster frame drawn before the imaging engine is ready (`detail.poster` true; `pv-load` follows when the controls work), or the live view itself (`detail.poster` false, just before `pv-load`). `detail`: modality, body part, image count, index, poster.
  * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees. For `engine-failed` (the page could not load or start the imaging engine: a bundling or server fault), `detail.cause` says what broke, and the console has the full error.
  * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
  * @event {PvViewChangeEvent} pv-view-change - The picture was drawn differently (image, zoom, move, size); at most once a frame. For overlays.
@@ -61,6 +64,7 @@ export type RequestHeaders =
  * @csspart base - The whole viewer.
  * @csspart frame - The dark box around the picture.
  * @csspart canvas - The picture itself (the element the engine draws into). Its accessible name comes from `alt`.
+ * @csspart poster - The poster frame: a still picture of the first image shown while the imaging engine gets ready, in the same place as the live picture.
  * @csspart progress - The loading progress bar.
  * @csspart error - The error message panel.
  * @csspart notice - The burned-in text notice.
@@ -95,7 +99,10 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   readonly #visibility = new VisibilityController(
     this,
     () => ({ target: this.stage ?? null, loading: this.loading }),
-    () => this.#viewer.view?.resize(),
+    () => {
+      this.#viewer.view?.resize();
+      this.#redrawPoster();
+    },
   );
 
   readonly #viewer: ViewerController = new ViewerController(
@@ -109,8 +116,17 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     }),
     this.#visibility,
     {
-      onLoad: (facts, count, index, renderer, skipped) =>
-        this.dispatchEvent(new PvLoadEvent({ ...facts, imageCount: count, index, renderer, skippedImages: skipped })),
+      onLoad: (facts, count, index, renderer, skipped) => {
+        if (!this.#posterOnScreen) {
+          this.dispatchEvent(new PvFirstPictureEvent({ ...facts, imageCount: count, index, poster: false }));
+        }
+        this.dispatchEvent(new PvLoadEvent({ ...facts, imageCount: count, index, renderer, skippedImages: skipped }));
+      },
+      onPrepared: (prepared, start) => this.#preparePoster(prepared, start),
+      onDrawn: () => {
+        this.#live = true;
+        this.requestUpdate();
+      },
       onError: (error) =>
         this.dispatchEvent(
           new PvErrorEvent({
@@ -134,6 +150,9 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   // Queries
   /** @internal The element the engine draws into. */
   @query('.stage') stage?: HTMLDivElement;
+
+  /** The poster frame's canvas (issue 15). */
+  @query('.poster') posterCanvas?: HTMLCanvasElement;
 
   // Properties
   /** URL of one DICOM file (single- or multi-frame). */
@@ -228,6 +247,75 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('loading')) this.#visibility.recheck();
     this.#viewer.view?.setOverlaysVisible(!this.hideOverlays);
+    this.#updatePoster();
+  }
+
+  // Poster frame (issue 15): a still picture of the first image while the engine gets ready.
+  /** The current load's poster, once made; undefined when the file has none. */
+  #poster: Poster | undefined;
+  /** Which load the poster belongs to: a newer load (or a hold) makes an older poster stale. */
+  #posterLoad = 0;
+  /** Whether the poster is drawn on screen now. */
+  #posterOnScreen = false;
+  /** The canvas the poster was drawn into: emptied when the poster goes, even after it left the page. */
+  #posterDrawnIn: HTMLCanvasElement | undefined;
+  /** The engine has drawn this load: the poster gives way. */
+  #live = false;
+
+  /** Whether the poster should be on screen: while the engine gets ready, and with the engine's own failure. */
+  get #posterWanted(): boolean {
+    const { status, error } = this.#viewer;
+    if (!this.#poster || this.hold) return false;
+    return status === 'loading' || (status === 'loaded' && !this.#live) || (status === 'error' && error?.type === 'engine-failed');
+  }
+
+  /** Called once the images have passed every check (never for a refused file, never while held). */
+  #preparePoster(prepared: PreparedStack, start: number): void {
+    const load = ++this.#posterLoad;
+    this.#dropPoster();
+    this.#live = false;
+    const first = prepared.kind === 'part10' ? prepared.files[0] : undefined;
+    if (!first || start !== 0 || this.hold) return;
+    void makePoster({ buffer: first.buffer, display: first.display, pixelSpacing: prepared.images[0]?.geometry.pixelSpacing }).then((poster) => {
+      if (!poster || load !== this.#posterLoad || !this.isConnected || this.hold) return;
+      // The engine won the race (no poster needed), or failed to start (the poster stays, with the message).
+      const { status, error } = this.#viewer;
+      if (status !== 'loading' && !(status === 'error' && error?.type === 'engine-failed')) return;
+      this.#poster = poster;
+      this.requestUpdate();
+    });
+  }
+
+  #dropPoster(): void {
+    this.#poster = undefined;
+    this.#posterOnScreen = false;
+    clearPoster(this.#posterDrawnIn);
+    clearPoster(this.posterCanvas);
+    this.#posterDrawnIn = undefined;
+  }
+
+  #updatePoster(): void {
+    // A new load, a hold, or a refused file: never keep an old picture.
+    if (this.#viewer.status === 'idle' || this.#viewer.status === 'waiting') this.#posterLoad++;
+    if (!this.#posterWanted) {
+      if (this.#posterOnScreen || this.#poster) this.#dropPoster();
+      return;
+    }
+    if (this.#posterOnScreen) return;
+    const canvas = this.posterCanvas;
+    if (!canvas || !this.#poster || !drawPoster(canvas, this.#poster)) return;
+    this.#posterOnScreen = true;
+    this.#posterDrawnIn = canvas;
+    const { facts, count, index } = this.#viewer;
+    this.dispatchEvent(
+      new PvFirstPictureEvent({ modality: facts?.modality ?? '', bodyPart: facts?.bodyPart ?? '', imageCount: count, index, poster: true }),
+    );
+    // The status line and the notices now describe the picture on screen.
+    this.requestUpdate();
+  }
+
+  #redrawPoster(): void {
+    if (this.#posterOnScreen && this.#poster && this.posterCanvas) drawPoster(this.posterCanvas, this.#poster);
   }
 
   /** What a one-finger (or left-button) drag does: move the picture, or change its brightness. */
@@ -456,6 +544,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
 
   #announcement(): string {
     const { status, error, progress } = this.#viewer;
+    if (status === 'loading' && this.#posterOnScreen) return `${this.#label()}. ${this.t('controlsGettingReady')}`;
     if (status === 'loading') {
       // Said at the start and once half-way, not at every percent (a flood of updates a screen
       // reader would queue up): the progress bar shows the rest.
@@ -470,6 +559,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     const { status, error, progress, facts, count, index } = this.#viewer;
     const loaded = status === 'loaded';
     const zoom = loaded ? (this.#viewer.view?.state().zoom ?? 1) : 1;
+    const poster = this.#posterOnScreen;
     this.#renderedOverlays = loaded && Boolean(this.#viewer.view?.hasOverlays());
     return html`
       <div part="base" class="viewer">
@@ -482,8 +572,11 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
             tabindex=${loaded ? '0' : '-1'}
           ></div>
           <div class="focus-ring" aria-hidden="true"></div>
+          ${this.#posterWanted
+            ? html`<canvas part="poster" class="poster" width="0" height="0" aria-hidden="true"></canvas>`
+            : nothing}
           ${status === 'loading' || status === 'waiting'
-            ? html`<div class="overlay loading">
+            ? html`<div class="overlay loading ${poster ? 'over-poster' : ''}">
                 <span>${this.t('loading')}</span>
                 <progress
                   part="progress"
@@ -494,7 +587,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
               </div>`
             : nothing}
           ${status === 'error' && error
-            ? html`<div class="overlay error" part="error">
+            ? html`<div class="overlay error ${poster ? 'over-poster' : ''}" part="error">
                 ${heading(headingLevel(this.headingLevel), this.t('errorTitle'))}
                 <p>${this.#errorText(error.type)}</p>
                 ${error.retryable
@@ -503,7 +596,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
               </div>`
             : nothing}
         </div>
-        ${loaded && facts?.burnedInText ? html`<p class="notice" part="notice">${this.t('burnedInText')}</p>` : nothing}
+        ${(loaded || poster) && facts?.burnedInText ? html`<p class="notice" part="notice">${this.t('burnedInText')}</p>` : nothing}
         ${loaded && this.#viewer.view?.hasOverlays() ? html`<p class="notice" part="notice">${this.t('marksNotice')}</p>` : nothing}
         ${loaded && this.#viewer.skipped > 0
           ? html`<p class="notice" part="notice">
@@ -514,6 +607,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
           <span>${this.#announcement()}</span>
         </div>
         ${loaded ? this.#renderControls(count, index, facts?.modality ?? '') : nothing}
+        ${poster && status === 'loading' ? html`<p class="controls-pending">${this.t('controlsGettingReady')}</p>` : nothing}
         <slot name="annotations"></slot>
       </div>
     `;

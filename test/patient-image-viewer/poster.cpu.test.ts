@@ -1,0 +1,3 @@
+import { posterTests } from './poster-cases.js';
+
+posterTests('CPU');
