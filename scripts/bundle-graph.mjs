@@ -75,9 +75,10 @@ function reachable(dir, roots, stops) {
  *   DICOM image loader, dicom-parser, the decode worker and our stack view (src/engine), without
  *   the codecs (each loads only for its own transfer syntax);
  * - `elements`: once the patient agrees, the viewer's and the layer's chunks and everything they
- *   load other than the imaging engine and the glossary (the annotation validator, the Welsh words);
+ *   load other than the imaging engine and the glossary (the message catalogue, the annotation
+ *   validator, the Welsh words);
  * - `glossary`: the built-in glossary's data with `findTerms`, loaded when labels or a report have
- *   words to explain.
+ *   words to explain, and its Welsh meanings (loaded with it on a Welsh page).
  */
 export function cdnGroups(dir) {
   const entry = 'patient-image-viewer.js';
@@ -104,8 +105,12 @@ export function cdnGroups(dir) {
   // The built-in glossary's data (about 1,000 entries) with findTerms: loaded only when a label
   // document or a report has words to explain, so it has a budget of its own.
   // (Named after the first module Rollup put in it: glossary.ts, or find-terms.ts.)
-  const glossary = reached.filter((file) => hashed('chunks/glossary').test(file) || hashed('chunks/find-terms').test(file));
-  if (glossary.length !== 1) throw new Error(`Expected one glossary chunk (chunks/glossary-*.js) in ${dir}, found ${glossary.length}`);
+  const data = reached.filter((file) => hashed('chunks/glossary').test(file) || hashed('chunks/find-terms').test(file));
+  if (data.length !== 1) throw new Error(`Expected one glossary chunk (chunks/glossary-*.js) in ${dir}, found ${data.length}`);
+  // Its Welsh meanings (src/lay/glossary-cy.ts) load with it, and only on a Welsh page.
+  const welsh = reached.filter((file) => hashed('chunks/glossary-cy').test(file));
+  if (welsh.length !== 1) throw new Error(`Expected one Welsh glossary chunk (chunks/glossary-cy-*.js) in ${dir}, found ${welsh.length}`);
+  const glossary = [...data, ...welsh];
   const elements = reached.filter((file) => !glossary.includes(file));
   return { shell, elements, glossary, imaging };
 }

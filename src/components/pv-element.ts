@@ -2,7 +2,8 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { LanguageController } from '../controllers/language-controller.js';
-import type { MessageKey, Messages } from '../lay/messages.js';
+import { consentEnGB } from '../lay/messages-consent.js';
+import type { Catalogue, MessageKey, Messages } from '../lay/messages.js';
 
 /**
  * What every element of this library shares, written once: its words (English, or Welsh when `lang`
@@ -11,12 +12,19 @@ import type { MessageKey, Messages } from '../lay/messages.js';
  * not exported: the elements extend it.
  */
 export abstract class PvElement extends LitElement {
+  /**
+   * The English words this element uses. The consent step keeps the default, its own part of the
+   * catalogue (it loads in the shell, before consent); the other elements set the whole `enGB`.
+   */
+  protected static english: Partial<Catalogue> = consentEnGB;
+
   // Controllers
   /** The element's language and words (`lang` on it or an ancestor, `messages` overrides). */
   protected readonly locale = new LanguageController(
     this,
     () => this.messages,
     () => this.languageChanged(),
+    (this.constructor as typeof PvElement).english,
   );
 
   /** What the status region says (every announcement heard, even the same words twice). */

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatDate, langOf, langScopes, languageFor, type Language } from '../lay/language.js';
-import { enGB, format, type Catalogue, type MessageKey, type Messages } from '../lay/messages.js';
+import { format } from '../lay/messages-consent.js';
+import type { Catalogue, MessageKey, Messages } from '../lay/messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
@@ -42,14 +43,18 @@ export class LanguageController implements ReactiveController {
   #language: Language = 'en-GB';
   #observer: MutationObserver | undefined;
   #pending: Promise<unknown> | undefined;
-  #merged: { catalogue: Catalogue; overrides: Messages | undefined; words: Messages } | undefined;
+  #merged: { catalogue: Partial<Catalogue>; overrides: Messages | undefined; words: Messages } | undefined;
+  readonly #english: Partial<Catalogue>;
 
   /**
    * @param overrides The portal's replacement words (the element's `messages` property).
    * @param onChange Called after the language changes (and its catalogue is ready).
+   * @param english The English words the element uses: the whole catalogue (`enGB`), or for the
+   *   consent step in the shell only its own part (`consentEnGB`), so the shell does not carry the rest.
    */
-  constructor(host: Host, overrides: () => Messages | undefined, onChange?: () => void) {
+  constructor(host: Host, overrides: () => Messages | undefined, onChange: (() => void) | undefined, english: Partial<Catalogue>) {
     this.#host = host;
+    this.#english = english;
     this.#overrides = overrides;
     this.#onChange = onChange;
     host.addController(this);
@@ -87,12 +92,13 @@ export class LanguageController implements ReactiveController {
 
   /** Every word in the current language, with the portal's overrides applied (pass to `message()`). */
   get messages(): Messages {
-    const catalogue = this.language === 'cy' ? welsh!.cy : enGB;
+    const english = this.#english;
+    const catalogue = this.language === 'cy' ? welsh!.cy : english;
     const overrides = this.#overrides();
     if (this.#merged?.catalogue !== catalogue || this.#merged.overrides !== overrides) {
       const words: Messages = { ...catalogue };
       for (const [key, value] of Object.entries(overrides ?? {})) {
-        if (typeof value === 'string' && Object.hasOwn(enGB, key)) words[key as MessageKey] = value;
+        if (typeof value === 'string' && Object.hasOwn(english, key)) words[key as MessageKey] = value;
       }
       this.#merged = { catalogue, overrides, words };
     }
@@ -101,7 +107,7 @@ export class LanguageController implements ReactiveController {
 
   /** A message in the current language (the portal's override first), with `{name}` filled in. */
   t(key: MessageKey, values?: Record<string, string | number>): string {
-    return format(this.messages[key] ?? enGB[key], values);
+    return format(this.messages[key] ?? this.#english[key] ?? '', values);
   }
 
   /** A date in words in the current language ("1 March 2030", "1 Mawrth 2030"). */

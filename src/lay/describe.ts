@@ -1,5 +1,8 @@
 import type { SafeFacts } from '../sources/inspect.js';
-import { enGB, message, type MessageKey, type Messages } from './messages.js';
+import { consentEnGB, consentMessage } from './messages-consent.js';
+import type { Messages } from './messages.js';
+
+type ConsentKey = keyof typeof consentEnGB;
 
 /** The kind of images a modality makes, in the words the patient is given. */
 export type ImageKind = 'xray' | 'ct' | 'mri' | 'ultrasound' | 'nuclear' | 'pet' | 'mammogram' | 'other';
@@ -28,17 +31,17 @@ export function kindOf(modality: string): ImageKind {
 
 /** "CT scan of the head": a plain description with no identifying data. */
 export function describe(facts: Pick<SafeFacts, 'modality' | 'bodyPart'>, messages?: Messages): string {
-  const kind = message(messages, `kind.${kindOf(facts.modality)}` as MessageKey);
+  const kind = consentMessage(messages, `kind.${kindOf(facts.modality)}`);
   const partKey = `part.${facts.bodyPart.replace(/[^A-Z]/g, '')}`;
-  if (partKey in enGB) {
-    return capitalise(message(messages, 'describe', { kind, part: message(messages, partKey as MessageKey) }));
+  if (partKey in consentEnGB) {
+    return capitalise(consentMessage(messages, 'describe', { kind, part: consentMessage(messages, partKey as ConsentKey) }));
   }
-  return capitalise(message(messages, 'describeNoPart', { kind }));
+  return capitalise(consentMessage(messages, 'describeNoPart', { kind }));
 }
 
 /** A short explanation of the kind of image. */
 export function explain(modality: string, messages?: Messages): string {
-  return message(messages, `about.${kindOf(modality)}` as MessageKey);
+  return consentMessage(messages, `about.${kindOf(modality)}`);
 }
 
 function capitalise(text: string): string {

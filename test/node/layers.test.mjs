@@ -167,3 +167,25 @@ test('every known exception still happens (remove the ones that were fixed)', ()
   const stale = [...KNOWN.keys()].filter((edge) => !seenKnown.has(edge));
   assert.deepEqual(stale, [], 'fixed: remove from KNOWN in test/node/layers.test.mjs');
 });
+
+test('the shell (src/cdn.ts and what it imports at once) never imports the whole message catalogue', () => {
+  // The consent step loads before the patient agrees, in a 25 kB shell: it carries only its own
+  // words (lay/messages-consent.ts); the rest of the catalogue (lay/messages.ts) comes with the elements.
+  const catalogue = join(src, 'lay', 'messages.ts');
+  const seen = new Set([join(src, 'cdn.ts')]);
+  const queue = [...seen];
+  const path = new Map();
+  while (queue.length > 0) {
+    const file = queue.shift();
+    for (const e of edges) {
+      if (e.from !== file || !e.target || e.typeOnly || e.dynamic || seen.has(e.target)) continue;
+      seen.add(e.target);
+      path.set(e.target, file);
+      queue.push(e.target);
+    }
+  }
+  assert.ok(seen.has(join(src, 'components', 'finding-disclosure', 'finding-disclosure.ts')), 'the shell graph was read: it holds the consent step');
+  const chain = [];
+  for (let at = catalogue; at && seen.has(catalogue); at = path.get(at)) chain.unshift(name(at));
+  assert.deepEqual(chain, [], `the shell imports lay/messages.ts: ${chain.join(' <- ')}`);
+});

@@ -14,7 +14,7 @@ import type { DisclosurePlace } from '../../controllers/disclosure-controller.js
 import { DocumentDisclosureController } from '../../controllers/document-disclosure-controller.js';
 import { HoldController } from '../../controllers/hold-controller.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
-import type { MessageKey } from '../../lay/messages.js';
+import { enGB, type Catalogue, type MessageKey } from '../../lay/messages.js';
 import { edgesFromImageOrientation, edgesFromPatientOrientation } from '../../lay/orientation.js';
 import { heading, headingLevel } from '../heading.js';
 import type { RequestHeaders } from '../patient-image-viewer/patient-image-viewer.js';
@@ -85,6 +85,8 @@ import { renderPanel } from './render-panel.js';
  */
 export class LayAnnotationLayer extends PvElement {
   static override styles = styles;
+  /** Every built-in word (the consent step in the shell carries only its own part). */
+  protected static override english: Partial<Catalogue> = enGB;
 
   // Controllers
   /** The viewer this layer sits in (the one place the layer reads it from the link). */

@@ -10,7 +10,7 @@ import type { StoreSetting } from '../../disclosure/choice-store.js';
 import type { Glossary } from '../../lay/glossary.js';
 import type { TermMatch } from '../../lay/find-terms.js';
 import { trustedUrl } from '../../lay/links.js';
-import type { MessageKey } from '../../lay/messages.js';
+import { enGB, type Catalogue, type MessageKey } from '../../lay/messages.js';
 import type { Block, Hold, ImageRef, Paragraph, ReportModel, Section, Sentence, SensitiveMatch } from '../../report/model.js';
 import { ReportError, type ReportErrorType } from '../../report/errors.js';
 import { applyHolds, parseText } from '../../report/text.js';
@@ -96,6 +96,8 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
  */
 export class LayReport extends PvElement {
   static override styles = styles;
+  /** Every built-in word (the consent step in the shell carries only its own part). */
+  protected static override english: Partial<Catalogue> = enGB;
 
   // Controllers
   /**

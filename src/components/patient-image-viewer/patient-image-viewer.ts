@@ -13,7 +13,7 @@ import { PvViewChangeEvent } from '../../events/pv-view-change-event.js';
 import { describe, explain } from '../../lay/describe.js';
 import { heading, headingLevel } from '../heading.js';
 import { PvElement } from '../pv-element.js';
-import type { MessageKey } from '../../lay/messages.js';
+import { enGB, type Catalogue, type MessageKey } from '../../lay/messages.js';
 import { clearPoster, drawPoster, makePoster, type Poster } from '../../poster/index.js';
 import { describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
@@ -91,6 +91,8 @@ export type RequestHeaders =
  */
 export class PatientImageViewer extends PvElement implements ViewerLike {
   static override styles = styles;
+  /** Every built-in word (the consent step in the shell carries only its own part). */
+  protected static override english: Partial<Catalogue> = enGB;
 
   // Controllers
   /** Its own `hold`, or that of a consent step around it. */
