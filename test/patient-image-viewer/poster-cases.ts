@@ -9,7 +9,7 @@ import type { PatientImageViewer, PvFirstPictureEvent } from '../../src/index.js
 import { fitPicture } from '../../src/poster/fit.js';
 import { posterOptions } from '../../src/poster/index.js';
 import { dicomFile, hostileFiles } from '../components/hostile-dicom.js';
-import { cleanup, loaded, nextEvent, serverInfo, settle, skipBecause, until, viewer } from '../support/helpers.js';
+import { cleanup, loaded, nextEvent, serverInfo, settle, skipBecause, until, viewer, type ViewerSetup } from '../support/helpers.js';
 
 const GRID = 48;
 
@@ -51,8 +51,8 @@ interface Seen {
   posterShownWhileLoading: boolean;
 }
 
-async function open(src: string): Promise<Seen> {
-  const el = viewer({ src }, [400, 300]);
+async function open(source: string | ViewerSetup): Promise<Seen> {
+  const el = viewer(typeof source === 'string' ? { src: source } : source, [400, 300]);
   let poster: HTMLCanvasElement | undefined;
   let posterShownWhileLoading = false;
   const first = new Promise<PvFirstPictureEvent>((resolve) =>
@@ -77,8 +77,9 @@ function meanDifference(a: number[], b: number[]): number {
 }
 
 /** The poster and the live picture: the same grey levels, in the same place. */
-async function samePicture(path: 'WebGL' | 'CPU', src: string, tolerance = 6): Promise<void> {
-  const seen = await open(src);
+export async function samePicture(path: 'WebGL' | 'CPU', source: string | ViewerSetup, tolerance = 6): Promise<void> {
+  const src = typeof source === 'string' ? source : `DICOMweb ${source.seriesUid ?? ''}`;
+  const seen = await open(source);
   expect(seen.first.detail.poster, `${src}: a poster`).to.equal(true);
   expect(seen.posterShownWhileLoading, 'the poster came before the engine').to.equal(true);
   const view = seen.el._view!;

@@ -15,6 +15,7 @@ import { heading, headingLevel } from '../heading.js';
 import { PvElement } from '../pv-element.js';
 import { enGB, type Catalogue, type MessageKey } from '../../lay/messages.js';
 import { clearPoster, drawPoster, makePoster, type Poster } from '../../poster/index.js';
+import { makeRenderedPoster } from '../../poster/rendered.js';
 import { describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import { sourceOf } from '../../sources/has-source.js';
@@ -54,7 +55,7 @@ export type RequestHeaders =
  * @tag patient-image-viewer
  *
  * @event {PvLoadEvent} pv-load - The first image is on screen and the viewer is interactive (the live view drawn, the controls working). `detail` holds only safe facts: modality, body part, image count, index, renderer.
- * @event {PvFirstPictureEvent} pv-first-picture - The first picture of a load is on screen: a poster frame drawn before the imaging engine is ready (`detail.poster` true; `pv-load` follows when the controls work), or the live view itself (`detail.poster` false, just before `pv-load`). `detail`: modality, body part, image count, index, poster.
+ * @event {PvFirstPictureEvent} pv-first-picture - The first picture of a load is on screen: a poster frame drawn before the imaging engine is ready, from the file or from a DICOMweb server's rendered picture (`detail.poster` true; `pv-load` follows when the controls work), or the live view itself (`detail.poster` false, just before `pv-load`). `detail`: modality, body part, image count, index, poster.
  * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees. For `engine-failed` (the page could not load or start the imaging engine: a bundling or server fault), `detail.cause` says what broke, and the console has the full error.
  * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
  * @event {PvViewChangeEvent} pv-view-change - The picture was drawn differently (image, zoom, move, size); at most once a frame. For overlays.
@@ -259,6 +260,8 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   #posterLoad = 0;
   /** Whether the poster is drawn on screen now. */
   #posterOnScreen = false;
+  /** Cancels the fetch of a DICOMweb server's rendered poster when the load it was for is gone. */
+  #posterAbort: AbortController | undefined;
   /** The canvas the poster was drawn into: emptied when the poster goes, even after it left the page. */
   #posterDrawnIn: HTMLCanvasElement | undefined;
   /** The engine has drawn this load: the poster gives way. */
@@ -276,9 +279,9 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     const load = ++this.#posterLoad;
     this.#dropPoster();
     this.#live = false;
-    const first = prepared.kind === 'part10' ? prepared.files[0] : undefined;
-    if (!first || start !== 0 || this.hold) return;
-    void makePoster({ buffer: first.buffer, display: first.display, pixelSpacing: prepared.images[0]?.geometry.pixelSpacing }).then((poster) => {
+    if (start !== 0 || this.hold) return;
+    const made = prepared.kind === 'part10' ? this.#filePoster(prepared) : this.#renderedPoster(prepared);
+    void made?.then((poster) => {
       if (!poster || load !== this.#posterLoad || !this.isConnected || this.hold) return;
       // The engine won the race (no poster needed), or failed to start (the poster stays, with the message).
       const { status, error } = this.#viewer;
@@ -288,7 +291,37 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     });
   }
 
+  /** From the checked bytes of the first file, without the engine. */
+  #filePoster(prepared: Extract<PreparedStack, { kind: 'part10' }>): Promise<Poster | undefined> | undefined {
+    const first = prepared.files[0];
+    if (!first) return undefined;
+    return makePoster({ buffer: first.buffer, display: first.display, pixelSpacing: prepared.images[0]?.geometry.pixelSpacing });
+  }
+
+  /** From the DICOMweb server's rendered picture of the first frame, fetched while the engine loads. */
+  #renderedPoster(prepared: Extract<PreparedStack, { kind: 'wadors' }>): Promise<Poster | undefined> | undefined {
+    const frame = prepared.frames[0];
+    const geometry = prepared.images[0]?.geometry;
+    const box = this.renderRoot.querySelector<HTMLElement>('.frame');
+    if (!frame || !geometry || !box || !frame.imageId.startsWith('wadors:')) return undefined;
+    const abort = new AbortController();
+    this.#posterAbort = abort;
+    const ratio = globalThis.devicePixelRatio || 1;
+    return this.#headers(false).then((headers) =>
+      makeRenderedPoster({
+        frameUrl: frame.imageId.slice('wadors:'.length),
+        metadata: frame.metadata as Parameters<typeof makeRenderedPoster>[0]['metadata'],
+        shape: { columns: geometry.columns, rows: geometry.rows, pixelSpacing: geometry.pixelSpacing },
+        box: { width: box.clientWidth * ratio, height: box.clientHeight * ratio },
+        headers,
+        signal: abort.signal,
+      }),
+    );
+  }
+
   #dropPoster(): void {
+    this.#posterAbort?.abort();
+    this.#posterAbort = undefined;
     this.#poster = undefined;
     this.#posterOnScreen = false;
     clearPoster(this.#posterDrawnIn);
