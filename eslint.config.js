@@ -1,8 +1,9 @@
 // ESLint flat config: `npm run lint`, also run by `npm test` after the typecheck.
 //
 // TypeScript (src/, stories/, test/): ESLint's and typescript-eslint's recommended sets (syntax only: the
-// type-aware set triples the time, about 5 s to 15 s, type-checking the project a second time after `tsc`,
-// and its 1,245 findings are mostly chai assertions that @open-wc/testing types as promises, and `!`), plus
+// whole type-aware set triples the time, about 5 s to 15 s, type-checking the project a second time after
+// `tsc`, and its 1,245 findings are mostly chai assertions that @open-wc/testing types as promises, and `!`;
+// five type-aware rules run on src/ alone, below), plus
 // the recommended sets of eslint-plugin-lit, eslint-plugin-lit-a11y and eslint-plugin-wc (with its
 // best-practice set, minus the rules that do not fit Lit, each with its reason below).
 // Scripts (scripts/, bench/ and test/ .mjs files): ESLint's recommended set with Node globals.
@@ -69,6 +70,20 @@ export default tseslint.config(
       // Unused variables: tsc's noUnusedLocals/noUnusedParameters already fail the build; `_name` is the
       // TypeScript convention for a parameter a signature needs but the body does not use.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+    },
+  },
+  // The library's own code (not its tests, where chai's assertions are typed as promises): the
+  // type-aware rules that catch a lost promise or a thrown non-Error, a patient-facing bug either way
+  // (an unhandled rejection, or an error message reading "[object Object]").
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/no-base-to-string': 'error',
     },
   },
   {

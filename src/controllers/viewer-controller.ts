@@ -43,11 +43,17 @@ export interface ViewerCallbacks {
 /** Whether the engine has loaded in this page (issue 15: no poster once it has). */
 let engineLoaded = false;
 
+/** An abort's reason as an Error (a signal aborted with no reason, or with a string, still gives one). */
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new DOMException(typeof reason === 'string' ? reason : 'Aborted', 'AbortError');
+}
+
 /** Reject with the signal's reason as soon as it aborts. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return reject(abortError(signal));
+    const onAbort = () => reject(abortError(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
@@ -56,6 +62,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
+        // Passed on as it came: Cornerstone rejects with plain objects that src/engine/errors.ts classifies.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(error);
       },
     );

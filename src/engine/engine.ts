@@ -132,8 +132,10 @@ export function createEngine([core, loader]: CornerstoneModules, settings: Engin
           return;
         }
         // Requests still queued are dropped; those on the wire are aborted.
-        const keep = (request: { additionalDetails?: unknown }) =>
-          !String((request.additionalDetails as { imageId?: unknown } | undefined)?.imageId ?? '').startsWith(prefix);
+        const keep = (request: { additionalDetails?: unknown }) => {
+          const imageId = (request.additionalDetails as { imageId?: unknown } | undefined)?.imageId;
+          return !(typeof imageId === 'string' && imageId.startsWith(prefix));
+        };
         core.imageLoadPoolManager.filterRequests(keep);
         core.imageRetrievalPoolManager.filterRequests(keep);
         for (const xhr of entry.requests) xhr.abort();

@@ -39,6 +39,12 @@ function first(json: DicomJson, tag: string): unknown {
   return json[tag]?.Value?.[0];
 }
 
+/** A code string's first value, trimmed and upper case ('' when absent or not a string). */
+function code(json: DicomJson, tag: string): string {
+  const value = first(json, tag);
+  return typeof value === 'string' ? value.trim().toUpperCase() : '';
+}
+
 /** The `window=center,width,function` parameter for the file's first window, or '' where it has none. */
 export function windowParameter(json: DicomJson): string | undefined {
   const centre = Number(first(json, '00281050'));
@@ -47,7 +53,7 @@ export function windowParameter(json: DicomJson): string | undefined {
   const hasWidth = first(json, '00281051') !== undefined;
   if (!hasCentre && !hasWidth) return '';
   if (!Number.isFinite(centre) || !Number.isFinite(width) || width <= 0) return undefined;
-  const fn = FUNCTIONS[String(first(json, '00281056') ?? 'LINEAR').trim().toUpperCase()];
+  const fn = FUNCTIONS[code(json, '00281056') || 'LINEAR'];
   if (!fn) return undefined;
   return `${centre},${width},${fn}`;
 }
@@ -58,7 +64,7 @@ export function windowParameter(json: DicomJson): string | undefined {
  */
 export function renderedUrl(request: Pick<RenderedPosterRequest, 'frameUrl' | 'metadata' | 'shape' | 'box'>): string | undefined {
   const { metadata, shape, box } = request;
-  const photometric = String(first(metadata, '00280004') ?? '').trim().toUpperCase();
+  const photometric = code(metadata, '00280004');
   const grey = GREY.has(photometric);
   if (!grey && !COLOUR.has(photometric)) return undefined;
   if (LOOKUP_TABLES.some((tag) => metadata[tag] !== undefined)) return undefined;

@@ -42,7 +42,12 @@ const RETRYABLE = new Set<ViewerErrorType>(['network', 'server', 'timeout', 'ren
 export function describeCause(error: Error): string {
   const cause = error.cause ?? error;
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
-  return String(cause);
+  if (typeof cause === 'string') return cause;
+  try {
+    return JSON.stringify(cause) ?? typeof cause;
+  } catch {
+    return typeof cause;
+  }
 }
 
 /** Turn anything thrown into a ViewerError, defaulting to `fallback`. */

@@ -161,8 +161,11 @@ function loadParser(): Promise<DicomParser> {
 }
 
 /** Thrown from dicom-parser's (synchronous) inflater to ask for an asynchronous inflate. */
-class NeedsInflate {
-  constructor(readonly position: number) {}
+/** Thrown from dicom-parser's inflater callback to stop the first parse where the deflated bytes start. */
+class NeedsInflate extends Error {
+  constructor(readonly position: number) {
+    super('The data set is deflated');
+  }
 }
 
 const DEFLATED = '1.2.840.10008.1.2.1.99';

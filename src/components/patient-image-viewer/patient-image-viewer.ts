@@ -384,7 +384,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
 
   #onRetry = () => {
     void this.#viewer.load();
-    this.updateComplete.then(() => this.stage?.focus());
+    void this.updateComplete.then(() => this.stage?.focus());
   };
 
   // Public methods
