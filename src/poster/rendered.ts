@@ -99,7 +99,11 @@ export async function makeRenderedPoster(request: RenderedPosterRequest): Promis
       signal: request.signal,
       credentials: 'same-origin',
     });
-    if (!response.ok || !/^image\/(jpeg|png)/i.test(response.headers.get('content-type') ?? '')) return undefined;
+    if (!response.ok || !/^image\/(jpeg|png)/i.test(response.headers.get('content-type') ?? '')) {
+      // Let the connection go: an unread body would hold it open until the page collects it.
+      void response.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
     const bitmap = await createImageBitmap(await response.blob(), { colorSpaceConversion: 'none' });
     // The shape asked for (a server that ignores `viewport` sends the whole image: also fine).
     const expected = request.shape.columns / request.shape.rows;
