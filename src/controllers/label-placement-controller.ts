@@ -159,7 +159,8 @@ function besideWithin(reference: Box, size: { width: number; height: number }, c
  *   a resize), the new box is written and the words are measured and placed in the next frame.
  * - **Markers** go on their points, moved beside small outlines and off the orientation words
  *   (`placeMarkers`); **tags** beside their markers (floating-ui), pushed down so they never overlap;
- *   when they cannot all fit, {@link crowded} turns true and the host shows numbers only.
+ *   when they cannot all fit, {@link crowded} turns true and the host shows numbers only, until a
+ *   zoom or move makes room for them again (checked with their last measured sizes).
  *
  * The host renders the overlay from {@link geometry} (undefined until the viewer shows a picture) and
  * {@link crowded}; this controller writes positions through the CSSOM (allowed under a strict CSP).
@@ -330,6 +331,11 @@ export class LabelPlacementController implements ReactiveController {
     );
     const markerPoints = places.map((place) => (place ? { x: place.x, y: place.y } : undefined));
     const tags = await this.#tagPlaces(reads, markerPoints);
+    // Numbers only because the words did not fit: a zoom or move may have made room for them again.
+    if (this.#crowded && (await this.#wordsFitAgain(reads, markerPoints))) {
+      this.#crowded = false;
+      this.#host.requestUpdate();
+    }
     const cardIndex = reads.card ? reads.here.findIndex((item) => item.label.id === reads.card!.id) : -1;
     const cardPlace = reads.card && markerPoints[cardIndex] ? await this.#cardPlace(reads, markerPoints[cardIndex]!) : undefined;
     if (!this.#host.isConnected) return false;
@@ -432,7 +438,9 @@ export class LabelPlacementController implements ReactiveController {
       const element = elements.get(item.label.id)?.tag;
       if (!element) return undefined;
       if (element.hidden) return { element, css: { width: 0, height: 0 }, offset: undefined };
-      return { element, ...this.#tagSize(element) };
+      const size = this.#tagSize(element);
+      this.#sizesById.set(item.label.id, size);
+      return { element, ...size };
     });
     const cardElement = card ? overlay.querySelector<HTMLElement>('.marker-card') : null;
     // The picture box is the whole boundary: not the part of it that happens to be on screen (a
@@ -525,6 +533,35 @@ export class LabelPlacementController implements ReactiveController {
     return placed;
   }
 
+  /** Each label's tag size as last measured, kept while the tags are off the page (numbers only). */
+  readonly #sizesById = new Map<string, { css: { width: number; height: number }; offset: { width: number; height: number } }>();
+  /** The marker points the last "would the words fit?" check saw (it runs again only when they move). */
+  #fitCheckedFor = '';
+
+  /**
+   * While only numbers show: whether every tag, at its last measured size, would now fit beside its
+   * marker without piling up, with a margin (so a view on the edge does not switch back and forth).
+   * The same arithmetic as the placement itself, with no tag on the page.
+   */
+  async #wordsFitAgain(reads: Reads, points: (Point | undefined)[]): Promise<boolean> {
+    const seen = points.map((point) => (point ? `${Math.round(point.x)},${Math.round(point.y)}` : '-')).join(' ');
+    if (seen === this.#fitCheckedFor) return false;
+    this.#fitCheckedFor = seen;
+    const tags: Reads['tags'] = [];
+    for (const [i, item] of reads.here.entries()) {
+      if (!inside(points[i], reads.frame)) continue;
+      const size = this.#sizesById.get(item.label.id);
+      // A tag never measured (the labels came while crowded): keep the numbers.
+      if (!size) return false;
+      tags[i] = { element: reads.overlay, ...size };
+    }
+    tags.length = reads.here.length;
+    const margin = 8;
+    const frame = { ...reads.frame, height: reads.frame.height - margin };
+    const places = await this.#tagPlaces({ ...reads, frame, clip: { ...reads.clip, height: reads.clip.height - margin }, tags }, points);
+    return places !== 'crowded';
+  }
+
   /** The open marker card beside its marker, inside the picture box. */
   #cardPlace(reads: Reads, marker: Point): Promise<Point> {
     const half = MARKER_SIZE / 2;
@@ -606,6 +643,7 @@ export class LabelPlacementController implements ReactiveController {
     });
     if (places === 'crowded') {
       this.#crowded = true;
+      this.#fitCheckedFor = '';
       this.#host.requestUpdate();
       return again;
     }

@@ -180,6 +180,32 @@ describe('<lay-annotation-layer>', () => {
       }
     });
 
+    it('numbers only when the words cannot all fit; zoomed in so they can, the words come back; fitted again, numbers only', async () => {
+      const { viewer, layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded(), [620, 170]);
+      await settleLayout();
+      const root = layer.shadowRoot!;
+      const shownTags = () => [...root.querySelectorAll<HTMLElement>('.tag')].filter((t) => !t.hidden && t.style.visibility !== 'hidden');
+      const shownMarkers = () => [...root.querySelectorAll<HTMLElement>('.marker')].filter((m) => !m.hidden);
+      expect(shownTags(), 'the seven words do not fit a 170 px box: numbers only').to.have.length(0);
+      expect(shownMarkers().length, 'the numbered markers show').to.be.greaterThan(3);
+      // Zoomed in: fewer labels are on the part of the picture in view, and they are further apart.
+      for (let i = 0; i < 6; i++) viewer.zoomIn();
+      await settleLayout();
+      await settleLayout();
+      const tags = shownTags().map((t) => ({ id: t.dataset.id, r: rect(t) }));
+      expect(tags.length, 'words back beside the markers in view').to.be.greaterThan(0);
+      expect(tags.length, 'a word for each marker in view').to.equal(shownMarkers().length);
+      const overlay = rect(root.querySelector('.overlay')!);
+      for (const tag of tags) {
+        expect(tag.r.bottom, `${tag.id} inside the box`).to.be.at.most(overlay.bottom + 0.5);
+        for (const other of tags) if (other !== tag) expect(overlaps(tag.r, other.r), `${tag.id} and ${other.id} overlap`).to.equal(false);
+      }
+      viewer.fit();
+      await settleLayout();
+      await settleLayout();
+      expect(shownTags(), 'fitted again: numbers only').to.have.length(0);
+    });
+
     it('outlines, pointer and leader lines are two-tone: over any grey, one of the two tones has 3:1 contrast (WCAG 1.4.11)', async () => {
       const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, crowded());
       const root = layer.shadowRoot!;
