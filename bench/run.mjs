@@ -731,8 +731,11 @@ function requestsBetween(resources, since, until) {
   };
 }
 
-/** One cold page (a fresh context) loading the series by its UIDs, then one warm show (a new root: new image ids). */
-async function dicomwebRun(kase, server, profile, runIndex) {
+/**
+ * One cold page (a fresh context) loading the series by its UIDs, then one warm show (a new root:
+ * new image ids). `viewer`: ours, or bare Cornerstone3D (its first frame is its first picture).
+ */
+async function dicomwebRun(viewer, kase, server, profile, runIndex) {
   const page = await freshPage(profile);
   try {
     const limit = SHOW_TIMEOUT[profile.name];
@@ -741,15 +744,19 @@ async function dicomwebRun(kase, server, profile, runIndex) {
       studyUid: kase.studyUid,
       seriesUid: kase.seriesUid,
     });
-    const url = `${origin}${PAGE_PATH.ours}?source=${encodeURIComponent(JSON.stringify(source()))}&timeout=${limit}`;
+    const url = `${origin}${PAGE_PATH[viewer]}?source=${encodeURIComponent(JSON.stringify(source()))}&timeout=${limit}`;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: limit });
     await within(page.waitForFunction(() => Boolean(window.__benchFirst), { timeout: limit }), limit, 'page script');
     const cold = await within(page.evaluate(() => window.__benchFirst), limit + 5000, 'cold show');
     let warm;
     if (cold.ok) {
+      cold.firstPictureAt ??= cold.renderedAt;
       cold.workers = await workerResources(page);
       warm = await within(page.evaluate((s) => window.__bench.show(s), source(`w${runIndex}`)), limit + 5000, 'warm show');
-      if (warm.ok) warm.workers = await workerResources(page);
+      if (warm.ok) {
+        warm.firstPictureAt ??= warm.renderedAt;
+        warm.workers = await workerResources(page);
+      }
     }
     const problems = [...new Set(page.problems)].slice(0, 3);
     const reason = (r) => (r?.ok ? undefined : `${r?.error ?? 'failed'}${problems.length && !String(r?.error).includes(problems[0]) ? ` | ${problems.join(' | ')}` : ''}`);
@@ -764,7 +771,7 @@ if (SECTIONS.has('dicomweb') && !dicomweb.available) {
   rows.push(row({ section: 'dicomweb', viewer: 'ours', file: '-', profile: '-', server: '-', phase: '-', measure: 'skipped', unit: 'ms' }, [], [`skipped: ${dicomweb.reason}`]));
 }
 if (SECTIONS.has('dicomweb') && dicomweb.available) {
-  console.log('\n7. DICOMweb (Orthanc): ours by study and series UID, with the server\'s rendered posters (R) and without (N)');
+  console.log('\n7. DICOMweb (Orthanc): ours by study and series UID, with the server\'s rendered posters (R) and without (N); bare Cornerstone3D (C)');
   const cells = new Map();
   const rendered0 = dicomwebLog.rendered;
   const refused0 = dicomwebLog.refusedRendered;
@@ -772,26 +779,27 @@ if (SECTIONS.has('dicomweb') && dicomweb.available) {
     progress(`  ${profile.name.padEnd(8)}`);
     for (let i = 0; i < RUNS; i += 1) {
       for (const kase of dicomweb.cases) {
-        const servers = Object.keys(DICOMWEB_SERVERS);
-        // The two servers take turns within a run, so a change in the machine's load hits both alike.
-        for (const server of i % 2 === 0 ? servers : [...servers].reverse()) {
-          const key = `${kase.name}|${server}|${profile.name}`;
-          if (!cells.has(key)) cells.set(key, { kase, server, profile: profile.name, results: [] });
+        // Ours from both servers, and bare Cornerstone3D (which never asks for a rendered picture)
+        // from Orthanc as it is; they take turns within a run, so a change in the machine's load hits all alike.
+        const turns = [['ours', 'rendered'], ['ours', 'no rendered'], ['cornerstone', 'rendered']];
+        for (const [viewer, server] of i % 2 === 0 ? turns : [...turns].reverse()) {
+          const key = `${viewer}|${kase.name}|${server}|${profile.name}`;
+          if (!cells.has(key)) cells.set(key, { viewer, kase, server, profile: profile.name, results: [] });
           let result;
           try {
-            result = await dicomwebRun(kase, server, profile, i);
+            result = await dicomwebRun(viewer, kase, server, profile, i);
           } catch (error) {
             result = { coldFailure: `run failed: ${error.message}`, warmFailure: 'cold run failed' };
           }
           cells.get(key).results.push(result);
-          progress(result.coldFailure ? 'x' : server === 'rendered' ? 'R' : 'N');
+          progress(result.coldFailure ? 'x' : viewer === 'cornerstone' ? 'C' : server === 'rendered' ? 'R' : 'N');
         }
       }
     }
     progress('\n');
   }
   for (const cell of cells.values()) {
-    const base = { section: 'dicomweb', viewer: 'ours', file: cell.kase.name, profile: cell.profile, server: cell.server };
+    const base = { section: 'dicomweb', viewer: cell.viewer, file: cell.kase.name, profile: cell.profile, server: cell.server };
     for (const phase of ['cold', 'warm']) {
       const failures = cell.results.map((r) => r[`${phase}Failure`]);
       const shows = cell.results.map((r) => (r[`${phase}Failure`] ? undefined : r[phase]));
@@ -836,6 +844,7 @@ if (SECTIONS.has('dicomweb') && dicomweb.available) {
   };
   extras.dicomweb = {
     timelines: [...cells.values()].map((c) => ({
+      viewer: c.viewer,
       file: c.kase.name,
       profile: c.profile,
       server: c.server,
@@ -1050,11 +1059,11 @@ if (SECTIONS.has('bytes')) {
 if (SECTIONS.has('dicomweb')) {
   if (!dicomweb.available) say(`\nDICOMweb: skipped (${dicomweb.reason})`);
   else {
-    say(`\nDICOMweb (Orthanc ${dicomweb.version}, DICOMweb plugin ${dicomweb.plugin ?? '?'}): ours by study and series UID, median (min-max) of ${RUNS} runs.`);
-    say('R: Orthanc with rendered pictures (poster from .../frames/1/rendered); N: the same server answering 404 to .../rendered.');
+    say(`\nDICOMweb (Orthanc ${dicomweb.version}, DICOMweb plugin ${dicomweb.plugin ?? '?'}): ours by study and series UID, ms: median (min-max) of ${RUNS} runs.`);
+    say('R: Orthanc with rendered pictures (poster from .../frames/1/rendered); N: the same server answering 404 to .../rendered; bare CS: bare Cornerstone3D (wadors), first frame.');
     say('Cold: navigation start -> ...; warm: element added -> ... (engine loaded, new image ids). First picture: pv-first-picture (poster or live view); interactive: pv-load and the engine drawn.');
     const body = [];
-    const dw = (file, profile, server, phase, measure) => find({ section: 'dicomweb', viewer: 'ours', file, profile, server, phase, measure });
+    const dw = (file, profile, server, phase, measure, viewer = 'ours') => find({ section: 'dicomweb', viewer, file, profile, server, phase, measure });
     for (const profile of PROFILES.map((p) => p.name)) {
       for (const kase of dicomweb.cases) {
         for (const phase of ['cold', 'warm']) {
@@ -1072,6 +1081,7 @@ if (SECTIONS.has('dicomweb')) {
             fmt(n),
             r?.median !== undefined && n?.median ? (r.median / n.median).toFixed(2) : '-',
             both(`${from} -> interactive`, true),
+            fmt(dw(kase.name, profile, 'rendered', phase, `${from} -> interactive`, 'cornerstone')),
             both('poster shown (share of runs)'),
             both('requests before first picture'),
             both('DICOMweb requests before first picture'),
@@ -1081,11 +1091,11 @@ if (SECTIONS.has('dicomweb')) {
         }
       }
     }
-    say(table(['profile', 'series', 'phase', 'first picture R', 'first picture N', 'R/N', 'interactive R / N', 'poster R / N', 'requests R / N', 'DICOMweb req. R / N', 'KiB R / N', 'DICOMweb KiB R / N'], body));
+    say(table(['profile', 'series', 'phase', 'first picture R', 'first picture N', 'R/N', 'interactive R / N', 'bare CS', 'poster R / N', 'requests R / N', 'DICOMweb req. R / N', 'KiB R / N', 'DICOMweb KiB R / N'], body));
     say('  requests and KiB: before the first picture (started before it; bytes as transferred, of the responses finished by then), page and workers.');
     say(`  rendered requests: ${extras.dicomweb?.renderedForwarded ?? 0} forwarded to Orthanc, ${extras.dicomweb?.renderedRefused ?? 0} answered 404 (server N).`);
     const failed = rows.filter((r) => r.section === 'dicomweb' && r.failure && r.measure.endsWith('first picture'));
-    for (const r of failed) say(`  failed: ${r.file} ${r.profile} ${r.server} ${r.phase}: ${r.failure}`);
+    for (const r of failed) say(`  failed: ${VIEWER_NAMES[r.viewer]} ${r.file} ${r.profile} ${r.server} ${r.phase}: ${r.failure}`);
   }
 }
 
