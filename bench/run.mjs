@@ -20,7 +20,8 @@
  *                 [--cold context|launch] [--no-phone] [--only first,lower,scroll,labels,memory,bytes,dicomweb]
  *                 [--cdn DIR] [--out FILE]
  *
- *   --quick     1 run, desktop only, the CT file only, 20 slices, short labels run, 5 mount cycles
+ *   --quick     1 run, desktop only, the CT file only, 20 slices, short labels run, 5 mount cycles,
+ *               DICOMweb: the 20-slice series, ours only
  *               (proves the harness works; test/node/bench.test.mjs runs it)
  *   --runs N    runs per cell (default 5)
  *   --mode      webgl (default: WebGL2 through SwiftShader, what every viewer picks when the browser
@@ -201,7 +202,8 @@ if (SECTIONS.has('dicomweb')) {
     };
     try {
       dicomweb.cases.push({ name: `${SLICES}-slice CT series`, label: `${SLICES} x CT 512x512`, ...(await store(seriesNames.map((n) => join(dataDir, 'series', n)))) });
-      if (existsSync(join(DICOM_DIR, DICOMWEB_SINGLE))) {
+      // --quick: the series only (a 20-slice one), ours from both servers, to prove the section works.
+      if (!QUICK && existsSync(join(DICOM_DIR, DICOMWEB_SINGLE))) {
         dicomweb.cases.push({ name: DICOMWEB_SINGLE, label: 'MR 1024x1024, one image', ...(await store([join(DICOM_DIR, DICOMWEB_SINGLE)])) });
       }
       dicomweb.available = true;
@@ -716,7 +718,8 @@ const DICOMWEB_SERVERS = { rendered: '/dicom-web', 'no rendered': '/dicom-web-no
 /**
  * The requests of one show, from `since` to `until` (ms on the page clock, page and workers):
  * how many started, and the bytes (as transferred: headers and gzip included) of those that
- * finished by then; all of them, and those to the DICOMweb server.
+ * finished by then; all of them, and those to the DICOMweb server. The page's requests come from
+ * the DevTools protocol (`watchRequests`), the workers' from their Resource Timing.
  */
 function requestsBetween(resources, since, until) {
   const started = resources.filter((r) => !r.worker && r.startTime >= since && r.startTime < until);
@@ -728,6 +731,47 @@ function requestsBetween(resources, since, until) {
     dicomwebRequests: started.filter(toServer).length,
     kib: kib(done),
     dicomwebKib: kib(done.filter(toServer)),
+  };
+}
+
+/**
+ * Every request of the page, as the DevTools protocol's Network domain sees it: Resource Timing
+ * leaves out a fetch whose body is never read (the viewer does not read a 404 for a rendered
+ * picture), and this section counts every request a server gets. `list(timeOrigin)` gives them as
+ * Resource Timing entries: path, start and end on the page's clock (ms), bytes received (headers
+ * included: `encodedDataLength`), status.
+ */
+async function watchRequests(page) {
+  const session = await page.createCDPSession();
+  const seen = new Map();
+  session.on('Network.requestWillBeSent', (e) => {
+    if (!seen.has(e.requestId) && /^https?:/.test(e.request.url)) seen.set(e.requestId, { url: e.request.url, wall: e.wallTime * 1000, mono: e.timestamp * 1000 });
+  });
+  session.on('Network.responseReceived', (e) => {
+    const r = seen.get(e.requestId);
+    if (r) r.status = e.response.status;
+  });
+  session.on('Network.loadingFinished', (e) => {
+    const r = seen.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp * 1000, bytes: e.encodedDataLength });
+  });
+  session.on('Network.loadingFailed', (e) => {
+    const r = seen.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp * 1000, bytes: 0, failed: true });
+  });
+  await session.send('Network.enable');
+  return {
+    list: (timeOrigin) =>
+      [...seen.values()].map((r) => {
+        const startTime = r.wall - timeOrigin;
+        return {
+          name: new URL(r.url).pathname,
+          startTime,
+          responseEnd: r.end === undefined ? Infinity : startTime + (r.end - r.mono),
+          transferSize: r.bytes ?? 0,
+          status: r.status,
+        };
+      }),
   };
 }
 
@@ -745,6 +789,7 @@ async function dicomwebRun(viewer, kase, server, profile, runIndex) {
       seriesUid: kase.seriesUid,
     });
     const url = `${origin}${PAGE_PATH[viewer]}?source=${encodeURIComponent(JSON.stringify(source()))}&timeout=${limit}`;
+    const requests = await watchRequests(page);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: limit });
     await within(page.waitForFunction(() => Boolean(window.__benchFirst), { timeout: limit }), limit, 'page script');
     const cold = await within(page.evaluate(() => window.__benchFirst), limit + 5000, 'cold show');
@@ -758,6 +803,13 @@ async function dicomwebRun(viewer, kase, server, profile, runIndex) {
         warm.workers = await workerResources(page);
       }
     }
+    if (cold.ok) {
+      // The page's requests from the protocol (for both shows: each takes its own from its start).
+      const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+      const network = requests.list(timeOrigin);
+      cold.network = network;
+      if (warm?.ok) warm.network = network;
+    }
     const problems = [...new Set(page.problems)].slice(0, 3);
     const reason = (r) => (r?.ok ? undefined : `${r?.error ?? 'failed'}${problems.length && !String(r?.error).includes(problems[0]) ? ` | ${problems.join(' | ')}` : ''}`);
     return { cold, warm, coldFailure: reason(cold), warmFailure: cold.ok ? reason(warm) : 'cold run failed' };
@@ -766,13 +818,12 @@ async function dicomwebRun(viewer, kase, server, profile, runIndex) {
   }
 }
 
-if (SECTIONS.has('dicomweb') && !dicomweb.available) {
-  console.log(`\n7. DICOMweb: skipped (${dicomweb.reason})`);
-  rows.push(row({ section: 'dicomweb', viewer: 'ours', file: '-', profile: '-', server: '-', phase: '-', measure: 'skipped', unit: 'ms' }, [], [`skipped: ${dicomweb.reason}`]));
-}
+// Skipped (Orthanc not installed): no rows; the reason is in the table and in settings.dicomweb.skipped.
+if (SECTIONS.has('dicomweb') && !dicomweb.available) console.log(`\n7. DICOMweb: skipped (${dicomweb.reason})`);
 if (SECTIONS.has('dicomweb') && dicomweb.available) {
   console.log('\n7. DICOMweb (Orthanc): ours by study and series UID, with the server\'s rendered posters (R) and without (N); bare Cornerstone3D (C)');
   const cells = new Map();
+  const sectionStart = performance.now();
   const rendered0 = dicomwebLog.rendered;
   const refused0 = dicomwebLog.refusedRendered;
   for (const profile of PROFILES) {
@@ -781,7 +832,7 @@ if (SECTIONS.has('dicomweb') && dicomweb.available) {
       for (const kase of dicomweb.cases) {
         // Ours from both servers, and bare Cornerstone3D (which never asks for a rendered picture)
         // from Orthanc as it is; they take turns within a run, so a change in the machine's load hits all alike.
-        const turns = [['ours', 'rendered'], ['ours', 'no rendered'], ['cornerstone', 'rendered']];
+        const turns = [['ours', 'rendered'], ['ours', 'no rendered'], ...(QUICK ? [] : [['cornerstone', 'rendered']])];
         for (const [viewer, server] of i % 2 === 0 ? turns : [...turns].reverse()) {
           const key = `${viewer}|${kase.name}|${server}|${profile.name}`;
           if (!cells.has(key)) cells.set(key, { viewer, kase, server, profile: profile.name, results: [] });
@@ -798,6 +849,7 @@ if (SECTIONS.has('dicomweb') && dicomweb.available) {
     }
     progress('\n');
   }
+  console.log(`  ${((performance.now() - sectionStart) / 1000).toFixed(1)} s`);
   for (const cell of cells.values()) {
     const base = { section: 'dicomweb', viewer: cell.viewer, file: cell.kase.name, profile: cell.profile, server: cell.server };
     for (const phase of ['cold', 'warm']) {
@@ -805,8 +857,9 @@ if (SECTIONS.has('dicomweb') && dicomweb.available) {
       const shows = cell.results.map((r) => (r[`${phase}Failure`] ? undefined : r[phase]));
       // Cold: from navigation start (the page, the library and the series); warm: from the element being added.
       const since = (s) => (phase === 'cold' ? 0 : s.addedAt);
-      const before = shows.map((s) => s && requestsBetween([...s.resources, ...(s.workers ?? [])], since(s), s.firstPictureAt));
-      const all = shows.map((s) => s && requestsBetween([...s.resources, ...(s.workers ?? [])], since(s), Infinity));
+      const requestsOf = (s) => [...s.network, ...(s.workers ?? []).filter((r) => r.inWorker)];
+      const before = shows.map((s) => s && requestsBetween(requestsOf(s), since(s), s.firstPictureAt));
+      const all = shows.map((s) => s && requestsBetween(requestsOf(s), since(s), Infinity));
       const from = phase === 'cold' ? 'navigation start' : 'element added';
       rows.push(row({ ...base, phase, measure: `${from} -> first picture`, unit: 'ms' }, shows.map((s) => s && s.firstPictureAt - since(s)), failures));
       rows.push(row({ ...base, phase, measure: `${from} -> interactive`, unit: 'ms' }, shows.map((s) => s && s.renderedAt - since(s)), failures));
@@ -815,17 +868,20 @@ if (SECTIONS.has('dicomweb') && dicomweb.available) {
       rows.push(row({ ...base, phase, measure: 'DICOMweb requests before first picture', unit: 'count' }, before.map((b) => b?.dicomwebRequests), failures));
       rows.push(row({ ...base, phase, measure: 'KiB before first picture', unit: 'KiB' }, before.map((b) => b?.kib), failures));
       rows.push(row({ ...base, phase, measure: 'DICOMweb KiB before first picture', unit: 'KiB' }, before.map((b) => b?.dicomwebKib), failures));
-      rows.push(row({ ...base, phase, measure: 'rendered picture requests (whole show)', unit: 'count' }, shows.map((s) => s && s.resources.filter((r) => r.startTime >= since(s) && r.name.endsWith('/rendered')).length), failures));
+      rows.push(row({ ...base, phase, measure: 'rendered picture requests (whole show)', unit: 'count' }, shows.map((s) => s && s.network.filter((r) => r.startTime >= since(s) && r.name.endsWith('/rendered')).length), failures));
       rows.push(row({ ...base, phase, measure: 'DICOMweb requests (whole show, until the report)', unit: 'count' }, all.map((a) => a?.dicomwebRequests), failures));
     }
   }
   /** Where a cold run's time went: the DICOMweb requests and the engine's chunks, ms from navigation start. */
   const dicomwebTimeline = (cold) => {
-    const all = [...cold.resources, ...(cold.workers ?? [])];
+    // The cold show's requests only (the page's list goes on with the warm show's).
+    const all = [...cold.network, ...(cold.workers ?? []).filter((r) => r.inWorker)].filter((r) => r.startTime <= cold.renderedAt);
     const span = (test) => {
       const list = all.filter((r) => !r.worker && test(r.name));
       if (!list.length) return undefined;
-      return [Math.round(Math.min(...list.map((r) => r.startTime))), Math.round(Math.max(...list.map((r) => r.responseEnd)))];
+      const end = Math.max(...list.map((r) => r.responseEnd));
+      // An end of null: not finished when the run was read (a 404 whose body the viewer never read).
+      return [Math.round(Math.min(...list.map((r) => r.startTime))), Number.isFinite(end) ? Math.round(end) : null];
     };
     return {
       shell: span((n) => n.endsWith('/patient-image-viewer.js')),
@@ -1131,9 +1187,11 @@ const results = {
     cycles: CYCLES,
     labels: LABELS,
     labelFrames: LABEL_FRAMES,
-    dicomweb: dicomweb.available
-      ? { orthanc: dicomweb.version, plugin: dicomweb.plugin, cases: dicomweb.cases.map((c) => ({ name: c.name, label: c.label, images: c.count })) }
-      : { skipped: dicomweb.reason },
+    dicomweb: !SECTIONS.has('dicomweb')
+      ? undefined
+      : dicomweb.available
+        ? { orthanc: dicomweb.version, plugin: dicomweb.plugin, cases: dicomweb.cases.map((c) => ({ name: c.name, label: c.label, images: c.count })) }
+        : { skipped: dicomweb.reason },
   },
   rows,
   ratios,
