@@ -736,8 +736,8 @@ function requestsBetween(resources, since, until) {
 
 /**
  * Every request of the page, as the DevTools protocol's Network domain sees it: Resource Timing
- * leaves out a fetch whose body is never read (the viewer does not read a 404 for a rendered
- * picture), and this section counts every request a server gets. `list(timeOrigin)` gives them as
+ * has no entry for a response whose body is not read to its end (the viewer does not read a 404
+ * for a rendered picture), and this section counts every request a server gets. `list(timeOrigin)` gives them as
  * Resource Timing entries: path, start and end on the page's clock (ms), bytes received (headers
  * included: `encodedDataLength`), status.
  */
@@ -880,7 +880,7 @@ if (SECTIONS.has('dicomweb') && dicomweb.available) {
       const list = all.filter((r) => !r.worker && test(r.name));
       if (!list.length) return undefined;
       const end = Math.max(...list.map((r) => r.responseEnd));
-      // An end of null: not finished when the run was read (a 404 whose body the viewer never read).
+      // An end of null: not finished when the run was read (a 404 whose body the viewer left unread).
       return [Math.round(Math.min(...list.map((r) => r.startTime))), Number.isFinite(end) ? Math.round(end) : null];
     };
     return {
