@@ -10,15 +10,18 @@
  *   3. scrolling a 100-slice CT series (made from one shared slice), images cached: frames a second;
  *   4. labels: cost per frame of re-positioning 50 labels during continuous zoom, next to the draw;
  *   5. memory: JS heap after 50 mount/unmount cycles against before (after 20 warm-up cycles); the image cache under its cap;
- *   6. bytes: JS and WASM transferred before consent and before the first image, by chunk.
+ *   6. bytes: JS and WASM transferred before consent and before the first image, by chunk;
+ *   7. DICOMweb: ours loading the CT series and one MR image from Orthanc (study and series UIDs),
+ *      with the server's rendered posters and from a server without rendered pictures.
  *
  * Prints the tables and writes everything to bench/results/bench-<date>.json and latest.json.
  *
  *   npm run bench [-- --quick] [--runs N] [--files A.dcm,B.dcm] [--mode webgl|no-webgl]
- *                 [--cold context|launch] [--no-phone] [--only first,lower,scroll,labels,memory,bytes]
+ *                 [--cold context|launch] [--no-phone] [--only first,lower,scroll,labels,memory,bytes,dicomweb]
  *                 [--cdn DIR] [--out FILE]
  *
- *   --quick     1 run, desktop only, the CT file only, 20 slices, short labels run, 5 mount cycles
+ *   --quick     1 run, desktop only, the CT file only, 20 slices, short labels run, 5 mount cycles,
+ *               DICOMweb: the 20-slice series, ours only
  *               (proves the harness works; test/node/bench.test.mjs runs it)
  *   --runs N    runs per cell (default 5)
  *   --mode      webgl (default: WebGL2 through SwiftShader, what every viewer picks when the browser
@@ -40,11 +43,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer, { PredefinedNetworkConditions } from 'puppeteer-core';
-import { cleanup, closeBrowser, fail, prepareBundle, run, startServer } from './support.mjs';
+import { cleanup, closeBrowser, dicomwebLog, fail, prepareBundle, run, startServer } from './support.mjs';
 import { frameStats, quantile } from './labels-stats.mjs';
 import { makeSeries } from './series.mjs';
 import { CHROME_PATH, NO_WEBGL_FLAGS, QUIET_CHROMIUM_FLAGS, SHARED_DICOM_DIR, WEBGL_FLAGS } from '../scripts/platform.mjs';
 import { makeChestRadiograph } from '../scripts/synthetic.mjs';
+import { startOrthanc } from '../test/support/orthanc.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = dirname(benchDir);
@@ -82,7 +86,7 @@ const FILE_LABELS = {
   '693_UNCR.dcm': 'CT 512x512',
   'MR2_UNCR.dcm': 'MR 1024x1024',
 };
-const SECTIONS = new Set((options.only ?? 'first,lower,scroll,labels,memory,bytes').split(',').map((s) => s.trim()));
+const SECTIONS = new Set((options.only ?? 'first,lower,scroll,labels,memory,bytes,dicomweb').split(',').map((s) => s.trim()));
 const SLICES = QUICK ? 20 : 100;
 const CYCLES = QUICK ? 5 : 50;
 /** Mount cycles before the memory section's first reading: V8 compiles the code they run (over 1 MiB). */
@@ -159,10 +163,61 @@ run.tempDirs.add(pagesDir);
 const dataDir = mkdtempSync(join(tmpdir(), 'pv-bench-data-'));
 run.tempDirs.add(dataDir);
 mkdirSync(join(dataDir, 'series'));
-const seriesNames = SECTIONS.has('scroll') || SECTIONS.has('memory') ? makeSeries(join(DICOM_DIR, '693_UNCR.dcm'), join(dataDir, 'series'), SLICES) : [];
+const seriesNames = SECTIONS.has('scroll') || SECTIONS.has('memory') || SECTIONS.has('dicomweb') ? makeSeries(join(DICOM_DIR, '693_UNCR.dcm'), join(dataDir, 'series'), SLICES) : [];
 const seriesUrls = seriesNames.map((name) => `/data/series/${name}`);
 const chest = makeChestRadiograph();
 writeFileSync(join(dataDir, chest.name), Buffer.from(chest.buffer));
+
+// 7. DICOMweb: Debian's Orthanc with its DICOMweb plugin on 127.0.0.1 (as the tests start it), holding
+// the series and one single-image file; the bench server forwards /dicom-web/ to it (see support.mjs).
+const DICOMWEB_SINGLE = 'MR2_UNCR.dcm';
+const dicomweb = { available: false, reason: 'not asked for', cases: [] };
+if (SECTIONS.has('dicomweb')) {
+  const t = performance.now();
+  const orthanc = await startOrthanc();
+  if (!orthanc.available) {
+    dicomweb.reason = orthanc.reason;
+    console.log(`\n[DICOMweb section skipped] ${orthanc.reason}\n`);
+  } else {
+    run.stops.add(orthanc.stop);
+    const store = async (files) => {
+      let first;
+      const queue = [...files];
+      // A few at a time: Orthanc writes each file to its own store.
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let file = queue.shift(); file; file = queue.shift()) {
+            const res = await fetch(`${orthanc.url}/instances`, { method: 'POST', body: readFileSync(file) });
+            if (!res.ok) throw new Error(`Orthanc refused ${file}: ${res.status} ${await res.text()}`);
+            first ??= await res.json();
+          }
+        }),
+      );
+      const tags = async (path) => (await (await fetch(`${orthanc.url}${path}`)).json()).MainDicomTags;
+      return {
+        studyUid: (await tags(`/studies/${first.ParentStudy}`)).StudyInstanceUID,
+        seriesUid: (await tags(`/series/${first.ParentSeries}`)).SeriesInstanceUID,
+        count: files.length,
+      };
+    };
+    try {
+      dicomweb.cases.push({ name: `${SLICES}-slice CT series`, label: `${SLICES} x CT 512x512`, ...(await store(seriesNames.map((n) => join(dataDir, 'series', n)))) });
+      // --quick: the series only (a 20-slice one), ours from both servers, to prove the section works.
+      if (!QUICK && existsSync(join(DICOM_DIR, DICOMWEB_SINGLE))) {
+        dicomweb.cases.push({ name: DICOMWEB_SINGLE, label: 'MR 1024x1024, one image', ...(await store([join(DICOM_DIR, DICOMWEB_SINGLE)])) });
+      }
+      dicomweb.available = true;
+      dicomweb.url = orthanc.url;
+      dicomweb.version = (await (await fetch(`${orthanc.url}/system`)).json()).Version;
+      const plugin = await (await fetch(`${orthanc.url}/plugins/dicom-web`)).json().catch(() => ({}));
+      dicomweb.plugin = plugin.Version;
+      console.log(`Orthanc ${dicomweb.version} (DICOMweb plugin ${dicomweb.plugin ?? '?'}) on 127.0.0.1, ${dicomweb.cases.map((c) => `${c.name} (${c.count})`).join(', ')} stored in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      dicomweb.reason = `storing in Orthanc failed: ${error.message}`;
+      console.log(`\n[DICOMweb section skipped] ${dicomweb.reason}\n`);
+    }
+  }
+}
 
 const origin = await startServer({
   benchDir,
@@ -181,6 +236,7 @@ const origin = await startServer({
     '/built/': pagesDir,
     '/data/': dataDir,
   },
+  dicomweb: dicomweb.available ? `${dicomweb.url}/dicom-web/` : undefined,
 });
 
 // ---------------------------------------------------------------- browsers and pages
@@ -654,6 +710,210 @@ if (SECTIONS.has('bytes')) {
   }
 }
 
+// ---------------------------------------------------------------- 7. DICOMweb
+
+/** The two servers: Orthanc as it is, and the same without rendered pictures (404 for .../rendered). */
+const DICOMWEB_SERVERS = { rendered: '/dicom-web', 'no rendered': '/dicom-web-no-rendered' };
+
+/**
+ * The requests of one show, from `since` to `until` (ms on the page clock, page and workers):
+ * how many started, and the bytes (as transferred: headers and gzip included) of those that
+ * finished by then; all of them, and those to the DICOMweb server. The page's requests come from
+ * the DevTools protocol (`watchRequests`), the workers' from their Resource Timing.
+ */
+function requestsBetween(resources, since, until) {
+  const started = resources.filter((r) => !r.worker && r.startTime >= since && r.startTime < until);
+  const done = started.filter((r) => r.responseEnd <= until);
+  const toServer = (r) => r.name.startsWith('/dicom-web');
+  const kib = (list) => list.reduce((sum, r) => sum + (r.transferSize || 0), 0) / 1024;
+  return {
+    requests: started.length,
+    dicomwebRequests: started.filter(toServer).length,
+    kib: kib(done),
+    dicomwebKib: kib(done.filter(toServer)),
+  };
+}
+
+/**
+ * Every request of the page, as the DevTools protocol's Network domain sees it: Resource Timing
+ * has no entry for a response whose body is not read to its end (the viewer does not read a 404
+ * for a rendered picture), and this section counts every request a server gets. `list(timeOrigin)` gives them as
+ * Resource Timing entries: path, start and end on the page's clock (ms), bytes received (headers
+ * included: `encodedDataLength`), status.
+ */
+async function watchRequests(page) {
+  const session = await page.createCDPSession();
+  const seen = new Map();
+  session.on('Network.requestWillBeSent', (e) => {
+    if (!seen.has(e.requestId) && /^https?:/.test(e.request.url)) seen.set(e.requestId, { url: e.request.url, wall: e.wallTime * 1000, mono: e.timestamp * 1000 });
+  });
+  session.on('Network.responseReceived', (e) => {
+    const r = seen.get(e.requestId);
+    if (r) r.status = e.response.status;
+  });
+  session.on('Network.loadingFinished', (e) => {
+    const r = seen.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp * 1000, bytes: e.encodedDataLength });
+  });
+  session.on('Network.loadingFailed', (e) => {
+    const r = seen.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp * 1000, bytes: 0, failed: true });
+  });
+  await session.send('Network.enable');
+  return {
+    list: (timeOrigin) =>
+      [...seen.values()].map((r) => {
+        const startTime = r.wall - timeOrigin;
+        return {
+          name: new URL(r.url).pathname,
+          startTime,
+          responseEnd: r.end === undefined ? Infinity : startTime + (r.end - r.mono),
+          transferSize: r.bytes ?? 0,
+          status: r.status,
+        };
+      }),
+  };
+}
+
+/**
+ * One cold page (a fresh context) loading the series by its UIDs, then one warm show (a new root:
+ * new image ids). `viewer`: ours, or bare Cornerstone3D (its first frame is its first picture).
+ */
+async function dicomwebRun(viewer, kase, server, profile, runIndex) {
+  const page = await freshPage(profile);
+  try {
+    const limit = SHOW_TIMEOUT[profile.name];
+    const source = (token) => ({
+      dicomwebRoot: `${DICOMWEB_SERVERS[server]}${token ? `/_${token}` : ''}`,
+      studyUid: kase.studyUid,
+      seriesUid: kase.seriesUid,
+    });
+    const url = `${origin}${PAGE_PATH[viewer]}?source=${encodeURIComponent(JSON.stringify(source()))}&timeout=${limit}`;
+    const requests = await watchRequests(page);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: limit });
+    await within(page.waitForFunction(() => Boolean(window.__benchFirst), { timeout: limit }), limit, 'page script');
+    const cold = await within(page.evaluate(() => window.__benchFirst), limit + 5000, 'cold show');
+    let warm;
+    if (cold.ok) {
+      cold.firstPictureAt ??= cold.renderedAt;
+      cold.workers = await workerResources(page);
+      warm = await within(page.evaluate((s) => window.__bench.show(s), source(`w${runIndex}`)), limit + 5000, 'warm show');
+      if (warm.ok) {
+        warm.firstPictureAt ??= warm.renderedAt;
+        warm.workers = await workerResources(page);
+      }
+    }
+    if (cold.ok) {
+      // The page's requests from the protocol (for both shows: each takes its own from its start).
+      const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+      const network = requests.list(timeOrigin);
+      cold.network = network;
+      if (warm?.ok) warm.network = network;
+    }
+    const problems = [...new Set(page.problems)].slice(0, 3);
+    const reason = (r) => (r?.ok ? undefined : `${r?.error ?? 'failed'}${problems.length && !String(r?.error).includes(problems[0]) ? ` | ${problems.join(' | ')}` : ''}`);
+    return { cold, warm, coldFailure: reason(cold), warmFailure: cold.ok ? reason(warm) : 'cold run failed' };
+  } finally {
+    await page.close();
+  }
+}
+
+// Skipped (Orthanc not installed): no rows; the reason is in the table and in settings.dicomweb.skipped.
+if (SECTIONS.has('dicomweb') && !dicomweb.available) console.log(`\n7. DICOMweb: skipped (${dicomweb.reason})`);
+if (SECTIONS.has('dicomweb') && dicomweb.available) {
+  console.log('\n7. DICOMweb (Orthanc): ours by study and series UID, with the server\'s rendered posters (R) and without (N); bare Cornerstone3D (C)');
+  const cells = new Map();
+  const sectionStart = performance.now();
+  const rendered0 = dicomwebLog.rendered;
+  const refused0 = dicomwebLog.refusedRendered;
+  for (const profile of PROFILES) {
+    progress(`  ${profile.name.padEnd(8)}`);
+    for (let i = 0; i < RUNS; i += 1) {
+      for (const kase of dicomweb.cases) {
+        // Ours from both servers, and bare Cornerstone3D (which never asks for a rendered picture)
+        // from Orthanc as it is; they take turns within a run, so a change in the machine's load hits all alike.
+        const turns = [['ours', 'rendered'], ['ours', 'no rendered'], ...(QUICK ? [] : [['cornerstone', 'rendered']])];
+        for (const [viewer, server] of i % 2 === 0 ? turns : [...turns].reverse()) {
+          const key = `${viewer}|${kase.name}|${server}|${profile.name}`;
+          if (!cells.has(key)) cells.set(key, { viewer, kase, server, profile: profile.name, results: [] });
+          let result;
+          try {
+            result = await dicomwebRun(viewer, kase, server, profile, i);
+          } catch (error) {
+            result = { coldFailure: `run failed: ${error.message}`, warmFailure: 'cold run failed' };
+          }
+          cells.get(key).results.push(result);
+          progress(result.coldFailure ? 'x' : viewer === 'cornerstone' ? 'C' : server === 'rendered' ? 'R' : 'N');
+        }
+      }
+    }
+    progress('\n');
+  }
+  console.log(`  ${((performance.now() - sectionStart) / 1000).toFixed(1)} s`);
+  for (const cell of cells.values()) {
+    const base = { section: 'dicomweb', viewer: cell.viewer, file: cell.kase.name, profile: cell.profile, server: cell.server };
+    for (const phase of ['cold', 'warm']) {
+      const failures = cell.results.map((r) => r[`${phase}Failure`]);
+      const shows = cell.results.map((r) => (r[`${phase}Failure`] ? undefined : r[phase]));
+      // Cold: from navigation start (the page, the library and the series); warm: from the element being added.
+      const since = (s) => (phase === 'cold' ? 0 : s.addedAt);
+      const requestsOf = (s) => [...s.network, ...(s.workers ?? []).filter((r) => r.inWorker)];
+      const before = shows.map((s) => s && requestsBetween(requestsOf(s), since(s), s.firstPictureAt));
+      const all = shows.map((s) => s && requestsBetween(requestsOf(s), since(s), Infinity));
+      const from = phase === 'cold' ? 'navigation start' : 'element added';
+      rows.push(row({ ...base, phase, measure: `${from} -> first picture`, unit: 'ms' }, shows.map((s) => s && s.firstPictureAt - since(s)), failures));
+      rows.push(row({ ...base, phase, measure: `${from} -> interactive`, unit: 'ms' }, shows.map((s) => s && s.renderedAt - since(s)), failures));
+      rows.push(row({ ...base, phase, measure: 'poster shown (share of runs)', unit: 'share' }, shows.map((s) => s && (s.poster ? 1 : 0)), failures));
+      rows.push(row({ ...base, phase, measure: 'requests before first picture', unit: 'count' }, before.map((b) => b?.requests), failures));
+      rows.push(row({ ...base, phase, measure: 'DICOMweb requests before first picture', unit: 'count' }, before.map((b) => b?.dicomwebRequests), failures));
+      rows.push(row({ ...base, phase, measure: 'KiB before first picture', unit: 'KiB' }, before.map((b) => b?.kib), failures));
+      rows.push(row({ ...base, phase, measure: 'DICOMweb KiB before first picture', unit: 'KiB' }, before.map((b) => b?.dicomwebKib), failures));
+      rows.push(row({ ...base, phase, measure: 'rendered picture requests (whole show)', unit: 'count' }, shows.map((s) => s && s.network.filter((r) => r.startTime >= since(s) && r.name.endsWith('/rendered')).length), failures));
+      rows.push(row({ ...base, phase, measure: 'DICOMweb requests (whole show, until the report)', unit: 'count' }, all.map((a) => a?.dicomwebRequests), failures));
+    }
+  }
+  /** Where a cold run's time went: the DICOMweb requests and the engine's chunks, ms from navigation start. */
+  const dicomwebTimeline = (cold) => {
+    // The cold show's requests only (the page's list goes on with the warm show's).
+    const all = [...cold.network, ...(cold.workers ?? []).filter((r) => r.inWorker)].filter((r) => r.startTime <= cold.renderedAt);
+    const span = (test) => {
+      const list = all.filter((r) => !r.worker && test(r.name));
+      if (!list.length) return undefined;
+      const end = Math.max(...list.map((r) => r.responseEnd));
+      // An end of null: not finished when the run was read (a 404 whose body the viewer left unread).
+      return [Math.round(Math.min(...list.map((r) => r.startTime))), Number.isFinite(end) ? Math.round(end) : null];
+    };
+    return {
+      shell: span((n) => n.endsWith('/patient-image-viewer.js')),
+      metadata: span((n) => n.endsWith('/metadata')),
+      rendered: span((n) => n.endsWith('/rendered')),
+      firstFrame: (() => {
+        const frames = all.filter((r) => /\/frames\/\d+$/.test(r.name)).sort((a, b) => a.startTime - b.startTime);
+        return frames.length ? [Math.round(frames[0].startTime), Math.round(frames[0].responseEnd)] : undefined;
+      })(),
+      engineChunks: span((n) => /\/cdn\/chunks\/(cornerstone-|esm-)/.test(n)),
+      added: Math.round(cold.addedAt),
+      firstPicture: Math.round(cold.firstPictureAt),
+      loaded: Math.round(cold.loadAt),
+      interactive: Math.round(cold.renderedAt),
+    };
+  };
+  extras.dicomweb = {
+    timelines: [...cells.values()].map((c) => ({
+      viewer: c.viewer,
+      file: c.kase.name,
+      profile: c.profile,
+      server: c.server,
+      runs: c.results.filter((r) => !r.coldFailure).map((r) => dicomwebTimeline(r.cold)),
+    })),
+    orthanc: dicomweb.version,
+    plugin: dicomweb.plugin,
+    cases: dicomweb.cases.map((c) => ({ name: c.name, label: c.label, images: c.count })),
+    renderedForwarded: dicomwebLog.rendered - rendered0 - (dicomwebLog.refusedRendered - refused0),
+    renderedRefused: dicomwebLog.refusedRendered - refused0,
+  };
+}
+
 await closeBrowser(shared).catch(() => undefined);
 await cleanup();
 const uptimeAfter = uptime();
@@ -672,7 +932,7 @@ const ratio = (name, num, den, target, compare = 'max') => {
   return entry;
 };
 for (const profile of PROFILES.map((p) => p.name)) {
-  for (const file of FILES) {
+  for (const file of SECTIONS.has('first') || SECTIONS.has('lower') ? FILES : []) {
     const q = (viewer, phase, measure) => find({ section: 'first-image', viewer, file, profile, phase, ...(measure ? { measure } : {}) });
     const lower = find({ section: 'lower-bound', file, profile, measure: 'fetch + parse + decode' });
     ratio(`${profile} ${file} cold: ours / Cornerstone3D`, q('ours', 'cold', 'navigation start -> first frame'), q('cornerstone', 'cold', 'navigation start -> first frame'), 0.6);
@@ -852,6 +1112,49 @@ if (SECTIONS.has('bytes')) {
   }
 }
 
+if (SECTIONS.has('dicomweb')) {
+  if (!dicomweb.available) say(`\nDICOMweb: skipped (${dicomweb.reason})`);
+  else {
+    say(`\nDICOMweb (Orthanc ${dicomweb.version}, DICOMweb plugin ${dicomweb.plugin ?? '?'}): ours by study and series UID, ms: median (min-max) of ${RUNS} runs.`);
+    say('R: Orthanc with rendered pictures (poster from .../frames/1/rendered); N: the same server answering 404 to .../rendered; bare CS: bare Cornerstone3D (wadors), first frame.');
+    say('Cold: navigation start -> ...; warm: element added -> ... (engine loaded, new image ids). First picture: pv-first-picture (poster or live view); interactive: pv-load and the engine drawn.');
+    const body = [];
+    const dw = (file, profile, server, phase, measure, viewer = 'ours') => find({ section: 'dicomweb', viewer, file, profile, server, phase, measure });
+    for (const profile of PROFILES.map((p) => p.name)) {
+      for (const kase of dicomweb.cases) {
+        for (const phase of ['cold', 'warm']) {
+          const from = phase === 'cold' ? 'navigation start' : 'element added';
+          // Counts and bytes: medians only (the JSON has every run).
+          const one = (r, ranges) => (ranges || r?.median === undefined ? fmt(r) : r.unit === 'share' ? `${Math.round(r.median * 100)}%` : r.median.toFixed(0));
+          const both = (measure, ranges = false) => `${one(dw(kase.name, profile, 'rendered', phase, measure), ranges)} / ${one(dw(kase.name, profile, 'no rendered', phase, measure), ranges)}`;
+          const r = dw(kase.name, profile, 'rendered', phase, `${from} -> first picture`);
+          const n = dw(kase.name, profile, 'no rendered', phase, `${from} -> first picture`);
+          body.push([
+            profile,
+            kase.name,
+            phase,
+            fmt(r),
+            fmt(n),
+            r?.median !== undefined && n?.median ? (r.median / n.median).toFixed(2) : '-',
+            both(`${from} -> interactive`, true),
+            fmt(dw(kase.name, profile, 'rendered', phase, `${from} -> interactive`, 'cornerstone')),
+            both('poster shown (share of runs)'),
+            both('requests before first picture'),
+            both('DICOMweb requests before first picture'),
+            both('KiB before first picture'),
+            both('DICOMweb KiB before first picture'),
+          ]);
+        }
+      }
+    }
+    say(table(['profile', 'series', 'phase', 'first picture R', 'first picture N', 'R/N', 'interactive R / N', 'bare CS', 'poster R / N', 'requests R / N', 'DICOMweb req. R / N', 'KiB R / N', 'DICOMweb KiB R / N'], body));
+    say('  requests and KiB: before the first picture (started before it; bytes as transferred, of the responses finished by then), page and workers.');
+    say(`  rendered requests: ${extras.dicomweb?.renderedForwarded ?? 0} forwarded to Orthanc, ${extras.dicomweb?.renderedRefused ?? 0} answered 404 (server N).`);
+    const failed = rows.filter((r) => r.section === 'dicomweb' && r.failure && r.measure.endsWith('first picture'));
+    for (const r of failed) say(`  failed: ${VIEWER_NAMES[r.viewer]} ${r.file} ${r.profile} ${r.server} ${r.phase}: ${r.failure}`);
+  }
+}
+
 const missed = ratios.filter((r) => r.met === false);
 say(`\nTargets: ${ratios.filter((r) => r.met === true).length} met, ${missed.length} missed, ${ratios.filter((r) => r.target !== undefined && r.met === undefined).length} not measurable`);
 for (const r of missed) say(`  MISS ${r.name}: ${r.value.toFixed(2)} (target ${r.compare === 'max' ? '<=' : '>='} ${r.target})`);
@@ -884,6 +1187,11 @@ const results = {
     cycles: CYCLES,
     labels: LABELS,
     labelFrames: LABEL_FRAMES,
+    dicomweb: !SECTIONS.has('dicomweb')
+      ? undefined
+      : dicomweb.available
+        ? { orthanc: dicomweb.version, plugin: dicomweb.plugin, cases: dicomweb.cases.map((c) => ({ name: c.name, label: c.label, images: c.count })) }
+        : { skipped: dicomweb.reason },
   },
   rows,
   ratios,
@@ -891,6 +1199,7 @@ const results = {
     firstImage: extras.firstImage,
     beforeConsent: extras.beforeConsent,
     beforeFirstImage: extras.beforeFirstImage,
+    dicomweb: extras.dicomweb,
     oursTimeline: [...(extras.cells?.values() ?? [])]
       .filter((c) => c.viewer === 'ours')
       .map((c) => ({ file: c.file, profile: c.profile, runs: c.colds.map((cold) => timeline(cold)) })),

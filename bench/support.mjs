@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +21,8 @@ export const run = {
   server: undefined,
   /** @type {Promise<import('puppeteer-core').Browser> | undefined} */
   launching: undefined,
+  /** Other things to stop at the end (Orthanc for the DICOMweb section). @type {Set<() => void>} */
+  stops: new Set(),
 };
 
 export async function closeBrowser(browser) {
@@ -48,6 +50,14 @@ export async function cleanup() {
     await new Promise((r) => run.server.close(() => r()));
     run.server = undefined;
   }
+  for (const stop of run.stops) {
+    try {
+      stop();
+    } catch {
+      /* already stopped */
+    }
+  }
+  run.stops.clear();
   for (const dir of run.tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   run.tempDirs.clear();
 }
@@ -55,6 +65,7 @@ export async function cleanup() {
 /** Setup failed (before any browser started): say why and stop. */
 export function fail(message) {
   console.error(message);
+  for (const stop of run.stops) stop();
   for (const dir of run.tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   process.exit(1);
 }
@@ -143,9 +154,12 @@ const MIME = {
  * A local server on 127.0.0.1 under the library's CSP, caching nothing: the bench page files
  * (`pages`: URL path → [file in bench/, content type]), the bundle at /cdn/ (gzipped when `gzipped`
  * holds the file and the browser accepts it) and DICOM files at /dicom/; `mounts` (URL prefix → folder)
- * serves more folders as they are, JS/WASM/CSS/HTML gzipped. Returns its origin.
+ * serves more folders as they are, JS/WASM/CSS/HTML gzipped. With `dicomweb` (a DICOMweb root such
+ * as Orthanc's `http://127.0.0.1:port/dicom-web/`), `/dicom-web/...` is forwarded there and
+ * `/dicom-web-no-rendered/...` too, except that any path ending in `/rendered` gets a 404 there (a
+ * server without rendered pictures); see `proxyDicomWeb`. Returns its origin.
  */
-export async function startServer({ benchDir, cdnDir, dicomDir, pages, gzipped, mounts = {} }) {
+export async function startServer({ benchDir, cdnDir, dicomDir, pages, gzipped, mounts = {}, dicomweb }) {
   const setHeaders = (res, path) => {
     res.setHeader('Cache-Control', 'no-store');
     if (path.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
@@ -214,8 +228,72 @@ export async function startServer({ benchDir, cdnDir, dicomDir, pages, gzipped, 
       req.url = req.url.slice('/dicom'.length);
       return serveDicom(req, res, notFound);
     }
+    if (dicomweb && /^\/dicom-web(-no-rendered)?\//.test(path)) return proxyDicomWeb(req, res, dicomweb, notFound);
     return notFound();
   });
   await new Promise((resolve, reject) => run.server.listen(0, '127.0.0.1', resolve).once('error', reject));
   return `http://127.0.0.1:${run.server.address().port}`;
+}
+
+/** gzip -9 of DICOM JSON answers, by upstream URL (Orthanc's answers do not change during a run). */
+const jsonGzipCache = new Map();
+/** What the DICOMweb proxy answered, for the run's report: `/rendered` requests forwarded and refused. */
+export const dicomwebLog = { forwarded: 0, rendered: 0, refusedRendered: 0 };
+
+/**
+ * The bench's DICOMweb paths, forwarded to `target` (a DICOMweb root with a trailing slash):
+ *
+ *   /dicom-web/[_token/]rest              -> target + rest
+ *   /dicom-web-no-rendered/[_token/]rest  -> the same, but 404 for any path ending in /rendered
+ *
+ * The optional `_token` segment is dropped: a warm run uses its own root (`/dicom-web/_w1`) so that
+ * its image ids are new to the page's image cache, as the first-image section's `?warm=N` does.
+ * The answers keep the bench server's rules: its CSP, `Cache-Control: no-store`, pixel data and
+ * pictures as they come (Orthanc is asked for no compression), DICOM JSON gzipped (-9) when the
+ * browser accepts it, as the bench serves other text.
+ */
+function proxyDicomWeb(req, res, target, notFound) {
+  const [, variant, rest] = /^\/dicom-web(-no-rendered)?\/(?:_[\w-]+\/)?(.*)$/.exec(req.url) ?? [];
+  if (rest === undefined) return notFound();
+  const pathOnly = rest.split('?')[0];
+  const isRendered = /\/rendered$/.test(pathOnly);
+  if (isRendered) dicomwebLog.rendered += 1;
+  if (variant && isRendered) {
+    dicomwebLog.refusedRendered += 1;
+    return notFound();
+  }
+  dicomwebLog.forwarded += 1;
+  const headers = { ...req.headers };
+  delete headers.host;
+  delete headers['accept-encoding'];
+  const upstreamUrl = `${target}${rest}`;
+  const out = request(upstreamUrl, { method: req.method, headers }, (upstream) => {
+    const type = upstream.headers['content-type'] ?? 'application/octet-stream';
+    const answer = { 'Content-Type': type };
+    const json = /json/i.test(type) && upstream.statusCode === 200;
+    if (json && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const chunks = [];
+      upstream.on('data', (chunk) => chunks.push(chunk));
+      upstream.on('end', () => {
+        let body = jsonGzipCache.get(upstreamUrl);
+        if (!body) {
+          body = gzipSync(Buffer.concat(chunks), { level: 9 });
+          jsonGzipCache.set(upstreamUrl, body);
+        }
+        res.writeHead(upstream.statusCode, { ...answer, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      });
+      upstream.on('error', () => res.destroy());
+      return;
+    }
+    if (upstream.headers['content-length']) answer['Content-Length'] = upstream.headers['content-length'];
+    res.writeHead(upstream.statusCode ?? 502, answer);
+    upstream.pipe(res);
+  });
+  out.on('error', (error) => {
+    if (res.headersSent) return res.destroy();
+    res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`DICOMweb proxy: ${error.message}\n`);
+  });
+  req.pipe(out);
 }

@@ -105,6 +105,50 @@ for (const r of rows.filter((x) => x.section === 'bytes')) {
   const who = { ours: 'ours', cornerstone: 'bare Cornerstone3D', dwv: 'DWV' }[r.viewer] ?? r.viewer;
   line([`${who}: ${r.measure}${r.file !== '-' ? `, ${r.file}` : ''} (KiB, gzip)`, cell(r, 1)]);
 }
+const dicomweb = result.settings.dicomweb;
+if (dicomweb?.skipped) {
+  out.push('');
+  out.push(`**DICOMweb**: skipped (${dicomweb.skipped}).`);
+} else if (dicomweb) {
+  out.push('');
+  out.push(
+    `**DICOMweb** (Orthanc ${dicomweb.orthanc}, DICOMweb plugin ${dicomweb.plugin ?? '?'}), ms, median (min–max) of ${result.settings.runs} runs: ours by study and series UID, ` +
+      'from Orthanc with rendered pictures (R: the poster is the server\'s `.../frames/1/rendered`) and from the same server answering 404 to `.../rendered` (N); bare Cornerstone3D (wadors) from Orthanc. ' +
+      'Cold: navigation start →; warm: element added → (engine loaded). Requests and KiB: before the first picture, medians (R / N).',
+  );
+  out.push('');
+  line(['profile', 'series', 'phase', 'first picture R', 'first picture N', 'R / N', 'interactive R', 'interactive N', 'bare Cornerstone3D', 'poster shown R', 'requests R / N', 'DICOMweb requests R / N', 'KiB R / N', 'DICOMweb KiB R / N']);
+  line(Array(14).fill('---'));
+  const dw = (file, profile, server, phase, measure, viewer = 'ours') => find({ section: 'dicomweb', viewer, file, profile, server, phase, measure });
+  const med = (r) => (r?.median === undefined ? '-' : r.median.toFixed(0));
+  for (const profile of profiles) {
+    for (const c of dicomweb.cases) {
+      for (const phase of ['cold', 'warm']) {
+        const from = phase === 'cold' ? 'navigation start' : 'element added';
+        const r = dw(c.name, profile, 'rendered', phase, `${from} -> first picture`);
+        const n = dw(c.name, profile, 'no rendered', phase, `${from} -> first picture`);
+        const pair = (measure) => `${med(dw(c.name, profile, 'rendered', phase, measure))} / ${med(dw(c.name, profile, 'no rendered', phase, measure))}`;
+        const poster = dw(c.name, profile, 'rendered', phase, 'poster shown (share of runs)');
+        line([
+          profile,
+          `${c.name} (${c.label})`,
+          phase,
+          cell(r),
+          cell(n),
+          r?.median !== undefined && n?.median ? (r.median / n.median).toFixed(2) : '-',
+          cell(dw(c.name, profile, 'rendered', phase, `${from} -> interactive`)),
+          cell(dw(c.name, profile, 'no rendered', phase, `${from} -> interactive`)),
+          cell(dw(c.name, profile, 'rendered', phase, `${from} -> interactive`, 'cornerstone')),
+          poster?.median === undefined ? '-' : `${Math.round(poster.median * 100)}%`,
+          pair('requests before first picture'),
+          pair('DICOMweb requests before first picture'),
+          pair('KiB before first picture'),
+          pair('DICOMweb KiB before first picture'),
+        ]);
+      }
+    }
+  }
+}
 out.push('');
 out.push(`Machine: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, no GPU (WebGL through SwiftShader), Node ${result.machine.node}, ${result.machine.chromium}; ${Math.round(result.seconds)} s in all.`);
 out.push(`Load: \`${result.machine.uptimeBefore}\` before, \`${result.machine.uptimeAfter}\` after.`);

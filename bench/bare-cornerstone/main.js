@@ -4,7 +4,7 @@
 // Cornerstone is imported statically, as a page that only shows images would. Bundled by Vite
 // (bench/vite.pages.config.mjs) into a temporary folder.
 import { Enums, RenderingEngine, cache, eventTarget, init } from '@cornerstonejs/core';
-import { init as initLoader } from '@cornerstonejs/dicom-image-loader';
+import { init as initLoader, wadors } from '@cornerstonejs/dicom-image-loader';
 import { afterFrame, boot, litFraction, makeBox, resources, timeout } from '../common/page-kit.js';
 
 const { IMAGE_RENDERED, IMAGE_LOAD_FAILED } = Enums.Events;
@@ -33,7 +33,10 @@ function clear() {
   current = undefined;
 }
 
-/** Add a viewport, show `imageIds` from `index`; resolves when the image is drawn. */
+/**
+ * Add a viewport, show `imageIds` (or the ones a function finds: a DICOMweb series' metadata) from
+ * `index`; resolves when the image is drawn.
+ */
 async function mount(imageIds, index = 0) {
   clear();
   const element = makeBox();
@@ -45,15 +48,37 @@ async function mount(imageIds, index = 0) {
   current = { element, viewportId, viewport };
   let drawnAt;
   const drawn = new Promise((resolve) => element.addEventListener(IMAGE_RENDERED, () => resolve((drawnAt ??= performance.now())), { once: true }));
-  await Promise.race([viewport.setStack(imageIds, index), failed]);
+  const ids = typeof imageIds === 'function' ? await imageIds() : imageIds;
+  await Promise.race([viewport.setStack(ids, index), failed]);
   viewport.render();
   const loadAt = performance.now();
   const renderedAt = Math.max(loadAt, await Promise.race([drawn, failed, timeout(30_000, 'draw')]));
   return { addedAt, loadAt, renderedAt, viewport, element };
 }
 
+/**
+ * A DICOMweb series by its UIDs (the bench's DICOMweb section), as a page using Cornerstone alone
+ * would: the series metadata (one request), each instance's metadata given to the wadors loader,
+ * `wadors:` ids for the first frames in Instance Number order.
+ */
+async function dicomwebImageIds({ dicomwebRoot, studyUid, seriesUid }) {
+  const seriesUrl = `${new URL(dicomwebRoot, location.href).href.replace(/\/+$/, '')}/studies/${studyUid}/series/${seriesUid}`;
+  const response = await fetch(`${seriesUrl}/metadata`, { headers: { accept: 'application/dicom+json' } });
+  if (!response.ok) throw new Error(`series metadata: HTTP ${response.status}`);
+  const instances = await response.json();
+  const number = (json) => Number(json['00200013']?.Value?.[0] ?? 0);
+  instances.sort((a, b) => number(a) - number(b));
+  return instances.map((json) => {
+    const imageId = `wadors:${seriesUrl}/instances/${json['00080018'].Value[0]}/frames/1`;
+    wadors.metaDataManager.add(imageId, json);
+    return imageId;
+  });
+}
+
+/** Show one file by its URL, or a DICOMweb series (`{ dicomwebRoot, studyUid, seriesUid }`). */
 async function show(url) {
-  const { addedAt, loadAt, renderedAt, viewport } = await mount([`wadouri:${new URL(url, location.href).href}`]);
+  const ids = typeof url === 'object' ? () => dicomwebImageIds(url) : [`wadouri:${new URL(url, location.href).href}`];
+  const { addedAt, loadAt, renderedAt, viewport } = await mount(ids);
   await afterFrame();
   return {
     ok: true,

@@ -94,6 +94,8 @@ export function boot(api) {
   };
   for (const name of ['show', 'scroll']) guarded(name);
   window.__bench = api;
-  const file = params.get('file');
+  // ?source=JSON: a source that is not one URL (the DICOMweb section: { dicomwebRoot, studyUid, seriesUid }).
+  const source = params.get('source');
+  const file = source ? JSON.parse(source) : params.get('file');
   if (file) window.__benchFirst = Promise.resolve(api.ready).then(() => api.show(file));
 }

@@ -3,15 +3,25 @@ import { afterFrame, boot, litFraction, problems, resources, timeout } from '../
 
 const RENDERED = 'CORNERSTONE_IMAGE_RENDERED';
 let current;
+// The DICOMweb section counts every request of a cold page and a warm show (a 100-image series
+// is over 100 requests): keep more than the default 250 Resource Timing entries.
+performance.setResourceTimingBufferSize(5000);
 
-/** Add a viewer for `source` (a URL or a list of URLs); resolves when its first image is drawn. */
+/**
+ * Add a viewer for `source` (a URL, a list of URLs, or `{ dicomwebRoot, studyUid, seriesUid }`);
+ * resolves when its first image is drawn.
+ */
 async function mount(source, holder = document.querySelector('main')) {
   const viewer = document.createElement('patient-image-viewer');
   viewer.setAttribute('loading', 'eager');
   viewer.setAttribute('alt', 'Benchmark image');
   viewer.timeout = 120_000;
   if (Array.isArray(source)) viewer.urls = source;
-  else viewer.src = source;
+  else if (source && typeof source === 'object') {
+    viewer.setAttribute('dicomweb-root', source.dicomwebRoot);
+    viewer.setAttribute('study-uid', source.studyUid);
+    viewer.setAttribute('series-uid', source.seriesUid);
+  } else viewer.src = source;
   let drawnAt;
   let detail;
   // Issue 15: the first picture on screen (a poster frame, or the live view): pv-first-picture.

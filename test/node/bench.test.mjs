@@ -36,6 +36,22 @@ test('npm run bench -- --quick writes a well-formed result for every row', { ski
     for (const section of SECTIONS) {
       assert.ok(result.rows.some((row) => row.section === section), `no rows for ${section}`);
     }
+    // DICOMweb (issue 15): Orthanc with and without rendered pictures, or the reason it was skipped.
+    const dicomweb = result.settings.dicomweb;
+    if (dicomweb.skipped) assert.match(dicomweb.skipped, /Orthanc/);
+    else {
+      const rendered = (server) =>
+        result.rows.find((row) => row.section === 'dicomweb' && row.viewer === 'ours' && row.server === server && row.phase === 'cold' && row.measure === 'rendered picture requests (whole show)');
+      for (const server of ['rendered', 'no rendered']) {
+        assert.ok(
+          result.rows.some((row) => row.section === 'dicomweb' && row.server === server && row.measure === 'navigation start -> first picture' && row.median !== undefined),
+          `no DICOMweb first picture from the server "${server}"`,
+        );
+      }
+      // A cold viewer asks each server for the rendered picture; the one without them answers 404.
+      assert.ok(rendered('rendered').median >= 1 && rendered('no rendered').median >= 1, 'the cold viewer never asked for a rendered picture');
+      assert.ok(result.details.dicomweb.renderedRefused >= 1, 'the server without rendered pictures refused none');
+    }
     for (const viewer of ['ours', 'cornerstone', 'dwv']) {
       assert.ok(
         result.rows.some((row) => row.section === 'first-image' && row.viewer === viewer),
