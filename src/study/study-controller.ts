@@ -1,0 +1,511 @@
+/**
+ * A whole study in one viewer (issue 16): given a DICOMweb root and a study UID but no series, list
+ * the study's series (QIDO-RS) as plain choices, the images the care team picked (a KOS) first;
+ * choosing one shows it in the viewer, and "Back to the list" is one step.
+ *
+ * Loaded by `<patient-image-viewer>` with a dynamic `import()` only when it is given a study alone,
+ * so its code (and this list's styles) stay out of the viewer's own chunk. It reaches the viewer
+ * through {@link StudyHost}, never by its class.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { heading, headingLevel } from '../components/heading.js';
+import { PvErrorEvent } from '../events/pv-error-event.js';
+import { PvSeriesChangeEvent } from '../events/pv-series-change-event.js';
+import type { MessageKey, Messages } from '../lay/messages.js';
+import { ViewerError, toViewerError } from '../sources/errors.js';
+import { fetchBytes } from '../sources/fetch-bytes.js';
+import type { ViewerSource } from '../sources/prepare.js';
+import { readKeyImages, type KeyImage } from './key-images.js';
+import { SERIES_FIELDS, kindName, layName, readSeries, sortSeries, type StudySeries } from './series.js';
+import { studyStyles } from './study.styles.js';
+
+/** What the controller needs from its viewer, pulled on every use. */
+export interface StudyInputs {
+  /** Whether the viewer is showing a study alone (a root and a study UID, no other source, not held). */
+  active: boolean;
+  root: string;
+  study: string;
+  headers: () => Promise<Record<string, string>>;
+  timeout: number;
+  messages: Messages;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  headingLevel: number;
+  /** The portal opted in to each series' own description behind "More detail" (for clinicians). */
+  showDetails: boolean;
+  /** Resolves when the viewer may start loading (near the screen, for a lazy viewer). */
+  whenWanted: () => Promise<void>;
+}
+
+/** The viewer, as this controller uses it. */
+export interface StudyHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  imageIndexFor(target: { sopInstanceUid: string; frame?: number }): number | undefined;
+  goTo(index: number): Promise<void>;
+}
+
+/** One series a patient can choose. */
+interface Choice {
+  series: StudySeries;
+  name: string;
+  kind: string;
+}
+
+/** One key image a patient can choose. */
+interface KeyChoice {
+  image: KeyImage;
+  choice: Choice;
+  /** 1-based position among the images the care team picked. */
+  index: number;
+}
+
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+/** How many small images may download at once (a phone on a slow line). */
+const THUMBS_AT_ONCE = 3;
+const THUMB_SIZE = 96;
+const UID = /^[0-9.]{1,64}$/;
+
+export class StudyController implements ReactiveController {
+  readonly #host: StudyHost;
+  readonly #inputs: () => StudyInputs;
+
+  status: Status = 'idle';
+  error: ViewerError | undefined;
+  #choices: Choice[] = [];
+  #keys: KeyChoice[] = [];
+  #notPictures = 0;
+  #keyMissing = 0;
+  /** The chosen series (and key image), or undefined while the list shows. */
+  #chosen: { choice: Choice; key?: KeyChoice; source: ViewerSource } | undefined;
+  /** The last choice opened, marked in the list and focused on the way back. */
+  #lastId = '';
+  /** The key image's frame could not be found in its series once loaded. */
+  #keyNotFound = false;
+  #loadedKey = '';
+  #abort: AbortController | undefined;
+
+  /** Small images: id -> object URL, or null when the server had none. */
+  readonly #thumbs = new Map<string, string | null>();
+  #queue: string[] = [];
+  #inFlight = 0;
+  #observer: IntersectionObserver | undefined;
+
+  constructor(host: StudyHost, inputs: () => StudyInputs) {
+    this.#host = host;
+    this.#inputs = inputs;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const root = this.#host.renderRoot;
+    if (root instanceof ShadowRoot && studyStyles.styleSheet && !root.adoptedStyleSheets.includes(studyStyles.styleSheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, studyStyles.styleSheet];
+    }
+    this.#host.addEventListener('pv-load', this.#onLoad);
+    this.#host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.#host.removeEventListener('pv-load', this.#onLoad);
+    // Moved in the page: the next hostUpdate loads again (the list is small).
+    this.#reset();
+    this.#loadedKey = '';
+  }
+
+  hostUpdate(): void {
+    const { active, root, study } = this.#inputs();
+    const key = active ? `${root}\n${study}` : '';
+    if (key === this.#loadedKey) return;
+    this.#loadedKey = key;
+    this.#reset();
+    if (key) void this.load();
+  }
+
+  hostUpdated(): void {
+    this.#watchThumbs();
+  }
+
+  /** Whether the list is showing (so the viewer hides its picture box). */
+  get listing(): boolean {
+    return this.#inputs().active && !this.#chosen;
+  }
+
+  /** The chosen series, for the viewer to load; undefined while the list shows. */
+  get source(): ViewerSource | undefined {
+    return this.#inputs().active ? this.#chosen?.source : undefined;
+  }
+
+  /** Fetch the list of series (and the key images) again. */
+  async load(): Promise<void> {
+    this.#reset();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const { root, study } = this.#inputs();
+    this.#set('loading');
+    try {
+      await untilAborted(this.#inputs().whenWanted(), abort.signal);
+      if (!UID.test(study)) throw new ViewerError('not-found', 'Not a study UID.');
+      const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
+      const all = readSeries(await this.#json(`${base}/series?includefield=${SERIES_FIELDS.join(',')}`, abort.signal));
+      if (abort.signal.aborted) return;
+      const { pictures, notPictures, keyObjects } = sortSeries(all);
+      const messages = this.#inputs().messages;
+      this.#choices = numberSame(pictures.map((series) => ({ series, name: layName(series, messages), kind: kindName(series, messages) })));
+      this.#notPictures = notPictures;
+      if (keyObjects.length > 0 && this.#choices.length > 0) await this.#loadKeys(base, keyObjects, abort.signal);
+      if (abort.signal.aborted || !this.#host.isConnected) return;
+      if (this.#choices.length === 0) {
+        this.#fail(new ViewerError('not-an-image', 'The study has no pictures.'));
+        return;
+      }
+      this.#set('ready');
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.#fail(toViewerError(error, 'server'));
+    }
+  }
+
+  /** Open one series (at a key image's frame when given). */
+  choose(choice: Choice, key?: KeyChoice): void {
+    const { root, study } = this.#inputs();
+    this.#chosen = { choice, key, source: { kind: 'dicomweb', root, study, series: choice.series.uid } };
+    this.#lastId = key ? keyId(key.image) : choice.series.uid;
+    this.#keyNotFound = false;
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(
+      new PvSeriesChangeEvent({
+        view: 'series',
+        modality: choice.series.modality,
+        name: key ? this.#keyName(key) : choice.name,
+        imageCount: choice.series.instances ?? 0,
+        keyImage: Boolean(key),
+      }),
+    );
+    void this.#focusAfterUpdate('.study-bar [tabindex="-1"]');
+  }
+
+  /** Back to the list, focus on the choice the patient came from. */
+  back(): void {
+    if (!this.#chosen) return;
+    this.#chosen = undefined;
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(new PvSeriesChangeEvent({ view: 'list', modality: '', name: '', imageCount: 0, keyImage: false }));
+    void this.#focusAfterUpdate(`button[data-id="${this.#lastId}"]`);
+  }
+
+  // Loading
+  async #json(url: string, signal: AbortSignal): Promise<unknown> {
+    const { timeout, headers } = this.#inputs();
+    const bytes = await fetchBytes(url, {
+      headers: await headers(),
+      signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
+      accept: 'application/dicom+json, application/json',
+    });
+    // QIDO-RS answers 204 with no body when nothing matches.
+    if (bytes.byteLength === 0) return [];
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    } catch (error) {
+      throw new ViewerError('server', 'The image server sent something we could not read.', { cause: error });
+    }
+  }
+
+  /**
+   * The key images: each KOS's list, then each named series' instances (one search a series) so an
+   * image that is not there is counted as missing rather than offered. A failure here leaves the
+   * list without key images; it never stops the list.
+   */
+  async #loadKeys(base: string, keyObjects: StudySeries[], signal: AbortSignal): Promise<void> {
+    const study = this.#inputs().study;
+    try {
+      const found = await Promise.all(keyObjects.map((kos) => this.#json(`${base}/series/${kos.uid}/metadata`, signal)));
+      const images: KeyImage[] = [];
+      const seen = new Set<string>();
+      let missing = 0;
+      for (const metadata of found) {
+        const read = readKeyImages(metadata, study);
+        missing += read.unplaced;
+        for (const image of read.images) {
+          if (seen.has(keyId(image))) continue;
+          seen.add(keyId(image));
+          images.push(image);
+        }
+      }
+      const bySeries = new Map(this.#choices.map((choice) => [choice.series.uid, choice]));
+      const named = [...new Set(images.map((image) => image.series))].filter((uid) => bySeries.has(uid));
+      const frames = new Map<string, number>();
+      await Promise.all(
+        named.map(async (uid) => {
+          const list = await this.#json(`${base}/series/${uid}/instances?includefield=00280008`, signal);
+          for (const entry of Array.isArray(list) ? (list as Record<string, { Value?: unknown[] }>[]) : []) {
+            const sop = entry['00080018']?.Value?.[0];
+            const count = Number(entry['00280008']?.Value?.[0] ?? 1);
+            if (typeof sop === 'string') frames.set(sop, Number.isFinite(count) && count > 0 ? count : 1);
+          }
+        }),
+      );
+      const keys: KeyChoice[] = [];
+      for (const image of images) {
+        const choice = bySeries.get(image.series);
+        const count = frames.get(image.instance);
+        if (!choice || count === undefined || image.frame > count) {
+          missing++;
+          continue;
+        }
+        keys.push({ image, choice, index: keys.length + 1 });
+      }
+      this.#keys = keys;
+      this.#keyMissing = missing;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      this.#keys = [];
+      this.#keyMissing = 0;
+    }
+  }
+
+  #fail(error: ViewerError): void {
+    this.error = error;
+    this.#set('error');
+    const key = this.#choices.length === 0 && error.type === 'not-an-image' ? 'study.empty' : (`error.${error.type}` as MessageKey);
+    this.#host.dispatchEvent(new PvErrorEvent({ type: error.type, message: this.#inputs().t(key), retryable: error.retryable }));
+  }
+
+  #set(status: Status): void {
+    this.status = status;
+    if (status !== 'error') this.error = undefined;
+    this.#host.requestUpdate();
+  }
+
+  #reset(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    for (const url of this.#thumbs.values()) if (url) URL.revokeObjectURL(url);
+    this.#thumbs.clear();
+    this.#queue = [];
+    this.#inFlight = 0;
+    this.#choices = [];
+    this.#keys = [];
+    this.#notPictures = 0;
+    this.#keyMissing = 0;
+    this.#chosen = undefined;
+    this.#keyNotFound = false;
+    this.status = 'idle';
+    this.error = undefined;
+  }
+
+  async #focusAfterUpdate(selector: string): Promise<void> {
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  // Small images
+  /** Watch the list's small-image places; each starts downloading once near the screen. */
+  #watchThumbs(): void {
+    const places = this.#host.renderRoot.querySelectorAll<HTMLElement>('[data-thumb]');
+    if (places.length === 0 || this.status !== 'ready') return;
+    this.#observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const id = (entry.target as HTMLElement).dataset.thumb ?? '';
+          this.#observer?.unobserve(entry.target);
+          if (!this.#thumbs.has(id) && !this.#queue.includes(id)) this.#queue.push(id);
+        }
+        this.#pump();
+      },
+      { rootMargin: '200px' },
+    );
+    for (const place of places) {
+      if (!this.#thumbs.has(place.dataset.thumb ?? '')) this.#observer.observe(place);
+    }
+  }
+
+  #pump(): void {
+    const signal = this.#abort?.signal;
+    while (signal && !signal.aborted && this.#inFlight < THUMBS_AT_ONCE && this.#queue.length > 0) {
+      const id = this.#queue.shift()!;
+      this.#inFlight++;
+      void this.#fetchThumb(id, signal).then((url) => {
+        if (signal.aborted) {
+          if (url) URL.revokeObjectURL(url);
+          return;
+        }
+        this.#inFlight--;
+        this.#thumbs.set(id, url);
+        this.#host.requestUpdate();
+        this.#pump();
+      });
+    }
+  }
+
+  /** `/rendered` where the server makes it (Orthanc does), else `/thumbnail`, else none. */
+  async #fetchThumb(id: string, signal: AbortSignal): Promise<string | null> {
+    const { root, study, headers, timeout } = this.#inputs();
+    const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
+    const [series, instance, frame] = id.split('/');
+    const path = instance ? `${base}/series/${series}/instances/${instance}` : `${base}/series/${series}`;
+    const viewport = `viewport=${THUMB_SIZE},${THUMB_SIZE}`;
+    const candidates = instance
+      ? [`${path}/frames/${frame}/rendered?${viewport}`, `${path}/thumbnail?${viewport}`]
+      : [`${path}/rendered?${viewport}`, `${path}/thumbnail?${viewport}`];
+    for (const url of candidates) {
+      try {
+        const bytes = await fetchBytes(url, {
+          headers: await headers(),
+          signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
+          accept: 'image/jpeg, image/png, image/gif',
+        });
+        if (signal.aborted) return null;
+        if (bytes.byteLength > 0) return URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+      } catch {
+        if (signal.aborted) return null;
+      }
+    }
+    return null;
+  }
+
+  // Handlers
+  /** The chosen key image's series is on screen: go to its frame. */
+  #onLoad = (): void => {
+    const key = this.#chosen?.key;
+    if (!key) return;
+    const index = this.#host.imageIndexFor({ sopInstanceUid: key.image.instance, frame: key.image.frame });
+    if (index === undefined) {
+      this.#keyNotFound = true;
+      this.#host.requestUpdate();
+      return;
+    }
+    void this.#host.goTo(index);
+  };
+
+  #keyName(key: KeyChoice): string {
+    return this.#inputs().t('study.keyItem', { name: key.choice.name, index: key.index });
+  }
+
+  // Rendering
+  /** What shows above the picture box: the list, or the chosen series' name and "Back". */
+  render(): TemplateResult | typeof nothing {
+    const inputs = this.#inputs();
+    if (!inputs.active) return nothing;
+    const level = headingLevel(inputs.headingLevel);
+    const { t } = inputs;
+    if (this.#chosen) {
+      const { choice, key } = this.#chosen;
+      return html`<div class="study-bar" part="study-bar">
+        <button part="button" type="button" class="study-back" @click=${() => this.back()}>${t('study.back')}</button>
+        ${heading(level, key ? this.#keyName(key) : choice.name, { focusable: true })}
+        ${this.#keyNotFound ? html`<p class="study-note">${t('study.keyMissing', { count: 1 })}</p>` : nothing}
+      </div>`;
+    }
+    return html`<section class="study" part="study" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+      ${heading(level, t('study.title'))} ${this.#renderBody(level + 1)}
+    </section>`;
+  }
+
+  #renderBody(level: number): TemplateResult | typeof nothing {
+    const { t } = this.#inputs();
+    if (this.status === 'loading' || this.status === 'idle') return html`<p class="study-note">${t('loading')}</p>`;
+    if (this.status === 'error' && this.error) {
+      const empty = this.error.type === 'not-an-image';
+      return html`<div class="study-error" part="error">
+        <p>${empty ? t('study.empty') : t(`error.${this.error.type}` as MessageKey)}</p>
+        ${!empty && this.error.retryable
+          ? html`<button part="button" type="button" @click=${() => void this.load()}>${t('tryAgain')}</button>`
+          : nothing}
+        ${this.#renderLeftOut()}
+      </div>`;
+    }
+    const keys = this.#keys;
+    return html`
+      ${keys.length > 0
+        ? html`${heading(level, t('study.keyTitle'), { sub: true })}
+            <ul class="study-list" role="list">
+              ${keys.map((key) => this.#renderItem(key.choice, key))}
+            </ul>`
+        : nothing}
+      ${this.#keyMissing > 0 ? html`<p class="study-note">${t('study.keyMissing', { count: this.#keyMissing })}</p>` : nothing}
+      ${keys.length > 0 ? heading(level, t('study.allTitle'), { sub: true }) : nothing}
+      <ul class="study-list" role="list">
+        ${this.#choices.map((choice) => this.#renderItem(choice))}
+      </ul>
+      ${this.#renderLeftOut()}
+    `;
+  }
+
+  #renderLeftOut(): TemplateResult | typeof nothing {
+    const { t } = this.#inputs();
+    if (this.#notPictures === 0) return nothing;
+    return html`<p class="study-note">${this.#notPictures === 1 ? t('study.leftOne') : t('study.left', { count: this.#notPictures })}</p>`;
+  }
+
+  #renderItem(choice: Choice, key?: KeyChoice): TemplateResult {
+    const { t, showDetails } = this.#inputs();
+    const id = key ? keyId(key.image) : choice.series.uid;
+    const thumb = this.#thumbs.get(id);
+    const count = choice.series.instances;
+    const countText = key || count === undefined ? '' : count === 1 ? t('study.countOne') : t('study.count', { count });
+    const description = choice.series.description;
+    return html`<li>
+      <button
+        part="button study-choice"
+        type="button"
+        class="study-choice"
+        data-id=${id}
+        aria-current=${this.#lastId === id ? 'true' : nothing}
+        @click=${() => this.choose(choice, key)}
+      >
+        <span class="study-thumb" data-thumb=${id} aria-hidden="true">
+          ${thumb ? html`<img src=${thumb} alt="" width=${THUMB_SIZE} height=${THUMB_SIZE} />` : nothing}
+        </span>
+        <span class="study-words">
+          <span class="study-name">${key ? this.#keyName(key) : choice.name}</span>
+          <span class="study-kind">${[choice.kind, countText].filter(Boolean).join(', ')}</span>
+        </span>
+      </button>
+      ${showDetails && description && !key
+        ? html`<details class="study-detail">
+            <summary>${t('study.moreDetail')}</summary>
+            <p>${choice.series.modality} ${choice.series.number}: ${description}</p>
+          </details>`
+        : nothing}
+    </li>`;
+  }
+}
+
+/** Series that end up with the same plain name get "(2)", "(3)"... so the choices differ. */
+function numberSame(choices: Choice[]): Choice[] {
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const choice of choices) total.set(choice.name, (total.get(choice.name) ?? 0) + 1);
+  return choices.map((choice) => {
+    if ((total.get(choice.name) ?? 0) < 2) return choice;
+    const n = (seen.get(choice.name) ?? 0) + 1;
+    seen.set(choice.name, n);
+    return { ...choice, name: `${choice.name} (${n})` };
+  });
+}
+
+function keyId(image: KeyImage): string {
+  return `${image.series}/${image.instance}/${image.frame}`;
+}
+
+/** Reject with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
