@@ -355,7 +355,8 @@ export class StudyController implements ReactiveController {
         const bytes = await fetchBytes(url, {
           headers: await headers(),
           signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
-          accept: 'image/jpeg, image/png, image/gif',
+          // One type only: Orthanc answers 400 to a list.
+          accept: 'image/jpeg',
         });
         if (signal.aborted) return null;
         if (bytes.byteLength > 0) return URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
@@ -421,13 +422,13 @@ export class StudyController implements ReactiveController {
     return html`
       ${keys.length > 0
         ? html`${heading(level, t('study.keyTitle'), { sub: true })}
-            <ul class="study-list" role="list">
+            <ul class="study-list">
               ${keys.map((key) => this.#renderItem(key.choice, key))}
             </ul>`
         : nothing}
       ${this.#keyMissing > 0 ? html`<p class="study-note">${t('study.keyMissing', { count: this.#keyMissing })}</p>` : nothing}
       ${keys.length > 0 ? heading(level, t('study.allTitle'), { sub: true }) : nothing}
-      <ul class="study-list" role="list">
+      <ul class="study-list">
         ${this.#choices.map((choice) => this.#renderItem(choice))}
       </ul>
       ${this.#renderLeftOut()}

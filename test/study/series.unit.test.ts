@@ -67,7 +67,7 @@ describe('study series: plain names from header facts', () => {
     expect(name({ modality: 'MR', bodyPart: 'KNEE', description: 'sequence 7' })).to.equal('MRI scan of the knee');
   });
 
-  it('never puts the description in a name, whatever it holds', () => {
+  it('[HAZ-030] never puts the description in a name, whatever it holds', () => {
     for (const description of ['JOHN SMITH T2 SAG', 'NHS 943 476 5919', '<img src=x onerror=alert(1)>', 'Chest LAT Mrs Jones']) {
       for (const modality of ['DX', 'CT', 'MR', 'US', 'OT']) {
         const text = name({ modality, description, thickness: 2 });

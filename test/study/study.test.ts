@@ -1,0 +1,312 @@
+/**
+ * Issue 16: a viewer given a study alone (no series) lists every series in plain words, the images
+ * the care team picked first, against the real Orthanc the test runner starts.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { PatientImageViewer, PvErrorEvent, PvSeriesChangeEvent } from '../../src/index.js';
+import { enGB } from '../../src/lay/messages.js';
+import { clearFaults, setFaults } from '../components/support.js';
+import { cleanup, loaded, nextEvent, serverInfo, until, viewer } from '../support/helpers.js';
+import { PLAN, kosFile, newStudyUid, pictureFiles, reportFile, store, uidOf, type KeyRef } from './study-dicom.js';
+
+const shadow = (el: PatientImageViewer) => el.shadowRoot!;
+const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const choices = (el: PatientImageViewer) => [...shadow(el).querySelectorAll<HTMLButtonElement>('.study-choice')];
+const names = (el: PatientImageViewer, list = '.study-list') =>
+  [...shadow(el).querySelectorAll(list)].map((ul) => [...ul.querySelectorAll('.study-name')].map((n) => text(n)));
+const frame = (el: PatientImageViewer) => shadow(el).querySelector<HTMLElement>('[part="frame"]')!;
+
+/** Scroll through the list so every small image comes near the screen (they load lazily). */
+async function scrollThrough(el: PatientImageViewer): Promise<void> {
+  for (const choice of choices(el)) {
+    choice.scrollIntoView({ block: 'center' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Wait until the list (or its message) shows. */
+async function listed(el: PatientImageViewer): Promise<void> {
+  await until(() => shadow(el).querySelector('.study')?.getAttribute('aria-busy') === 'false', 20000, 'the study list');
+}
+
+/** The three images the full study's KOS names: an MRI image, a thin CT slice, the side X-ray. */
+const KEYS: KeyRef[] = [
+  { series: PLAN.t2!, image: 2 },
+  { series: PLAN.thin!, image: 3 },
+  { series: PLAN.side!, image: 1 },
+];
+
+let fullStudy: string | undefined;
+/** The full study, stored once for this file. */
+async function full(): Promise<string> {
+  if (!fullStudy) {
+    const study = newStudyUid();
+    await store([...pictureFiles(study), reportFile(study), kosFile(study, KEYS)]);
+    fullStudy = study;
+  }
+  return fullStudy;
+}
+
+describe('<patient-image-viewer> with a study alone (issue 16)', function () {
+  this.timeout(60000);
+
+  before(async function () {
+    const info = await serverInfo();
+    if (!info.orthanc.available) this.skip();
+  });
+
+  afterEach(async () => {
+    cleanup();
+    await clearFaults();
+  });
+
+  it('[HAZ-030] lists every series in plain words, key images first, and counts what is not an image', async () => {
+    const study = await full();
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    const headings = [...shadow(el).querySelectorAll('.study h2, .study h3')].map((h) => text(h));
+    expect(headings).to.deep.equal([enGB['study.title'], enGB['study.keyTitle'], enGB['study.allTitle']]);
+    const [keys, all] = names(el);
+    expect(keys).to.deep.equal([
+      'Fluid looks bright, seen from above: image 1',
+      'Thin slices, for fine detail: image 2',
+      'Side view: image 3',
+    ]);
+    expect(all).to.deep.equal([
+      'Front view',
+      'Side view',
+      'Thin slices, for fine detail',
+      'Thicker slices, easier to look through',
+      'Fat looks bright, seen from the side',
+      'Fluid looks bright, seen from above',
+      'Fat made dark, shows swelling, seen from the front',
+      'Planning image, used to set up the scan',
+    ]);
+    // Kinds and counts in plain words.
+    expect(text(choices(el)[3])).to.contain('X-ray of the chest');
+    expect(text(choices(el)[5])).to.contain('CT scan of the head, 4 images');
+    expect(text(shadow(el))).to.contain(enGB['study.left'].replace('{count}', '2'));
+    // The picture box stays out of the way while the list shows.
+    expect(frame(el).hidden).to.equal(true);
+    // Free-text descriptions (one holds the patient's name) are not shown without the portal's opt-in.
+    expect(text(shadow(el))).not.to.match(/Phantom|Topogram|t1_tse|H30s/);
+    expect(shadow(el).querySelector('details.study-detail')).to.equal(null);
+  });
+
+  it('loads a small image for each choice from WADO-RS /rendered, a few at a time', async () => {
+    const study = await full();
+    const started = performance.now();
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    const total = choices(el).length;
+    await scrollThrough(el);
+    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === total, 20000, 'every small image');
+    const images = [...shadow(el).querySelectorAll<HTMLImageElement>('.study-thumb > img')];
+    await Promise.all(images.map((img) => img.decode()));
+    for (const img of images) {
+      expect(img.naturalWidth).to.be.greaterThan(0);
+      expect(img.alt).to.equal('');
+    }
+    const rendered = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime >= started && entry.name.includes(study) && entry.name.includes('/rendered'));
+    expect(rendered.length).to.equal(total);
+    // Never more than three at once.
+    const points = rendered.flatMap((entry) => [
+      { at: entry.startTime, step: 1 },
+      { at: (entry as PerformanceResourceTiming).responseEnd, step: -1 },
+    ]);
+    points.sort((a, b) => a.at - b.at || a.step - b.step);
+    let open = 0;
+    let most = 0;
+    for (const point of points) most = Math.max(most, (open += point.step));
+    expect(most).to.be.at.most(3);
+  });
+
+  it('a server with no small images: the list shows plain places instead, and still works', async () => {
+    const study = await full();
+    await setFaults([{ match: '/rendered$', kind: 'status', status: 404 }]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    await scrollThrough(el);
+    await until(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('faulty-dicom-web') && e.name.includes(study) && e.name.includes('/thumbnail')).length >= 11, 20000, 'every /thumbnail tried');
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('.study-thumb > img')).to.have.length(0);
+    expect(shadow(el).querySelectorAll('.study-thumb')).to.have.length(11);
+    choices(el)[3]!.click();
+    await loaded(el);
+    expect(el.imageFacts?.modality).to.equal('DX');
+  });
+
+  it('[HAZ-030] a key image opens its series at that image; the event holds safe facts only; back is one step', async () => {
+    const study = await full();
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    const changed = nextEvent(el, 'pv-series-change');
+    choices(el)[0]!.click();
+    const event = (await changed) as PvSeriesChangeEvent;
+    expect(event.detail).to.deep.equal({
+      view: 'series',
+      modality: 'MR',
+      name: 'Fluid looks bright, seen from above: image 1',
+      imageCount: 3,
+      keyImage: true,
+    });
+    expect(JSON.stringify(event.detail)).not.to.match(/Phantom|T2 AX|2\.25\./);
+    await loaded(el);
+    await until(() => el.index === 1, 5000, 'the picked image');
+    expect(el.imageCount).to.equal(3);
+    expect(frame(el).hidden).to.equal(false);
+    // The series' name is the focused heading: a screen reader hears which series is showing.
+    const current = shadow(el).activeElement as HTMLElement;
+    expect(current.matches('h2')).to.equal(true);
+    expect(text(current)).to.equal('Fluid looks bright, seen from above: image 1');
+    await expect(el).to.be.accessible();
+    // Back: one button, and the patient is where they were in the list.
+    const back = nextEvent(el, 'pv-series-change');
+    shadow(el).querySelector<HTMLButtonElement>('.study-back')!.click();
+    expect((await back).detail).to.deep.equal({ view: 'list', modality: '', name: '', imageCount: 0, keyImage: false });
+    await el.updateComplete;
+    expect(frame(el).hidden).to.equal(true);
+    const focused = shadow(el).activeElement as HTMLButtonElement;
+    expect(focused).to.equal(choices(el)[0]);
+    expect(focused.getAttribute('aria-current')).to.equal('true');
+  });
+
+  it('keyboard: a choice opens with Enter, and Shift+Tab then Enter goes back', async () => {
+    const study = await full();
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    await expect(el).to.be.accessible();
+    const side = choices(el)[4]!;
+    expect(text(side)).to.contain('Side view');
+    side.focus();
+    await sendKeys({ press: 'Enter' });
+    await loaded(el);
+    expect(el.imageFacts?.modality).to.equal('DX');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(text(shadow(el).activeElement)).to.equal(enGB['study.back']);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await until(() => shadow(el).activeElement === choices(el)[4], 2000, 'focus back on the choice');
+  });
+
+  it('[HAZ-030] shows each description behind "More detail" only when the portal opts in', async () => {
+    const study = await full();
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    el.seriesDetails = true;
+    await listed(el);
+    const details = [...shadow(el).querySelectorAll('details.study-detail')];
+    expect(details.length).to.equal(8);
+    expect(text(details[5]!.querySelector('summary'))).to.equal(enGB['study.moreDetail']);
+    expect(text(details[5]!)).to.contain('T2 AX Phantom');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a study with only a report: a plain message and a typed error, no choices', async () => {
+    const study = newStudyUid();
+    await store([reportFile(study)]);
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study });
+    const failed = (await nextEvent(el, 'pv-error')) as PvErrorEvent;
+    expect(failed.detail.type).to.equal('not-an-image');
+    expect(failed.detail.message).to.equal(enGB['study.empty']);
+    await listed(el);
+    expect(text(shadow(el).querySelector('.study-error'))).to.contain(enGB['study.empty']);
+    expect(text(shadow(el))).to.contain(enGB['study.leftOne']);
+    expect(choices(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a KOS naming a missing image: the others are offered, and the patient is told one is missing', async () => {
+    const study = newStudyUid();
+    await store([...pictureFiles(study, [PLAN.front!, PLAN.t1!]), kosFile(study, [{ series: PLAN.t1!, image: 3 }, { series: PLAN.t1!, image: 1, missing: true }])]);
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    const [keys, all] = names(el);
+    expect(keys).to.deep.equal(['Fat looks bright, seen from the side: image 1']);
+    expect(all).to.deep.equal(['Front view', 'Fat looks bright, seen from the side']);
+    expect(text(shadow(el))).to.contain(enGB['study.keyMissing'].replace('{count}', '1'));
+    choices(el)[0]!.click();
+    await loaded(el);
+    await until(() => el.index === 2, 5000, 'the picked image');
+  });
+
+  it('QIDO answering 500: the server message and Try again, which works once the server does', async () => {
+    const study = await full();
+    await setFaults([{ match: '/series$', kind: 'status', status: 500 }]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study });
+    const failed = (await nextEvent(el, 'pv-error')) as PvErrorEvent;
+    expect(failed.detail).to.include({ type: 'server', retryable: true, message: enGB['error.server'] });
+    await listed(el);
+    expect(text(shadow(el).querySelector('.study-error'))).to.contain(enGB['error.server']);
+    await expect(el).to.be.accessible();
+    await clearFaults();
+    shadow(el).querySelector<HTMLButtonElement>('.study-error button')!.click();
+    await until(() => choices(el).length === 11, 20000, 'the list after Try again');
+  });
+
+  it('QIDO that never answers: the time-out message, not a spinner for ever', async () => {
+    const study = await full();
+    await setFaults([{ match: '/series$', kind: 'hang' }]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study, timeout: 1500 });
+    const failed = (await nextEvent(el, 'pv-error', 10000)) as PvErrorEvent;
+    expect(failed.detail.type).to.equal('timeout');
+    await listed(el);
+    expect(text(shadow(el).querySelector('.study-error'))).to.contain(enGB['error.timeout']);
+  });
+
+  it('a series that fails: its message, and back to the list, where the rest still work', async () => {
+    const study = await full();
+    await setFaults([{ match: `${uidOf(study, PLAN.thick!)}/metadata$`, kind: 'status', status: 500 }]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    const thick = choices(el).find((button) => text(button).startsWith('Thicker slices'))!;
+    thick.click();
+    const failed = (await nextEvent(el, 'pv-error')) as PvErrorEvent;
+    expect(failed.detail.type).to.equal('server');
+    expect(text(shadow(el).querySelector('[part="error"]'))).to.contain(enGB['error.server']);
+    shadow(el).querySelector<HTMLButtonElement>('.study-back')!.click();
+    await el.updateComplete;
+    choices(el).find((button) => text(button).startsWith('Front view'))!.click();
+    await loaded(el);
+    expect(el.imageFacts?.modality).to.equal('DX');
+  });
+
+  it('what one study costs before the first image (requests and bytes), reported', async () => {
+    const study = await full();
+    performance.clearResourceTimings();
+    const started = performance.now();
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    const count = choices(el).length;
+    await scrollThrough(el);
+    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === count, 20000, 'every small image');
+    const entries = () =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry): entry is PerformanceResourceTiming => entry.startTime >= started && entry.name.includes('/dicom-web/'));
+    const sum = (list: PerformanceResourceTiming[]) => list.reduce((total, entry) => total + entry.encodedBodySize, 0);
+    const list = entries();
+    const lists = list.filter((entry) => !entry.name.includes('/rendered'));
+    const thumbs = list.filter((entry) => entry.name.includes('/rendered'));
+    choices(el)[0]!.click();
+    await loaded(el);
+    await until(() => el.index === 1, 5000, 'the picked image');
+    const opened = entries().slice(list.length);
+    const report = {
+      listRequests: lists.length,
+      listBytes: sum(lists),
+      smallImages: thumbs.length,
+      smallImageBytes: sum(thumbs),
+      firstKeyImageRequests: opened.length,
+      firstKeyImageBytes: sum(opened),
+    };
+    console.log(`Study cost: ${JSON.stringify(report)}`);
+    // QIDO series, the KOS's metadata, one instance search per series it names (3).
+    expect(lists.length).to.equal(5);
+    expect(thumbs.length).to.equal(count);
+  });
+});
