@@ -86,6 +86,8 @@ export class StudyController implements ReactiveController {
 
   /** Small images: id -> object URL, or null when the server had none. */
   readonly #thumbs = new Map<string, string | null>();
+  /** Small images asked for (queued, downloading or done): each is fetched once. */
+  readonly #asked = new Set<string>();
   #queue: string[] = [];
   #inFlight = 0;
   #observer: IntersectionObserver | undefined;
@@ -236,7 +238,12 @@ export class StudyController implements ReactiveController {
       const frames = new Map<string, number>();
       await Promise.all(
         named.map(async (uid) => {
-          const list = await this.#json(`${base}/series/${uid}/instances?includefield=00280008`, signal);
+          // Only the named instances (UID list matching, which Orthanc and DCM4CHEE do); a server that
+          // finds none that way is asked for the whole series.
+          const wanted = [...new Set(images.filter((image) => image.series === uid).map((image) => image.instance))];
+          const search = `${base}/series/${uid}/instances?includefield=00280008`;
+          let list = await this.#json(`${search}&SOPInstanceUID=${wanted.join(',')}`, signal);
+          if (!Array.isArray(list) || list.length === 0) list = await this.#json(search, signal);
           for (const entry of Array.isArray(list) ? (list as Record<string, { Value?: unknown[] }>[]) : []) {
             const sop = entry['00080018']?.Value?.[0];
             const count = Number(entry['00280008']?.Value?.[0] ?? 1);
@@ -283,6 +290,7 @@ export class StudyController implements ReactiveController {
     this.#observer = undefined;
     for (const url of this.#thumbs.values()) if (url) URL.revokeObjectURL(url);
     this.#thumbs.clear();
+    this.#asked.clear();
     this.#queue = [];
     this.#inFlight = 0;
     this.#choices = [];
@@ -311,14 +319,16 @@ export class StudyController implements ReactiveController {
           if (!entry.isIntersecting) continue;
           const id = (entry.target as HTMLElement).dataset.thumb ?? '';
           this.#observer?.unobserve(entry.target);
-          if (!this.#thumbs.has(id) && !this.#queue.includes(id)) this.#queue.push(id);
+          if (this.#asked.has(id)) continue;
+          this.#asked.add(id);
+          this.#queue.push(id);
         }
         this.#pump();
       },
       { rootMargin: '200px' },
     );
     for (const place of places) {
-      if (!this.#thumbs.has(place.dataset.thumb ?? '')) this.#observer.observe(place);
+      if (!this.#asked.has(place.dataset.thumb ?? '')) this.#observer.observe(place);
     }
   }
 
