@@ -392,7 +392,7 @@ export class StudyController implements ReactiveController {
   };
 
   #keyName(key: KeyChoice): string {
-    return this.#inputs().t('study.keyItem', { name: key.choice.name, index: key.index });
+    return this.#inputs().t('study.keyItem', { title: key.choice.name, index: key.index });
   }
 
   // Rendering

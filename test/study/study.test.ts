@@ -81,7 +81,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
       'Front view',
       'Side view',
       'Thin slices, for fine detail',
-      'Thicker slices, easier to look through',
+      'Thicker slices, fewer to look through',
       'Fat looks bright, seen from the side',
       'Fluid looks bright, seen from above',
       'Fat made dark, shows swelling, seen from the front',
