@@ -81,6 +81,8 @@ export class StudyController implements ReactiveController {
   #lastId = '';
   /** The key image's frame could not be found in its series once loaded. */
   #keyNotFound = false;
+  /** The key image to go to when its series is on screen (once: "Try again" after that keeps the patient's place). */
+  #pendingKey: KeyChoice | undefined;
   #loadedKey = '';
   #abort: AbortController | undefined;
 
@@ -109,9 +111,12 @@ export class StudyController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#host.removeEventListener('pv-load', this.#onLoad);
-    // Moved in the page: the next hostUpdate loads again (the list is small).
-    this.#reset();
-    this.#loadedKey = '';
+    // Deferred, as the viewer's own teardown: moving the viewer in the page keeps the list and the choice.
+    queueMicrotask(() => {
+      if (this.#host.isConnected) return;
+      this.#reset();
+      this.#loadedKey = '';
+    });
   }
 
   hostUpdate(): void {
@@ -173,6 +178,7 @@ export class StudyController implements ReactiveController {
     this.#chosen = { choice, key, source: { kind: 'dicomweb', root, study, series: choice.series.uid } };
     this.#lastId = key ? keyId(key.image) : choice.series.uid;
     this.#keyNotFound = false;
+    this.#pendingKey = key;
     this.#host.requestUpdate();
     this.#host.dispatchEvent(
       new PvSeriesChangeEvent({
@@ -299,6 +305,7 @@ export class StudyController implements ReactiveController {
     this.#keyMissing = 0;
     this.#chosen = undefined;
     this.#keyNotFound = false;
+    this.#pendingKey = undefined;
     this.status = 'idle';
     this.error = undefined;
   }
@@ -380,8 +387,9 @@ export class StudyController implements ReactiveController {
   // Handlers
   /** The chosen key image's series is on screen: go to its frame. */
   #onLoad = (): void => {
-    const key = this.#chosen?.key;
-    if (!key) return;
+    const key = this.#pendingKey;
+    this.#pendingKey = undefined;
+    if (!key || key !== this.#chosen?.key) return;
     const index = this.#host.imageIndexFor({ sopInstanceUid: key.image.instance, frame: key.image.frame });
     if (index === undefined) {
       this.#keyNotFound = true;

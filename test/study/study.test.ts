@@ -74,13 +74,13 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     const [keys, all] = names(el);
     expect(keys).to.deep.equal([
       'Fluid looks bright, seen from above: image 1',
-      'Thin slices, for fine detail: image 2',
+      'Thinner slices, for fine detail: image 2',
       'Side view: image 3',
     ]);
     expect(all).to.deep.equal([
       'Front view',
       'Side view',
-      'Thin slices, for fine detail',
+      'Thinner slices, for fine detail',
       'Thicker slices, fewer to look through',
       'Fat looks bright, seen from the side',
       'Fluid looks bright, seen from above',
