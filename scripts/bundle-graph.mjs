@@ -77,7 +77,9 @@ function reachable(dir, roots, stops) {
  * - `elements`: once the patient agrees, the viewer's and the layer's chunks and everything they
  *   load other than the imaging engine and the glossary (the annotation validator, the Welsh words);
  * - `glossary`: the built-in glossary's data with `findTerms`, loaded when labels or a report have
- *   words to explain.
+ *   words to explain;
+ * - `study`: the list of a study's series (src/study/), loaded only by a viewer given a study
+ *   without a series (issue 16).
  */
 export function cdnGroups(dir) {
   const entry = 'patient-image-viewer.js';
@@ -106,6 +108,7 @@ export function cdnGroups(dir) {
   // (Named after the first module Rollup put in it: glossary.ts, or find-terms.ts.)
   const glossary = reached.filter((file) => hashed('chunks/glossary').test(file) || hashed('chunks/find-terms').test(file));
   if (glossary.length !== 1) throw new Error(`Expected one glossary chunk (chunks/glossary-*.js) in ${dir}, found ${glossary.length}`);
-  const elements = reached.filter((file) => !glossary.includes(file));
-  return { shell, elements, glossary, imaging };
+  const study = reached.filter((file) => hashed('chunks/study-controller').test(file));
+  const elements = reached.filter((file) => !glossary.includes(file) && !study.includes(file));
+  return { shell, elements, glossary, study, imaging };
 }
