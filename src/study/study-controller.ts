@@ -25,7 +25,10 @@ export interface StudyInputs {
   active: boolean;
   root: string;
   study: string;
-  headers: () => Promise<Record<string, string>>;
+  /** The portal's request headers; `refresh` asks once for fresh credentials after a 401. */
+  headers: (refresh: boolean) => Promise<Record<string, string>>;
+  /** Whether the portal can give fresh credentials (its `requestHeaders` is a function). */
+  canRefresh: boolean;
   timeout: number;
   messages: Messages;
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -203,12 +206,23 @@ export class StudyController implements ReactiveController {
 
   // Loading
   async #json(url: string, signal: AbortSignal): Promise<unknown> {
-    const { timeout, headers } = this.#inputs();
-    const bytes = await fetchBytes(url, {
-      headers: await headers(),
-      signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
-      accept: 'application/dicom+json, application/json',
-    });
+    const { timeout, headers, canRefresh } = this.#inputs();
+    const limited = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
+    const get = async (refresh: boolean) =>
+      fetchBytes(url, {
+        // A headers function that never answers ends in the time-out message, as for the viewer.
+        headers: await untilAborted(headers(refresh), limited),
+        signal: limited,
+        accept: 'application/dicom+json, application/json',
+      });
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await get(false);
+    } catch (error) {
+      // Signed out: ask the portal once for fresh credentials.
+      if (!(error instanceof ViewerError && error.status === 401 && canRefresh)) throw error;
+      bytes = await get(true);
+    }
     // QIDO-RS answers 204 with no body when nothing matches.
     if (bytes.byteLength === 0) return [];
     try {
@@ -360,6 +374,7 @@ export class StudyController implements ReactiveController {
   /** `/rendered` where the server makes it (Orthanc does), else `/thumbnail`, else none. */
   async #fetchThumb(id: string, signal: AbortSignal): Promise<string | null> {
     const { root, study, headers, timeout } = this.#inputs();
+    const limited = () => AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
     const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
     const [series, instance, frame] = id.split('/');
     const path = instance ? `${base}/series/${series}/instances/${instance}` : `${base}/series/${series}`;
@@ -369,9 +384,10 @@ export class StudyController implements ReactiveController {
       : [`${path}/rendered?${viewport}`, `${path}/thumbnail?${viewport}`];
     for (const url of candidates) {
       try {
+        const bounded = limited();
         const bytes = await fetchBytes(url, {
-          headers: await headers(),
-          signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
+          headers: await untilAborted(headers(false), bounded),
+          signal: bounded,
           // One type only: Orthanc answers 400 to a list.
           accept: 'image/jpeg',
         });

@@ -267,6 +267,34 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     expect(text(shadow(el).querySelector('.study-error'))).to.contain(enGB['error.timeout']);
   });
 
+  it('removed while the list loads: its request is aborted, and nothing is left running', async () => {
+    const study = await full();
+    await setFaults([{ match: '/series$', kind: 'hang' }]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study });
+    const search = async () => (await proxyLog()).log.find((entry) => entry.path.endsWith('/series'));
+    for (let waited = 0; !(await search()); waited += 100) {
+      expect(waited, 'the series search reached the server').to.be.below(15000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    el.remove();
+    for (let waited = 0; (await search())?.outcome === 'open'; waited += 100) {
+      expect(waited, 'the series search was let go').to.be.below(5000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await search())?.outcome).to.equal('client-closed');
+  });
+
+  it('in Welsh: the words of the list come from the Welsh catalogue', async () => {
+    const study = await full();
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    el.lang = 'cy';
+    await listed(el);
+    const { cy } = await import('../../src/lay/messages-cy.js');
+    const headings = [...shadow(el).querySelectorAll('.study h2, .study h3')].map((h) => text(h));
+    expect(headings).to.deep.equal([cy['study.title'], cy['study.keyTitle'], cy['study.allTitle']]);
+    expect(names(el)[1]![1]).to.equal(cy['study.view.side']);
+  });
+
   it('a series that fails: its message, and back to the list, where the rest still work', async () => {
     const study = await full();
     await setFaults([{ match: `${uidOf(study, PLAN.thick!)}/metadata$`, kind: 'status', status: 500 }]);
