@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { PatientImageViewer, PvErrorEvent, PvSeriesChangeEvent } from '../../src/index.js';
 import { enGB } from '../../src/lay/messages.js';
 import { clearFaults, proxyLog, setFaults } from '../components/support.js';
-import { cleanup, loaded, nextEvent, serverInfo, until, viewer } from '../support/helpers.js';
+import { box, cleanup, loaded, nextEvent, serverInfo, until, viewer } from '../support/helpers.js';
 import { PLAN, kosFile, newStudyUid, pictureFiles, reportFile, store, uidOf, type KeyRef } from './study-dicom.js';
 
 const shadow = (el: PatientImageViewer) => el.shadowRoot!;
@@ -96,6 +96,27 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     // Free-text descriptions (one holds the patient's name) are not shown without the portal's opt-in.
     expect(text(shadow(el))).not.to.match(/Phantom|Topogram|t1_tse|H30s/);
     expect(shadow(el).querySelector('details.study-detail')).to.equal(null);
+  });
+
+  it('[HAZ-001] a held viewer given a study asks for nothing and shows nothing until let go', async () => {
+    const study = await full();
+    const el = document.createElement('patient-image-viewer');
+    el.loading = 'eager';
+    el.hold = true;
+    Object.assign(el, { dicomwebRoot: '/dicom-web', studyUid: study });
+    box(700, 400).append(el);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await el.updateComplete;
+    const asked = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(study));
+    expect(asked()).to.have.length(0);
+    expect(shadow(el).querySelector('.study')).to.equal(null);
+    el.hold = false;
+    await listed(el);
+    expect(choices(el)).to.have.length(11);
+    // Held again: the list goes away.
+    el.hold = true;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.study')).to.equal(null);
   });
 
   it('loads a small image for each choice from WADO-RS /rendered, a few at a time', async () => {
@@ -191,7 +212,10 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     const side = choices(el)[4]!;
     expect(text(side)).to.contain('Side view');
     side.focus();
+    expect(shadow(el).activeElement).to.equal(side);
+    const opened = nextEvent(el, 'pv-series-change');
     await sendKeys({ press: 'Enter' });
+    expect((await opened).detail.name).to.equal('Side view');
     await loaded(el);
     expect(el.imageFacts?.modality).to.equal('DX');
     await sendKeys({ down: 'Shift' });
@@ -293,6 +317,30 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     const headings = [...shadow(el).querySelectorAll('.study h2, .study h3')].map((h) => text(h));
     expect(headings).to.deep.equal([cy['study.title'], cy['study.keyTitle'], cy['study.allTitle']]);
     expect(names(el)[1]![1]).to.equal(cy['study.view.side']);
+  });
+
+  it('sends the portal token with the list and the small images, asking once for a fresh one after a 401', async () => {
+    const study = await full();
+    const info = await serverInfo();
+    const asked: boolean[] = [];
+    let fresh = false;
+    const el = viewer(
+      {
+        dicomwebRoot: '/secure-dicom-web',
+        studyUid: study,
+        requestHeaders: ({ refresh }) => {
+          asked.push(refresh);
+          if (refresh) fresh = true;
+          return { Authorization: `Bearer ${fresh ? info.token : 'stale'}` };
+        },
+      },
+      [700, 400],
+    );
+    await listed(el);
+    expect(choices(el)).to.have.length(11);
+    expect(asked.slice(0, 2)).to.deep.equal([false, true]);
+    await scrollThrough(el);
+    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === 11, 20000, 'every small image, with the token');
   });
 
   it('a series that fails: its message, and back to the list, where the rest still work', async () => {
