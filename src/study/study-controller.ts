@@ -169,14 +169,16 @@ export class StudyController implements ReactiveController {
         return;
       }
       this.#set('ready');
+      // One series and nothing picked: a list of one is a step for nothing; show it at once.
+      if (this.#choices.length === 1 && this.#keys.length === 0 && this.#keyMissing === 0) this.choose(this.#choices[0]!, undefined, false);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.#fail(toViewerError(error, 'server'));
     }
   }
 
-  /** Open one series (at a key image's frame when given). */
-  choose(choice: Choice, key?: KeyChoice): void {
+  /** Open one series (at a key image's frame when given); `focus` moves focus to its name. */
+  choose(choice: Choice, key?: KeyChoice, focus = true): void {
     const { root, study } = this.#inputs();
     this.#chosen = { choice, key, source: { kind: 'dicomweb', root, study, series: choice.series.uid } };
     this.#lastId = key ? keyId(key.image) : choice.series.uid;
@@ -192,7 +194,7 @@ export class StudyController implements ReactiveController {
         keyImage: Boolean(key),
       }),
     );
-    void this.#focusAfterUpdate('.study-bar [tabindex="-1"]');
+    if (focus) void this.#focusAfterUpdate('.study-bar [tabindex="-1"]');
   }
 
   /** Back to the list, focus on the choice the patient came from. */
@@ -429,7 +431,9 @@ export class StudyController implements ReactiveController {
     if (this.#chosen) {
       const { choice, key } = this.#chosen;
       return html`<div class="study-bar" part="study-bar">
-        <button part="button" type="button" class="study-back" @click=${() => this.back()}>${t('study.back')}</button>
+        ${this.#choices.length > 1 || this.#keys.length > 0
+          ? html`<button part="button" type="button" class="study-back" @click=${() => this.back()}>${t('study.back')}</button>`
+          : nothing}
         ${heading(level, key ? this.#keyName(key) : choice.name, { focusable: true })}
         ${this.#keyNotFound ? html`<p class="study-note">${t('study.keyMissing', { count: 1 })}</p>` : nothing}
       </div>`;

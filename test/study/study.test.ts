@@ -239,6 +239,22 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('a study with one series of images: shown at once, with no list and no way back to one', async () => {
+    const study = newStudyUid();
+    await store([...pictureFiles(study, [PLAN.t1!]), reportFile(study)]);
+    const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
+    const changed = nextEvent(el, 'pv-series-change');
+    await loaded(el);
+    expect((await changed).detail).to.include({ view: 'series', name: 'Fat looks bright, seen from the side', keyImage: false });
+    expect(el.imageCount).to.equal(3);
+    expect(shadow(el).querySelector('.study')).to.equal(null);
+    expect(shadow(el).querySelector('.study-back')).to.equal(null);
+    expect(text(shadow(el).querySelector('.study-bar'))).to.equal('Fat looks bright, seen from the side');
+    // Nothing took the focus from the page.
+    expect(shadow(el).activeElement).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('a study with only a report: a plain message and a typed error, no choices', async () => {
     const study = newStudyUid();
     await store([reportFile(study)]);
@@ -279,6 +295,16 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     await clearFaults();
     shadow(el).querySelector<HTMLButtonElement>('.study-error button')!.click();
     await until(() => choices(el).length === 11, 20000, 'the list after Try again');
+  });
+
+  it('QIDO answering 204 (nothing found): the plain "no images" message, not a server fault', async () => {
+    const study = await full();
+    await setFaults([{ match: '/series$', kind: 'status', status: 204 }]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study });
+    const failed = (await nextEvent(el, 'pv-error')) as PvErrorEvent;
+    expect(failed.detail.type).to.equal('not-an-image');
+    await listed(el);
+    expect(text(shadow(el).querySelector('.study-error'))).to.contain(enGB['study.empty']);
   });
 
   it('QIDO that never answers: the time-out message, not a spinner for ever', async () => {
