@@ -88,6 +88,8 @@ export class StudyController implements ReactiveController {
   #pendingKey: KeyChoice | undefined;
   #loadedKey = '';
   #abort: AbortController | undefined;
+  /** The words the choices were named in: named again when the language or the portal's words change. */
+  #namedWith: Messages | undefined;
 
   /** Small images: id -> object URL, or null when the server had none. */
   readonly #thumbs = new Map<string, string | null>();
@@ -159,8 +161,9 @@ export class StudyController implements ReactiveController {
       const all = readSeries(await this.#json(`${base}/series?includefield=${SERIES_FIELDS.join(',')}`, abort.signal));
       if (abort.signal.aborted) return;
       const { pictures, notPictures, keyObjects } = sortSeries(all);
-      const messages = this.#inputs().messages;
-      this.#choices = numberSame(pictures.map((series) => ({ series, name: layName(series, messages), kind: kindName(series, messages) })));
+      this.#choices = pictures.map((series) => ({ series, name: '', kind: '' }));
+      this.#namedWith = undefined;
+      this.#name();
       this.#notPictures = notPictures;
       if (keyObjects.length > 0 && this.#choices.length > 0) await this.#loadKeys(base, keyObjects, abort.signal);
       if (abort.signal.aborted || !this.#host.isConnected) return;
@@ -421,11 +424,24 @@ export class StudyController implements ReactiveController {
     return this.#inputs().t('study.keyItem', { title: key.choice.name, index: key.index });
   }
 
+  /** Name (or name again) every choice in the viewer's current words. */
+  #name(): void {
+    const { messages } = this.#inputs();
+    if (this.#namedWith === messages) return;
+    this.#namedWith = messages;
+    for (const choice of this.#choices) {
+      choice.name = layName(choice.series, messages);
+      choice.kind = kindName(choice.series, messages);
+    }
+    numberSame(this.#choices);
+  }
+
   // Rendering
   /** What shows above the picture box: the list, or the chosen series' name and "Back". */
   render(): TemplateResult | typeof nothing {
     const inputs = this.#inputs();
     if (!inputs.active) return nothing;
+    this.#name();
     const level = headingLevel(inputs.headingLevel);
     const { t } = inputs;
     if (this.#chosen) {
@@ -513,17 +529,17 @@ export class StudyController implements ReactiveController {
   }
 }
 
-/** Series that end up with the same plain name get "(2)", "(3)"... so the choices differ. */
-function numberSame(choices: Choice[]): Choice[] {
+/** Series that end up with the same plain name get "(1)", "(2)"... so the choices differ. */
+function numberSame(choices: Choice[]): void {
   const seen = new Map<string, number>();
   const total = new Map<string, number>();
   for (const choice of choices) total.set(choice.name, (total.get(choice.name) ?? 0) + 1);
-  return choices.map((choice) => {
-    if ((total.get(choice.name) ?? 0) < 2) return choice;
+  for (const choice of choices) {
+    if ((total.get(choice.name) ?? 0) < 2) continue;
     const n = (seen.get(choice.name) ?? 0) + 1;
     seen.set(choice.name, n);
-    return { ...choice, name: `${choice.name} (${n})` };
-  });
+    choice.name = `${choice.name} (${n})`;
+  }
 }
 
 function keyId(image: KeyImage): string {

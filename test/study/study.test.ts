@@ -337,9 +337,12 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
   it('in Welsh: the words of the list come from the Welsh catalogue', async () => {
     const study = await full();
     const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
-    el.lang = 'cy';
     await listed(el);
+    expect(names(el)[1]![1]).to.equal(enGB['study.view.side']);
+    // The language changes once the list is there: the choices are named again.
+    el.lang = 'cy';
     const { cy } = await import('../../src/lay/messages-cy.js');
+    await until(() => names(el)[1]![1] === cy['study.view.side'], 5000, 'the Welsh names');
     const headings = [...shadow(el).querySelectorAll('.study h2, .study h3')].map((h) => text(h));
     expect(headings).to.deep.equal([cy['study.title'], cy['study.keyTitle'], cy['study.allTitle']]);
     expect(names(el)[1]![1]).to.equal(cy['study.view.side']);
