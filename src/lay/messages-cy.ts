@@ -296,7 +296,7 @@ export const cy = {
   'study.plane.side': "wedi'i gweld o'r ochr",
   'study.plane.front': "wedi'i gweld o'r blaen",
   'study.plane.top': "wedi'i gweld o uwchben",
-  'study.ct.thin': 'Sleisys teneuach, ar gyfer manylion',
+  'study.ct.thin': 'Sleisys main, i weld manylion bach',
   'study.ct.thick': "Sleisys mwy trwchus, llai i edrych drwyddynt",
   'study.mr.t1': 'Braster yn edrych yn olau',
   'study.mr.t2': 'Hylif yn edrych yn olau',

@@ -267,7 +267,7 @@ export const enGB = {
   'study.plane.side': 'seen from the side',
   'study.plane.front': 'seen from the front',
   'study.plane.top': 'seen from above',
-  'study.ct.thin': 'Thinner slices, for fine detail',
+  'study.ct.thin': 'Fine slices, to see small details',
   'study.ct.thick': 'Thicker slices, fewer to look through',
   'study.mr.t1': 'Fat looks bright',
   'study.mr.t2': 'Fluid looks bright',

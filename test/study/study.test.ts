@@ -74,13 +74,13 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     const [keys, all] = names(el);
     expect(keys).to.deep.equal([
       'Fluid looks bright, seen from above: image 1',
-      'Thinner slices, for fine detail: image 2',
+      'Fine slices, to see small details: image 2',
       'Side view: image 3',
     ]);
     expect(all).to.deep.equal([
       'Front view',
       'Side view',
-      'Thinner slices, for fine detail',
+      'Fine slices, to see small details',
       'Thicker slices, fewer to look through',
       'Fat looks bright, seen from the side',
       'Fluid looks bright, seen from above',
