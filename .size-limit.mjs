@@ -16,6 +16,9 @@
  * - Imaging engine, 1,075 kB: about 5% over today's, for Cornerstone patch releases. It fails on the
  *   regressions seen on this platform: vtk.js's XML reader coming back (+81 kB, PLATFORM.md) or a
  *   namespace import of the Cornerstone packages (+3 MB).
+ * - Study list, 8 kB (added 2026-12-07, measured 6.4 kB): a viewer given a study without a series
+ *   lists its series (issue 16, src/study/); only such a viewer loads it, so it has a group of its
+ *   own like the glossary. About 25% headroom.
  * 2026-12-07, issue 15: the poster frame (src/poster/) brought the shell to 24.999 kB and the viewer to
  * 89.2 kB. The consent step now carries only its own words (src/lay/messages-consent.ts, checked by
  * test/node/layers.test.mjs): shell 22.3 kB, the rest of the catalogue (3.2 kB) moving to the
@@ -49,6 +52,12 @@ export default [
     path: paths(groups.glossary),
     gzip: true,
     limit: '85 kB',
+  },
+  {
+    name: 'Study list: a study\'s series as plain choices, loaded only for a study given without a series',
+    path: paths(groups.study),
+    gzip: true,
+    limit: '8 kB',
   },
   {
     name: 'Imaging engine: Cornerstone3D, DICOM loader, decode worker (no codecs)',

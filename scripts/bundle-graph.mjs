@@ -78,7 +78,9 @@ function reachable(dir, roots, stops) {
  *   load other than the imaging engine and the glossary (the message catalogue, the annotation
  *   validator, the Welsh words);
  * - `glossary`: the built-in glossary's data with `findTerms`, loaded when labels or a report have
- *   words to explain, and its Welsh meanings (loaded with it on a Welsh page).
+ *   words to explain, and its Welsh meanings (loaded with it on a Welsh page);
+ * - `study`: the list of a study's series (src/study/), loaded only by a viewer given a study
+ *   without a series (issue 16).
  */
 export function cdnGroups(dir) {
   const entry = 'patient-image-viewer.js';
@@ -111,6 +113,7 @@ export function cdnGroups(dir) {
   const welsh = reached.filter((file) => hashed('chunks/glossary-cy').test(file));
   if (welsh.length !== 1) throw new Error(`Expected one Welsh glossary chunk (chunks/glossary-cy-*.js) in ${dir}, found ${welsh.length}`);
   const glossary = [...data, ...welsh];
-  const elements = reached.filter((file) => !glossary.includes(file));
-  return { shell, elements, glossary, imaging };
+  const study = reached.filter((file) => hashed('chunks/study-controller').test(file));
+  const elements = reached.filter((file) => !glossary.includes(file) && !study.includes(file));
+  return { shell, elements, glossary, study, imaging };
 }

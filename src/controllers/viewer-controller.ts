@@ -4,6 +4,7 @@ import { posterOptions } from '../poster/index.js';
 import { ViewerError, toViewerError } from '../sources/errors.js';
 import type { SafeFacts, StackImage } from '../sources/inspect.js';
 import { prepare, type PreparedStack, type ViewerSource } from '../sources/prepare.js';
+import { untilAborted } from '../sources/until-aborted.js';
 import type { VisibilityController } from './visibility-controller.js';
 
 /** `idle`: nothing to show; `waiting`: off screen (lazy); then `loading`, `loaded` or `error`. */
@@ -42,33 +43,6 @@ export interface ViewerCallbacks {
 
 /** Whether the engine has loaded in this page (issue 15: no poster once it has). */
 let engineLoaded = false;
-
-/** An abort's reason as an Error (a signal aborted with no reason, or with a string, still gives one). */
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new DOMException(typeof reason === 'string' ? reason : 'Aborted', 'AbortError');
-}
-
-/** Reject with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(abortError(signal));
-    const onAbort = () => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        // Passed on as it came: Cornerstone rejects with plain objects that src/engine/errors.ts classifies.
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        reject(error);
-      },
-    );
-  });
-}
 
 /** When the viewer may start (./visibility-controller.ts, or a test's stand-in). */
 export type ViewerVisibility = Pick<VisibilityController, 'whenWanted' | 'whenDrawable'>;

@@ -11,6 +11,7 @@ export { PvReportErrorEvent, type PvReportErrorDetail } from './pv-report-error-
 export { PvDisclosureRequestEvent, type PvDisclosureRequestDetail, type DisclosureScope } from './pv-disclosure-request-event.js';
 export { PvRevealEvent, type PvChoiceDetail } from './pv-reveal-event.js';
 export { PvDeferEvent } from './pv-defer-event.js';
+export { PvSeriesChangeEvent, type PvSeriesChangeDetail } from './pv-series-change-event.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
 import type { PvFirstPictureEvent } from './pv-first-picture-event.js';
@@ -25,6 +26,7 @@ import type { PvRevealEvent } from './pv-reveal-event.js';
 import type { PvDeferEvent } from './pv-defer-event.js';
 import type { PvQuestionEvent } from './pv-question-event.js';
 import type { PvReportErrorEvent } from './pv-report-error-event.js';
+import type { PvSeriesChangeEvent } from './pv-series-change-event.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -41,5 +43,6 @@ declare global {
     'pv-defer': PvDeferEvent;
     'pv-question': PvQuestionEvent;
     'pv-report-error': PvReportErrorEvent;
+    'pv-series-change': PvSeriesChangeEvent;
   }
 }

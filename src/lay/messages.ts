@@ -182,6 +182,35 @@ export const enGB = {
   // --- issue 15 poster ---
   /** Shown (and announced) while the first picture is on screen and the controls are still loading. */
   controlsGettingReady: 'Your image is ready. The controls are getting ready.',
+  // --- issue 16 study ---
+  'study.title': 'Your images',
+  'study.keyTitle': 'Images your care team picked',
+  'study.allTitle': 'All images in this scan',
+  'study.keyItem': '{title}: image {index}',
+  'study.count': '{count} images',
+  'study.countOne': '1 image',
+  'study.left': '{count} items in this scan are not images, such as reports.',
+  'study.leftOne': '1 item in this scan is not an image, such as a report.',
+  'study.empty': 'This scan has no images we can show. It may hold reports or other information.',
+  'study.keyMissing': 'We could not find {count} of the images your care team picked.',
+  'study.back': 'Back to the list of images',
+  'study.moreDetail': 'More detail',
+  'study.planning': 'Planning image, used to set up the scan',
+  'study.view.front': 'Front view',
+  'study.view.side': 'Side view',
+  'study.view.angled': 'Angled view',
+  'study.plane.side': 'seen from the side',
+  'study.plane.front': 'seen from the front',
+  'study.plane.top': 'seen from above',
+  'study.ct.thin': 'Fine slices, to see small details',
+  'study.ct.thick': 'Thicker slices, fewer to look through',
+  'study.mr.t1': 'Fat looks bright',
+  'study.mr.t2': 'Fluid looks bright',
+  'study.mr.pd': 'Shows fine detail',
+  'study.mr.fatDark': 'Fat made dark, shows swelling',
+  'study.mr.fatMade': 'Fat made dark',
+  'study.mr.flair': 'Fluid made dark, shows swelling',
+  'study.mr.dwi': 'Shows how water moves',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

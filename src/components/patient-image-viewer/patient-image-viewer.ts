@@ -16,11 +16,13 @@ import { PvElement } from '../pv-element.js';
 import { enGB, type Catalogue, type MessageKey } from '../../lay/messages.js';
 import { clearPoster, drawPoster, makePoster, type Poster } from '../../poster/index.js';
 import { makeRenderedPoster } from '../../poster/rendered.js';
-import { describeCause } from '../../sources/errors.js';
+import { ViewerError, describeCause } from '../../sources/errors.js';
 import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
 import { sourceOf } from '../../sources/has-source.js';
 import { sameSource, type PreparedStack, type ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
+// --- issue 16 study: type only; the study list is its own chunk, imported when a study comes alone ---
+import type { StudyController } from '../../study/study-controller.js';
 
 /** What the viewer tells a `requestHeaders` function. */
 export interface RequestHeadersContext {
@@ -46,6 +48,8 @@ export type RequestHeaders =
  * (Cornerstone3D) downloads only when the viewer first needs to draw.
  *
  * Sources, first one set wins: `files`, `urls`, `src`, then DICOMweb (`dicomweb-root`, `study-uid`, `series-uid`).
+ * With `dicomweb-root` and `study-uid` but no `series-uid`, it lists the study's series as plain
+ * choices (the images the care team picked first); choosing one shows it, with a way back to the list.
  *
  * Language: en-GB, or Welsh (cy) when `lang` says so: the element's own `lang`, else the closest
  * ancestor's, else `<html lang>` (`cy`, `cy-GB`). It follows changes to `lang`. The `messages`
@@ -58,6 +62,7 @@ export type RequestHeaders =
  * @event {PvFirstPictureEvent} pv-first-picture - The first picture of a load is on screen: a poster frame drawn before the imaging engine is ready, from the file or from a DICOMweb server's rendered picture (`detail.poster` true; `pv-load` follows when the controls work), or the live view itself (`detail.poster` false, just before `pv-load`). `detail`: modality, body part, image count, index, poster.
  * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees. For `engine-failed` (the page could not load or start the imaging engine: a bundling or server fault), `detail.cause` says what broke, and the console has the full error.
  * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
+ * @event {PvSeriesChangeEvent} pv-series-change - A study was given alone: the patient opened one of its series, or went back to the list. `detail`: view, modality, plain name, image count, whether it was a key image; never a description or UID.
  * @event {PvViewChangeEvent} pv-view-change - The picture was drawn differently (image, zoom, move, size); at most once a frame. For overlays.
  *
  * @slot annotations - For `<lay-annotation-layer>` (it puts itself here): its labels are drawn over the picture and its list shown below the controls.
@@ -72,6 +77,9 @@ export type RequestHeaders =
  * @csspart status - The line that says which image is showing; also the live region.
  * @csspart controls - The toolbar of buttons and the image slider.
  * @csspart button - Every toolbar button.
+ * @csspart study - The list of a study's series (a study given without a series).
+ * @csspart study-choice - Each choice in that list (a button).
+ * @csspart study-bar - Above the picture of a chosen series: "Back to the list of images" and its name.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour.
  * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Brand colour: one setting for buttons, links, panels, the slider and progress bar, the consent step's background and the notice edge, in all three elements. A more specific property (such as `--pv-button-text-color` or `--pv-interruption-background`) wins over it.
@@ -173,8 +181,14 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   /** Study Instance UID for DICOMweb. */
   @property({ attribute: 'study-uid' }) studyUid = '';
 
-  /** Series Instance UID for DICOMweb. */
+  /** Series Instance UID for DICOMweb. Leave it out to let the patient choose among the study's series. */
   @property({ attribute: 'series-uid' }) seriesUid = '';
+
+  /**
+   * For clinicians: with a study given alone, show each series' own description (free text from the
+   * scanner, which can hold identifying words) behind "More detail". Off by default; never in events.
+   */
+  @property({ type: Boolean, attribute: 'series-details' }) seriesDetails = false;
 
   /**
    * Headers for every request (for example a bearer token), or a function returning them.
@@ -249,6 +263,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('loading')) this.#visibility.recheck();
+    if (!this.#study && !this.hold && !sourceOf(this) && this.dicomwebRoot && this.studyUid) void this.#startStudy();
     this.#viewer.view?.setOverlaysVisible(!this.hideOverlays);
     this.#updatePoster();
   }
@@ -505,8 +520,37 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     return this.#viewer.view;
   }
 
+  // --- issue 16 study: the study list (src/study/), loaded once a study comes without a series ---
+  #study: StudyController | undefined;
+  #studyImport: Promise<unknown> | undefined;
+
+  #startStudy(): Promise<unknown> {
+    this.#studyImport ??= import('../../study/study-controller.js').then(({ StudyController }) => {
+      this.#study = new StudyController(this, () => ({
+        active: !this.hold && !sourceOf(this) && Boolean(this.dicomwebRoot && this.studyUid),
+        root: this.dicomwebRoot,
+        study: this.studyUid,
+        headers: (refresh) => this.#headers(refresh),
+        canRefresh: typeof this.requestHeaders === 'function',
+        timeout: this.timeout,
+        messages: this.locale.messages,
+        t: (key, values) => this.t(key, values),
+        headingLevel: this.headingLevel,
+        showDetails: this.seriesDetails,
+        whenWanted: () => this.#visibility.whenWanted(),
+      }));
+    }, (error: unknown) => {
+      // The list's chunk could not load (a bundling or server fault): say so, as for the engine.
+      console.error(error);
+      const failure = new ViewerError('engine-failed', 'The study list could not load.', { cause: error });
+      this.dispatchEvent(new PvErrorEvent({ type: failure.type, message: this.#errorText(failure.type), retryable: false, cause: describeCause(failure) }));
+    });
+    return this.#studyImport;
+  }
+  // --- end issue 16 study ---
+
   get #source(): ViewerSource | undefined {
-    const source = this.hold ? undefined : sourceOf(this);
+    const source = this.hold ? undefined : (sourceOf(this) ?? this.#study?.source);
     // Keep one source object while it names the same images, so re-renders do not reload.
     if (!sameSource(source, this.#lastSource)) this.#lastSource = source;
     return this.#lastSource;
@@ -598,7 +642,8 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     this.#renderedOverlays = loaded && Boolean(this.#viewer.view?.hasOverlays());
     return html`
       <div part="base" class="viewer">
-        <div part="frame" class="frame" data-status=${status}>
+        ${this.#study?.render() ?? nothing}
+        <div part="frame" class="frame" data-status=${status} ?hidden=${this.#study?.listing ?? false}>
           <div
             part="canvas"
             class="stage ${zoom <= 1.05 && this.#dragMode !== 'adjust' ? 'fitted' : ''}"

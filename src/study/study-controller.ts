@@ -1,0 +1,548 @@
+/**
+ * A whole study in one viewer (issue 16): given a DICOMweb root and a study UID but no series, list
+ * the study's series (QIDO-RS) as plain choices, the images the care team picked (a KOS) first;
+ * choosing one shows it in the viewer, and "Back to the list" is one step.
+ *
+ * Loaded by `<patient-image-viewer>` with a dynamic `import()` only when it is given a study alone,
+ * so its code (and this list's styles) stay out of the viewer's own chunk. It reaches the viewer
+ * through {@link StudyHost}, never by its class.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { heading, headingLevel } from '../components/heading.js';
+import { PvErrorEvent } from '../events/pv-error-event.js';
+import { PvSeriesChangeEvent } from '../events/pv-series-change-event.js';
+import type { MessageKey, Messages } from '../lay/messages.js';
+import { ViewerError, toViewerError } from '../sources/errors.js';
+import { fetchBytes } from '../sources/fetch-bytes.js';
+import type { ViewerSource } from '../sources/prepare.js';
+import { readKeyImages, type KeyImage } from './key-images.js';
+import { SERIES_FIELDS, kindName, layName, readSeries, sortSeries, type StudySeries } from './series.js';
+import { studyStyles } from './study.styles.js';
+import { untilAborted } from '../sources/until-aborted.js';
+
+/** What the controller needs from its viewer, pulled on every use. */
+export interface StudyInputs {
+  /** Whether the viewer is showing a study alone (a root and a study UID, no other source, not held). */
+  active: boolean;
+  root: string;
+  study: string;
+  /** The portal's request headers; `refresh` asks once for fresh credentials after a 401. */
+  headers: (refresh: boolean) => Promise<Record<string, string>>;
+  /** Whether the portal can give fresh credentials (its `requestHeaders` is a function). */
+  canRefresh: boolean;
+  timeout: number;
+  messages: Messages;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  headingLevel: number;
+  /** The portal opted in to each series' own description behind "More detail" (for clinicians). */
+  showDetails: boolean;
+  /** Resolves when the viewer may start loading (near the screen, for a lazy viewer). */
+  whenWanted: () => Promise<void>;
+}
+
+/** The viewer, as this controller uses it. */
+export interface StudyHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  imageIndexFor(target: { sopInstanceUid: string; frame?: number }): number | undefined;
+  goTo(index: number): Promise<void>;
+}
+
+/** One series a patient can choose. */
+interface Choice {
+  series: StudySeries;
+  name: string;
+  kind: string;
+}
+
+/** One key image a patient can choose. */
+interface KeyChoice {
+  image: KeyImage;
+  choice: Choice;
+  /** 1-based position among the images the care team picked. */
+  index: number;
+}
+
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+/** How many small images may download at once (a phone on a slow line). */
+const THUMBS_AT_ONCE = 3;
+const THUMB_SIZE = 96;
+const UID = /^[0-9.]{1,64}$/;
+
+export class StudyController implements ReactiveController {
+  readonly #host: StudyHost;
+  readonly #inputs: () => StudyInputs;
+
+  status: Status = 'idle';
+  error: ViewerError | undefined;
+  #choices: Choice[] = [];
+  #keys: KeyChoice[] = [];
+  #notPictures = 0;
+  #keyMissing = 0;
+  /** The chosen series (and key image), or undefined while the list shows. */
+  #chosen: { choice: Choice; key?: KeyChoice; source: ViewerSource } | undefined;
+  /** The last choice opened, marked in the list and focused on the way back. */
+  #lastId = '';
+  /** The key image's frame could not be found in its series once loaded. */
+  #keyNotFound = false;
+  /** The key image to go to when its series is on screen (once: "Try again" after that keeps the patient's place). */
+  #pendingKey: KeyChoice | undefined;
+  #loadedKey = '';
+  #abort: AbortController | undefined;
+  /** The words the choices were named in: named again when the language or the portal's words change. */
+  #namedWith: Messages | undefined;
+
+  /** Small images: id -> object URL, or null when the server had none. */
+  readonly #thumbs = new Map<string, string | null>();
+  /** Small images asked for (queued, downloading or done): each is fetched once. */
+  readonly #asked = new Set<string>();
+  #queue: string[] = [];
+  #inFlight = 0;
+  #observer: IntersectionObserver | undefined;
+
+  constructor(host: StudyHost, inputs: () => StudyInputs) {
+    this.#host = host;
+    this.#inputs = inputs;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const root = this.#host.renderRoot;
+    if (root instanceof ShadowRoot && studyStyles.styleSheet && !root.adoptedStyleSheets.includes(studyStyles.styleSheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, studyStyles.styleSheet];
+    }
+    this.#host.addEventListener('pv-load', this.#onLoad);
+    this.#host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.#host.removeEventListener('pv-load', this.#onLoad);
+    // Deferred, as the viewer's own teardown: moving the viewer in the page keeps the list and the choice.
+    queueMicrotask(() => {
+      if (this.#host.isConnected) return;
+      this.#reset();
+      this.#loadedKey = '';
+    });
+  }
+
+  hostUpdate(): void {
+    const { active, root, study } = this.#inputs();
+    const key = active ? `${root}\n${study}` : '';
+    if (key === this.#loadedKey) return;
+    this.#loadedKey = key;
+    this.#reset();
+    if (key) void this.load();
+  }
+
+  hostUpdated(): void {
+    this.#watchThumbs();
+  }
+
+  /** Whether the list is showing (so the viewer hides its picture box). */
+  get listing(): boolean {
+    return this.#inputs().active && !this.#chosen;
+  }
+
+  /** The chosen series, for the viewer to load; undefined while the list shows. */
+  get source(): ViewerSource | undefined {
+    return this.#inputs().active ? this.#chosen?.source : undefined;
+  }
+
+  /** Fetch the list of series (and the key images) again. */
+  async load(): Promise<void> {
+    this.#reset();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const { root, study } = this.#inputs();
+    this.#set('loading');
+    try {
+      await untilAborted(this.#inputs().whenWanted(), abort.signal);
+      if (!UID.test(study)) throw new ViewerError('not-found', 'Not a study UID.');
+      const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
+      const all = readSeries(await this.#json(`${base}/series?includefield=${SERIES_FIELDS.join(',')}`, abort.signal));
+      if (abort.signal.aborted) return;
+      const { pictures, notPictures, keyObjects } = sortSeries(all);
+      this.#choices = pictures.map((series) => ({ series, name: '', kind: '' }));
+      this.#namedWith = undefined;
+      this.#name();
+      this.#notPictures = notPictures;
+      if (keyObjects.length > 0 && this.#choices.length > 0) await this.#loadKeys(base, keyObjects, abort.signal);
+      if (abort.signal.aborted || !this.#host.isConnected) return;
+      if (this.#choices.length === 0) {
+        this.#fail(new ViewerError('not-an-image', 'The study has no pictures.'));
+        return;
+      }
+      this.#set('ready');
+      // One series and nothing picked: a list of one is a step for nothing; show it at once.
+      if (this.#choices.length === 1 && this.#keys.length === 0 && this.#keyMissing === 0) this.choose(this.#choices[0]!, undefined, false);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.#fail(toViewerError(error, 'server'));
+    }
+  }
+
+  /** Open one series (at a key image's frame when given); `focus` moves focus to its name. */
+  choose(choice: Choice, key?: KeyChoice, focus = true): void {
+    const { root, study } = this.#inputs();
+    this.#chosen = { choice, key, source: { kind: 'dicomweb', root, study, series: choice.series.uid } };
+    this.#lastId = key ? keyId(key.image) : choice.series.uid;
+    this.#keyNotFound = false;
+    this.#pendingKey = key;
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(
+      new PvSeriesChangeEvent({
+        view: 'series',
+        modality: choice.series.modality,
+        name: key ? this.#keyName(key) : choice.name,
+        imageCount: choice.series.instances ?? 0,
+        keyImage: Boolean(key),
+      }),
+    );
+    if (focus) void this.#focusAfterUpdate('.study-bar [tabindex="-1"]');
+  }
+
+  /** Back to the list, focus on the choice the patient came from. */
+  back(): void {
+    if (!this.#chosen) return;
+    this.#chosen = undefined;
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(new PvSeriesChangeEvent({ view: 'list', modality: '', name: '', imageCount: 0, keyImage: false }));
+    void this.#focusAfterUpdate(`button[data-id="${this.#lastId}"]`);
+  }
+
+  // Loading
+  async #json(url: string, signal: AbortSignal): Promise<unknown> {
+    const { timeout, headers, canRefresh } = this.#inputs();
+    const limited = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
+    const get = async (refresh: boolean) =>
+      fetchBytes(url, {
+        // A headers function that never answers ends in the time-out message, as for the viewer.
+        headers: await untilAborted(headers(refresh), limited),
+        signal: limited,
+        accept: 'application/dicom+json, application/json',
+      });
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await get(false);
+    } catch (error) {
+      // Signed out: ask the portal once for fresh credentials.
+      if (!(error instanceof ViewerError && error.status === 401 && canRefresh)) throw error;
+      bytes = await get(true);
+    }
+    // QIDO-RS answers 204 with no body when nothing matches.
+    if (bytes.byteLength === 0) return [];
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    } catch (error) {
+      throw new ViewerError('server', 'The image server sent something we could not read.', { cause: error });
+    }
+  }
+
+  /**
+   * The key images: each KOS's list, then each named series' instances (one search a series) so an
+   * image that is not there is counted as missing rather than offered. A failure here leaves the
+   * list without key images; it never stops the list.
+   */
+  async #loadKeys(base: string, keyObjects: StudySeries[], signal: AbortSignal): Promise<void> {
+    const study = this.#inputs().study;
+    try {
+      const found = await Promise.all(keyObjects.map((kos) => this.#json(`${base}/series/${kos.uid}/metadata`, signal)));
+      const images: KeyImage[] = [];
+      const seen = new Set<string>();
+      let missing = 0;
+      for (const metadata of found) {
+        const read = readKeyImages(metadata, study);
+        missing += read.unplaced;
+        for (const image of read.images) {
+          if (seen.has(keyId(image))) continue;
+          seen.add(keyId(image));
+          images.push(image);
+        }
+      }
+      const bySeries = new Map(this.#choices.map((choice) => [choice.series.uid, choice]));
+      const named = [...new Set(images.map((image) => image.series))].filter((uid) => bySeries.has(uid));
+      const frames = new Map<string, number>();
+      await Promise.all(
+        named.map(async (uid) => {
+          // Only the named instances (UID list matching, which Orthanc and DCM4CHEE do); a server that
+          // finds none that way is asked for the whole series.
+          const wanted = [...new Set(images.filter((image) => image.series === uid).map((image) => image.instance))];
+          const search = `${base}/series/${uid}/instances?includefield=00280008`;
+          let list = await this.#json(`${search}&SOPInstanceUID=${wanted.join(',')}`, signal);
+          if (!Array.isArray(list) || list.length === 0) list = await this.#json(search, signal);
+          for (const entry of Array.isArray(list) ? (list as Record<string, { Value?: unknown[] }>[]) : []) {
+            const sop = entry['00080018']?.Value?.[0];
+            const count = Number(entry['00280008']?.Value?.[0] ?? 1);
+            if (typeof sop === 'string') frames.set(sop, Number.isFinite(count) && count > 0 ? count : 1);
+          }
+        }),
+      );
+      const keys: KeyChoice[] = [];
+      for (const image of images) {
+        const choice = bySeries.get(image.series);
+        const count = frames.get(image.instance);
+        if (!choice || count === undefined || image.frame > count) {
+          missing++;
+          continue;
+        }
+        keys.push({ image, choice, index: keys.length + 1 });
+      }
+      this.#keys = keys;
+      this.#keyMissing = missing;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      this.#keys = [];
+      this.#keyMissing = 0;
+    }
+  }
+
+  #fail(error: ViewerError): void {
+    this.error = error;
+    this.#set('error');
+    const key = this.#choices.length === 0 && error.type === 'not-an-image' ? 'study.empty' : (`error.${error.type}` as MessageKey);
+    this.#host.dispatchEvent(new PvErrorEvent({ type: error.type, message: this.#inputs().t(key), retryable: error.retryable }));
+  }
+
+  #set(status: Status): void {
+    this.status = status;
+    if (status !== 'error') this.error = undefined;
+    this.#host.requestUpdate();
+  }
+
+  #reset(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    for (const url of this.#thumbs.values()) if (url) URL.revokeObjectURL(url);
+    this.#thumbs.clear();
+    this.#asked.clear();
+    this.#queue = [];
+    this.#inFlight = 0;
+    this.#choices = [];
+    this.#keys = [];
+    this.#notPictures = 0;
+    this.#keyMissing = 0;
+    this.#chosen = undefined;
+    this.#keyNotFound = false;
+    this.#pendingKey = undefined;
+    this.status = 'idle';
+    this.error = undefined;
+  }
+
+  async #focusAfterUpdate(selector: string): Promise<void> {
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  // Small images
+  /** Watch the list's small-image places; each starts downloading once near the screen. */
+  #watchThumbs(): void {
+    const places = this.#host.renderRoot.querySelectorAll<HTMLElement>('[data-thumb]');
+    if (places.length === 0 || this.status !== 'ready') return;
+    this.#observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const id = (entry.target as HTMLElement).dataset.thumb ?? '';
+          this.#observer?.unobserve(entry.target);
+          if (this.#asked.has(id)) continue;
+          this.#asked.add(id);
+          this.#queue.push(id);
+        }
+        this.#pump();
+      },
+      { rootMargin: '200px' },
+    );
+    for (const place of places) {
+      if (!this.#asked.has(place.dataset.thumb ?? '')) this.#observer.observe(place);
+    }
+  }
+
+  #pump(): void {
+    const signal = this.#abort?.signal;
+    while (signal && !signal.aborted && this.#inFlight < THUMBS_AT_ONCE && this.#queue.length > 0) {
+      const id = this.#queue.shift()!;
+      this.#inFlight++;
+      void this.#fetchThumb(id, signal).then((url) => {
+        if (signal.aborted) {
+          if (url) URL.revokeObjectURL(url);
+          return;
+        }
+        this.#inFlight--;
+        this.#thumbs.set(id, url);
+        this.#host.requestUpdate();
+        this.#pump();
+      });
+    }
+  }
+
+  /** `/rendered` where the server makes it (Orthanc does), else `/thumbnail`, else none. */
+  async #fetchThumb(id: string, signal: AbortSignal): Promise<string | null> {
+    const { root, study, headers, timeout } = this.#inputs();
+    const limited = () => AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
+    const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
+    const [series, instance, frame] = id.split('/');
+    const path = instance ? `${base}/series/${series}/instances/${instance}` : `${base}/series/${series}`;
+    const viewport = `viewport=${THUMB_SIZE},${THUMB_SIZE}`;
+    const candidates = instance
+      ? [`${path}/frames/${frame}/rendered?${viewport}`, `${path}/thumbnail?${viewport}`]
+      : [`${path}/rendered?${viewport}`, `${path}/thumbnail?${viewport}`];
+    for (const url of candidates) {
+      try {
+        const bounded = limited();
+        const bytes = await fetchBytes(url, {
+          headers: await untilAborted(headers(false), bounded),
+          signal: bounded,
+          // One type only: Orthanc answers 400 to a list.
+          accept: 'image/jpeg',
+        });
+        if (signal.aborted) return null;
+        if (bytes.byteLength > 0) return URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+      } catch {
+        if (signal.aborted) return null;
+      }
+    }
+    return null;
+  }
+
+  // Handlers
+  /** The chosen key image's series is on screen: go to its frame. */
+  #onLoad = (): void => {
+    const key = this.#pendingKey;
+    this.#pendingKey = undefined;
+    if (!key || key !== this.#chosen?.key) return;
+    const index = this.#host.imageIndexFor({ sopInstanceUid: key.image.instance, frame: key.image.frame });
+    if (index === undefined) {
+      this.#keyNotFound = true;
+      this.#host.requestUpdate();
+      return;
+    }
+    void this.#host.goTo(index);
+  };
+
+  #keyName(key: KeyChoice): string {
+    return this.#inputs().t('study.keyItem', { title: key.choice.name, index: key.index });
+  }
+
+  /** Name (or name again) every choice in the viewer's current words. */
+  #name(): void {
+    const { messages } = this.#inputs();
+    if (this.#namedWith === messages) return;
+    this.#namedWith = messages;
+    for (const choice of this.#choices) {
+      choice.name = layName(choice.series, messages);
+      choice.kind = kindName(choice.series, messages);
+    }
+    numberSame(this.#choices);
+  }
+
+  // Rendering
+  /** What shows above the picture box: the list, or the chosen series' name and "Back". */
+  render(): TemplateResult | typeof nothing {
+    const inputs = this.#inputs();
+    if (!inputs.active) return nothing;
+    this.#name();
+    const level = headingLevel(inputs.headingLevel);
+    const { t } = inputs;
+    if (this.#chosen) {
+      const { choice, key } = this.#chosen;
+      return html`<div class="study-bar" part="study-bar">
+        ${this.#choices.length > 1 || this.#keys.length > 0
+          ? html`<button part="button" type="button" class="study-back" @click=${() => this.back()}>${t('study.back')}</button>`
+          : nothing}
+        ${heading(level, key ? this.#keyName(key) : choice.name, { focusable: true })}
+        ${this.#keyNotFound ? html`<p class="study-note">${t('study.keyMissing', { count: 1 })}</p>` : nothing}
+      </div>`;
+    }
+    return html`<section class="study" part="study" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+      ${heading(level, t('study.title'))} ${this.#renderBody(level + 1)}
+    </section>`;
+  }
+
+  #renderBody(level: number): TemplateResult | typeof nothing {
+    const { t } = this.#inputs();
+    if (this.status === 'loading' || this.status === 'idle') return html`<p class="study-note">${t('loading')}</p>`;
+    if (this.status === 'error' && this.error) {
+      const empty = this.error.type === 'not-an-image';
+      return html`<div class="study-error" part="error">
+        <p>${empty ? t('study.empty') : t(`error.${this.error.type}` as MessageKey)}</p>
+        ${!empty && this.error.retryable
+          ? html`<button part="button" type="button" @click=${() => void this.load()}>${t('tryAgain')}</button>`
+          : nothing}
+        ${this.#renderLeftOut()}
+      </div>`;
+    }
+    const keys = this.#keys;
+    return html`
+      ${keys.length > 0
+        ? html`${heading(level, t('study.keyTitle'), { sub: true })}
+            <ul class="study-list">
+              ${keys.map((key) => this.#renderItem(key.choice, key))}
+            </ul>`
+        : nothing}
+      ${this.#keyMissing > 0 ? html`<p class="study-note">${t('study.keyMissing', { count: this.#keyMissing })}</p>` : nothing}
+      ${keys.length > 0 ? heading(level, t('study.allTitle'), { sub: true }) : nothing}
+      <ul class="study-list">
+        ${this.#choices.map((choice) => this.#renderItem(choice))}
+      </ul>
+      ${this.#renderLeftOut()}
+    `;
+  }
+
+  #renderLeftOut(): TemplateResult | typeof nothing {
+    const { t } = this.#inputs();
+    if (this.#notPictures === 0) return nothing;
+    return html`<p class="study-note">${this.#notPictures === 1 ? t('study.leftOne') : t('study.left', { count: this.#notPictures })}</p>`;
+  }
+
+  #renderItem(choice: Choice, key?: KeyChoice): TemplateResult {
+    const { t, showDetails } = this.#inputs();
+    const id = key ? keyId(key.image) : choice.series.uid;
+    const thumb = this.#thumbs.get(id);
+    const count = choice.series.instances;
+    const countText = key || count === undefined ? '' : count === 1 ? t('study.countOne') : t('study.count', { count });
+    const description = choice.series.description;
+    return html`<li>
+      <button
+        part="button study-choice"
+        type="button"
+        class="study-choice"
+        data-id=${id}
+        aria-current=${this.#lastId === id ? 'true' : nothing}
+        @click=${() => this.choose(choice, key)}
+      >
+        <span class="study-thumb" data-thumb=${id} aria-hidden="true">
+          ${thumb ? html`<img src=${thumb} alt="" width=${THUMB_SIZE} height=${THUMB_SIZE} />` : nothing}
+        </span>
+        <span class="study-words">
+          <span class="study-name">${key ? this.#keyName(key) : choice.name}</span>
+          <span class="study-kind">${[choice.kind, countText].filter(Boolean).join(', ')}</span>
+        </span>
+      </button>
+      ${showDetails && description && !key
+        ? html`<details class="study-detail">
+            <summary>${t('study.moreDetail')}</summary>
+            <p>${choice.series.modality} ${choice.series.number}: ${description}</p>
+          </details>`
+        : nothing}
+    </li>`;
+  }
+}
+
+/** Series that end up with the same plain name get "(1)", "(2)"... so the choices differ. */
+function numberSame(choices: Choice[]): void {
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const choice of choices) total.set(choice.name, (total.get(choice.name) ?? 0) + 1);
+  for (const choice of choices) {
+    if ((total.get(choice.name) ?? 0) < 2) continue;
+    const n = (seen.get(choice.name) ?? 0) + 1;
+    seen.set(choice.name, n);
+    choice.name = `${choice.name} (${n})`;
+  }
+}
+
+function keyId(image: KeyImage): string {
+  return `${image.series}/${image.instance}/${image.frame}`;
+}
