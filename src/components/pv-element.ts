@@ -2,6 +2,7 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AnnouncerController } from '../controllers/announcer-controller.js';
 import { LanguageController } from '../controllers/language-controller.js';
+import type { ViewerRole } from '../lay/language.js';
 import type { MessageKey, Messages } from '../lay/messages.js';
 
 /**
@@ -25,6 +26,15 @@ export abstract class PvElement extends LitElement {
   // Properties
   /** Replacement words for any of the built-in messages (see `src/lay/messages.ts`). */
   @property({ attribute: false }) messages: Messages | undefined;
+
+  /**
+   * Who is looking at the images: `self` (the patient, the default) or `carer` (a parent, carer or
+   * someone helping the patient). With `carer` the words speak to the helper about the patient:
+   * "Their right", "Their care team has marked ...", "Show the images". Set it on the element or on
+   * any ancestor (a consent step, the page's container): like `lang`, the closest one applies, and
+   * changes are followed. Welsh carer words await review by a Welsh speaker.
+   */
+  @property({ attribute: 'viewer-role', reflect: true }) viewerRole: ViewerRole | undefined;
 
   // Lifecycle
   protected override scheduleUpdate(): void | Promise<unknown> {

@@ -424,6 +424,7 @@ export class LayAnnotationLayer extends PvElement {
         openKey: this._term?.key,
         onTerm: (entry, key) => this.#onTerm(entry, key),
         onClose: () => this.#popover.close('close', true),
+        theirs: (text, english) => this.locale.theirs(text, english),
       },
       questions: { ...context, questions: this.#questions, recipient: this.#recipient(), nextSteps: this.questionNextSteps.trim() },
       noQuestions: this.noQuestions,

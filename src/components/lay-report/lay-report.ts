@@ -592,7 +592,7 @@ export class LayReport extends PvElement {
     const url = trustedUrl(entry.url, this.trustedDomains);
     const english = this.#words?.fallback.has(entry) ? 'en' : nothing;
     return html`<strong class="popover-title" id="${id}-title">${this.t('report.meaningOf', { words: match.text })}</strong
-      ><span class="definition" lang=${english}>${entry.definition}</span
+      ><span class="definition" lang=${english}>${this.locale.theirs(entry.definition, english === 'en')}</span
       >${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
             >${this.t('layer.readMore', { term: match.text })}
