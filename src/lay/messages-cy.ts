@@ -276,6 +276,8 @@ export const cy = {
   'site.nhs': 'wefan y GIG (yn Saesneg)',
   'site.111': 'wefan GIG 111 (yn Saesneg)',
   'site.patient': 'wefan Patient.info (yn Saesneg)',
+  // --- issue 17 carer --- (draft, awaiting review like the rest)
+  signedOut: "Wedi allgofnodi. Mewngofnodwch eto i weld hyn.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

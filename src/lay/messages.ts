@@ -247,6 +247,8 @@ export const enGB = {
   'site.nhs': 'the NHS website',
   'site.111': 'the NHS 111 website',
   'site.patient': 'the Patient.info website',
+  // --- issue 17 carer ---
+  signedOut: 'Signed out. Sign in again to see this.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

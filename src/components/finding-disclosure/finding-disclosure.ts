@@ -141,10 +141,12 @@ export class FindingDisclosure extends PvElement {
 
   // Lifecycle
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Signed out (issue 17) until a study key is set again (or `reset()`).
+    if (this.signedOut && changed.has('studyKey') && this.studyKey) this.signedOut = false;
     const place = changed.has('studyKey') || changed.has('scope') || changed.has('findingKey') || changed.has('findingId');
     if (place) this.#choice.register();
     if (place || changed.has('storage')) void this.#choice.read();
-    this.#hold.setValue(this.state !== 'shown' || this.#outerHold.held);
+    this.#hold.setValue(this.signedOut || this.state !== 'shown' || this.#outerHold.held);
   }
 
   // Handlers
@@ -171,7 +173,17 @@ export class FindingDisclosure extends PvElement {
 
   /** Forget the remembered choice and ask again. */
   async reset(): Promise<void> {
+    this.signedOut = false;
+    this.#choice.register();
     await this.#choice.forget();
+  }
+
+  /** Issue 17: the elements inside are cleared too; the choice is forgotten (stored too, when asked) and the study key with it. */
+  protected override async clearContent(options: { storage?: boolean }): Promise<void> {
+    const inside = [...this.querySelectorAll('*')].filter((element): element is PvElement => element instanceof PvElement);
+    await Promise.all([...inside.map((element) => element.clear(options)), this.#choice.clear(options.storage)]);
+    this.studyKey = '';
+    this.removeAttribute('study-key');
   }
 
   /** This step's one place: the study, or the wrapped finding (always sensitive). */
@@ -259,7 +271,9 @@ export class FindingDisclosure extends PvElement {
 
   override render() {
     const state = this.state;
-    return html`${state === 'asking'
+    return html`${this.signedOut
+        ? this.renderSignedOut()
+        : state === 'asking'
         ? this.#renderAsking()
         : state === 'waiting'
           ? this.#renderDeferred()

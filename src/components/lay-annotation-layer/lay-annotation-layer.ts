@@ -264,6 +264,8 @@ export class LayAnnotationLayer extends PvElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Signed out (issue 17) until a new document is set.
+    if (this.signedOut && (this.annotations !== undefined || this.src)) this.signedOut = false;
     if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#source.load();
     // A study key or store set after the document: read what is remembered under it instead.
     else if ((changed.has('studyKey') || changed.has('storage')) && this._document) {
@@ -303,6 +305,20 @@ export class LayAnnotationLayer extends PvElement {
   select(id: string): void {
     const item = this.#labels().find((l) => l.label.id === id);
     if (item) this.#selection.choose(item);
+  }
+
+  /** Issue 17: forget the document, its words, the choices and questions (stored too, when asked). */
+  protected override async clearContent(options: { storage?: boolean }): Promise<void> {
+    this.#popover.close('close', false);
+    await Promise.all([this.#consent.clear(options.storage), this.#questions.clear(options.storage)]);
+    this.#selection.clear();
+    this.annotations = undefined;
+    this.src = '';
+    this.removeAttribute('src');
+    this._document = null;
+    this._failed = false;
+    this._term = undefined;
+    this.#reportedLinks.clear();
   }
 
   // Internals: loading, the labels shown, words
@@ -435,6 +451,7 @@ export class LayAnnotationLayer extends PvElement {
   }
 
   override render() {
+    if (this.signedOut) return this.renderSignedOut();
     const items = this.#labels();
     return html`${this.#renderOverlay(items)}${this.#renderPanel(items)}
       ${this.renderLiveRegion()}`;

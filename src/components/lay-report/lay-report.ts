@@ -238,6 +238,8 @@ export class LayReport extends PvElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Signed out (issue 17) until a new report is set.
+    if (this.signedOut && (this.report !== undefined || this.text || this.src)) this.signedOut = false;
     if (changed.has('report') || changed.has('text') || changed.has('src') || changed.has('sensitive') || changed.has('holdImpression') || changed.has('imageRefs')) {
       void this.#load();
     }
@@ -695,7 +697,29 @@ export class LayReport extends PvElement {
     </div>`;
   }
 
+  /** Issue 17: stop a fetch, forget the report, its words and the choices of its held parts (stored too, when asked). */
+  protected override async clearContent(options: { storage?: boolean }): Promise<void> {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#loadToken++;
+    this.#closeWord();
+    const steps = [...this.renderRoot.querySelectorAll('finding-disclosure')] as unknown as PvElement[];
+    await Promise.all(steps.map((step) => step.clear(options)));
+    this.report = undefined;
+    this.text = this.src = '';
+    for (const name of ['src', 'text']) this.removeAttribute(name);
+    this._model = undefined;
+    this._status = 'empty';
+    this._error = undefined;
+    this._revealed = new Set();
+    this._asking = undefined;
+    this._askError = false;
+    this.#openWord = undefined;
+    this.#openPopover = undefined;
+  }
+
   override render() {
+    if (this.signedOut) return this.renderSignedOut();
     const model = this._model;
     const live = this.renderLiveRegion();
     if (this._status === 'error') {

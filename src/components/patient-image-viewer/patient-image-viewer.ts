@@ -225,6 +225,11 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     );
   }
 
+  protected override willUpdate(): void {
+    // Signed out (issue 17) until a new source is set.
+    if (this.signedOut && sourceOf(this)) this.signedOut = false;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('loading')) this.#visibility.recheck();
     this.#viewer.view?.setOverlaysVisible(!this.hideOverlays);
@@ -382,8 +387,18 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     return this.#viewer.view;
   }
 
+  /** Issue 17: stop, let go of the images (the engine's and the files given), and forget the source. */
+  protected override clearContent(): void {
+    this.#viewer.clear();
+    this.files = null;
+    this.urls = [];
+    this.src = this.dicomwebRoot = this.studyUid = this.seriesUid = this.alt = '';
+    for (const name of ['src', 'dicomweb-root', 'study-uid', 'series-uid', 'alt']) this.removeAttribute(name);
+    this.#lastSource = undefined;
+  }
+
   get #source(): ViewerSource | undefined {
-    const source = this.hold ? undefined : sourceOf(this);
+    const source = this.hold || this.signedOut ? undefined : sourceOf(this);
     // Keep one source object while it names the same images, so re-renders do not reload.
     if (!sameSource(source, this.#lastSource)) this.#lastSource = source;
     return this.#lastSource;
@@ -467,6 +482,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   }
 
   override render() {
+    if (this.signedOut) return this.renderSignedOut();
     const { status, error, progress, facts, count, index } = this.#viewer;
     const loaded = status === 'loaded';
     const zoom = loaded ? (this.#viewer.view?.state().zoom ?? 1) : 1;
