@@ -310,7 +310,8 @@ export class LayAnnotationLayer extends PvElement {
   /** Issue 17: forget the document, its words, the choices and questions (stored too, when asked). */
   protected override async clearContent(options: { storage?: boolean }): Promise<void> {
     this.#popover.close('close', false);
-    await Promise.all([this.#consent.clear(options.storage), this.#questions.clear(options.storage)]);
+    // Started before the document goes: they read its places and the study key now.
+    const forgetting = Promise.all([this.#consent.clear(options.storage), this.#questions.clear(options.storage)]);
     this.#selection.clear();
     this.annotations = undefined;
     this.src = '';
@@ -319,6 +320,7 @@ export class LayAnnotationLayer extends PvElement {
     this._failed = false;
     this._term = undefined;
     this.#reportedLinks.clear();
+    await forgetting;
   }
 
   // Internals: loading, the labels shown, words

@@ -704,7 +704,7 @@ export class LayReport extends PvElement {
     this.#loadToken++;
     this.#closeWord();
     const steps = [...this.renderRoot.querySelectorAll('finding-disclosure')] as unknown as PvElement[];
-    await Promise.all(steps.map((step) => step.clear(options)));
+    const forgetting = Promise.all(steps.map((step) => step.clear(options)));
     this.report = undefined;
     this.text = this.src = '';
     for (const name of ['src', 'text']) this.removeAttribute(name);
@@ -716,6 +716,7 @@ export class LayReport extends PvElement {
     this._askError = false;
     this.#openWord = undefined;
     this.#openPopover = undefined;
+    await forgetting;
   }
 
   override render() {
