@@ -133,3 +133,23 @@ export const WrappedFindingDated = {
     <p>There is a small shadow in your right lung.</p>
   </finding-disclosure>`,
 } satisfies Story;
+
+/**
+ * Issue 17: a parent or carer is looking (`viewer-role="carer"` on a container): the step speaks to
+ * them about the patient ("Before you look at the person's images", "Show the images").
+ */
+export const Carer = {
+  render: (args: DisclosureArgs) => html`<div viewer-role="carer">${renderDisclosure({ ...meta.args, ...args } as DisclosureArgs)}</div>`,
+} satisfies Story;
+
+/**
+ * Issue 17: after `clear()` (sign-out, an inactivity time-out): nothing of the patient's is left,
+ * only "Signed out", until a study key is set again.
+ */
+export const SignedOut = {
+  render: (args: DisclosureArgs) => {
+    const template = renderDisclosure({ ...meta.args, ...args } as DisclosureArgs);
+    queueMicrotask(() => void (document.querySelector('finding-disclosure') as (HTMLElement & { clear(): Promise<void> }) | null)?.clear());
+    return template;
+  },
+} satisfies Story;
