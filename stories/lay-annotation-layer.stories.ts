@@ -367,3 +367,20 @@ export const QuestionSent = {
     await clickInLayer(canvasElement, '.composer button[type="submit"]');
   },
 } satisfies Story;
+
+/**
+ * Issue 17: a parent or carer is looking (`viewer-role="carer"` around the viewer): "Their right"
+ * and "Their left" at the edges, "Labels on their image", "Questions for their appointment", and the
+ * glossary's meanings about them. The document is the portal's words: write it about the patient too.
+ */
+export const Carer = {
+  args: {
+    image: 'ct-head',
+    annotations: {
+      version: 1,
+      summary: 'Their head scan looks normal.',
+      labels: [{ id: 'brain', kind: 'anatomy', title: 'The brain', terms: ['brain'], target: { image: { index: 0 }, point: { column: 256, row: 256 } } }],
+    },
+  },
+  render: (args: LayerArgs) => html`<div viewer-role="carer">${renderLayer(args)}</div>`,
+} satisfies Story;

@@ -92,7 +92,7 @@ async function mountAll(lang: string): Promise<HTMLElement> {
 describe('carers and parents (issue 17): viewer-role="carer"', () => {
   afterEach(cleanup);
 
-  it('[HAZ-006] English: no "your" about the patient anywhere on the page; "Their right", "Show the images", the glossary about them', async () => {
+  it('[HAZ-031] English: no "your" about the patient anywhere on the page; "Their right", "Show the images", the glossary about them', async () => {
     const host = await mountAll('en-GB');
     const text = everything(host);
     expect(patientAddressed(text, 'en')).to.deep.equal([]);
@@ -106,7 +106,7 @@ describe('carers and parents (issue 17): viewer-role="carer"', () => {
     expect(text).to.match(/when they breathe/);
   });
 
-  it('[HAZ-006] Welsh (draft, for review): no "eich", "\'ch" or "dy" about the patient; "Eu hochr dde"', async () => {
+  it('[HAZ-031] Welsh (draft, for review): no "eich" (nor its short form) or "dy" about the patient; "Eu hochr dde"', async () => {
     const host = await mountAll('cy');
     const text = everything(host);
     expect(patientAddressed(text, 'cy')).to.deep.equal([]);
@@ -116,7 +116,7 @@ describe('carers and parents (issue 17): viewer-role="carer"', () => {
     expect(text).to.include('Beth mae hyn yn ei olygu iddyn nhw?');
   });
 
-  it('the patient\'s own words come back when the role goes, and a portal\'s messages still win', async () => {
+  it('[HAZ-031] without the role, the words are for the patient again, and the portal words still win', async () => {
     const host = await mountAll('en-GB');
     const step = host.querySelector('finding-disclosure') as FindingDisclosure;
     step.messages = { 'disclosure.show': 'Show them now' };

@@ -115,7 +115,7 @@ describe('a clean end (issue 17): clear(), clearAll(), pv-activity', () => {
     PvActivityEvent.interval = 30_000;
   });
 
-  it('[HAZ-001] clearAll({ storage: true }): no pixel, label, summary, question or report text left in the page, nothing of ours in the cache or storage; "Signed out" until a new source', async () => {
+  it('[HAZ-030] clearAll({ storage: true }): no pixel, label, summary, question or report text left in the page, nothing of ours in the cache or storage; "Signed out" until a new source', async () => {
     const { step, viewer, layer, report } = await mountPage();
     const before = pageText();
     for (const words of [LABEL, SUMMARY, QUESTION, 'calcified granuloma']) expect(before, words).to.include(words);
@@ -149,7 +149,7 @@ describe('a clean end (issue 17): clear(), clearAll(), pv-activity', () => {
     await expect(viewer).to.be.accessible();
   });
 
-  it('clear() without storage keeps what the patient chose to keep in this browser, and forgets what was in memory', async () => {
+  it('[HAZ-030] clear() without storage keeps what the patient chose to keep in this browser, and forgets what was in memory', async () => {
     const { layer } = await mountPage();
     const kept = ourStorageKeys();
     expect(kept.length).to.be.greaterThan(0);

@@ -21,7 +21,7 @@ describe('carer words (issue 17, viewer-role="carer")', () => {
     }
   });
 
-  it('change every catalogue word that speaks of "your" body, report, images or care team (English)', () => {
+  it('[HAZ-031] change every catalogue word that speaks of "your" body, report, images or care team (English)', () => {
     const words = { ...enGB, ...carer } as Record<string, string>;
     for (const [key, text] of Object.entries(words)) expect(patientAddressed(text, 'en'), `${key}: ${text}`).to.deep.equal([]);
     // Sanity: the patient's own words do say "your".
@@ -42,7 +42,7 @@ describe('carer words (issue 17, viewer-role="carer")', () => {
     expect(carerCy['error.network']).to.include('eich cysylltiad');
   });
 
-  it('rewrites English glossary meanings about the person', () => {
+  it('[HAZ-031] rewrites English glossary meanings about the person', () => {
     expect(theirs('Your care team will explain what it means for you.')).to.equal('Their care team will explain what it means for them.');
     expect(theirs('The dome-shaped sheet of muscle under the lungs that helps you breathe.')).to.equal(
       'The dome-shaped sheet of muscle under the lungs that helps them breathe.',
