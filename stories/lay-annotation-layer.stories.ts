@@ -42,6 +42,8 @@ export interface LayerArgs {
   questionRecipient: string;
   questionNextSteps: string;
   headingLevel: number;
+  /** Who is looking: the patient (`self`) or a parent, carer or helper (`carer`), issue 17. */
+  viewerRole: 'self' | 'carer';
   messages?: Messages;
   onPvLoad?: (event: PvLoadEvent) => void;
   onPvError?: (event: PvErrorEvent) => void;
@@ -113,6 +115,7 @@ export function renderLayer(args: LayerArgs): TemplateResult {
       question-recipient=${args.questionRecipient ?? ''}
       question-next-steps=${args.questionNextSteps ?? ''}
       heading-level=${args.headingLevel ?? 2}
+      .viewerRole=${args.viewerRole === 'carer' ? 'carer' : undefined}
       .messages=${args.messages}
       @pv-annotation-error=${args.onPvAnnotationError}
       @pv-link-blocked=${args.onPvLinkBlocked}
@@ -129,7 +132,7 @@ const manifestOnlyArgTypes: ArgTypes = {
   messages: { control: false },
   // A read-only getter, and attribute spellings of properties with controls: nothing more to set.
   ...Object.fromEntries(
-    ['labelCount', 'no-questions', 'study-key', 'question-recipient', 'question-next-steps', 'heading-level'].map((name) => [
+    ['labelCount', 'no-questions', 'study-key', 'question-recipient', 'question-next-steps', 'heading-level', 'viewer-role'].map((name) => [
       name,
       { table: { disable: true } },
     ]),
@@ -170,6 +173,7 @@ const meta = {
     questionRecipient: '',
     questionNextSteps: '',
     headingLevel: 2,
+    viewerRole: 'self',
   },
   argTypes: {
     image: {
@@ -195,6 +199,7 @@ const meta = {
     questionRecipient: { control: 'text' },
     questionNextSteps: { control: 'text' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    viewerRole: { control: 'inline-radio', options: ['self', 'carer'] },
     ...manifestOnlyArgTypes,
     ...eventArgTypes,
   },

@@ -46,11 +46,13 @@ type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before showing; cancellable (`preventDefault()` keeps the images hidden, for example to ask the patient to sign in again).
  * @event {PvRevealEvent} pv-reveal - The images are shown. `detail`: `scope`, `at` (when), `remembered`; with `scope="finding"` and a finding id, `findings` (that id).
  * @event {PvDeferEvent} pv-defer - The patient chose "Not now". `detail`: `scope`, `at`, `remembered`; `findings` as for `pv-reveal`.
+ * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
  * @csspart panel - The step's panel (and the "not yet" panel).
  * @csspart actions - The row of choices.
  * @csspart button - Every button.
  * @csspart shown - The bar above the images once shown (heading and "Hide my images").
+ * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
  * @cssprop [--pv-interruption-background=var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8))] - Background of the step.
  * @cssprop [--pv-interruption-text=var(--nhsuk-reverse-text-colour, #ffffff)] - Text on the step.

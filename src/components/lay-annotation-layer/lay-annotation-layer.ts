@@ -54,6 +54,7 @@ import { renderPanel } from './render-panel.js';
  * @event {PvRevealEvent} pv-reveal - Sensitive findings are shown. `detail`: `scope`, `at`, `remembered`, `findings` (label ids).
  * @event {PvDeferEvent} pv-defer - The patient chose to wait, or hid them again. `detail`: `scope`, `at`, `remembered`, `findings`.
  * @event {PvQuestionEvent} pv-question - The patient sent a question about the summary or a label, for the portal to route to their care team. `detail`: `question`, `about`, `labelId`, `imageIndex`, `at`.
+ * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
  * @csspart overlay - The layer over the picture (markers, tags, orientation, scale).
  * @csspart marker - A numbered marker on the picture.
@@ -64,6 +65,7 @@ import { renderPanel } from './render-panel.js';
  * @csspart sensitive - The notice about findings the care team has marked to talk through.
  * @csspart questions - "Questions for my appointment": the patient's saved questions, printable.
  * @csspart care-card - "When to get help" advice (NHS care card: non-urgent, urgent or emergency).
+ * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared with the viewer).
  * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Quieter text: the kind of label, untrusted links.

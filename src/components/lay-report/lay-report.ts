@@ -71,6 +71,7 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - From a held part's `<finding-disclosure>`: before it is shown; cancellable.
  * @event {PvRevealEvent} pv-reveal - From a held part's `<finding-disclosure>`: the patient chose to see it (or had chosen before).
  * @event {PvDeferEvent} pv-defer - From a held part's `<finding-disclosure>`: the patient chose to wait, or hid it again.
+ * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
  * @csspart report - The whole report.
  * @csspart header - The title, the statement about who the report was written for, and who added the word meanings.
@@ -81,6 +82,7 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
  * @csspart popover - A word's meaning.
  * @csspart image-link - "Show image 3": moves the paired viewer to that image.
  * @csspart error - The message when the report cannot be shown.
+ * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared).
  * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Quieter text: the report's own headings, who added the meanings (shared with the layer).

@@ -55,6 +55,7 @@ export type RequestHeaders =
  * @event {PvErrorEvent} pv-error - The image cannot be shown. `detail.type` names the class of failure; `detail.message` is what the patient sees. For `engine-failed` (the page could not load or start the imaging engine: a bundling or server fault), `detail.cause` says what broke, and the console has the full error.
  * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
  * @event {PvViewChangeEvent} pv-view-change - The picture was drawn differently (image, zoom, move, size); at most once a frame. For overlays.
+ * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
  * @slot annotations - For `<lay-annotation-layer>` (it puts itself here): its labels are drawn over the picture and its list shown below the controls.
  *
@@ -67,6 +68,7 @@ export type RequestHeaders =
  * @csspart status - The line that says which image is showing; also the live region.
  * @csspart controls - The toolbar of buttons and the image slider.
  * @csspart button - Every toolbar button.
+ * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour.
  * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Brand colour: one setting for buttons, links, panels, the slider and progress bar, the consent step's background and the notice edge, in all three elements. A more specific property (such as `--pv-button-text-color` or `--pv-interruption-background`) wins over it.
