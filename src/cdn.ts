@@ -21,3 +21,4 @@ autoload(document);
 
 export { defineAll };
 export { configureEngine } from './engine/index.js';
+export { clearAll, type ClearOptions } from './clear-all.js';

@@ -17,13 +17,14 @@ export {
   type FindingPlace,
 } from './disclosure/finding-marks.js';
 export * from './events/index.js';
+export { clearAll, type ClearOptions } from './clear-all.js';
 export { ViewerError, type ViewerErrorType } from './sources/errors.js';
 export type { SafeFacts } from './sources/inspect.js';
 export type { ViewerStatus } from './controllers/viewer-controller.js';
 export { configureEngine, getEngineSettings, type EngineSettings, type RenderingMode } from './engine/index.js';
 export { enGB, type Catalogue, type Messages, type MessageKey } from './lay/messages.js';
 // The Welsh catalogue (src/lay/messages-cy.ts) is not exported here: the elements import it only when they speak Welsh.
-export type { Language } from './lay/language.js';
+export type { Language, ViewerRole } from './lay/language.js';
 export { describe, explain, kindOf, type ImageKind } from './lay/describe.js';
 export type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from './annotations/index.js';
 export type { GlossaryEntry, Glossary } from './lay/glossary.js';

@@ -22,6 +22,8 @@ export interface DisclosureArgs {
   storage: 'memory' | 'session' | 'local';
   notBefore: string;
   headingLevel: number;
+  /** Who is looking: the patient (`self`) or a parent, carer or helper (`carer`), issue 17. */
+  viewerRole: 'self' | 'carer';
   messages?: Messages;
   /** Story only: a choice the patient made before (as if remembered), or none. */
   remembered: 'none' | 'reveal' | 'defer';
@@ -44,6 +46,7 @@ export function renderDisclosure(args: DisclosureArgs): TemplateResult {
     finding-key=${args.findingKey ?? ''}
     not-before=${args.notBefore ?? ''}
     heading-level=${args.headingLevel ?? 2}
+    .viewerRole=${args.viewerRole === 'carer' ? 'carer' : undefined}
     .messages=${args.messages}
     study-key=${args.remembered === 'none' ? (args.studyKey ?? '') : 'story-study'}
     .storage=${args.remembered === 'none' ? (args.storage ?? 'memory') : rememberedStore(args.remembered)}
@@ -75,6 +78,7 @@ const meta = {
     storage: 'memory',
     notBefore: '',
     headingLevel: 2,
+    viewerRole: 'self',
     remembered: 'none',
   },
   argTypes: {
@@ -87,6 +91,7 @@ const meta = {
     storage: { control: 'inline-radio', options: ['memory', 'session', 'local'] },
     notBefore: { control: 'text' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    viewerRole: { control: 'inline-radio', options: ['self', 'carer'] },
     remembered: {
       description: 'Story only: a choice the patient made before, as if remembered (sets a study key and a store).',
       control: 'inline-radio',
@@ -96,7 +101,7 @@ const meta = {
     // An object: set from code, not editable as text.
     messages: { control: false },
     // Attribute spellings of the properties above, and a read-only getter: nothing to set.
-    ...Object.fromEntries(['talk-href', 'study-key', 'finding-id', 'finding-key', 'not-before', 'heading-level', 'phase'].map((name) => [name, { table: { disable: true } }])),
+    ...Object.fromEntries(['talk-href', 'study-key', 'finding-id', 'finding-key', 'not-before', 'heading-level', 'viewer-role', 'phase'].map((name) => [name, { table: { disable: true } }])),
   },
 } satisfies Meta<DisclosureArgs>;
 
@@ -132,4 +137,24 @@ export const WrappedFindingDated = {
   render: () => html`<finding-disclosure scope="finding" not-before="2099-12-01">
     <p>There is a small shadow in your right lung.</p>
   </finding-disclosure>`,
+} satisfies Story;
+
+/**
+ * Issue 17: a parent or carer is looking (`viewer-role="carer"` on a container): the step speaks to
+ * them about the patient ("Before you look at the person's images", "Show the images").
+ */
+export const Carer = {
+  render: (args: DisclosureArgs) => html`<div viewer-role="carer">${renderDisclosure({ ...meta.args, ...args } as DisclosureArgs)}</div>`,
+} satisfies Story;
+
+/**
+ * Issue 17: after `clear()` (sign-out, an inactivity time-out): nothing of the patient's is left,
+ * only "Signed out", until a study key is set again.
+ */
+export const SignedOut = {
+  render: (args: DisclosureArgs) => {
+    const template = renderDisclosure({ ...meta.args, ...args } as DisclosureArgs);
+    queueMicrotask(() => void (document.querySelector('finding-disclosure') as (HTMLElement & { clear(): Promise<void> }) | null)?.clear());
+    return template;
+  },
 } satisfies Story;

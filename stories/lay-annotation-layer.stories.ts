@@ -42,6 +42,8 @@ export interface LayerArgs {
   questionRecipient: string;
   questionNextSteps: string;
   headingLevel: number;
+  /** Who is looking: the patient (`self`) or a parent, carer or helper (`carer`), issue 17. */
+  viewerRole: 'self' | 'carer';
   messages?: Messages;
   onPvLoad?: (event: PvLoadEvent) => void;
   onPvError?: (event: PvErrorEvent) => void;
@@ -113,6 +115,7 @@ export function renderLayer(args: LayerArgs): TemplateResult {
       question-recipient=${args.questionRecipient ?? ''}
       question-next-steps=${args.questionNextSteps ?? ''}
       heading-level=${args.headingLevel ?? 2}
+      .viewerRole=${args.viewerRole === 'carer' ? 'carer' : undefined}
       .messages=${args.messages}
       @pv-annotation-error=${args.onPvAnnotationError}
       @pv-link-blocked=${args.onPvLinkBlocked}
@@ -129,7 +132,7 @@ const manifestOnlyArgTypes: ArgTypes = {
   messages: { control: false },
   // A read-only getter, and attribute spellings of properties with controls: nothing more to set.
   ...Object.fromEntries(
-    ['labelCount', 'no-questions', 'study-key', 'question-recipient', 'question-next-steps', 'heading-level'].map((name) => [
+    ['labelCount', 'no-questions', 'study-key', 'question-recipient', 'question-next-steps', 'heading-level', 'viewer-role'].map((name) => [
       name,
       { table: { disable: true } },
     ]),
@@ -170,6 +173,7 @@ const meta = {
     questionRecipient: '',
     questionNextSteps: '',
     headingLevel: 2,
+    viewerRole: 'self',
   },
   argTypes: {
     image: {
@@ -195,6 +199,7 @@ const meta = {
     questionRecipient: { control: 'text' },
     questionNextSteps: { control: 'text' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    viewerRole: { control: 'inline-radio', options: ['self', 'carer'] },
     ...manifestOnlyArgTypes,
     ...eventArgTypes,
   },
@@ -366,4 +371,21 @@ export const QuestionSent = {
     await clickInLayer(canvasElement, '.composer input[type="radio"]');
     await clickInLayer(canvasElement, '.composer button[type="submit"]');
   },
+} satisfies Story;
+
+/**
+ * Issue 17: a parent or carer is looking (`viewer-role="carer"` around the viewer): "Their right"
+ * and "Their left" at the edges, "Labels on their image", "Questions for their appointment", and the
+ * glossary's meanings about them. The document is the portal's words: write it about the patient too.
+ */
+export const Carer = {
+  args: {
+    image: 'ct-head',
+    annotations: {
+      version: 1,
+      summary: 'Their head scan looks normal.',
+      labels: [{ id: 'brain', kind: 'anatomy', title: 'The brain', terms: ['brain'], target: { image: { index: 0 }, point: { column: 256, row: 256 } } }],
+    },
+  },
+  render: (args: LayerArgs) => html`<div viewer-role="carer">${renderLayer(args)}</div>`,
 } satisfies Story;

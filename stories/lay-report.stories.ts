@@ -38,6 +38,8 @@ export interface ReportArgs {
   talkHref: string;
   timeout: number;
   headingLevel: number;
+  /** Who is looking: the patient (`self`) or a parent, carer or helper (`carer`), issue 17. */
+  viewerRole: 'self' | 'carer';
 }
 
 function base64(text: string): string {
@@ -75,6 +77,7 @@ export function renderReport(args: ReportArgs): TemplateResult {
     talk-href=${args.talkHref ?? ''}
     .timeout=${args.timeout ?? 30000}
     heading-level=${args.headingLevel ?? 2}
+    .viewerRole=${args.viewerRole === 'carer' ? 'carer' : undefined}
     .sensitive=${args.sensitive ?? []}
     ?hold-impression=${args.holdImpression}
     explained-by=${args.explainedBy ?? ''}
@@ -116,6 +119,7 @@ const meta = {
     talkHref: '',
     timeout: 30000,
     headingLevel: 2,
+    viewerRole: 'self',
   },
   argTypes: {
     input: {
@@ -139,8 +143,9 @@ const meta = {
     talkHref: { control: 'text' },
     timeout: { control: 'number' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    viewerRole: { control: 'inline-radio', options: ['self', 'carer'] },
     ...Object.fromEntries(
-      ['report', 'imageRefs', 'glossary', 'trustedDomains', 'messages', 'status', 'study-key', 'talk-href', 'hold-impression', 'explained-by', 'explained-on', 'no-questions', 'heading-level'].map(
+      ['report', 'imageRefs', 'glossary', 'trustedDomains', 'messages', 'status', 'study-key', 'talk-href', 'hold-impression', 'explained-by', 'explained-on', 'no-questions', 'heading-level', 'viewer-role'].map(
         (name) => [name, { table: { disable: true } }],
       ),
     ),

@@ -45,6 +45,8 @@ export interface ViewerArgs {
   loading: 'lazy' | 'eager';
   timeout: number;
   headingLevel: number;
+  /** Who is looking: the patient (`self`) or a parent, carer or helper (`carer`), issue 17. */
+  viewerRole: 'self' | 'carer';
   hideOverlays: boolean;
   requestHeaders?: RequestHeaders;
   messages?: Messages;
@@ -107,6 +109,7 @@ export function renderViewer(args: ViewerArgs): TemplateResult {
     .alt=${args.alt ?? ''}
     .timeout=${args.timeout ?? 30000}
     heading-level=${args.headingLevel ?? 2}
+    .viewerRole=${args.viewerRole === 'carer' ? 'carer' : undefined}
     ?hide-overlays=${args.hideOverlays ?? false}
     .requestHeaders=${args.requestHeaders}
     .messages=${args.messages}
@@ -151,7 +154,7 @@ const manifestOnlyArgTypes: ArgTypes = {
   messages: { control: false },
   // Attribute spellings of properties above, and read-only getters: nothing to set.
   ...Object.fromEntries(
-    ['dicomweb-root', 'study-uid', 'series-uid', 'heading-level', 'hide-overlays', 'status', 'index', 'imageCount', 'description'].map((name) => [
+    ['dicomweb-root', 'study-uid', 'series-uid', 'heading-level', 'viewer-role', 'hide-overlays', 'status', 'index', 'imageCount', 'description'].map((name) => [
       name,
       { table: { disable: true } },
     ]),
@@ -177,6 +180,7 @@ const meta = {
     loading: 'eager',
     timeout: 30000,
     headingLevel: 2,
+    viewerRole: 'self',
     hideOverlays: false,
   },
   argTypes: {
@@ -193,6 +197,7 @@ const meta = {
     alt: { control: 'text' },
     timeout: { control: 'number' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    viewerRole: { control: 'inline-radio', options: ['self', 'carer'] },
     hideOverlays: { control: 'boolean' },
     urls: { control: 'object' },
     dicomwebRoot: { control: 'text' },

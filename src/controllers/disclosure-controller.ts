@@ -286,6 +286,22 @@ export class DisclosureController implements ReactiveController {
   }
 
   /**
+   * Issue 17 (sign-out): forget the choices held in memory for this host's places (with `storage`,
+   * the remembered ones too, in whatever store) and take its places off the page's registry. The
+   * host reads again (`register()`, `read()`) when it has places again.
+   */
+  async clear(storage = false): Promise<void> {
+    this.#readToken++;
+    if (storage) await this.#remember(this.held(), undefined).catch(() => undefined);
+    this.#states = new Map();
+    this.#unregister?.();
+    this.#unregister = undefined;
+    this.#registered = false;
+    this.#readDropped = false;
+    this.#host.requestUpdate();
+  }
+
+  /**
    * Say which findings of this host's places are sensitive in one place and not another. Only
    * hosts whose places come from a document say so (`DocumentDisclosureController`); a wrapped
    * finding is always sensitive, and a study has no finding.

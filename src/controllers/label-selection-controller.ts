@@ -128,6 +128,11 @@ export class LabelSelectionController implements ReactiveController {
     this.#listItem(item.label.id, 'ol > li.item')?.querySelector<HTMLElement>('button.choose')?.focus({ preventScroll: shown });
   }
 
+  /** Issue 17 (sign-out): no label chosen, no card open. */
+  clear(): void {
+    this.#set(undefined, undefined);
+  }
+
   #set(selected: string | undefined, card: string | undefined): void {
     if (selected === this.#selected && card === this.#card) return;
     this.#selected = selected;

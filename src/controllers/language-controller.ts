@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatDate, langOf, langScopes, languageFor, type Language } from '../lay/language.js';
+import { formatDate, langOf, langScopes, languageFor, roleOf, type Language, type ViewerRole } from '../lay/language.js';
 import { format } from '../lay/messages-consent.js';
 import type { Catalogue, MessageKey, Messages } from '../lay/messages.js';
 
@@ -25,6 +25,26 @@ function loadWelsh(): Promise<WelshModule | undefined> {
   return welshPromise;
 }
 
+// --- issue 17 carer ---
+/** A carer catalogue: only the words that change when the person looking is not the patient, and the rewrite for other text. */
+interface CarerModule {
+  carer: Messages;
+  /** The same text, about "them" rather than "you" (glossary meanings); `english`: English text in a Welsh page. */
+  theirs(text: string, english?: boolean): string;
+}
+
+/** The carer words per language, downloaded once a page and only when an element has `viewer-role="carer"`. */
+const carerPromises: Partial<Record<Language, Promise<CarerModule | undefined>>> = {};
+const carerLoaded: Partial<Record<Language, CarerModule>> = {};
+function loadCarer(language: Language): Promise<CarerModule | undefined> {
+  carerPromises[language] ??= (language === 'cy' ? import('../lay/messages-carer-cy.js') : import('../lay/messages-carer.js')).then(
+    (module) => (carerLoaded[language] = module),
+    // Offline or blocked: the patient's own words (never a blank).
+    () => undefined,
+  );
+  return carerPromises[language]!;
+}
+
 /**
  * The language an element speaks, and its words. The language comes from `lang`: the element's
  * own, else the closest ancestor's (across shadow roots), else `<html lang>`; `cy` or `cy-*` is
@@ -35,15 +55,21 @@ function loadWelsh(): Promise<WelshModule | undefined> {
  * until it arrives (3 s at most) the host's updates wait for it ({@link pending}), so no English
  * flashes up. After each update, the top-level elements of the host's shadow root get `lang`, so
  * screen readers pronounce the text in the language it is written in.
+ *
+ * Who is looking comes from `viewer-role` in the same way (the element's own, else the closest
+ * ancestor's): with `carer`, the carer words for the language (`messages-carer.ts`,
+ * `messages-carer-cy.ts`, each a lazy chunk holding only the words that change) sit over the
+ * catalogue, and the portal's `messages` still win over both. Updates wait for them as for Welsh.
  */
 export class LanguageController implements ReactiveController {
   readonly #host: Host;
   readonly #overrides: () => Messages | undefined;
   readonly #onChange: (() => void) | undefined;
   #language: Language = 'en-GB';
+  #role: ViewerRole = 'self';
   #observer: MutationObserver | undefined;
   #pending: Promise<unknown> | undefined;
-  #merged: { catalogue: Partial<Catalogue>; overrides: Messages | undefined; words: Messages } | undefined;
+  #merged: { catalogue: Partial<Catalogue>; carer: Messages | undefined; overrides: Messages | undefined; words: Messages } | undefined;
   readonly #english: Partial<Catalogue>;
 
   /**
@@ -63,7 +89,7 @@ export class LanguageController implements ReactiveController {
   hostConnected(): void {
     this.#observer = new MutationObserver(() => this.#resolve());
     for (const scope of [this.#host, ...langScopes(this.#host)]) {
-      this.#observer.observe(scope, { attributes: true, attributeFilter: ['lang'], subtree: scope !== this.#host });
+      this.#observer.observe(scope, { attributes: true, attributeFilter: ['lang', 'viewer-role'], subtree: scope !== this.#host });
     }
     this.#resolve();
   }
@@ -85,6 +111,20 @@ export class LanguageController implements ReactiveController {
     return this.#language === 'cy' && welsh ? 'cy' : 'en-GB';
   }
 
+  /** `self` or `carer`: who the words speak to (`viewer-role` on the element or an ancestor), once its words are in. */
+  get role(): ViewerRole {
+    return this.#carer() ? 'carer' : 'self';
+  }
+
+  /** Text about the patient said right for the person looking ("your care team" becomes "their care team" for a carer). */
+  theirs(text: string, english = false): string {
+    return this.#carer()?.theirs(text, english) ?? text;
+  }
+
+  #carer(): CarerModule | undefined {
+    return this.#role === 'carer' ? carerLoaded[this.language] : undefined;
+  }
+
   /** While the Welsh catalogue downloads: a promise the host's updates wait for. */
   get pending(): Promise<unknown> | undefined {
     return this.#pending;
@@ -94,13 +134,14 @@ export class LanguageController implements ReactiveController {
   get messages(): Messages {
     const english = this.#english;
     const catalogue = this.language === 'cy' ? welsh!.cy : english;
+    const carer = this.#carer()?.carer;
     const overrides = this.#overrides();
-    if (this.#merged?.catalogue !== catalogue || this.#merged.overrides !== overrides) {
-      const words: Messages = { ...catalogue };
+    if (this.#merged?.catalogue !== catalogue || this.#merged.carer !== carer || this.#merged.overrides !== overrides) {
+      const words: Messages = { ...catalogue, ...carer };
       for (const [key, value] of Object.entries(overrides ?? {})) {
         if (typeof value === 'string' && Object.hasOwn(english, key)) words[key as MessageKey] = value;
       }
-      this.#merged = { catalogue, overrides, words };
+      this.#merged = { catalogue, carer, overrides, words };
     }
     return this.#merged.words;
   }
@@ -117,28 +158,38 @@ export class LanguageController implements ReactiveController {
 
   #resolve(): void {
     const next = languageFor(langOf(this.#host));
-    const changed = next !== this.#language;
+    const role = roleOf(this.#host);
+    const changed = next !== this.#language || role !== this.#role;
     this.#language = next;
-    if (next === 'cy' && !welsh) this.#wait();
+    this.#role = role;
+    const needs: Promise<unknown>[] = [];
+    if (next === 'cy' && !welsh) needs.push(loadWelsh());
+    if (role === 'carer' && !carerLoaded[next]) needs.push(loadCarer(next));
+    if (needs.length > 0) this.#wait(needs);
     else if (changed) this.#changed();
   }
 
-  /** Hold the host's updates until the Welsh catalogue is here (or failed, or late), then re-render. */
-  #wait(): void {
-    if (this.#pending) return;
-    const arrived = loadWelsh();
+  /** Hold the host's updates until the Welsh or carer words are here (or failed, or late), then re-render. */
+  #wait(needs: Promise<unknown>[]): void {
+    if (this.#pending) {
+      // Already waiting: re-check once that wait ends (the role or language may need more words).
+      void this.#pending.then(() => this.#resolve());
+      return;
+    }
+    let done = false;
+    const arrived = Promise.all(needs).then(() => (done = true));
     let timer: ReturnType<typeof setTimeout> | undefined;
     let late = false;
     const pending = Promise.race([arrived, new Promise((resolve) => (timer = setTimeout(resolve, WAIT_MS)))]).then(() => {
       clearTimeout(timer);
-      late = !welsh;
+      late = !done;
       if (this.#pending === pending) this.#pending = undefined;
       this.#changed();
     });
     this.#pending = pending;
-    // Shown in English because the words were late: switch when they come.
-    void arrived.then((module) => {
-      if (late && module) this.#changed();
+    // Shown in the patient's English because the words were late: switch when they come.
+    void arrived.then(() => {
+      if (late) this.#changed();
     });
   }
 

@@ -101,6 +101,20 @@ export class QuestionsController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /**
+   * Issue 17 (sign-out): forget the questions held in memory, any open composer and confirmation;
+   * with `storage`, the saved list kept in the store too (any store: the portal's own included).
+   */
+  async clear(storage = false): Promise<void> {
+    this.#readToken++;
+    if (storage) await writeSavedQuestions(this.#inputs().storage, this.#inputs().studyKey, []).catch(() => undefined);
+    this.#saved = [];
+    this.#asking = undefined;
+    this.#error = false;
+    this.#confirmation = undefined;
+    this.#host.requestUpdate();
+  }
+
   /** Open the composer `key` (closing any other) and put focus in its question box. */
   async open(key: string): Promise<void> {
     this.#asking = key;

@@ -282,6 +282,18 @@ export class ViewerController implements ReactiveController {
     }
   }
 
+  /**
+   * Issue 17 (sign-out): stop any load, let go of the view and its images, and forget everything
+   * read from the source (facts, geometry, counts). The source in use is forgotten too, so the next
+   * one set loads afresh.
+   */
+  clear(): void {
+    this.#teardown();
+    this.#loadedSource = undefined;
+    this.#resumeIndex = 0;
+    this.#set({ status: 'idle', error: undefined, progress: undefined, facts: undefined, index: 0, count: 0, skipped: 0, images: [], renderer: undefined });
+  }
+
   step(delta: number): void {
     void this.goTo(this.#wantedIndex + delta);
   }

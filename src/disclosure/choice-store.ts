@@ -27,6 +27,24 @@ export const memoryStore: ChoiceStore = {
   delete: (key) => void memory.delete(key),
 };
 
+// --- issue 17 carer: a clean end ---
+/** Forget every choice and question kept in memory on this page (sign-out). */
+export function clearMemoryStore(): void {
+  memory.clear();
+}
+
+/** Forget every choice and question this library kept in session and local storage (`pv-choice:`, `pv-questions:` keys). */
+export function forgetWebStorage(): void {
+  for (const kind of ['sessionStorage', 'localStorage'] as const) {
+    try {
+      const storage = globalThis[kind];
+      for (const key of Object.keys(storage)) if (/^pv-(choice|questions):/.test(key)) storage.removeItem(key);
+    } catch {
+      // Blocked by the browser's settings: nothing was kept there.
+    }
+  }
+}
+
 /** Remembered in session storage (this tab) or local storage (this browser). Storage errors are ignored. */
 export function webStorageStore(kind: 'session' | 'local'): ChoiceStore {
   const storage = (): Storage | undefined => {

@@ -10,7 +10,7 @@
 import type * as CoreNS from '@cornerstonejs/core';
 import type { DisplayFixes } from '../sources/inspect.js';
 import type { CornerstoneModules, EngineApi, EngineSettings, HeaderSource } from './index.js';
-import { registerStack } from './register.js';
+import { cachedImageIds, clearEngine, registerStack } from './register.js';
 import { CornerstoneStackView } from './stack-view.js';
 
 export type Core = CornerstoneModules[0];
@@ -149,6 +149,8 @@ export function createEngine([core, loader]: CornerstoneModules, settings: Engin
     configure(next) {
       if (next.maxCacheBytes !== undefined) core.cache.setMaxCacheSize(next.maxCacheBytes);
     },
+    clear: () => clearEngine(engine),
+    cached: () => ({ bytes: core.cache.getCacheSize(), imageIds: cachedImageIds(engine) }),
   };
 }
 

@@ -113,6 +113,14 @@ export interface EngineApi {
   register(stack: PreparedStack, headers: HeaderSource): RegisteredStack;
   /** Apply settings that can change once started (the cache cap). */
   configure(settings: Partial<EngineSettings>): void;
+  /**
+   * Issue 17 (sign-out): let go of every stack still registered and empty the image cache of our
+   * images (decoded pixels, metadata, fetched files; requests in flight are stopped). Views are the
+   * viewers' to destroy first.
+   */
+  clear(): void;
+  /** Issue 17: what the image cache still holds: its bytes, and which of our image ids (none after `clear()`). */
+  cached(): { bytes: number; imageIds: string[] };
 }
 
 const settings: EngineSettings = {
@@ -207,6 +215,19 @@ function engineFailure(error: unknown): ViewerError {
 async function start(): Promise<EngineApi> {
   const [modules, { createEngine }] = await download();
   return createEngine(modules, getEngineSettings());
+}
+
+/**
+ * Issue 17 (sign-out): empty the engine's image cache of our images, if the engine was ever
+ * started (a page that never drew loads nothing for this).
+ */
+export async function clearEngineCache(): Promise<void> {
+  if (!enginePromise) return;
+  try {
+    (await enginePromise).clear();
+  } catch {
+    // The engine never started: nothing is cached.
+  }
 }
 
 /**

@@ -17,6 +17,41 @@ function usesOf(engine: Cornerstone): Map<string, number> {
   return uses;
 }
 
+// --- issue 17 carer: a clean end ---
+/** The stacks registered and not yet released, per engine: `clearEngine()` lets go of them all. */
+const liveByEngine = new WeakMap<Cornerstone, Set<RegisteredStack>>();
+/** Every image id registered since the last clear, per engine: what `cachedImageIds()` looks for. */
+const idsByEngine = new WeakMap<Cornerstone, Set<string>>();
+
+function setOf<T>(map: WeakMap<Cornerstone, Set<T>>, engine: Cornerstone): Set<T> {
+  let set = map.get(engine);
+  if (!set) map.set(engine, (set = new Set()));
+  return set;
+}
+
+/**
+ * Sign-out: release every stack still registered (their cached images, metadata, files and
+ * requests in flight), then drop from the image cache any image of ours still in it.
+ */
+export function clearEngine(engine: Cornerstone): void {
+  const live = setOf(liveByEngine, engine);
+  for (const stack of [...live]) stack.release();
+  live.clear();
+  for (const imageId of cachedImageIds(engine)) {
+    try {
+      engine.core.cache.removeImageLoadObject(imageId, { force: true });
+    } catch {
+      // Already gone.
+    }
+  }
+  setOf(idsByEngine, engine).clear();
+}
+
+/** The image ids of ours the engine's cache still holds (none after `clearEngine`). */
+export function cachedImageIds(engine: Cornerstone): string[] {
+  return [...setOf(idsByEngine, engine)].filter((imageId) => engine.core.cache.getImageLoadObject(imageId) !== undefined);
+}
+
 /**
  * Hand a prepared stack to the engine: bytes we fetched become `dicomfile:` ids (so Cornerstone
  * never fetches them again), DICOMweb frames become `wadors:` ids with their metadata registered.
@@ -29,6 +64,7 @@ export function registerStack(engine: Cornerstone, stack: PreparedStack, headers
   const cleanups: (() => void)[] = [];
   /** Forgets `imageId`'s own registrations (`forget`) and cached image once no stack uses it. */
   const use = (imageId: string, forget?: () => void) => {
+    setOf(idsByEngine, engine).add(imageId);
     uses.set(imageId, (uses.get(imageId) ?? 0) + 1);
     cleanups.push(() => {
       const left = (uses.get(imageId) ?? 1) - 1;
@@ -79,12 +115,16 @@ export function registerStack(engine: Cornerstone, stack: PreparedStack, headers
     cleanups.push(engine.addHeaderSource(stack.headerPrefix, headers));
   }
   let released = false;
-  return {
+  const live = setOf(liveByEngine, engine);
+  const registered: RegisteredStack = {
     imageIds,
     release() {
       if (released) return;
       released = true;
+      live.delete(registered);
       for (const cleanup of cleanups) cleanup();
     },
   };
+  live.add(registered);
+  return registered;
 }

@@ -12,6 +12,7 @@ export { PvDisclosureRequestEvent, type PvDisclosureRequestDetail, type Disclosu
 export { PvRevealEvent, type PvChoiceDetail } from './pv-reveal-event.js';
 export { PvDeferEvent } from './pv-defer-event.js';
 export { PvSeriesChangeEvent, type PvSeriesChangeDetail } from './pv-series-change-event.js';
+export { PvActivityEvent, type PvActivityDetail } from './pv-activity-event.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
 import type { PvFirstPictureEvent } from './pv-first-picture-event.js';
@@ -27,6 +28,7 @@ import type { PvDeferEvent } from './pv-defer-event.js';
 import type { PvQuestionEvent } from './pv-question-event.js';
 import type { PvReportErrorEvent } from './pv-report-error-event.js';
 import type { PvSeriesChangeEvent } from './pv-series-change-event.js';
+import type { PvActivityEvent } from './pv-activity-event.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -44,5 +46,6 @@ declare global {
     'pv-question': PvQuestionEvent;
     'pv-report-error': PvReportErrorEvent;
     'pv-series-change': PvSeriesChangeEvent;
+    'pv-activity': PvActivityEvent;
   }
 }

@@ -16,14 +16,30 @@ export function languageFor(tag: string | null | undefined): Language {
  * to their hosts), else `<html lang>`. An empty string when none is set.
  */
 export function langOf(element: Element): string {
+  return inherited(element, 'lang') ?? element.ownerDocument?.documentElement?.lang ?? '';
+}
+
+/**
+ * Who is looking (issue 17 carer): `self`, the patient (the default), or `carer`, a parent, carer
+ * or someone helping, for whom "your" about the patient is the wrong word ("Their right").
+ */
+export type ViewerRole = 'self' | 'carer';
+
+/** The `viewer-role` that applies to an element, as `lang` does: its own, else the closest ancestor's (across shadow roots). */
+export function roleOf(element: Element): ViewerRole {
+  return inherited(element, 'viewer-role')?.trim().toLowerCase() === 'carer' ? 'carer' : 'self';
+}
+
+/** An attribute on the element or its closest ancestor that has it, crossing shadow roots. */
+function inherited(element: Element, name: string): string | undefined {
   let node: Element | null = element;
   while (node) {
-    const found: Element | null = node.closest('[lang]');
-    if (found) return found.getAttribute('lang') ?? '';
+    const found: Element | null = node.closest(`[${name}]`);
+    if (found) return found.getAttribute(name) ?? '';
     const root = node.getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
-  return element.ownerDocument?.documentElement?.lang ?? '';
+  return undefined;
 }
 
 /**

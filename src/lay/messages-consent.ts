@@ -83,6 +83,8 @@ export const consentEnGB = {
   'sensitive.wrappedHeading': 'What your care team wants to talk through',
   'sensitive.wrappedShown': 'This part of your report is now showing.',
   'sensitive.stopped': 'This cannot be shown just now.',
+  /** Issue 17: what any element shows after `clear()` (sign-out), until a new source is set. */
+  signedOut: 'Signed out. Sign in again to see this.',
 } as const;
 
 /** Fill `{name}` placeholders. Values are plain text; Lit escapes them when rendered. */

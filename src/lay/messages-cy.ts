@@ -307,6 +307,8 @@ export const cy = {
   'study.mr.fatMade': "Braster wedi'i wneud yn dywyll",
   'study.mr.flair': "Hylif wedi'i wneud yn dywyll, yn dangos chwyddo",
   'study.mr.dwi': "Yn dangos sut mae dŵr yn symud",
+  // --- issue 17 carer --- (draft, awaiting review like the rest)
+  signedOut: "Wedi allgofnodi. Mewngofnodwch eto i weld hyn.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

@@ -211,6 +211,7 @@ export const enGB = {
   'study.mr.fatMade': 'Fat made dark',
   'study.mr.flair': 'Fluid made dark, shows swelling',
   'study.mr.dwi': 'Shows how water moves',
+  // --- issue 17 carer --- (signedOut is in messages-consent.ts: every element, the consent step too, shows it)
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

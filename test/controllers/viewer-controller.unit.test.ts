@@ -366,4 +366,26 @@ describe('ViewerController (unit, fake engine)', () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     expect(host.reported.filter((r) => r === 'view')).to.have.length(1);
   });
+
+  // --- issue 17 carer ---
+  it('[HAZ-031] clear() mid-load: the load stops, the view is destroyed and the images released, nothing is reported, and it stays idle', async () => {
+    const host = mount({ source: files(3) });
+    fake.engine.showWill = 'hang';
+    await until(() => fake.engine.lastView?.showing === true, 'show() called');
+    const view = fake.engine.lastView!;
+    // As the element does: its source reads as none once signed out.
+    host.source = undefined;
+    host.controller.clear();
+    expect(host.controller.status).to.equal('idle');
+    expect(host.controller.facts).to.equal(undefined);
+    expect(host.controller.count).to.equal(0);
+    expect(host.controller.images).to.deep.equal([]);
+    expect(view.destroyed).to.equal(true);
+    expect(fake.engine.lastRegistration!.released).to.equal(true);
+    view.settleShow('ok');
+    await settle();
+    expect(host.reported).to.deep.equal([]);
+    expect(host.controller.status).to.equal('idle');
+  });
 });
+

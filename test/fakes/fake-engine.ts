@@ -232,6 +232,19 @@ export class FakeEngine implements EngineApi {
   configure(settings: Partial<EngineSettings>): void {
     this.configured.push(settings);
   }
+
+  /** Times `clear()` was called (issue 17). */
+  clears = 0;
+
+  clear(): void {
+    this.clears++;
+    for (const registration of this.registrations) registration.release();
+  }
+
+  cached(): { bytes: number; imageIds: string[] } {
+    const ids = this.registrations.filter((r) => !r.released).flatMap((r) => r.imageIds);
+    return { bytes: ids.length, imageIds: ids };
+  }
 }
 
 /** How `loadEngine()` answers while the fake is installed, and how often it was asked. */

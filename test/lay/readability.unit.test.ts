@@ -3,6 +3,7 @@ import { daleChall } from 'dale-chall';
 import rs from 'text-readability';
 import { findTerms } from '../../src/lay/glossary.js';
 import { enGB, format } from '../../src/lay/messages.js';
+import { carer } from '../../src/lay/messages-carer.js';
 import { describe as describeImage } from '../../src/lay/describe.js';
 
 /**
@@ -84,11 +85,17 @@ function unfamiliar(text: string): string[] {
 /** Words that need a definition or that NHS content style avoids in patient-facing text. */
 const JARGON = /\b(dicom|modality|render|rendering|decode|codec|invalid|error|failed|failure|pixel|window level|metadata|series|slice thickness|lesion|pathology|abnormal|webgl)\b/i;
 
+/**
+ * Every English catalogue checked: the patient's, and the carer words (issue 17, `viewer-role="carer"`),
+ * named `carer:<key>`.
+ */
+const ALL: Record<string, string> = { ...enGB, ...Object.fromEntries(Object.entries(carer).map(([key, text]) => [`carer:${key}`, text])) };
+
 // English only: the reading-age formulas (Flesch-Kincaid) are built for English. The Welsh catalogue
 // (src/lay/messages-cy.ts) awaits review by a Welsh speaker; test/lay/welsh.test.ts checks its keys,
 // placeholders and sentence length.
 describe('patient-facing words', () => {
-  const sentences = Object.entries(enGB)
+  const sentences = Object.entries(ALL)
     .map(([key, text]) => [key, format(text, SAMPLE)] as const)
     .filter(([, text]) => text.split(/\s+/).length >= 5);
 
@@ -104,13 +111,13 @@ describe('patient-facing words', () => {
   }
 
   it('[HAZ-006] uses no jargon', () => {
-    for (const [key, text] of Object.entries(enGB)) {
+    for (const [key, text] of Object.entries(ALL)) {
       expect(JARGON.test(text), `${key}: ${text}`).to.equal(false);
     }
   });
 
   it('[HAZ-006] keeps sentences short (25 words at most)', () => {
-    for (const [key, text] of Object.entries(enGB)) {
+    for (const [key, text] of Object.entries(ALL)) {
       for (const sentence of format(text, SAMPLE).split(/[.!?]\s/)) {
         expect(sentence.split(/\s+/).length, `${key}: ${sentence}`).to.be.at.most(25);
       }
@@ -120,7 +127,7 @@ describe('patient-facing words', () => {
   it('[HAZ-006] uses familiar words (Dale-Chall list, or explained by the glossary): at most 1 in 5 unfamiliar words in any message', () => {
     let words = 0;
     let hard = 0;
-    for (const [key, template] of Object.entries(enGB)) {
+    for (const [key, template] of Object.entries(ALL)) {
       const text = format(template, SAMPLE);
       const all = text.split(/[^\p{L}'’-]+/u).filter((w) => w.length > 2);
       if (all.length < 5) continue;
@@ -134,11 +141,11 @@ describe('patient-facing words', () => {
   });
 
   it('[HAZ-006] fills every placeholder with a realistic value when checking', () => {
-    for (const [key, template] of Object.entries(enGB)) expect(format(template, SAMPLE), key).not.to.match(/\{[a-z]+\}/i);
+    for (const [key, template] of Object.entries(ALL)) expect(format(template, SAMPLE), key).not.to.match(/\{[a-z]+\}/i);
   });
 
   it('[HAZ-019] says "image" throughout, never "picture", and "pee", never "wee"', () => {
-    for (const [key, text] of Object.entries(enGB)) {
+    for (const [key, text] of Object.entries(ALL)) {
       expect(/\bpictures?\b/i.test(text), `${key}: ${text}`).to.equal(false);
       expect(/\bwee\b/i.test(text), `${key}: ${text}`).to.equal(false);
     }
@@ -149,7 +156,7 @@ describe('patient-facing words', () => {
   });
 
   it('[HAZ-019] never says "finding" to a patient, nor "contrast" on a button, nor "safe liquid" for a tracer', () => {
-    for (const [key, text] of Object.entries(enGB)) {
+    for (const [key, text] of Object.entries(ALL)) {
       expect(/\bfindings?\b/i.test(text), `${key}: ${text}`).to.equal(false);
       expect(/safe liquid/i.test(text), `${key}: ${text}`).to.equal(false);
     }

@@ -3,7 +3,7 @@
  * `src/` point down, and the "nevers" hold. Read from the import statements of every file in `src/`
  * (static, `export ... from` and dynamic `import()`, type-only ones too), with a regex: no build.
  *
- *   entries (index.ts, define.ts, cdn.ts, cdn/)
+ *   entries (index.ts, define.ts, cdn.ts, clear-all.ts, cdn/)
  *     -> components/ (the elements)
  *       -> controllers/
  *         -> engine/ sources/ annotations/ disclosure/ questions/ events/ lay/ report/ styles/
@@ -57,7 +57,7 @@ const KNOWN = new Map([]);
 function partOf(file) {
   const [first, ...rest] = relative(src, file).split(sep);
   if (rest.length === 0) {
-    if (['index.ts', 'define.ts', 'cdn.ts'].includes(first)) return 'entry';
+    if (['index.ts', 'define.ts', 'cdn.ts', 'clear-all.ts'].includes(first)) return 'entry';
     return first.replace(/\.ts$/, '');
   }
   if (first === 'cdn') return 'entry';

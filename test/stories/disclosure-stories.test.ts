@@ -53,4 +53,26 @@ describe('finding-disclosure stories as fixtures', () => {
     await loaded(step.querySelector('patient-image-viewer') as PatientImageViewer);
     await expect(step).to.be.accessible();
   });
+
+  // --- issue 17 carer ---
+  it('Carer: the step speaks to the helper about the patient, with no axe violations', async () => {
+    const host = box(480, 360);
+    render(stories.Carer.render(stories.default.args as never), host);
+    const step = host.querySelector('finding-disclosure')!;
+    await until(() => step.phase === 'asking' && step.shadowRoot!.textContent!.includes("the person's images"), 5000, 'carer words');
+    expect(step.shadowRoot!.textContent).to.contain('Show the images');
+    expect(step.shadowRoot!.textContent).not.to.match(/\byour images\b/i);
+    await expect(step).to.be.accessible();
+  });
+
+  it('SignedOut: only "Signed out", the images inside held and cleared, with no axe violations', async () => {
+    const host = box(480, 360);
+    render(stories.SignedOut.render(stories.default.args as never), host);
+    const step = host.querySelector('finding-disclosure')!;
+    await until(() => step.shadowRoot!.textContent!.includes('Signed out'), 5000, 'signed out');
+    expect(step.shadowRoot!.textContent).not.to.contain('Before you look');
+    const viewer = step.querySelector('patient-image-viewer') as PatientImageViewer;
+    expect(viewer.status).to.equal('idle');
+    await expect(step).to.be.accessible();
+  });
 });

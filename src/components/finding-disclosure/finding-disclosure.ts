@@ -46,11 +46,13 @@ type Phase = 'reading' | 'asking' | 'deferred' | 'shown';
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before showing; cancellable (`preventDefault()` keeps the images hidden, for example to ask the patient to sign in again).
  * @event {PvRevealEvent} pv-reveal - The images are shown. `detail`: `scope`, `at` (when), `remembered`; with `scope="finding"` and a finding id, `findings` (that id).
  * @event {PvDeferEvent} pv-defer - The patient chose "Not now". `detail`: `scope`, `at`, `remembered`; `findings` as for `pv-reveal`.
+ * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
  * @csspart panel - The step's panel (and the "not yet" panel).
  * @csspart actions - The row of choices.
  * @csspart button - Every button.
  * @csspart shown - The bar above the images once shown (heading and "Hide my images").
+ * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
  * @cssprop [--pv-interruption-background=var(--pv-color-brand, var(--nhsuk-brand-colour, #005eb8))] - Background of the step.
  * @cssprop [--pv-interruption-text=var(--nhsuk-reverse-text-colour, #ffffff)] - Text on the step.
@@ -141,10 +143,12 @@ export class FindingDisclosure extends PvElement {
 
   // Lifecycle
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Signed out (issue 17) until a study key is set again (or `reset()`).
+    if (this.signedOut && changed.has('studyKey') && this.studyKey) this.signedOut = false;
     const place = changed.has('studyKey') || changed.has('scope') || changed.has('findingKey') || changed.has('findingId');
     if (place) this.#choice.register();
     if (place || changed.has('storage')) void this.#choice.read();
-    this.#hold.setValue(this.state !== 'shown' || this.#outerHold.held);
+    this.#hold.setValue(this.signedOut || this.state !== 'shown' || this.#outerHold.held);
   }
 
   // Handlers
@@ -171,7 +175,17 @@ export class FindingDisclosure extends PvElement {
 
   /** Forget the remembered choice and ask again. */
   async reset(): Promise<void> {
+    this.signedOut = false;
+    this.#choice.register();
     await this.#choice.forget();
+  }
+
+  /** Issue 17: the elements inside are cleared too; the choice is forgotten (stored too, when asked) and the study key with it. */
+  protected override async clearContent(options: { storage?: boolean }): Promise<void> {
+    const inside = [...this.querySelectorAll('*')].filter((element): element is PvElement => element instanceof PvElement);
+    await Promise.all([...inside.map((element) => element.clear(options)), this.#choice.clear(options.storage)]);
+    this.studyKey = '';
+    this.removeAttribute('study-key');
   }
 
   /** This step's one place: the study, or the wrapped finding (always sensitive). */
@@ -259,7 +273,9 @@ export class FindingDisclosure extends PvElement {
 
   override render() {
     const state = this.state;
-    return html`${state === 'asking'
+    return html`${this.signedOut
+        ? this.renderSignedOut()
+        : state === 'asking'
         ? this.#renderAsking()
         : state === 'waiting'
           ? this.#renderDeferred()

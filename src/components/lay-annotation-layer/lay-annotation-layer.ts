@@ -54,6 +54,7 @@ import { renderPanel } from './render-panel.js';
  * @event {PvRevealEvent} pv-reveal - Sensitive findings are shown. `detail`: `scope`, `at`, `remembered`, `findings` (label ids).
  * @event {PvDeferEvent} pv-defer - The patient chose to wait, or hid them again. `detail`: `scope`, `at`, `remembered`, `findings`.
  * @event {PvQuestionEvent} pv-question - The patient sent a question about the summary or a label, for the portal to route to their care team. `detail`: `question`, `about`, `labelId`, `imageIndex`, `at`.
+ * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
  * @csspart overlay - The layer over the picture (markers, tags, orientation, scale).
  * @csspart marker - A numbered marker on the picture.
@@ -64,6 +65,7 @@ import { renderPanel } from './render-panel.js';
  * @csspart sensitive - The notice about findings the care team has marked to talk through.
  * @csspart questions - "Questions for my appointment": the patient's saved questions, printable.
  * @csspart care-card - "When to get help" advice (NHS care card: non-urgent, urgent or emergency).
+ * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared with the viewer).
  * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Quieter text: the kind of label, untrusted links.
@@ -266,6 +268,8 @@ export class LayAnnotationLayer extends PvElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Signed out (issue 17) until a new document is set.
+    if (this.signedOut && (this.annotations !== undefined || this.src)) this.signedOut = false;
     if (changed.has('annotations') || changed.has('src') || changed.has('hold')) void this.#source.load();
     // A study key or store set after the document: read what is remembered under it instead.
     else if ((changed.has('studyKey') || changed.has('storage')) && this._document) {
@@ -305,6 +309,22 @@ export class LayAnnotationLayer extends PvElement {
   select(id: string): void {
     const item = this.#labels().find((l) => l.label.id === id);
     if (item) this.#selection.choose(item);
+  }
+
+  /** Issue 17: forget the document, its words, the choices and questions (stored too, when asked). */
+  protected override async clearContent(options: { storage?: boolean }): Promise<void> {
+    this.#popover.close('close', false);
+    // Started before the document goes: they read its places and the study key now.
+    const forgetting = Promise.all([this.#consent.clear(options.storage), this.#questions.clear(options.storage)]);
+    this.#selection.clear();
+    this.annotations = undefined;
+    this.src = '';
+    this.removeAttribute('src');
+    this._document = null;
+    this._failed = false;
+    this._term = undefined;
+    this.#reportedLinks.clear();
+    await forgetting;
   }
 
   // Internals: loading, the labels shown, words
@@ -426,6 +446,7 @@ export class LayAnnotationLayer extends PvElement {
         openKey: this._term?.key,
         onTerm: (entry, key) => this.#onTerm(entry, key),
         onClose: () => this.#popover.close('close', true),
+        theirs: (text, english) => this.locale.theirs(text, english),
       },
       questions: { ...context, questions: this.#questions, recipient: this.#recipient(), nextSteps: this.questionNextSteps.trim() },
       noQuestions: this.noQuestions,
@@ -436,6 +457,7 @@ export class LayAnnotationLayer extends PvElement {
   }
 
   override render() {
+    if (this.signedOut) return this.renderSignedOut();
     const items = this.#labels();
     return html`${this.#renderOverlay(items)}${this.#renderPanel(items)}
       ${this.renderLiveRegion()}`;

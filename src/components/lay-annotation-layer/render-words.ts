@@ -19,6 +19,8 @@ export interface WordsContext {
   openKey: string | undefined;
   onTerm(entry: GlossaryEntry, key: string): void;
   onClose(): void;
+  /** issue 17 carer: a meaning said right for the person looking (`english`: an English meaning in a Welsh layer). */
+  theirs?(text: string, english: boolean): string;
 }
 
 /** Text with its hard words as buttons; `where` names the place (unique in the layer), for the popover. */
@@ -60,7 +62,7 @@ function renderPopover(ctx: WordsContext, entry: GlossaryEntry, words: string) {
     aria-label=${words}
     aria-describedby="term-definition"
     ><span class="definition" id="term-definition" lang=${ctx.fallback.has(entry) ? 'en' : nothing}
-      ><strong>${words}</strong>: ${entry.definition}</span
+      ><strong>${words}</strong>: ${ctx.theirs?.(entry.definition, ctx.fallback.has(entry)) ?? entry.definition}</span
     >${url
       ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
           >${readMoreText(url, ctx.t, (entry as { urlTitle?: unknown }).urlTitle, ctx.language === 'en-GB')}

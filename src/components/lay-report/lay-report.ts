@@ -71,6 +71,7 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - From a held part's `<finding-disclosure>`: before it is shown; cancellable.
  * @event {PvRevealEvent} pv-reveal - From a held part's `<finding-disclosure>`: the patient chose to see it (or had chosen before).
  * @event {PvDeferEvent} pv-defer - From a held part's `<finding-disclosure>`: the patient chose to wait, or hid it again.
+ * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
  * @csspart report - The whole report.
  * @csspart header - The title, the statement about who the report was written for, and who added the word meanings.
@@ -81,6 +82,7 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
  * @csspart popover - A word's meaning.
  * @csspart image-link - "Show image 3": moves the paired viewer to that image.
  * @csspart error - The message when the report cannot be shown.
+ * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared).
  * @cssprop [--pv-color-secondary-text=var(--nhsuk-secondary-text-colour, #4c6272)] - Quieter text: the report's own headings, who added the meanings (shared with the layer).
@@ -240,6 +242,8 @@ export class LayReport extends PvElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Signed out (issue 17) until a new report is set.
+    if (this.signedOut && (this.report !== undefined || this.text || this.src)) this.signedOut = false;
     if (changed.has('report') || changed.has('text') || changed.has('src') || changed.has('sensitive') || changed.has('holdImpression') || changed.has('imageRefs')) {
       void this.#load();
     }
@@ -594,7 +598,7 @@ export class LayReport extends PvElement {
     const url = trustedUrl(entry.url, this.trustedDomains);
     const english = this.#words?.fallback.has(entry) ? 'en' : nothing;
     return html`<strong class="popover-title" id="${id}-title">${this.t('report.meaningOf', { words: match.text })}</strong
-      ><span class="definition" lang=${english}>${entry.definition}</span
+      ><span class="definition" lang=${english}>${this.locale.theirs(entry.definition, english === 'en')}</span
       >${url
         ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
             >${this.t('layer.readMore', { term: match.text })}
@@ -697,7 +701,30 @@ export class LayReport extends PvElement {
     </div>`;
   }
 
+  /** Issue 17: stop a fetch, forget the report, its words and the choices of its held parts (stored too, when asked). */
+  protected override async clearContent(options: { storage?: boolean }): Promise<void> {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#loadToken++;
+    this.#closeWord();
+    const steps = [...this.renderRoot.querySelectorAll('finding-disclosure')] as unknown as PvElement[];
+    const forgetting = Promise.all(steps.map((step) => step.clear(options)));
+    this.report = undefined;
+    this.text = this.src = '';
+    for (const name of ['src', 'text']) this.removeAttribute(name);
+    this._model = undefined;
+    this._status = 'empty';
+    this._error = undefined;
+    this._revealed = new Set();
+    this._asking = undefined;
+    this._askError = false;
+    this.#openWord = undefined;
+    this.#openPopover = undefined;
+    await forgetting;
+  }
+
   override render() {
+    if (this.signedOut) return this.renderSignedOut();
     const model = this._model;
     const live = this.renderLiveRegion();
     if (this._status === 'error') {

@@ -64,6 +64,7 @@ export type RequestHeaders =
  * @event {PvImageChangeEvent} pv-image-change - The patient moved to another image. `detail`: index (0-based) and image count.
  * @event {PvSeriesChangeEvent} pv-series-change - A study was given alone: the patient opened one of its series, or went back to the list. `detail`: view, modality, plain name, image count, whether it was a key image; never a description or UID.
  * @event {PvViewChangeEvent} pv-view-change - The picture was drawn differently (image, zoom, move, size); at most once a frame. For overlays.
+ * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
  * @slot annotations - For `<lay-annotation-layer>` (it puts itself here): its labels are drawn over the picture and its list shown below the controls.
  *
@@ -80,6 +81,7 @@ export type RequestHeaders =
  * @csspart study - The list of a study's series (a study given without a series).
  * @csspart study-choice - Each choice in that list (a button).
  * @csspart study-bar - Above the picture of a chosen series: "Back to the list of images" and its name.
+ * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour.
  * @cssprop [--pv-color-brand=var(--nhsuk-brand-colour, #005eb8)] - Brand colour: one setting for buttons, links, panels, the slider and progress bar, the consent step's background and the notice edge, in all three elements. A more specific property (such as `--pv-button-text-color` or `--pv-interruption-background`) wins over it.
@@ -259,6 +261,11 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
         count: () => this.#viewer.count,
       },
     );
+  }
+
+  protected override willUpdate(): void {
+    // Signed out (issue 17) until a new source is set.
+    if (this.signedOut && sourceOf(this)) this.signedOut = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -549,8 +556,18 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   }
   // --- end issue 16 study ---
 
+  /** Issue 17: stop, let go of the images (the engine's and the files given), and forget the source. */
+  protected override clearContent(): void {
+    this.#viewer.clear();
+    this.files = null;
+    this.urls = [];
+    this.src = this.dicomwebRoot = this.studyUid = this.seriesUid = this.alt = '';
+    for (const name of ['src', 'dicomweb-root', 'study-uid', 'series-uid', 'alt']) this.removeAttribute(name);
+    this.#lastSource = undefined;
+  }
+
   get #source(): ViewerSource | undefined {
-    const source = this.hold ? undefined : (sourceOf(this) ?? this.#study?.source);
+    const source = this.hold || this.signedOut ? undefined : (sourceOf(this) ?? this.#study?.source);
     // Keep one source object while it names the same images, so re-renders do not reload.
     if (!sameSource(source, this.#lastSource)) this.#lastSource = source;
     return this.#lastSource;
@@ -635,6 +652,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   }
 
   override render() {
+    if (this.signedOut) return this.renderSignedOut();
     const { status, error, progress, facts, count, index } = this.#viewer;
     const loaded = status === 'loaded';
     const zoom = loaded ? (this.#viewer.view?.state().zoom ?? 1) : 1;
