@@ -276,6 +276,19 @@ export const cy = {
   'site.nhs': 'wefan y GIG (yn Saesneg)',
   'site.111': 'wefan GIG 111 (yn Saesneg)',
   'site.patient': 'wefan Patient.info (yn Saesneg)',
+  // --- issue 17 app --- (Welsh awaiting review by a Welsh speaker)
+  'copy.title': 'Cadw copi',
+  'copy.savePicture': "Cadw'r llun hwn",
+  'copy.caption': '{description}, wedi ei gadw ar {date}',
+  'copy.saved': "Mae eich copi wedi'i gadw.",
+  'copy.failed': "Mae'n ddrwg gennym, nid oeddem yn gallu cadw copi. Rhowch gynnig arall arni nes ymlaen.",
+  'copy.saveQuestions': 'Cadw fy nghwestiynau',
+  'copy.shareLegend': 'Rhannu gyda meddyg',
+  'copy.shareImage': 'Y llun hwn',
+  'copy.shareSeries': "Yr holl luniau yn y set hon",
+  'copy.shareStudy': "Y sgan cyfan",
+  'copy.share': 'Gofyn am gael rhannu',
+  'copy.shareAsked': "Rydym wedi anfon eich cais i rannu ymlaen.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

@@ -247,6 +247,19 @@ export const enGB = {
   'site.nhs': 'the NHS website',
   'site.111': 'the NHS 111 website',
   'site.patient': 'the Patient.info website',
+  // --- issue 17 app ---
+  'copy.title': 'Keep a copy',
+  'copy.savePicture': 'Save this picture',
+  'copy.caption': '{description}, saved on {date}',
+  'copy.saved': 'Your copy is saved.',
+  'copy.failed': 'Sorry, we could not save a copy. Try again later.',
+  'copy.saveQuestions': 'Save my questions',
+  'copy.shareLegend': 'Share with a doctor',
+  'copy.shareImage': 'This picture',
+  'copy.shareSeries': 'All the pictures in this set',
+  'copy.shareStudy': 'The whole scan',
+  'copy.share': 'Ask to share',
+  'copy.shareAsked': 'We have passed on your request to share.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

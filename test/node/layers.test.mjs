@@ -38,6 +38,8 @@ const FLOORS = {
   lay: 0,
   report: 0,
   styles: 0,
+  // The NHS App (issue 17): finding its script, saving files, its back button; drawing a saved picture.
+  platform: 0,
   // Registration's guard (tolerates the library loaded twice), used by the elements' define.ts files.
   'define-once': 0,
 };

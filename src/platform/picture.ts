@@ -1,0 +1,138 @@
+/**
+ * "Save this picture": a PNG of the picture as the patient sees it, with the labels they can see
+ * drawn as numbered markers and text boxes, the orientation words, the scale bar and a caption. Only
+ * what the caller passes is drawn: the caller passes the labels the patient has revealed, never a
+ * held one (HAZ-001). Nothing identifying is added (no names, IDs or dates of birth; the caption
+ * says what kind of picture it is and the day it was saved), and a canvas's PNG has no metadata.
+ * Loaded only when the patient presses the button (a lazy chunk).
+ */
+
+/** A box in CSS pixels, all in one coordinate space (the viewer's top-left corner). */
+export interface PictureBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PictureInput {
+  /** The engine's canvas (the picture on screen). */
+  source: HTMLCanvasElement;
+  /** Where that canvas is, in CSS pixels. */
+  area: PictureBox;
+  /** The revealed labels on the picture on screen: number, title, and the marker's centre (CSS pixels). */
+  markers: readonly { number: number; title: string; x: number; y: number }[];
+  /** The orientation words at the picture's edges, in the patient's words. */
+  edges: Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>;
+  /** The scale bar: its width in CSS pixels and its words ("1 cm"). */
+  scale?: { widthPx: number; label: string } | undefined;
+  /** "X-ray of the chest, image 1 of 2, saved on 7 December 2026". */
+  caption: string;
+}
+
+const MARKER = '#ffeb3b';
+const TEXT = '#212b32';
+const WHITE = '#ffffff';
+const FONT = 'Arial, Helvetica, sans-serif';
+
+/** Draw the copy and give it as a PNG. */
+export async function drawPicture(input: PictureInput): Promise<Blob> {
+  const { source, area } = input;
+  // The canvas's own resolution (device pixels), at least 1 and at most 2 per CSS pixel.
+  const ratio = Math.min(2, Math.max(1, source.width / Math.max(1, area.width)));
+  const width = Math.round(area.width * ratio);
+  const pictureHeight = Math.round(area.height * ratio);
+  const captionHeight = Math.round(40 * ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = pictureHeight + captionHeight;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#000000';
+  ctx.fillRect(0, 0, width, pictureHeight);
+  ctx.drawImage(source, 0, 0, width, pictureHeight);
+  ctx.scale(ratio, ratio);
+  ctx.textBaseline = 'middle';
+
+  const inside = (x: number, y: number) => x >= 0 && y >= 0 && x <= area.width && y <= area.height;
+  const markers = input.markers.map((m) => ({ ...m, x: m.x - area.x, y: m.y - area.y })).filter((m) => inside(m.x, m.y));
+  drawEdges(ctx, input.edges, area);
+  if (input.scale) drawScale(ctx, input.scale, area);
+  for (const marker of markers) drawTextBox(ctx, marker, area);
+  for (const marker of markers) drawMarker(ctx, marker);
+
+  // The caption, on white under the picture.
+  ctx.fillStyle = WHITE;
+  ctx.fillRect(0, area.height, area.width, captionHeight / ratio);
+  ctx.fillStyle = TEXT;
+  ctx.font = `16px ${FONT}`;
+  ctx.fillText(input.caption, 12, area.height + captionHeight / ratio / 2, area.width - 24);
+
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be made.'))), 'image/png'));
+}
+
+/** A numbered marker: yellow circle, dark border and number (as on screen). */
+function drawMarker(ctx: CanvasRenderingContext2D, { number, x, y }: { number: number; x: number; y: number }): void {
+  ctx.beginPath();
+  ctx.arc(x, y, 14, 0, Math.PI * 2);
+  ctx.fillStyle = MARKER;
+  ctx.fill();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = TEXT;
+  ctx.stroke();
+  ctx.fillStyle = TEXT;
+  ctx.font = `bold 15px ${FONT}`;
+  ctx.textAlign = 'center';
+  ctx.fillText(String(number), x, y + 1);
+  ctx.textAlign = 'left';
+}
+
+/** The label's words in a white box beside its marker (right, or left near the right edge), kept in the picture. */
+function drawTextBox(ctx: CanvasRenderingContext2D, { number, title, x, y }: { number: number; title: string; x: number; y: number }, area: PictureBox): void {
+  ctx.font = `15px ${FONT}`;
+  const text = `${number}. ${title}`;
+  const maxWidth = Math.max(60, area.width / 2 - 24);
+  const textWidth = Math.min(maxWidth, ctx.measureText(text).width);
+  const boxWidth = textWidth + 16;
+  const boxHeight = 26;
+  let left = x + 20;
+  if (left + boxWidth > area.width - 4) left = x - 20 - boxWidth;
+  left = Math.max(4, Math.min(left, area.width - 4 - boxWidth));
+  const top = Math.max(4, Math.min(y - boxHeight / 2, area.height - 4 - boxHeight));
+  ctx.fillStyle = WHITE;
+  ctx.fillRect(left, top, boxWidth, boxHeight);
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = TEXT;
+  ctx.strokeRect(left, top, boxWidth, boxHeight);
+  ctx.fillStyle = TEXT;
+  ctx.fillText(text, left + 8, top + boxHeight / 2 + 1, maxWidth);
+}
+
+/** "Your right", "Head"...: white words on a dark box at the middle of each edge. */
+function drawEdges(ctx: CanvasRenderingContext2D, edges: PictureInput['edges'], area: PictureBox): void {
+  ctx.font = `bold 15px ${FONT}`;
+  for (const side of ['top', 'bottom', 'left', 'right'] as const) {
+    const text = edges[side];
+    if (!text) continue;
+    const width = ctx.measureText(text).width + 12;
+    const height = 24;
+    const x = side === 'left' ? 6 : side === 'right' ? area.width - 6 - width : (area.width - width) / 2;
+    const y = side === 'top' ? 6 : side === 'bottom' ? area.height - 6 - height : (area.height - height) / 2;
+    ctx.fillStyle = 'rgba(0, 0, 0, 0.75)';
+    ctx.fillRect(x, y, width, height);
+    ctx.fillStyle = WHITE;
+    ctx.fillText(text, x + 6, y + height / 2 + 1);
+  }
+}
+
+/** The scale bar at the bottom left: a white bar on a dark casing, and its words above it. */
+function drawScale(ctx: CanvasRenderingContext2D, scale: { widthPx: number; label: string }, area: PictureBox): void {
+  const x = 12;
+  const y = area.height - 40;
+  ctx.fillStyle = 'rgba(0, 0, 0, 0.75)';
+  ctx.font = `bold 14px ${FONT}`;
+  const labelWidth = ctx.measureText(scale.label).width;
+  ctx.fillRect(x - 4, y - 20, Math.max(scale.widthPx, labelWidth) + 8, 34);
+  ctx.fillStyle = WHITE;
+  ctx.fillRect(x, y + 4, scale.widthPx, 4);
+  ctx.fillText(scale.label, x, y - 6);
+}
