@@ -4,8 +4,11 @@ import { holdBack, inNhsApp, openInApp, saveFile, type Platform } from '../platf
 export interface PlatformInputs {
   /** The host's `platform` property: `auto`, `nhs-app` or `web`. */
   platform: Platform | string;
-  /** What the device's back should close first (an open explanation, a question box), if anything is open. */
-  back: (() => void) | undefined;
+  /**
+   * What the device's back should close first (an open explanation, a question box): asked after
+   * each update; returns the function that closes it, or undefined when nothing is open.
+   */
+  back(): (() => void) | undefined;
 }
 
 /**
@@ -40,8 +43,8 @@ export class PlatformController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const open = this.#inputs().back !== undefined && this.inApp;
-    if (open && !this.#release) this.#release = holdBack(() => this.#inputs().back?.());
+    const open = this.inApp && this.#inputs().back() !== undefined;
+    if (open && !this.#release) this.#release = holdBack(() => this.#inputs().back()?.());
     else if (!open) this.#releaseBack();
   }
 

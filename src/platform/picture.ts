@@ -1,5 +1,5 @@
 /**
- * "Save this picture": a PNG of the picture as the patient sees it, with the labels they can see
+ * "Save this image": a PNG of the picture as the patient sees it, with the labels they can see
  * drawn as numbered markers and text boxes, the orientation words, the scale bar and a caption. Only
  * what the caller passes is drawn: the caller passes the labels the patient has revealed, never a
  * held one (HAZ-001). Nothing identifying is added (no names, IDs or dates of birth; the caption

@@ -69,7 +69,7 @@ import { renderCopy } from './render-copy.js';
  * @csspart popover - A word's explanation.
  * @csspart sensitive - The notice about findings the care team has marked to talk through.
  * @csspart questions - "Questions for my appointment": the patient's saved questions, printable.
- * @csspart copy - "Keep a copy": Save this picture, and Share with a doctor (with `share`).
+ * @csspart copy - "Keep a copy": Save this image, and Share with a doctor (with `share`).
  * @csspart care-card - "When to get help" advice (NHS care card: non-urgent, urgent or emergency).
  *
  * @cssprop [--pv-color-text=var(--nhsuk-text-colour, #212b32)] - Text colour (shared with the viewer).
@@ -189,7 +189,7 @@ export class LayAnnotationLayer extends PvElement {
   readonly #hold = new HoldController(this);
 
   /** The NHS App: links out in its browser overlay, files saved through it, its back button closes what is open. */
-  readonly #platform = new PlatformController(this, () => ({ platform: this.platform, back: this.#backAction() }));
+  readonly #platform = new PlatformController(this, () => ({ platform: this.platform, back: () => this.#backAction() }));
 
   // Properties
   /** The annotation document (version 1, see `annotation.schema.json`), as an object. */
@@ -362,7 +362,7 @@ export class LayAnnotationLayer extends PvElement {
   }
 
   /**
-   * "Save this picture": the picture on screen with the labels the patient can see now (never a held
+   * "Save this image": the picture on screen with the labels the patient can see now (never a held
    * one: the same list as the markers, HAZ-001), the orientation words, the scale bar and a caption.
    */
   async #onSavePicture(): Promise<void> {

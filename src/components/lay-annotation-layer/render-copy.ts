@@ -5,13 +5,13 @@ import type { LayerRenderContext } from './render-context.js';
 export interface CopyView extends Pick<LayerRenderContext, 't' | 'heading'> {
   /** Show "Share with a doctor" (the portal fulfils `pv-share-request`). */
   share: boolean;
-  /** How many pictures the viewer holds: "All the pictures in this set" only when more than one. */
+  /** How many pictures the viewer holds: "All the images in this set" only when more than one. */
   imageCount: number;
   onSavePicture(): void;
   onShare(scope: ShareScope): void;
 }
 
-/** "Keep a copy": Save this picture, and (where the portal offers it) Share with a doctor, with what to share. */
+/** "Keep a copy": Save this image, and (where the portal offers it) Share with a doctor, with what to share. */
 export function renderCopy({ t, heading, share, imageCount, onSavePicture, onShare }: CopyView) {
   const scopes: [ShareScope, string][] = [
     ['image', t('copy.shareImage')],

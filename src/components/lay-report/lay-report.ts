@@ -122,7 +122,7 @@ export class LayReport extends PvElement {
   });
 
   /** The NHS App (issue 17): links out in its browser overlay; its back button closes an open meaning or question box first. */
-  readonly #platform = new PlatformController(this, () => ({ platform: this.platform, back: this.#backAction() }));
+  readonly #platform = new PlatformController(this, () => ({ platform: this.platform, back: () => this.#backAction() }));
 
   // Properties
   /** The report as plain text. Used when `report` is not set. */
