@@ -86,7 +86,7 @@ describe('events: one constructor shape (a detail object)', () => {
     expect(oldModule.PvDeferEvent).to.equal(PvDeferEvent);
   });
 
-  it('pv-share-request is cancellable and carries its fields one by one: nothing else a caller spreads in', () => {
+  it('[HAZ-005] pv-share-request is cancellable and carries its fields one by one: nothing else a caller spreads in', () => {
     const facts = { scope: 'image' as const, imageIndex: 2, imageCount: 5, modality: 'DX', at: '2026-01-01T00:00:00.000Z', patientName: 'Not to be sent', studyUid: '1.2.3' };
     const event = new PvShareRequestEvent(facts);
     expect(event.cancelable).to.equal(true);

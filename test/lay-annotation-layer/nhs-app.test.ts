@@ -135,7 +135,7 @@ describe('NHS App mode and "Keep a copy" (issue 17)', () => {
     await executeServerCommand('pv-user-agent', { userAgent: null });
   });
 
-  it('in the App (its user agent and script): links open in its overlay, the back button closes what is open first, copies are saved through downloadFromBytes; no window.open, print or link download', async () => {
+  it('[HAZ-030] in the App (its user agent and script): links open in its overlay, the back button closes what is open first, copies are saved through downloadFromBytes; no window.open, print or link download', async () => {
     const ua = await executeServerCommand<string, { userAgent: string }>('pv-user-agent', { userAgent: navigator.userAgent + APP_UA_TOKEN });
     expect(ua).to.contain('nhsapp-android/');
     app = installFakeNhsApp();
@@ -267,7 +267,7 @@ describe('NHS App mode and "Keep a copy" (issue 17)', () => {
     expect(button(root, 'Save my questions')).to.exist;
   });
 
-  it('platform="web" inside the App, and the App\'s user agent without its script: no errors, the browser way where the App cannot be reached', async () => {
+  it('[HAZ-030] platform="web" inside the App, and the App user agent without its script: no errors, the browser way where the App cannot be reached', async () => {
     app = installFakeNhsApp();
     const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, withLink, [640, 480], (l) => (l.platform = 'web'));
     follow(layer.shadowRoot!.querySelector<HTMLAnchorElement>('.links a')!);
