@@ -21,6 +21,7 @@ import type {
   PvLabelSelectEvent,
   PvLinkBlockedEvent,
   PvLoadEvent,
+  PvShareRequestEvent,
 } from '../src/index.js';
 import { syntheticFiles, type SyntheticImage } from './patient-image-viewer.stories.js';
 
@@ -42,12 +43,17 @@ export interface LayerArgs {
   questionRecipient: string;
   questionNextSteps: string;
   headingLevel: number;
+  /** Where it runs: `auto`, `nhs-app` or `web` (issue 17). */
+  platform: 'auto' | 'nhs-app' | 'web';
+  /** Offer "Share with a doctor" (`pv-share-request`). */
+  share: boolean;
   messages?: Messages;
   onPvLoad?: (event: PvLoadEvent) => void;
   onPvError?: (event: PvErrorEvent) => void;
   onPvAnnotationError?: (event: PvAnnotationErrorEvent) => void;
   onPvLinkBlocked?: (event: PvLinkBlockedEvent) => void;
   onPvLabelSelect?: (event: PvLabelSelectEvent) => void;
+  onPvShareRequest?: (event: PvShareRequestEvent) => void;
   /** Any CSS custom property (`--pv-*`), set as an inline style on the viewer; the layer inherits it. */
   [customProperty: `--${string}`]: string | undefined;
 }
@@ -113,10 +119,13 @@ export function renderLayer(args: LayerArgs): TemplateResult {
       question-recipient=${args.questionRecipient ?? ''}
       question-next-steps=${args.questionNextSteps ?? ''}
       heading-level=${args.headingLevel ?? 2}
+      platform=${args.platform ?? 'auto'}
+      ?share=${args.share ?? false}
       .messages=${args.messages}
       @pv-annotation-error=${args.onPvAnnotationError}
       @pv-link-blocked=${args.onPvLinkBlocked}
       @pv-label-select=${args.onPvLabelSelect}
+      @pv-share-request=${args.onPvShareRequest}
     ></lay-annotation-layer>
   </patient-image-viewer>`;
   return args.containerWidth
@@ -148,6 +157,7 @@ const eventArgTypes: ArgTypes = Object.fromEntries(
       ['onPvAnnotationError', 'pv-annotation-error'],
       ['onPvLinkBlocked', 'pv-link-blocked'],
       ['onPvLabelSelect', 'pv-label-select'],
+      ['onPvShareRequest', 'pv-share-request'],
     ] as const
   ).map(([arg, event]) => [arg, { action: event, table: { disable: true } }]),
 );
@@ -170,6 +180,8 @@ const meta = {
     questionRecipient: '',
     questionNextSteps: '',
     headingLevel: 2,
+    platform: 'auto',
+    share: false,
   },
   argTypes: {
     image: {
@@ -195,6 +207,8 @@ const meta = {
     questionRecipient: { control: 'text' },
     questionNextSteps: { control: 'text' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    platform: { control: 'inline-radio', options: ['auto', 'nhs-app', 'web'] },
+    share: { control: 'boolean' },
     ...manifestOnlyArgTypes,
     ...eventArgTypes,
   },
@@ -253,6 +267,18 @@ export const NarrowPhone = {
  */
 export const DocumentWithErrors = {
   args: { image: 'chest-xray', annotations: documentWithErrors },
+} satisfies Story;
+
+/**
+ * "Keep a copy" (issue 17) as inside the NHS App (`platform="nhs-app"`): "Save this image" makes a
+ * PNG of the picture with the labels the patient can see, the orientation words, the scale and a
+ * caption; "Share with a doctor" lets the patient choose what and asks the portal (`pv-share-request`
+ * in the Actions panel; nothing is uploaded). Saved questions can be saved as a text file, and
+ * "Print my questions" is not offered, as the App cannot print. Storybook has no App script, so the
+ * copy comes as a normal download here; inside the App it goes through `nhsapp.storage.downloadFromBytes`.
+ */
+export const KeepACopyInTheNhsApp = {
+  args: { image: 'chest-xray', annotations: chestXray, platform: 'nhs-app', share: true },
 } satisfies Story;
 
 /** A summary of the report and no labels: no markers, and the hard words in the summary are explained. */

@@ -38,6 +38,8 @@ export interface ReportArgs {
   talkHref: string;
   timeout: number;
   headingLevel: number;
+  /** Where it runs: `auto`, `nhs-app` or `web` (issue 17). */
+  platform: 'auto' | 'nhs-app' | 'web';
 }
 
 function base64(text: string): string {
@@ -75,6 +77,7 @@ export function renderReport(args: ReportArgs): TemplateResult {
     talk-href=${args.talkHref ?? ''}
     .timeout=${args.timeout ?? 30000}
     heading-level=${args.headingLevel ?? 2}
+    platform=${args.platform ?? 'auto'}
     .sensitive=${args.sensitive ?? []}
     ?hold-impression=${args.holdImpression}
     explained-by=${args.explainedBy ?? ''}
@@ -116,6 +119,7 @@ const meta = {
     talkHref: '',
     timeout: 30000,
     headingLevel: 2,
+    platform: 'auto',
   },
   argTypes: {
     input: {
@@ -139,6 +143,7 @@ const meta = {
     talkHref: { control: 'text' },
     timeout: { control: 'number' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    platform: { control: 'inline-radio', options: ['auto', 'nhs-app', 'web'] },
     ...Object.fromEntries(
       ['report', 'imageRefs', 'glossary', 'trustedDomains', 'messages', 'status', 'study-key', 'talk-href', 'hold-impression', 'explained-by', 'explained-on', 'no-questions', 'heading-level'].map(
         (name) => [name, { table: { disable: true } }],
