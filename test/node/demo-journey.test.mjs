@@ -365,18 +365,18 @@ function nhsAppWebView() {
     storage: {
       downloadFromBytes(base64data, filename, mimeType) {
         need(arguments.length === 3 && /^[A-Za-z0-9+/]+={0,2}$/.test(base64data) && /\.\w+$/.test(filename) && /^\w+\/[\w.+-]+$/.test(mimeType), 'downloadFromBytes(base64, filename, mimeType)');
-        calls.push({ fn: 'downloadFromBytes', filename, mimeType, bytes: atob(base64data).length });
+        calls.push({ fn: 'downloadFromBytes', filename, mimeType, bytes: window.atob(base64data).length });
       },
     },
   };
   window.__app = { calls, cannot, back: () => back?.(), hasBack: () => back !== undefined };
   window.open = (...args) => (cannot.push(`window.open(${args[0]})`), null);
   window.print = () => cannot.push('print');
-  HTMLAnchorElement.prototype.click = function () {
+  window.HTMLAnchorElement.prototype.click = function () {
     cannot.push(`a download by link (${this.download})`);
   };
-  addEventListener('click', (event) => {
-    const link = event.composedPath().find((n) => n instanceof HTMLAnchorElement && n.target === '_blank');
+  window.addEventListener('click', (event) => {
+    const link = event.composedPath().find((n) => n instanceof window.HTMLAnchorElement && n.target === '_blank');
     if (link && !event.defaultPrevented) cannot.push(`a new tab (${link.href})`);
     if (link) event.preventDefault();
   });
