@@ -20,6 +20,7 @@ export type Platform = 'auto' | 'nhs-app' | 'web';
 
 /** The parts of the NHS App's JavaScript API (v2) this library uses. */
 export interface NhsAppApi {
+  tools?: { isOpenInNHSApp?(): boolean };
   navigation?: {
     openBrowserOverlay?(overlayUri: string): void;
     setBackAction?(backAction: () => void): void;
@@ -38,11 +39,22 @@ export function nhsApp(): NhsAppApi | undefined {
   return api !== null && typeof api === 'object' ? (api as NhsAppApi) : undefined;
 }
 
-/** Whether to behave as inside the NHS App: forced by `platform`, else the App's script or its user agent. */
+/**
+ * Whether to behave as inside the NHS App: forced by `platform`; else the App's user-agent token, or
+ * the App's script on the page. A portal may load the script in every browser, so when the script can
+ * say (`nhsapp.tools.isOpenInNHSApp()`, documented in v2) its answer is taken.
+ */
 export function inNhsApp(platform: Platform | string = 'auto'): boolean {
   if (platform === 'nhs-app') return true;
   if (platform === 'web') return false;
-  return nhsApp() !== undefined || APP_USER_AGENT.test(globalThis.navigator?.userAgent ?? '');
+  if (APP_USER_AGENT.test(globalThis.navigator?.userAgent ?? '')) return true;
+  const api = nhsApp();
+  if (!api) return false;
+  try {
+    return typeof api.tools?.isOpenInNHSApp === 'function' ? api.tools.isOpenInNHSApp() === true : true;
+  } catch {
+    return true;
+  }
 }
 
 /**

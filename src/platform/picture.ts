@@ -57,7 +57,9 @@ export async function drawPicture(input: PictureInput): Promise<Blob> {
   const markers = input.markers.map((m) => ({ ...m, x: m.x - area.x, y: m.y - area.y })).filter((m) => inside(m.x, m.y));
   drawEdges(ctx, input.edges, area);
   if (input.scale) drawScale(ctx, input.scale, area);
-  for (const marker of markers) drawTextBox(ctx, marker, area);
+  // Text boxes never on top of each other: each moves down (then up) past the ones already drawn.
+  const placed: PictureBox[] = [];
+  for (const marker of markers) placed.push(drawTextBox(ctx, marker, area, placed));
   for (const marker of markers) drawMarker(ctx, marker);
 
   // The caption, on white under the picture.
@@ -86,8 +88,18 @@ function drawMarker(ctx: CanvasRenderingContext2D, { number, x, y }: { number: n
   ctx.textAlign = 'left';
 }
 
-/** The label's words in a white box beside its marker (right, or left near the right edge), kept in the picture. */
-function drawTextBox(ctx: CanvasRenderingContext2D, { number, title, x, y }: { number: number; title: string; x: number; y: number }, area: PictureBox): void {
+const overlaps = (a: PictureBox, b: PictureBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The label's words in a white box beside its marker (right, or left near the right edge), kept in
+ * the picture and off the boxes already `placed`. Returns where it went.
+ */
+function drawTextBox(
+  ctx: CanvasRenderingContext2D,
+  { number, title, x, y }: { number: number; title: string; x: number; y: number },
+  area: PictureBox,
+  placed: readonly PictureBox[],
+): PictureBox {
   ctx.font = `15px ${FONT}`;
   const text = `${number}. ${title}`;
   const maxWidth = Math.max(60, area.width / 2 - 24);
@@ -97,7 +109,13 @@ function drawTextBox(ctx: CanvasRenderingContext2D, { number, title, x, y }: { n
   let left = x + 20;
   if (left + boxWidth > area.width - 4) left = x - 20 - boxWidth;
   left = Math.max(4, Math.min(left, area.width - 4 - boxWidth));
-  const top = Math.max(4, Math.min(y - boxHeight / 2, area.height - 4 - boxHeight));
+  const clampTop = (top: number) => Math.max(4, Math.min(top, area.height - 4 - boxHeight));
+  let top = clampTop(y - boxHeight / 2);
+  // Try below, then above, in steps of one box, until it is clear of the others (or out of room).
+  for (let step = 1; step <= 8 && placed.some((box) => overlaps(box, { x: left, y: top, width: boxWidth, height: boxHeight })); step++) {
+    const offset = Math.ceil(step / 2) * (boxHeight + 4) * (step % 2 === 1 ? 1 : -1);
+    top = clampTop(y - boxHeight / 2 + offset);
+  }
   ctx.fillStyle = WHITE;
   ctx.fillRect(left, top, boxWidth, boxHeight);
   ctx.lineWidth = 1.5;
@@ -105,6 +123,7 @@ function drawTextBox(ctx: CanvasRenderingContext2D, { number, title, x, y }: { n
   ctx.strokeRect(left, top, boxWidth, boxHeight);
   ctx.fillStyle = TEXT;
   ctx.fillText(text, left + 8, top + boxHeight / 2 + 1, maxWidth);
+  return { x: left, y: top, width: boxWidth, height: boxHeight };
 }
 
 /** "Your right", "Head"...: white words on a dark box at the middle of each edge. */

@@ -51,15 +51,18 @@ export interface FakeNhsApp {
   uninstall(): void;
 }
 
-/** Put a fake `window.nhsapp` on the page, with `platform` as `getAppPlatform()` says. */
-export function installFakeNhsApp(platform: 'android' | 'ios' = 'android'): FakeNhsApp {
+/**
+ * Put a fake `window.nhsapp` on the page, with `platform` as `getAppPlatform()` says; `none` is the
+ * App's script loaded in an ordinary browser (`isOpenInNHSApp()` is false there).
+ */
+export function installFakeNhsApp(platform: 'android' | 'ios' | 'none' = 'android'): FakeNhsApp {
   const calls: FakeCall[] = [];
   let backAction: (() => void) | undefined;
   const downloads: { bytes: Uint8Array; filename: string; mimeType: string }[] = [];
   const api = {
     tools: {
       getAppPlatform: () => platform,
-      isOpenInNHSApp: () => true,
+      isOpenInNHSApp: () => platform !== 'none',
     },
     navigation: {
       AppPage,

@@ -76,6 +76,13 @@ describe('platform: the NHS App (src/platform/nhs-app.ts)', () => {
     expect(app.calls).to.deep.equal([]);
   });
 
+  it('the App script loaded in an ordinary browser (isOpenInNHSApp() is false): a browser', () => {
+    app = installFakeNhsApp('none');
+    expect(inNhsApp()).to.equal(false);
+    expect(openInApp('https://www.nhs.uk/')).to.equal(false);
+    expect(app.calls).to.deep.equal([]);
+  });
+
   it('an older App script without a function: the browser way, no error', async () => {
     (window as unknown as { nhsapp: unknown }).nhsapp = { navigation: {} };
     try {
