@@ -7,6 +7,77 @@
  * Loaded only when the patient presses the button (a lazy chunk).
  */
 
+import type { MessageKey } from '../lay/messages.js';
+import { edgesFromImageOrientation, edgesFromPatientOrientation } from '../lay/orientation.js';
+import type { ImageGeometry } from '../sources/inspect.js';
+
+/** What the saved picture needs of the viewer (`<patient-image-viewer>` has it). */
+export interface PictureViewer {
+  readonly index: number;
+  readonly imageCount: number;
+  readonly stage?: HTMLElement | undefined;
+  getBoundingClientRect(): DOMRect;
+  frameBox(): PictureBox | undefined;
+  imageToFrame(column: number, row: number): { x: number; y: number } | undefined;
+  imageGeometry(index: number): ImageGeometry | undefined;
+}
+
+/** A label the patient can see on the picture on screen: its number in the list, title and point. */
+export interface PictureLabel {
+  number: number;
+  title: string;
+  point: { column: number; row: number };
+}
+
+/** The words of the copy, in the element's language (`messages` overrides applied). */
+export interface PictureWords {
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** What the picture is, from its safe facts only ("X-ray of the chest"; never the portal's `alt`). */
+  description: string;
+  /** Today, in words ("7 December 2026"). */
+  today: string;
+}
+
+/**
+ * The copy of the picture on screen as a PNG, with `labels` (only the ones the patient can see:
+ * the caller's to choose, HAZ-001) and the scale bar, or undefined when the viewer has no picture.
+ */
+export async function pictureOf(
+  viewer: PictureViewer,
+  labels: readonly PictureLabel[],
+  words: PictureWords,
+  scale?: { widthPx: number; label: string },
+): Promise<Blob | undefined> {
+  const source = viewer.stage?.querySelector('canvas');
+  const frame = viewer.frameBox();
+  if (!source || !frame) return undefined;
+  const { t } = words;
+  const outer = viewer.getBoundingClientRect();
+  const rect = source.getBoundingClientRect();
+  const markers = labels.flatMap(({ number, title, point }) => {
+    const at = viewer.imageToFrame(point.column, point.row);
+    return at ? [{ number, title, x: frame.x + at.x, y: frame.y + at.y }] : [];
+  });
+  const image = viewer.imageGeometry(viewer.index);
+  const edges = edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation);
+  const word = (direction: string | undefined) => {
+    if (!direction) return undefined;
+    const text = t(`orientation.${direction}` as MessageKey);
+    return edges?.oblique ? t('orientation.roughly', { direction: text }) : text;
+  };
+  const description = words.description;
+  const count = viewer.imageCount;
+  const what = count > 1 ? t('describeWithIndex', { description, index: viewer.index + 1, count }) : description;
+  return drawPicture({
+    source,
+    area: { x: rect.left - outer.left, y: rect.top - outer.top, width: rect.width, height: rect.height },
+    markers,
+    edges: edges ? { top: word(edges.top), bottom: word(edges.bottom), left: word(edges.left), right: word(edges.right) } : {},
+    scale: scale ? { widthPx: scale.widthPx, label: scale.label } : undefined,
+    caption: t('copy.caption', { description: what, date: words.today }),
+  });
+}
+
 /** A box in CSS pixels, all in one coordinate space (the viewer's top-left corner). */
 export interface PictureBox {
   x: number;

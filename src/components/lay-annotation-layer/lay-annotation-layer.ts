@@ -9,8 +9,8 @@ import { QuestionsController } from '../../controllers/questions-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PlatformController } from '../../controllers/platform-controller.js';
 import { PvShareRequestEvent, type ShareScope } from '../../events/pv-share-request-event.js';
-import { describe } from '../../lay/describe.js';
 import type { Platform } from '../../platform/nhs-app.js';
+import { describe } from '../../lay/describe.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
 import type { StoreSetting } from '../../disclosure/choice-store.js';
@@ -367,44 +367,18 @@ export class LayAnnotationLayer extends PvElement {
    */
   async #onSavePicture(): Promise<void> {
     const viewer = this.#viewerEl();
-    const source = viewer?.stage?.querySelector('canvas');
-    const frame = viewer?.frameBox();
-    if (!viewer || viewer.status !== 'loaded' || !source || !frame) {
-      void this.announce(this.t('copy.failed'));
-      return;
-    }
-    const outer = viewer.getBoundingClientRect();
-    const rect = source.getBoundingClientRect();
-    const area = { x: rect.left - outer.left, y: rect.top - outer.top, width: rect.width, height: rect.height };
-    const markers = this.#labels()
-      .filter((item) => item.imageIndex === viewer.index)
-      .flatMap((item) => {
-        const point = viewer.imageToFrame(item.label.target.point.column, item.label.target.point.row);
-        return point ? [{ number: item.number, title: item.label.title, x: frame.x + point.x, y: frame.y + point.y }] : [];
-      });
-    const image = viewer.imageGeometry(viewer.index);
-    const edges = edgesFromImageOrientation(image?.orientation) ?? edgesFromPatientOrientation(image?.patientOrientation);
-    const word = (direction: string | undefined) => {
-      if (!direction) return undefined;
-      const text = this.t(`orientation.${direction}` as MessageKey);
-      return edges?.oblique ? this.t('orientation.roughly', { direction: text }) : text;
-    };
-    const facts = viewer.imageFacts;
-    const description = facts ? describe(facts, this.locale.messages) : this.t('kind.other');
-    const count = viewer.imageCount;
-    const what = count > 1 ? this.t('describeWithIndex', { description, index: viewer.index + 1, count }) : description;
-    const scale = this.#placement.geometry?.scale;
     try {
-      const { drawPicture } = await import('../../platform/picture.js');
+      if (!viewer || viewer.status !== 'loaded') throw new Error('No picture');
+      const labels = this.#labels()
+        .filter((item) => item.imageIndex === viewer.index)
+        .map((item) => ({ number: item.number, title: item.label.title, point: item.label.target.point }));
+      const { pictureOf } = await import('../../platform/picture.js');
       if (!this.isConnected) return;
-      const png = await drawPicture({
-        source,
-        area,
-        markers,
-        edges: edges ? { top: word(edges.top), bottom: word(edges.bottom), left: word(edges.left), right: word(edges.right) } : {},
-        scale: scale ? { widthPx: scale.widthPx, label: scale.label } : undefined,
-        caption: this.t('copy.caption', { description: what, date: this.locale.date(new Date()) }),
-      });
+      const facts = viewer.imageFacts;
+      const description = facts ? describe(facts, this.locale.messages) : this.t('kind.other');
+      const words = { t: this.t.bind(this), description, today: this.locale.date(new Date()) };
+      const png = await pictureOf(viewer, labels, words, this.#placement.geometry?.scale);
+      if (!png) throw new Error('No picture');
       if (this.isConnected) await this.#save(png, `image-${this.#today()}.png`);
     } catch {
       if (this.isConnected) void this.announce(this.t('copy.failed'));
