@@ -253,9 +253,9 @@ export class LayAnnotationLayer extends PvElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /**
-   * Where the layer runs: `auto` (default: inside the NHS App when the App's script, `window.nhsapp`,
-   * is on the page or the user agent has the App's `nhsapp-android/` or `nhsapp-ios/` token), `nhs-app`
-   * or `web`. Inside the App, links out open in the App's browser overlay, copies are saved through the
+   * Where the layer runs: `auto` (default: inside the NHS App when the user agent has the App's
+   * `nhsapp-android/` or `nhsapp-ios/` token, or the App's script, `window.nhsapp`, is on the page and
+   * its `tools.isOpenInNHSApp()`, where it has one, agrees), `nhs-app` or `web`. Inside the App, links out open in the App's browser overlay, copies are saved through the
    * App (`downloadFromBytes`), "Print my questions" is not offered (the App cannot print), and the
    * App's back button closes an open explanation or question box first. The App's script is the
    * portal's to load; this library never loads it.

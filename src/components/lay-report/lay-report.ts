@@ -195,8 +195,9 @@ export class LayReport extends PvElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /**
-   * Where the report runs: `auto` (default: inside the NHS App when `window.nhsapp` is on the page or
-   * the user agent has the App's `nhsapp-android/` or `nhsapp-ios/` token), `nhs-app` or `web`. Inside
+   * Where the report runs: `auto` (default: inside the NHS App when the user agent has the App's
+   * `nhsapp-android/` or `nhsapp-ios/` token, or the App's script, `window.nhsapp`, is on the page and
+   * its `tools.isOpenInNHSApp()`, where it has one, agrees), `nhs-app` or `web`. Inside
    * the App, "read more" links open in the App's browser overlay and the App's back button closes an
    * open meaning or question box first.
    */
