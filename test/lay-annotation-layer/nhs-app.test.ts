@@ -362,6 +362,15 @@ describe('NHS App mode and "Keep a copy" (issue 17)', () => {
     await until(() => root.querySelector('.popover') === null, 3000, 'meaning closed');
     await el.updateComplete;
     expect(app.backAction).to.equal(undefined);
+
+    // Its question box: back closes it, and focus goes back to its Ask button.
+    root.querySelector<HTMLButtonElement>('button.ask')!.click();
+    await until(() => root.querySelector('.composer textarea') !== null, 3000, 'question box');
+    await el.updateComplete;
+    expect(app.pressBack()).to.equal(true);
+    await until(() => root.querySelector('.composer') === null, 3000, 'question box closed by back');
+    await until(() => root.activeElement?.classList.contains('ask') === true, 3000, 'focus on Ask');
+    expect(app.backAction).to.equal(undefined);
     expect(browser.opened).to.deep.equal([]);
   });
 });

@@ -595,7 +595,15 @@ export class LayReport extends PvElement {
   #backAction(): (() => void) | undefined {
     if (!this.#platform.inApp) return undefined;
     if (this.#openWord) return () => this.#popover.close('close', true);
-    if (this._asking !== undefined) return () => (this._asking = undefined);
+    const asking = this._asking;
+    if (asking !== undefined) {
+      return async () => {
+        this._asking = undefined;
+        // Focus back on its Ask button, as Cancel does.
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`[data-block="${CSS.escape(asking)}"] .ask`)?.focus();
+      };
+    }
     return undefined;
   }
 
