@@ -24,6 +24,13 @@
  * test/node/layers.test.mjs): shell 22.3 kB, the rest of the catalogue (3.2 kB) moving to the
  * elements; and the Welsh glossary (5.9 kB, loaded with the glossary and only on a Welsh page) is
  * counted with the glossary: elements 86.5 kB, glossary 80.4 kB.
+ * 2026-12-07, issues 15-17: viewer and labels raised from 90 to 95 kB, measured 92.4 kB. What it
+ *   gained: the catalogue words the consent step does not use (3.7 kB, out of the shell, which fell
+ *   from 25.0 to 23.6 kB: before and after consent together, the same bytes), the poster frame
+ *   (src/poster/, about 3 kB: the first picture about a third sooner on the phone profile), the NHS App, keeping a copy
+ *   and sharing (src/platform/, 1.7 kB of it only when the patient saves an image), carers' words
+ *   and sign-out. The next saving is the annotation validator (zod, 25.5 kB of this group): zod's
+ *   `zod/mini` build would cut most of it.
  * The build's precompressed copies (`x.js.br`, `x.js.gz`, vite.config.ts's pv-precompress) are not
  * counted: the groups list only the `.js` files, and size-limit gzips those itself.
  */
@@ -45,7 +52,7 @@ export default [
     name: 'Viewer and labels: loaded once the patient agrees',
     path: paths(groups.elements),
     gzip: true,
-    limit: '90 kB',
+    limit: '95 kB',
   },
   {
     name: 'Glossary: about 1,000 report words and their meanings, loaded when labels or a report need them',

@@ -21,6 +21,7 @@ import type {
   PvLabelSelectEvent,
   PvLinkBlockedEvent,
   PvLoadEvent,
+  PvShareRequestEvent,
 } from '../src/index.js';
 import { syntheticFiles, type SyntheticImage } from './patient-image-viewer.stories.js';
 
@@ -44,12 +45,17 @@ export interface LayerArgs {
   headingLevel: number;
   /** Who is looking: the patient (`self`) or a parent, carer or helper (`carer`), issue 17. */
   viewerRole: 'self' | 'carer';
+  /** Where it runs: `auto`, `nhs-app` or `web` (issue 17). */
+  platform: 'auto' | 'nhs-app' | 'web';
+  /** Offer "Share with a doctor" (`pv-share-request`). */
+  share: boolean;
   messages?: Messages;
   onPvLoad?: (event: PvLoadEvent) => void;
   onPvError?: (event: PvErrorEvent) => void;
   onPvAnnotationError?: (event: PvAnnotationErrorEvent) => void;
   onPvLinkBlocked?: (event: PvLinkBlockedEvent) => void;
   onPvLabelSelect?: (event: PvLabelSelectEvent) => void;
+  onPvShareRequest?: (event: PvShareRequestEvent) => void;
   /** Any CSS custom property (`--pv-*`), set as an inline style on the viewer; the layer inherits it. */
   [customProperty: `--${string}`]: string | undefined;
 }
@@ -116,10 +122,13 @@ export function renderLayer(args: LayerArgs): TemplateResult {
       question-next-steps=${args.questionNextSteps ?? ''}
       heading-level=${args.headingLevel ?? 2}
       .viewerRole=${args.viewerRole === 'carer' ? 'carer' : undefined}
+      platform=${args.platform ?? 'auto'}
+      ?share=${args.share ?? false}
       .messages=${args.messages}
       @pv-annotation-error=${args.onPvAnnotationError}
       @pv-link-blocked=${args.onPvLinkBlocked}
       @pv-label-select=${args.onPvLabelSelect}
+      @pv-share-request=${args.onPvShareRequest}
     ></lay-annotation-layer>
   </patient-image-viewer>`;
   return args.containerWidth
@@ -151,6 +160,7 @@ const eventArgTypes: ArgTypes = Object.fromEntries(
       ['onPvAnnotationError', 'pv-annotation-error'],
       ['onPvLinkBlocked', 'pv-link-blocked'],
       ['onPvLabelSelect', 'pv-label-select'],
+      ['onPvShareRequest', 'pv-share-request'],
     ] as const
   ).map(([arg, event]) => [arg, { action: event, table: { disable: true } }]),
 );
@@ -174,6 +184,8 @@ const meta = {
     questionNextSteps: '',
     headingLevel: 2,
     viewerRole: 'self',
+    platform: 'auto',
+    share: false,
   },
   argTypes: {
     image: {
@@ -200,6 +212,8 @@ const meta = {
     questionNextSteps: { control: 'text' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
     viewerRole: { control: 'inline-radio', options: ['self', 'carer'] },
+    platform: { control: 'inline-radio', options: ['auto', 'nhs-app', 'web'] },
+    share: { control: 'boolean' },
     ...manifestOnlyArgTypes,
     ...eventArgTypes,
   },
@@ -258,6 +272,18 @@ export const NarrowPhone = {
  */
 export const DocumentWithErrors = {
   args: { image: 'chest-xray', annotations: documentWithErrors },
+} satisfies Story;
+
+/**
+ * "Keep a copy" (issue 17) as inside the NHS App (`platform="nhs-app"`): "Save this image" makes a
+ * PNG of the picture with the labels the patient can see, the orientation words, the scale and a
+ * caption; "Share with a doctor" lets the patient choose what and asks the portal (`pv-share-request`
+ * in the Actions panel; nothing is uploaded). Saved questions can be saved as a text file, and
+ * "Print my questions" is not offered, as the App cannot print. Storybook has no App script, so the
+ * copy comes as a normal download here; inside the App it goes through `nhsapp.storage.downloadFromBytes`.
+ */
+export const KeepACopyInTheNhsApp = {
+  args: { image: 'chest-xray', annotations: chestXray, platform: 'nhs-app', share: true },
 } satisfies Story;
 
 /** A summary of the report and no labels: no markers, and the hard words in the summary are explained. */

@@ -40,6 +40,8 @@ export interface ReportArgs {
   headingLevel: number;
   /** Who is looking: the patient (`self`) or a parent, carer or helper (`carer`), issue 17. */
   viewerRole: 'self' | 'carer';
+  /** Where it runs: `auto`, `nhs-app` or `web` (issue 17). */
+  platform: 'auto' | 'nhs-app' | 'web';
 }
 
 function base64(text: string): string {
@@ -78,6 +80,7 @@ export function renderReport(args: ReportArgs): TemplateResult {
     .timeout=${args.timeout ?? 30000}
     heading-level=${args.headingLevel ?? 2}
     .viewerRole=${args.viewerRole === 'carer' ? 'carer' : undefined}
+    platform=${args.platform ?? 'auto'}
     .sensitive=${args.sensitive ?? []}
     ?hold-impression=${args.holdImpression}
     explained-by=${args.explainedBy ?? ''}
@@ -120,6 +123,7 @@ const meta = {
     timeout: 30000,
     headingLevel: 2,
     viewerRole: 'self',
+    platform: 'auto',
   },
   argTypes: {
     input: {
@@ -144,6 +148,7 @@ const meta = {
     timeout: { control: 'number' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
     viewerRole: { control: 'inline-radio', options: ['self', 'carer'] },
+    platform: { control: 'inline-radio', options: ['auto', 'nhs-app', 'web'] },
     ...Object.fromEntries(
       ['report', 'imageRefs', 'glossary', 'trustedDomains', 'messages', 'status', 'study-key', 'talk-href', 'hold-impression', 'explained-by', 'explained-on', 'no-questions', 'heading-level', 'viewer-role'].map(
         (name) => [name, { table: { disable: true } }],

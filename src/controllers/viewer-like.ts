@@ -11,6 +11,8 @@ export interface ViewerLike extends HTMLElement {
   readonly status: ViewerStatus;
   /** The image on screen, counting from 0. */
   readonly index: number;
+  /** How many images the viewer holds (issue 17: the saved picture's caption, what a share covers). */
+  readonly imageCount: number;
   /** How long a fetch may take, in milliseconds (the layer's document fetch uses the same). */
   readonly timeout: number;
   /** Safe facts about what is shown, once loaded. */

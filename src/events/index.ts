@@ -13,6 +13,8 @@ export { PvRevealEvent, type PvChoiceDetail } from './pv-reveal-event.js';
 export { PvDeferEvent } from './pv-defer-event.js';
 export { PvSeriesChangeEvent, type PvSeriesChangeDetail } from './pv-series-change-event.js';
 export { PvActivityEvent, type PvActivityDetail } from './pv-activity-event.js';
+// --- issue 17 app ---
+export { PvShareRequestEvent, type PvShareRequestDetail, type ShareScope } from './pv-share-request-event.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
 import type { PvFirstPictureEvent } from './pv-first-picture-event.js';
@@ -29,6 +31,7 @@ import type { PvQuestionEvent } from './pv-question-event.js';
 import type { PvReportErrorEvent } from './pv-report-error-event.js';
 import type { PvSeriesChangeEvent } from './pv-series-change-event.js';
 import type { PvActivityEvent } from './pv-activity-event.js';
+import type { PvShareRequestEvent } from './pv-share-request-event.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -47,5 +50,6 @@ declare global {
     'pv-report-error': PvReportErrorEvent;
     'pv-series-change': PvSeriesChangeEvent;
     'pv-activity': PvActivityEvent;
+    'pv-share-request': PvShareRequestEvent;
   }
 }

@@ -29,6 +29,9 @@ export const carerReviewStatus = {
 export const carer = {
   loading: "Yn llwytho'r ddelwedd",
   controlsGettingReady: "Mae'r ddelwedd yn barod. Mae'r rheolyddion yn cael eu paratoi.",
+  'copy.saved': "Mae'r copi wedi'i gadw.",
+  'copy.saveQuestions': "Cadw'r cwestiynau",
+  'copy.shareAsked': "Rydym wedi anfon y cais i rannu ymlaen.",
   'study.title': 'Eu delweddau',
   'study.keyTitle': "Delweddau a ddewiswyd gan eu tîm gofal",
   'study.keyMissing': "Ni allem ddod o hyd i {count} o'r delweddau a ddewiswyd gan eu tîm gofal.",

@@ -17,6 +17,9 @@ import type { Messages } from './messages.js';
 export const carer = {
   loading: 'Loading the image',
   controlsGettingReady: 'The image is ready. The controls are getting ready.',
+  'copy.saved': 'The copy is saved.',
+  'copy.saveQuestions': 'Save the questions',
+  'copy.shareAsked': 'We have passed on the request to share.',
   'study.title': 'Their images',
   'study.keyTitle': 'Images their care team picked',
   'study.keyMissing': 'We could not find {count} of the images their care team picked.',

@@ -309,6 +309,19 @@ export const cy = {
   'study.mr.dwi': "Yn dangos sut mae dŵr yn symud",
   // --- issue 17 carer --- (draft, awaiting review like the rest)
   signedOut: "Wedi allgofnodi. Mewngofnodwch eto i weld hyn.",
+  // --- issue 17 app --- (Welsh awaiting review by a Welsh speaker)
+  'copy.title': 'Cadw copi',
+  'copy.savePicture': "Cadw'r ddelwedd hon",
+  'copy.caption': '{description}, wedi ei gadw ar {date}',
+  'copy.saved': "Mae eich copi wedi'i gadw.",
+  'copy.failed': "Mae'n ddrwg gennym, nid oeddem yn gallu cadw copi. Rhowch gynnig arall arni nes ymlaen.",
+  'copy.saveQuestions': 'Cadw fy nghwestiynau',
+  'copy.shareLegend': 'Rhannu gyda meddyg',
+  'copy.shareImage': 'Y ddelwedd hon',
+  'copy.shareSeries': 'Yr holl ddelweddau yn y set hon',
+  'copy.shareStudy': "Y sgan cyfan",
+  'copy.share': 'Gofyn am gael rhannu',
+  'copy.shareAsked': "Rydym wedi anfon eich cais i rannu ymlaen.",
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

@@ -212,6 +212,19 @@ export const enGB = {
   'study.mr.flair': 'Fluid made dark, shows swelling',
   'study.mr.dwi': 'Shows how water moves',
   // --- issue 17 carer --- (signedOut is in messages-consent.ts: every element, the consent step too, shows it)
+  // --- issue 17 app ---
+  'copy.title': 'Keep a copy',
+  'copy.savePicture': 'Save this image',
+  'copy.caption': '{description}, saved on {date}',
+  'copy.saved': 'Your copy is saved.',
+  'copy.failed': 'Sorry, we could not save a copy. Try again later.',
+  'copy.saveQuestions': 'Save my questions',
+  'copy.shareLegend': 'Share with a doctor',
+  'copy.shareImage': 'This image',
+  'copy.shareSeries': 'All the images in this set',
+  'copy.shareStudy': 'The whole scan',
+  'copy.share': 'Ask to share',
+  'copy.shareAsked': 'We have passed on your request to share.',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

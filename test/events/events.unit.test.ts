@@ -11,6 +11,7 @@ import {
   PvQuestionEvent,
   PvReportErrorEvent,
   PvRevealEvent,
+  PvShareRequestEvent,
   PvViewChangeEvent,
 } from '../../src/index.js';
 import * as oldModule from '../../src/events/pv-disclosure-events.js';
@@ -30,6 +31,7 @@ describe('events: one constructor shape (a detail object)', () => {
     new PvDisclosureRequestEvent({ scope: 'finding', findings: ['mass'] }),
     new PvRevealEvent({ scope: 'study', at: '2026-01-01T00:00:00.000Z', remembered: false }),
     new PvDeferEvent({ scope: 'study', at: '2026-01-01T00:00:00.000Z', remembered: true }),
+    new PvShareRequestEvent({ scope: 'series', imageCount: 3, modality: 'CT', at: '2026-01-01T00:00:00.000Z' }),
   ];
 
   for (const event of events) {
@@ -82,5 +84,14 @@ describe('events: one constructor shape (a detail object)', () => {
     expect(oldModule.PvDisclosureRequestEvent).to.equal(PvDisclosureRequestEvent);
     expect(oldModule.PvRevealEvent).to.equal(PvRevealEvent);
     expect(oldModule.PvDeferEvent).to.equal(PvDeferEvent);
+  });
+
+  it('[HAZ-005] pv-share-request is cancellable and carries its fields one by one: nothing else a caller spreads in', () => {
+    const facts = { scope: 'image' as const, imageIndex: 2, imageCount: 5, modality: 'DX', at: '2026-01-01T00:00:00.000Z', patientName: 'Not to be sent', studyUid: '1.2.3' };
+    const event = new PvShareRequestEvent(facts);
+    expect(event.cancelable).to.equal(true);
+    expect(event.detail).to.deep.equal({ scope: 'image', imageIndex: 2, imageCount: 5, modality: 'DX', at: '2026-01-01T00:00:00.000Z' });
+    // An image index only says which picture when the scope is one picture.
+    expect(new PvShareRequestEvent({ ...facts, scope: 'study' }).detail).not.to.have.property('imageIndex');
   });
 });

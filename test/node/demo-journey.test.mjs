@@ -332,3 +332,95 @@ it('the demo on a 390 x 844 phone, with real touch: a thumb on the picture scrol
   assert.deepEqual(problems, [], 'no page errors');
   await page.close();
 });
+
+/**
+ * In the page, before any script: a fake of the NHS App's JS API v2 (as the App's script puts it on
+ * `window.nhsapp`; the checked fake the browser tests use is test/fakes/fake-nhsapp.ts), and records of
+ * what the App's web view cannot do: window.open, print, a download by link.
+ */
+function nhsAppWebView() {
+  const calls = [];
+  const cannot = [];
+  let back;
+  const need = (ok, what) => {
+    if (!ok) throw new TypeError(`nhsapp (fake): ${what}`);
+  };
+  window.nhsapp = {
+    tools: { getAppPlatform: () => 'android', isOpenInNHSApp: () => true },
+    navigation: {
+      setBackAction(fn) {
+        need(typeof fn === 'function', 'setBackAction(function)');
+        back = fn;
+        calls.push({ fn: 'setBackAction' });
+      },
+      clearBackAction() {
+        back = undefined;
+        calls.push({ fn: 'clearBackAction' });
+      },
+      openBrowserOverlay(url) {
+        need(/^https?:\/\//.test(url), 'openBrowserOverlay(Uri)');
+        calls.push({ fn: 'openBrowserOverlay', url });
+      },
+    },
+    storage: {
+      downloadFromBytes(base64data, filename, mimeType) {
+        need(arguments.length === 3 && /^[A-Za-z0-9+/]+={0,2}$/.test(base64data) && /\.\w+$/.test(filename) && /^\w+\/[\w.+-]+$/.test(mimeType), 'downloadFromBytes(base64, filename, mimeType)');
+        calls.push({ fn: 'downloadFromBytes', filename, mimeType, bytes: window.atob(base64data).length });
+      },
+    },
+  };
+  window.__app = { calls, cannot, back: () => back?.(), hasBack: () => back !== undefined };
+  window.open = (...args) => (cannot.push(`window.open(${args[0]})`), null);
+  window.print = () => cannot.push('print');
+  window.HTMLAnchorElement.prototype.click = function () {
+    cannot.push(`a download by link (${this.download})`);
+  };
+  window.addEventListener('click', (event) => {
+    const link = event.composedPath().find((n) => n instanceof window.HTMLAnchorElement && n.target === '_blank');
+    if (link && !event.defaultPrevented) cannot.push(`a new tab (${link.href})`);
+    if (link) event.preventDefault();
+  });
+}
+
+it('[HAZ-033] the demo in the NHS App web view (its user agent and a fake of its JS API): back closes the question box, copies are saved through the App; no window.open, print or download by link', async () => {
+  const page = explained(await browser.newPage());
+  await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+  await page.setUserAgent(`${await browser.userAgent()} nhsapp-android/3.2.0`);
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.evaluateOnNewDocument(nhsAppWebView);
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  await page.evaluate(() => sessionStorage.clear());
+  const chest = '#xray';
+  const layer = `${chest} lay-annotation-layer`;
+  await page.click('a[href="#xray-heading"]');
+  await (await findDeep(page, 'finding-disclosure[study-key="demo-chest"]', 'button', 'Show my images')).click();
+  await page.waitForFunction((s) => document.querySelector(s).status === 'loaded', { timeout: 60_000 }, chest);
+  await page.waitForFunction((s) => document.querySelector(s).shadowRoot?.querySelector('.panel ol > li'), { timeout: 30_000 }, layer);
+
+  // A question box, closed by the App's back button.
+  await (await findDeep(page, layer, 'button', 'Ask a question about this')).click();
+  await page.waitForFunction(() => window.__app.hasBack(), { timeout: 5_000 });
+  await page.evaluate(() => window.__app.back());
+  await page.waitForFunction((s) => !document.querySelector(s).shadowRoot.querySelector('.composer'), { timeout: 5_000 }, layer);
+  await page.waitForFunction(() => !window.__app.hasBack(), { timeout: 5_000 });
+
+  // A question saved, then saved as a file; no Print in the App.
+  await (await findDeep(page, layer, 'button', 'Ask a question about this')).click();
+  await page.keyboard.type('Can I drive?');
+  await (await findDeep(page, layer, 'button', 'Save for my appointment')).click();
+  await (await findDeep(page, layer, 'button', 'Save my questions')).click();
+  await (await findDeep(page, layer, 'button', 'Save this image')).click();
+  await page.waitForFunction(() => window.__app.calls.filter((c) => c.fn === 'downloadFromBytes').length === 2, { timeout: 10_000 });
+  const text = await deepText(page, layer);
+  assert.doesNotMatch(text, /Print my questions/);
+  const saved = await page.evaluate(() => window.__app.calls.filter((c) => c.fn === 'downloadFromBytes'));
+  assert.deepEqual(
+    saved.map((c) => c.mimeType),
+    ['text/plain', 'image/png'],
+  );
+  for (const { filename } of saved) assert.match(filename, /^(questions|image)-\d{4}-\d{2}-\d{2}\.(txt|png)$/, 'no names or IDs in a file name');
+  assert.ok(saved[1].bytes > 1000, 'a picture was saved');
+  assert.deepEqual(await page.evaluate(() => window.__app.cannot), [], 'nothing the App cannot do');
+  assert.deepEqual(problems, [], 'no page errors');
+  await page.close();
+});

@@ -42,6 +42,8 @@ const FLOORS = {
   styles: 0,
   // The poster frame (issue 15): a first picture drawn without the engine.
   poster: 0,
+  // The NHS App (issue 17): finding its script, saving files, its back button; drawing a saved picture.
+  platform: 0,
   // Registration's guard (tolerates the library loaded twice), used by the elements' define.ts files.
   'define-once': 0,
 };

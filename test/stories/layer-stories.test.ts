@@ -209,4 +209,15 @@ describe('annotation layer stories as fixtures', () => {
     expect(root.textContent).not.to.contain('tiny spot');
     await expect(viewer).to.be.accessible();
   });
+
+  it('KeepACopyInTheNhsApp: "Keep a copy" with Save this image and Share with a doctor; no Print in the App; no axe violations', async () => {
+    const { viewer, root } = await mount(stories.KeepACopyInTheNhsApp);
+    await until(() => root.querySelector('[part="copy"]') !== null, 5000, 'Keep a copy');
+    const copy = root.querySelector('[part="copy"]')!;
+    expect(copy.querySelector('h2')?.textContent?.trim()).to.equal('Keep a copy');
+    expect(copy.querySelector('button.save-picture')?.textContent?.trim()).to.equal('Save this image');
+    expect(copy.querySelector('legend')?.textContent?.trim()).to.equal('Share with a doctor');
+    expect(root.textContent).not.to.contain('Print my questions');
+    await expect(viewer).to.be.accessible();
+  });
 });

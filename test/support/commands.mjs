@@ -140,6 +140,19 @@ export function browserCommands() {
           const clip = { ...payload.clip, x: payload.clip.x + scroll.x, y: payload.clip.y + scroll.y };
           return page.screenshot({ clip, encoding: 'base64', captureBeyondViewport: false });
         }
+        case 'pv-user-agent': {
+          // The browser's user agent, as a page inside the NHS App's web view has it (issue 17):
+          // { userAgent: '... nhsapp-android/3.1.0' }; { userAgent: null } puts the browser's own back.
+          // On the same long-lived session as pv-emulate-media (Chromium drops overrides on detach).
+          let client = mediaSessions.get(page);
+          if (!client) {
+            client = await page.target().createCDPSession();
+            mediaSessions.set(page, client);
+          }
+          const userAgent = payload.userAgent ?? (await page.browser().userAgent());
+          await client.send('Emulation.setUserAgentOverride', { userAgent });
+          return page.evaluate(() => navigator.userAgent);
+        }
         case 'pv-heap': {
           const client = await page.target().createCDPSession();
           for (let i = 0; i < 3; i++) await client.send('HeapProfiler.collectGarbage');

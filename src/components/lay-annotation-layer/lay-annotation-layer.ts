@@ -7,6 +7,10 @@ import { LabelPlacementController } from '../../controllers/label-placement-cont
 import { LabelSelectionController } from '../../controllers/label-selection-controller.js';
 import { QuestionsController } from '../../controllers/questions-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
+import { PlatformController } from '../../controllers/platform-controller.js';
+import { PvShareRequestEvent, type ShareScope } from '../../events/pv-share-request-event.js';
+import type { Platform } from '../../platform/nhs-app.js';
+import { describe } from '../../lay/describe.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvLinkBlockedEvent } from '../../events/pv-link-blocked-event.js';
 import type { StoreSetting } from '../../disclosure/choice-store.js';
@@ -24,6 +28,7 @@ import { renderSensitive } from './sensitive.js';
 import { documentLang, type LayerItem, type LayerRenderContext } from './render-context.js';
 import { COMPACT_WIDTH, renderOverlay } from './render-overlay.js';
 import { renderPanel } from './render-panel.js';
+import { renderCopy } from './render-copy.js';
 
 /**
  * Plain-English labels on a patient's image: markers pinned to points of the right image that
@@ -53,6 +58,7 @@ import { renderPanel } from './render-panel.js';
  * @event {PvDisclosureRequestEvent} pv-disclosure-request - Before sensitive findings are shown (`detail.scope` is `finding`, `detail.findings` their label ids); cancellable.
  * @event {PvRevealEvent} pv-reveal - Sensitive findings are shown. `detail`: `scope`, `at`, `remembered`, `findings` (label ids).
  * @event {PvDeferEvent} pv-defer - The patient chose to wait, or hid them again. `detail`: `scope`, `at`, `remembered`, `findings`.
+ * @event {PvShareRequestEvent} pv-share-request - With `share`: the patient asked to share their images with a doctor, for the portal to fulfil (nothing is uploaded by this library). `detail`: `scope` (`image`, `series` or `study`), `imageIndex` (with `image`), `imageCount`, `modality`, `at`. Cancellable.
  * @event {PvQuestionEvent} pv-question - The patient sent a question about the summary or a label, for the portal to route to their care team. `detail`: `question`, `about`, `labelId`, `imageIndex`, `at`.
  * @event {PvActivityEvent} pv-activity - The patient tapped, clicked, pressed a key, turned the wheel or scrolled inside the element; at most once every 30 s for the page. `detail`: `kind`, `element`, `at`.
  *
@@ -64,6 +70,7 @@ import { renderPanel } from './render-panel.js';
  * @csspart popover - A word's explanation.
  * @csspart sensitive - The notice about findings the care team has marked to talk through.
  * @csspart questions - "Questions for my appointment": the patient's saved questions, printable.
+ * @csspart copy - "Keep a copy": Save this image, and Share with a doctor (with `share`).
  * @csspart care-card - "When to get help" advice (NHS care card: non-urgent, urgent or emergency).
  * @csspart signed-out - After `clear()` (sign-out): the plain "Signed out" words, until a new source is set.
  *
@@ -185,6 +192,9 @@ export class LayAnnotationLayer extends PvElement {
   /** Its own `hold`, or that of a consent step around it. */
   readonly #hold = new HoldController(this);
 
+  /** The NHS App: links out in its browser overlay, files saved through it, its back button closes what is open. */
+  readonly #platform = new PlatformController(this, () => ({ platform: this.platform, back: () => this.#backAction() }));
+
   // Properties
   /** The annotation document (version 1, see `annotation.schema.json`), as an object. */
   @property({ attribute: false }) annotations: unknown;
@@ -246,6 +256,19 @@ export class LayAnnotationLayer extends PvElement {
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
+  /**
+   * Where the layer runs: `auto` (default: inside the NHS App when the user agent has the App's
+   * `nhsapp-android/` or `nhsapp-ios/` token, or the App's script, `window.nhsapp`, is on the page and
+   * its `tools.isOpenInNHSApp()`, where it has one, agrees), `nhs-app` or `web`. Inside the App, links out open in the App's browser overlay, copies are saved through the
+   * App (`downloadFromBytes`), "Print my questions" is not offered (the App cannot print), and the
+   * App's back button closes an open explanation or question box first. The App's script is the
+   * portal's to load; this library never loads it.
+   */
+  @property() platform: Platform = 'auto';
+
+  /** Offer "Share with a doctor": the patient chooses what to share and `pv-share-request` asks the portal to do it. */
+  @property({ type: Boolean }) share = false;
+
   @state() private _document: AnnotationDocument | null = null;
   @state() private _failed = false;
   /** The open explanation: its entry, and where its word is (`key`, unique in this layer). */
@@ -297,6 +320,75 @@ export class LayAnnotationLayer extends PvElement {
   #onTerm(entry: GlossaryEntry, key: string) {
     if (this._term?.key === key) this.#popover.close('close', true);
     else this._term = { entry, key };
+  }
+
+  /** What the device's back closes first in the NHS App: the open explanation, question box or marker card. */
+  #backAction(): (() => void) | undefined {
+    if (this._term) return () => this.#popover.close('close', true);
+    const asking = this.#questions.asking;
+    if (asking !== undefined) return () => void this.#questions.cancel(asking);
+    if (this.#selection.card) return () => this.#selection.closeCard();
+    return undefined;
+  }
+
+  /** "Share with a doctor": the portal is asked (cancellable); the patient is told when it was not stopped. */
+  #onShare(scope: ShareScope): void {
+    const viewer = this.#viewerEl();
+    if (!viewer || viewer.status !== 'loaded') return;
+    const event = new PvShareRequestEvent({
+      scope,
+      ...(scope === 'image' ? { imageIndex: viewer.index } : {}),
+      imageCount: viewer.imageCount,
+      modality: viewer.imageFacts?.modality ?? '',
+      at: new Date().toISOString(),
+    });
+    if (this.dispatchEvent(event)) void this.announce(this.t('copy.shareAsked'));
+  }
+
+  /** The day, for file names: `2026-12-07` (no names or IDs in a file name). */
+  #today(): string {
+    return new Date().toISOString().slice(0, 10);
+  }
+
+  /** Save a file we made; say whether it worked. */
+  async #save(file: Blob, name: string): Promise<void> {
+    try {
+      await this.#platform.save(file, name);
+      if (this.isConnected) void this.announce(this.t('copy.saved'));
+    } catch {
+      if (this.isConnected) void this.announce(this.t('copy.failed'));
+    }
+  }
+
+  /** "Save my questions": a small text file (no print; it works inside the NHS App too). */
+  #onSaveQuestions(): void {
+    const saved = this.#questions.saved;
+    const lines = [this.t('list.title'), '', ...saved.map((question, i) => `${i + 1}. ${question}`), ''];
+    void this.#save(new Blob([lines.join('\n')], { type: 'text/plain' }), `questions-${this.#today()}.txt`);
+  }
+
+  /**
+   * "Save this image": the picture on screen with the labels the patient can see now (never a held
+   * one: the same list as the markers, HAZ-001), the orientation words, the scale bar and a caption.
+   */
+  async #onSavePicture(): Promise<void> {
+    const viewer = this.#viewerEl();
+    try {
+      if (!viewer || viewer.status !== 'loaded') throw new Error('No picture');
+      const labels = this.#labels()
+        .filter((item) => item.imageIndex === viewer.index)
+        .map((item) => ({ number: item.number, title: item.label.title, point: item.label.target.point }));
+      const { pictureOf } = await import('../../platform/picture.js');
+      if (!this.isConnected) return;
+      const facts = viewer.imageFacts;
+      const description = facts ? describe(facts, this.locale.messages) : this.t('kind.other');
+      const words = { t: this.t.bind(this), description, today: this.locale.date(new Date()) };
+      const png = await pictureOf(viewer, labels, words, this.#placement.geometry?.scale);
+      if (!png) throw new Error('No picture');
+      if (this.isConnected) await this.#save(png, `image-${this.#today()}.png`);
+    } catch {
+      if (this.isConnected) void this.announce(this.t('copy.failed'));
+    }
   }
 
   // Public methods
@@ -448,7 +540,22 @@ export class LayAnnotationLayer extends PvElement {
         onClose: () => this.#popover.close('close', true),
         theirs: (text, english) => this.locale.theirs(text, english),
       },
-      questions: { ...context, questions: this.#questions, recipient: this.#recipient(), nextSteps: this.questionNextSteps.trim() },
+      questions: {
+        ...context,
+        questions: this.#questions,
+        recipient: this.#recipient(),
+        nextSteps: this.questionNextSteps.trim(),
+        onSaveQuestions: () => this.#onSaveQuestions(),
+        print: !this.#platform.inApp,
+      },
+      copy: renderCopy({
+        t: context.t,
+        heading: context.heading,
+        share: this.share,
+        imageCount: viewer.imageCount,
+        onSavePicture: () => void this.#onSavePicture(),
+        onShare: (scope) => this.#onShare(scope),
+      }),
       noQuestions: this.noQuestions,
       onLinkBlocked: (labelId, url) => this.#onLinkBlocked(labelId, url),
       onChoose: (item, fromList) => this.#selection.choose(item, fromList),

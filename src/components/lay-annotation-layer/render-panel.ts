@@ -25,6 +25,8 @@ export interface PanelContext extends LayerRenderContext {
   questions: QuestionsView;
   /** Hide "Ask a question about this". */
   noQuestions: boolean;
+  /** "Keep a copy" (issue 17: save this picture, share with a doctor), rendered by the host. */
+  copy?: unknown;
   /** A link was not to a trusted site (said once per label and URL by the host). */
   onLinkBlocked(labelId: string, url: string): void;
   onChoose(item: LayerItem, fromList: boolean): void;
@@ -73,7 +75,7 @@ export function renderPanel(ctx: PanelContext) {
           </ol>
         </section>`
       : nothing}
-    ${renderSaved(ctx.questions)}
+    ${ctx.copy ?? nothing} ${renderSaved(ctx.questions)}
   </div>`;
 }
 

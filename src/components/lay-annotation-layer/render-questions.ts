@@ -9,6 +9,11 @@ export interface QuestionsView extends Pick<LayerRenderContext, 't' | 'heading'>
   recipient: string;
   /** What happens after a question is sent (the portal's words, else a general sentence). */
   nextSteps: string;
+  // --- issue 17 app ---
+  /** "Save my questions" (a small text file, saved through the NHS App inside it). */
+  onSaveQuestions?: () => void;
+  /** Whether "Print my questions" shows (not inside the NHS App, which cannot print). */
+  print?: boolean;
 }
 
 /** "Ask a question about this": a button (with the confirmation under it), or the open composer with suggested questions. */
@@ -64,8 +69,8 @@ function renderConfirmation({ questions, t, recipient, nextSteps }: QuestionsVie
   </div>`;
 }
 
-/** "Questions for my appointment": the saved questions, each removable, and Print. */
-export function renderSaved({ questions, t, heading }: QuestionsView) {
+/** "Questions for my appointment": the saved questions, each removable; Save, and Print (not in the NHS App). */
+export function renderSaved({ questions, t, heading, onSaveQuestions, print = true }: QuestionsView) {
   if (questions.saved.length === 0) return nothing;
   return html`<section class="saved" part="questions" aria-labelledby="saved-title">
     ${heading(t('list.title'), 'saved-title')}
@@ -79,6 +84,9 @@ export function renderSaved({ questions, t, heading }: QuestionsView) {
         </li>`,
       )}
     </ol>
-    <button class="goto" type="button" @click=${() => window.print()}>${t('list.print')}</button>
+    <div class="choices">
+      ${onSaveQuestions ? html`<button class="goto save-questions" type="button" @click=${() => onSaveQuestions()}>${t('copy.saveQuestions')}</button>` : nothing}
+      ${print ? html`<button class="goto" type="button" @click=${() => window.print()}>${t('list.print')}</button>` : nothing}
+    </div>
   </section>`;
 }

@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ref } from 'lit/directives/ref.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
+import { PlatformController } from '../../controllers/platform-controller.js';
+import type { Platform } from '../../platform/nhs-app.js';
 import { matchOf, popoverElement, termWords, type Words } from './words.js';
 import { PvQuestionEvent } from '../../events/pv-question-event.js';
 import { PvReportErrorEvent } from '../../events/pv-report-error-event.js';
@@ -123,6 +125,9 @@ export class LayReport extends PvElement {
     focusOnOpen: false,
   });
 
+  /** The NHS App (issue 17): links out in its browser overlay; its back button closes an open meaning or question box first. */
+  readonly #platform = new PlatformController(this, () => ({ platform: this.platform, back: () => this.#backAction() }));
+
   // Properties
   /** The report as plain text. Used when `report` is not set. */
   @property() text = '';
@@ -192,6 +197,15 @@ export class LayReport extends PvElement {
    * a section whose heading is an `h2`, set 3. The report's section headings are one level lower.
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /**
+   * Where the report runs: `auto` (default: inside the NHS App when the user agent has the App's
+   * `nhsapp-android/` or `nhsapp-ios/` token, or the App's script, `window.nhsapp`, is on the page and
+   * its `tools.isOpenInNHSApp()`, where it has one, agrees), `nhs-app` or `web`. Inside
+   * the App, "read more" links open in the App's browser overlay and the App's back button closes an
+   * open meaning or question box first.
+   */
+  @property() platform: Platform = 'auto';
 
   @state() private _status: Status = 'empty';
   @state() private _model: ReportModel | undefined;
@@ -581,6 +595,21 @@ export class LayReport extends PvElement {
     anchor.setAttribute('aria-expanded', 'true');
     anchor.setAttribute('aria-controls', element.id);
     render(this.#renderPopover(match, element.id), element);
+  }
+
+  /** What the NHS App's back closes first: the open meaning, else the open question box. */
+  #backAction(): (() => void) | undefined {
+    if (!this.#platform.inApp) return undefined;
+    if (this.#openWord) return () => this.#popover.close('close', true);
+    const asking = this._asking;
+    if (asking !== undefined) {
+      return () => {
+        this._asking = undefined;
+        // Focus back on its Ask button, as Cancel does.
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-block="${CSS.escape(asking)}"] .ask`)?.focus());
+      };
+    }
+    return undefined;
   }
 
   /** Close the open meaning (focus stays where it is). */
