@@ -16,6 +16,8 @@
  * - Imaging engine, 1,075 kB: about 5% over today's, for Cornerstone patch releases. It fails on the
  *   regressions seen on this platform: vtk.js's XML reader coming back (+81 kB, PLATFORM.md) or a
  *   namespace import of the Cornerstone packages (+3 MB).
+ * - Editor, 40 kB (added 2026-12-07, issue 18): the clinicians' editor; only a page with a
+ *   `<lay-annotation-editor>` loads it. What it shares with the viewer and layer is counted there.
  * The build's precompressed copies (`x.js.br`, `x.js.gz`, vite.config.ts's pv-precompress) are not
  * counted: the groups list only the `.js` files, and size-limit gzips those itself.
  */
@@ -44,6 +46,13 @@ export default [
     path: paths(groups.glossary),
     gzip: true,
     limit: '85 kB',
+  },
+  // --- issue 18 editor ---
+  {
+    name: 'Editor: the clinicians\u2019 <lay-annotation-editor>, never loaded by a patient\u2019s page',
+    path: paths(groups.editor),
+    gzip: true,
+    limit: '40 kB',
   },
   {
     name: 'Imaging engine: Cornerstone3D, DICOM loader, decode worker (no codecs)',

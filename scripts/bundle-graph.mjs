@@ -78,6 +78,8 @@ function reachable(dir, roots, stops) {
  *   load other than the imaging engine and the glossary (the annotation validator, the Welsh words);
  * - `glossary`: the built-in glossary's data with `findTerms`, loaded when labels or a report have
  *   words to explain.
+ * - `editor`: the clinicians' `<lay-annotation-editor>` chunk and what it alone loads (issue 18). A
+ *   patient's page never downloads it: it is reached from neither the viewer's nor the layer's chunk.
  */
 export function cdnGroups(dir) {
   const entry = 'patient-image-viewer.js';
@@ -107,5 +109,10 @@ export function cdnGroups(dir) {
   const glossary = reached.filter((file) => hashed('chunks/glossary').test(file) || hashed('chunks/find-terms').test(file));
   if (glossary.length !== 1) throw new Error(`Expected one glossary chunk (chunks/glossary-*.js) in ${dir}, found ${glossary.length}`);
   const elements = reached.filter((file) => !glossary.includes(file));
-  return { shell, elements, glossary, imaging };
+  // --- issue 18 editor: what the editor's chunk loads beyond what a patient's page already has ---
+  const patient = new Set([...stops, ...reached]);
+  const editor = reachable(dir, [one(hashed('chunks/lay-annotation-editor'))], patient)
+    .filter((file) => !patient.has(file))
+    .sort();
+  return { shell, elements, glossary, imaging, editor };
 }

@@ -10,6 +10,8 @@ export { PvReportErrorEvent, type PvReportErrorDetail } from './pv-report-error-
 export { PvDisclosureRequestEvent, type PvDisclosureRequestDetail, type DisclosureScope } from './pv-disclosure-request-event.js';
 export { PvRevealEvent, type PvChoiceDetail } from './pv-reveal-event.js';
 export { PvDeferEvent } from './pv-defer-event.js';
+// --- issue 18 editor ---
+export { PvAnnotationsChangeEvent, type PvAnnotationsChangeDetail } from './pv-annotations-change-event.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
 import type { PvErrorEvent } from './pv-error-event.js';
@@ -23,6 +25,7 @@ import type { PvRevealEvent } from './pv-reveal-event.js';
 import type { PvDeferEvent } from './pv-defer-event.js';
 import type { PvQuestionEvent } from './pv-question-event.js';
 import type { PvReportErrorEvent } from './pv-report-error-event.js';
+import type { PvAnnotationsChangeEvent } from './pv-annotations-change-event.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -38,5 +41,6 @@ declare global {
     'pv-defer': PvDeferEvent;
     'pv-question': PvQuestionEvent;
     'pv-report-error': PvReportErrorEvent;
+    'pv-annotations-change': PvAnnotationsChangeEvent;
   }
 }
