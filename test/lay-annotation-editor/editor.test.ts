@@ -207,6 +207,30 @@ describe('<lay-annotation-editor>', () => {
     }
   });
 
+  it('[HAZ-006] checks the reading age of every sentence as it is written, names the hard words, offers plainer ones, and still saves', async () => {
+    const { editor } = await mountEditor();
+    let last: PvAnnotationsChangeEvent | undefined;
+    editor.addEventListener('pv-annotations-change', (e) => (last = e));
+    root(editor).querySelector<HTMLButtonElement>('.add')!.click();
+    await settle();
+    await sendKeys({ type: 'Your chest' });
+    await type(editor, '#description', 'Your heart is a normal size. Subsequent evaluation approximately demonstrates unremarkable parenchymal appearances throughout.');
+    await until(() => root(editor).querySelector('#description-check') != null, 5000, 'the reading-age warning');
+    const warning = root(editor).querySelector('#description-check')!.textContent!.replace(/\s+/g, ' ');
+    expect(warning).to.contain('Hard to read');
+    expect(warning).to.contain('Subsequent evaluation');
+    expect(warning).not.to.contain('normal size');
+    expect(warning).to.contain('Hard words:');
+    expect(warning).to.contain('approximately');
+    expect(warning).to.contain('Try \u201cabout\u201d for \u201capproximately\u201d');
+    expect(root(editor).querySelector('#description')!.getAttribute('aria-describedby')).to.equal('description-check');
+    expect(root(editor).querySelector('.hard-count')!.textContent).to.contain('1 sentence(s) above reading age 11. You can still save');
+    expect(last!.detail.hardSentences).to.equal(1);
+    // Saving is still allowed: the label and its words are in the document.
+    expect(editor.value.labels[0]!.description).to.contain('Subsequent evaluation');
+    await expect(editor).to.be.accessible();
+  });
+
   it('passes axe with labels and a label open', async () => {
     const { viewer, editor } = await mountEditor();
     editor.value = chestDoc;

@@ -52,6 +52,12 @@ export const editorWords = {
   nothingToUndo: 'Nothing to undo.',
   nothingToRedo: 'Nothing to redo.',
   noImage: 'Labels can be added once the image is shown.',
+  hardSentence: 'Hard to read (above reading age 11): “{sentence}”',
+  tooLong: 'It has {words} words: 25 at most is easier.',
+  hardWords: 'Hard words: {words}.',
+  plainInstead: 'Try “{plain}” for “{word}”.',
+  glossaryInstead: 'Or use a glossary word, explained for the patient: {terms}.',
+  hardCount: '{count} sentence(s) above reading age 11. You can still save, but the patient may find them hard to read.',
 } as const;
 
 export type EditorWordKey = keyof typeof editorWords;

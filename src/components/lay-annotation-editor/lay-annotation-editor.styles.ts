@@ -188,6 +188,17 @@ export const styles = [
       color: var(--_secondary);
     }
 
+    .reading .warning {
+      margin: 8px 0 0;
+      padding: 8px;
+      border-left: 4px solid var(--_error);
+      background: #fff9c4;
+    }
+
+    .hard-count {
+      font-weight: 600;
+    }
+
     .problem {
       color: var(--_error);
       font-weight: 600;

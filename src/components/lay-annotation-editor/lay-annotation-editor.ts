@@ -6,7 +6,8 @@ import { ViewerLinkController } from '../../controllers/viewer-link-controller.j
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvAnnotationsChangeEvent, type PvAnnotationsChangeDetail } from '../../events/pv-annotations-change-event.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
-import { loadGlossary } from '../../lay/glossary-loader.js';
+import { loadGlossary, type LoadedGlossary } from '../../lay/glossary-loader.js';
+import { checkText, PLAIN_WORDS, type SentenceCheck } from '../../lay/reading-age.js';
 import { trustedUrl } from '../../lay/links.js';
 import { heading, headingLevel } from '../heading.js';
 import { PvElement } from '../pv-element.js';
@@ -84,6 +85,8 @@ export class LayAnnotationEditor extends PvElement {
   readonly #history = new DraftHistory();
   #press: Press | undefined;
   #glossary: readonly GlossaryEntry[] | undefined;
+  /** The glossary's matcher, once loaded: words it explains in place are not hard. */
+  #words: LoadedGlossary | undefined;
 
   // Lifecycle
   constructor() {
@@ -95,6 +98,7 @@ export class LayAnnotationEditor extends PvElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
+    void this.#loadWords();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -181,7 +185,8 @@ export class LayAnnotationEditor extends PvElement {
       this._results = [];
       return;
     }
-    this.#glossary ??= (await loadGlossary()).entries;
+    this.#glossary ??= (await this.#loadWords())?.entries;
+    if (!this.#glossary) return;
     if (!this.isConnected || this._query !== query) return;
     const starts: GlossaryEntry[] = [];
     const contains: GlossaryEntry[] = [];
@@ -242,6 +247,22 @@ export class LayAnnotationEditor extends PvElement {
     }
     if (!this.isConnected) return;
     this.#import(parsed);
+  }
+
+  /** The glossary (once a page), for search and for the reading-age check. */
+  async #loadWords(): Promise<LoadedGlossary | undefined> {
+    if (this.#words) return this.#words;
+    try {
+      const words = await loadGlossary();
+      if (!this.#words) {
+        this.#words = words;
+        this.#glossary = words.entries;
+        this._version++;
+      }
+      return words;
+    } catch {
+      return undefined;
+    }
   }
 
   // Public methods
@@ -326,7 +347,7 @@ export class LayAnnotationEditor extends PvElement {
     this._version++;
     if (this._selected && !this.#history.current.labels.some((l) => l.id === this._selected)) this._selected = undefined;
     const { document, problems } = this.#validated();
-    this.dispatchEvent(new PvAnnotationsChangeEvent({ document, problems, hardSentences: 0, cause }));
+    this.dispatchEvent(new PvAnnotationsChangeEvent({ document, problems, hardSentences: this.#hardSentences().length, cause }));
   }
 
   /** The draft with label `id` changed. */
@@ -442,6 +463,52 @@ export class LayAnnotationEditor extends PvElement {
     }
   }
 
+  // Internals: reading age
+  /** Every sentence the patient will read (summary, titles, descriptions) checked; those above the limit. */
+  #hardSentences(): SentenceCheck[] {
+    const draft = this.#history.current;
+    const texts = [draft.summary, ...draft.labels.flatMap((l) => [l.title, l.description])];
+    return texts.flatMap((text) => this.#check(text)).filter((s) => s.over);
+  }
+
+  #check(text: string): SentenceCheck[] {
+    const words = this.#words;
+    return text.trim() ? checkText(text, words ? (t) => words.findTerms(t, words.glossary) : undefined) : [];
+  }
+
+  /** Warnings under a field: each hard sentence, its hard words, and plainer or glossary words instead. */
+  #renderCheck(text: string, id: string) {
+    const over = this.#check(text).filter((s) => s.over);
+    if (over.length === 0) return nothing;
+    return html`<div class="reading" id=${id}>
+      ${over.map((s) => {
+        const plain = s.hard.filter((w) => PLAIN_WORDS[w.toLowerCase()]).map((w) => this.w('plainInstead', { plain: PLAIN_WORDS[w.toLowerCase()]!, word: w }));
+        const terms = this.#glossaryFor(s.hard);
+        return html`<p class="warning">
+          <strong>${this.w('hardSentence', { sentence: s.text.length > 120 ? `${s.text.slice(0, 117)}...` : s.text })}</strong>
+          ${s.long ? html` ${this.w('tooLong', { words: s.words })}` : nothing}
+          ${s.hard.length > 0 ? html` ${this.w('hardWords', { words: s.hard.join(', ') })}` : nothing} ${plain.join(' ')}
+          ${terms.length > 0 ? html` ${this.w('glossaryInstead', { terms: terms.join(', ') })}` : nothing}
+        </p>`;
+      })}
+    </div>`;
+  }
+
+  /** Glossary words close to hard words (same start), which the patient gets explained in place. */
+  #glossaryFor(hard: readonly string[]): string[] {
+    const entries = this.#glossary ?? [];
+    const found = new Set<string>();
+    for (const word of hard) {
+      const stem = word.toLowerCase().slice(0, Math.max(5, Math.min(7, word.length - 2)));
+      if (stem.length < 5) continue;
+      for (const entry of entries) {
+        if (entry.sensitive || found.size >= 3) continue;
+        if (entry.term.toLowerCase().startsWith(stem)) found.add(entry.term);
+      }
+    }
+    return [...found];
+  }
+
   // Rendering
   #heading(content: unknown, sub = false) {
     const level = headingLevel(this.headingLevel);
@@ -517,7 +584,8 @@ export class LayAnnotationEditor extends PvElement {
       <legend>${this.w('labelHeading', { number })}</legend>
       ${label.note ? html`<p class="note"><strong>${this.w('note')}:</strong> ${label.note}</p>` : nothing}
       <label for="title">${this.w('title')}</label>
-      <input id="title" type="text" maxlength="80" .value=${label.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value }, 'title')} />
+      <input id="title" type="text" maxlength="80" aria-describedby=${this.#check(label.title).some((c) => c.over) ? 'title-check' : nothing} .value=${label.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value }, 'title')} />
+      ${this.#renderCheck(label.title, 'title-check')}
       <label for="search">${this.w('search')}</label>
       <p class="hint" id="search-hint">${this.w('searchHint')}</p>
       <input id="search" type="search" aria-describedby="search-hint" .value=${this._query} @input=${(e: Event) => void this.#onSearch((e.target as HTMLInputElement).value)} />
@@ -539,7 +607,8 @@ export class LayAnnotationEditor extends PvElement {
         <option value="finding" ?selected=${label.kind === 'finding'}>${this.w('finding')}</option>
       </select>
       <label for="description">${this.w('description')}</label>
-      <textarea id="description" rows="3" maxlength="1000" .value=${label.description} @input=${(e: Event) => set({ description: (e.target as HTMLTextAreaElement).value }, 'description')}></textarea>
+      <textarea id="description" rows="3" maxlength="1000" aria-describedby=${this.#check(label.description).some((c) => c.over) ? 'description-check' : nothing} .value=${label.description} @input=${(e: Event) => set({ description: (e.target as HTMLTextAreaElement).value }, 'description')}></textarea>
+      ${this.#renderCheck(label.description, 'description-check')}
       <div class="check">
         <input id="sensitive" type="checkbox" .checked=${label.sensitivity === 'sensitive'} @change=${(e: Event) => set({ sensitivity: (e.target as HTMLInputElement).checked ? 'sensitive' : 'routine' }, 'sensitivity')} />
         <label for="sensitive">${this.w('sensitive')}</label>
@@ -580,7 +649,8 @@ export class LayAnnotationEditor extends PvElement {
     return html`<section class="study" aria-labelledby="study-heading">
       ${heading(Math.min(6, headingLevel(this.headingLevel) + 1), this.w('summaryHeading'), { id: 'study-heading', sub: true })}
       <label for="summary">${this.w('summary')}</label>
-      <textarea id="summary" rows="4" maxlength="4000" .value=${draft.summary} @input=${(e: Event) => this.#setSummary((e.target as HTMLTextAreaElement).value)}></textarea>
+      <textarea id="summary" rows="4" maxlength="4000" aria-describedby=${this.#check(draft.summary).some((c) => c.over) ? 'summary-check' : nothing} .value=${draft.summary} @input=${(e: Event) => this.#setSummary((e.target as HTMLTextAreaElement).value)}></textarea>
+      ${this.#renderCheck(draft.summary, 'summary-check')}
       <label for="open">${this.w('open')}</label>
       <input id="open" type="file" accept="application/json,.json" @change=${(e: Event) => void this.#onOpenFile(e)} />
       ${this._importProblem ? html`<p class="problem" role="alert">${this._importProblem}</p>` : nothing}
@@ -590,9 +660,11 @@ export class LayAnnotationEditor extends PvElement {
   #renderStatus() {
     const { document } = this.#validated();
     const notReady = this.#history.current.labels.filter((l) => !l.title.trim()).length;
+    const hard = this.#hardSentences().length;
     return html`<p class="status-line">
-      ${notReady > 0 ? this.w('notReady', { count: notReady }) : this.w('ready', { count: document.labels.length })}
-    </p>`;
+        ${notReady > 0 ? this.w('notReady', { count: notReady }) : this.w('ready', { count: document.labels.length })}
+      </p>
+      ${hard > 0 ? html`<p class="status-line hard-count">${this.w('hardCount', { count: hard })}</p>` : nothing}`;
   }
 
   override render() {
