@@ -231,6 +231,38 @@ describe('<lay-annotation-editor>', () => {
     await expect(editor).to.be.accessible();
   });
 
+  it('[HAZ-001] previews as the patient on a phone-sized screen: the same labels, sensitive ones held behind the choice, in English and Welsh', async () => {
+    const { editor } = await mountEditor();
+    editor.value = {
+      version: 1,
+      summary: 'Your chest X-ray looks healthy.',
+      labels: [
+        { id: 'heart', kind: 'anatomy', title: 'Your heart', target: { image: { index: 0 }, point: { column: 276, row: 338 } } },
+        { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } },
+      ],
+    };
+    await settle();
+    root(editor).querySelector<HTMLButtonElement>('.preview-toggle')!.click();
+    await until(() => root(editor).querySelector('.phone lay-annotation-layer') != null, 5000, 'the preview');
+    const phone = root(editor).querySelector<HTMLElement>('.phone')!;
+    expect(phone.getBoundingClientRect().width).to.be.at.most(400);
+    const layer = phone.querySelector('lay-annotation-layer')!;
+    await until(() => (layer.shadowRoot?.querySelectorAll('.marker').length ?? 0) > 0, 20000, 'the preview\u2019s markers');
+    const ids = () => [...layer.shadowRoot!.querySelectorAll<HTMLElement>('.marker')].map((m) => m.dataset.id);
+    // The sensitive label waits for the patient's choice.
+    expect(ids()).to.deep.equal(['heart']);
+    const notice = layer.shadowRoot!.querySelector('[part="sensitive"]')!;
+    expect(notice.textContent).to.contain('care team wants to talk through');
+    expect(layer.shadowRoot!.textContent).not.to.contain('A small shadow');
+    // Choosing to see it shows it, as for the patient.
+    [...notice.querySelectorAll('button')].find((b) => b.textContent!.includes('Show me now'))!.click();
+    await until(() => ids().includes('shadow'), 5000, 'the sensitive label after the choice');
+    // Welsh.
+    root(editor).querySelector<HTMLInputElement>('#preview-cy')!.click();
+    await until(() => layer.shadowRoot!.textContent!.includes('Beth mae eich adroddiad yn ei ddweud'), 10000, 'the Welsh words');
+    await expect(editor).to.be.accessible();
+  });
+
   it('passes axe with labels and a label open', async () => {
     const { viewer, editor } = await mountEditor();
     editor.value = chestDoc;

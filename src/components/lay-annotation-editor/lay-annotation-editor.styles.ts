@@ -199,6 +199,20 @@ export const styles = [
       font-weight: 600;
     }
 
+    /* A phone-sized frame: the width of a small phone, the patient's own elements inside. */
+    .phone {
+      --pv-stage-height: 360px;
+      width: 360px;
+      max-width: 100%;
+      margin-top: 12px;
+      padding: 12px 8px;
+      border: 8px solid #212b32;
+      border-radius: 24px;
+      background: #ffffff;
+      max-height: 720px;
+      overflow-y: auto;
+    }
+
     .problem {
       color: var(--_error);
       font-weight: 600;

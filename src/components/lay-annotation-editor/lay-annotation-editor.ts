@@ -10,6 +10,7 @@ import { loadGlossary, type LoadedGlossary } from '../../lay/glossary-loader.js'
 import { checkText, PLAIN_WORDS, type SentenceCheck } from '../../lay/reading-age.js';
 import { trustedUrl } from '../../lay/links.js';
 import { heading, headingLevel } from '../heading.js';
+import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
 import { PvElement } from '../pv-element.js';
 import { editorWords, fill, type EditorWordKey, type EditorWords } from './editor-words.js';
 import { frameMap } from './frame-map.js';
@@ -81,8 +82,17 @@ export class LayAnnotationEditor extends PvElement {
   @state() private _results: readonly GlossaryEntry[] = [];
   @state() private _linkProblem = false;
   @state() private _importProblem = '';
+  /** The patient's view is open, and in which language. */
+  @state() private _preview = false;
+  @state() private _previewLang: 'en-GB' | 'cy' = 'en-GB';
 
   readonly #history = new DraftHistory();
+  /** The validated document for the draft it was made from (the preview's layer gets the same object until it changes). */
+  #valueCache: { draft: DraftState; document: AnnotationDocument; problems: AnnotationProblem[] } | undefined;
+  /** The patient's elements, defined for the preview (in the script-tag build, their own chunks: the autoloader does not look in shadow roots). */
+  #previewReady: Promise<unknown> | undefined;
+  /** The preview's own study key: the patient's choice made in the preview is kept in memory only, for this editor. */
+  readonly #previewKey = `editor-preview-${Math.random().toString(36).slice(2)}`;
   #press: Press | undefined;
   #glossary: readonly GlossaryEntry[] | undefined;
   /** The glossary's matcher, once loaded: words it explains in place are not hard. */
@@ -249,6 +259,18 @@ export class LayAnnotationEditor extends PvElement {
     this.#import(parsed);
   }
 
+  /** Open or close the patient's view. */
+  async #togglePreview(): Promise<void> {
+    if (this._preview) {
+      this._preview = false;
+      return;
+    }
+    this.#previewReady ??= Promise.all([import('../patient-image-viewer/define.js'), import('../lay-annotation-layer/define.js')]);
+    await this.#previewReady;
+    if (!this.isConnected) return;
+    this._preview = true;
+  }
+
   /** The glossary (once a page), for search and for the reading-age check. */
   async #loadWords(): Promise<LoadedGlossary | undefined> {
     if (this.#words) return this.#words;
@@ -310,8 +332,12 @@ export class LayAnnotationEditor extends PvElement {
   }
 
   #validated(): { document: AnnotationDocument; problems: AnnotationProblem[] } {
-    const { document, problems } = validateAnnotationDocument(draftToDocument(this.#history.current));
-    return { document: document ?? { version: 1, labels: [] }, problems };
+    const draft = this.#history.current;
+    if (this.#valueCache?.draft !== draft) {
+      const { document, problems } = validateAnnotationDocument(draftToDocument(draft));
+      this.#valueCache = { draft, document: document ?? { version: 1, labels: [] }, problems };
+    }
+    return this.#valueCache;
   }
 
   #import(input: unknown): void {
@@ -667,6 +693,42 @@ export class LayAnnotationEditor extends PvElement {
       ${hard > 0 ? html`<p class="status-line hard-count">${this.w('hardCount', { count: hard })}</p>` : nothing}`;
   }
 
+  /** The patient's view: their viewer and layer, with this document, in a phone-sized frame. */
+  #renderPreview() {
+    const source = this.#viewer.viewer as (PatientImageViewer & HTMLElement) | undefined;
+    if (!this._preview || !source) return nothing;
+    const level = Math.min(6, headingLevel(this.headingLevel) + 1);
+    const stop = (event: Event) => event.stopPropagation();
+    return html`<section class="preview" aria-labelledby="preview-heading">
+      ${heading(level, this.w('previewHeading'), { id: 'preview-heading', sub: true })}
+      <p class="hint">${this.w('previewHint')}</p>
+      <fieldset class="languages">
+        <legend>${this.w('previewLanguage')}</legend>
+        ${(['en-GB', 'cy'] as const).map(
+          (lang) => html`<div class="check">
+            <input type="radio" name="preview-lang" id="preview-${lang}" .checked=${this._previewLang === lang} @change=${() => (this._previewLang = lang)} />
+            <label for="preview-${lang}">${this.w(lang === 'cy' ? 'welsh' : 'english')}</label>
+          </div>`,
+        )}
+      </fieldset>
+      <div class="phone" lang=${this._previewLang} @pointerdown=${stop} @wheel=${stop} @keydown=${stop}>
+        <patient-image-viewer
+          loading="eager"
+          heading-level=${Math.min(6, level + 1)}
+          .src=${source.src}
+          .urls=${source.urls}
+          .files=${source.files}
+          .dicomwebRoot=${source.dicomwebRoot}
+          .studyUid=${source.studyUid}
+          .seriesUid=${source.seriesUid}
+          .requestHeaders=${source.requestHeaders}
+        >
+          <lay-annotation-layer .annotations=${this.#validated().document} study-key=${this.#previewKey} .trustedDomains=${this.trustedDomains} no-questions heading-level=${Math.min(6, level + 1)}></lay-annotation-layer>
+        </patient-image-viewer>
+      </div>
+    </section>`;
+  }
+
   override render() {
     void this._version;
     const label = this.#label();
@@ -678,7 +740,9 @@ export class LayAnnotationEditor extends PvElement {
           <button type="button" class="undo" ?disabled=${!this.#history.canUndo} @click=${() => this.undo()}>${this.w('undo')}</button>
           <button type="button" class="redo" ?disabled=${!this.#history.canRedo} @click=${() => this.redo()}>${this.w('redo')}</button>
           <button type="button" class="add" @click=${() => this.#addInMiddle()}>${this.w('addHere')}</button>
+          <button type="button" class="preview-toggle" aria-expanded=${this._preview ? 'true' : 'false'} @click=${() => void this.#togglePreview()}>${this.w('preview')}</button>
         </div>
+        ${this.#renderPreview()}
         ${this.#renderStatus()} ${this.#renderLabels()} ${label ? this.#renderLabelForm(label) : nothing} ${this.#renderStudy()}
       </div>
       ${this.renderLiveRegion()}`;
