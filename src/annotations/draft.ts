@@ -28,6 +28,8 @@ export interface DraftLabel {
    * the document, never shown to the patient; the label is a draft until its title is written.
    */
   note?: string | undefined;
+  /** For a PACS draft: the finding site's words (the editor offers the glossary word that matches). */
+  site?: string | undefined;
 }
 
 /** The whole study as it is being written. */

@@ -8,6 +8,8 @@ import { PvAnnotationsChangeEvent, type PvAnnotationsChangeDetail } from '../../
 import type { GlossaryEntry } from '../../lay/glossary.js';
 import { loadGlossary, type LoadedGlossary } from '../../lay/glossary-loader.js';
 import { checkText, PLAIN_WORDS, type SentenceCheck } from '../../lay/reading-age.js';
+import { fetchBytes } from '../../sources/fetch-bytes.js';
+import { PacsDraftError, readPacsDrafts, type PacsDrafts, type PacsMark } from '../../sources/pacs-drafts.js';
 import { trustedUrl } from '../../lay/links.js';
 import { heading, headingLevel } from '../heading.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
@@ -84,6 +86,10 @@ export class LayAnnotationEditor extends PvElement {
   @state() private _importProblem = '';
   /** The patient's view is open, and in which language. */
   @state() private _preview = false;
+  /** What the last PACS import said (plain words), and whether it failed. */
+  @state() private _pacsMessage = '';
+  @state() private _pacsFailed = false;
+  @state() private _pacsBusy = false;
   @state() private _previewLang: 'en-GB' | 'cy' = 'en-GB';
 
   readonly #history = new DraftHistory();
@@ -301,6 +307,38 @@ export class LayAnnotationEditor extends PvElement {
     this.#import(input);
   }
 
+  /**
+   * Open a DICOM SR (TID 1500), GSPS or KOS from `url` (a Part 10 file, or a DICOMweb instance URL
+   * that returns one) and add its marks as draft labels at the same image points. Their clinical
+   * words are kept as notes for the writer, never exported. Resolves to the number of drafts added;
+   * failures are said on screen and in `pv-annotation-error`, never thrown.
+   */
+  async openDrafts(url: string): Promise<number> {
+    const viewer = this.#viewer.viewer;
+    if (!viewer || viewer.status !== 'loaded') {
+      this.#pacsSay(this.w('noImage'), true);
+      return 0;
+    }
+    this._pacsBusy = true;
+    this._pacsMessage = this.w('pacsOpening');
+    let drafts: PacsDrafts;
+    try {
+      const bytes = await fetchBytes(url, { signal: AbortSignal.timeout(viewer.timeout), accept: 'application/dicom' });
+      if (!this.isConnected) return 0;
+      drafts = await readPacsDrafts(bytes);
+    } catch (error) {
+      if (!this.isConnected) return 0;
+      this._pacsBusy = false;
+      const reason = error instanceof PacsDraftError ? error.message : 'it could not be downloaded.';
+      this.#pacsSay(this.w('pacsFailed', { reason }), true);
+      this.dispatchEvent(new PvAnnotationErrorEvent({ problems: [{ path: '', message: `Drafts from the PACS: ${reason}` }] }));
+      return 0;
+    }
+    if (!this.isConnected) return 0;
+    this._pacsBusy = false;
+    return this.#addDrafts(drafts);
+  }
+
   /** Undo the last change. */
   undo(): void {
     if (!this.#history.undo()) return void this.announce(this.w('nothingToUndo'));
@@ -411,6 +449,64 @@ export class LayAnnotationEditor extends PvElement {
     this._selected = id;
     this.announce(this.w('placed', { number: draft.labels.length + 1 }));
     this.#focusField('title', fromPointer);
+  }
+
+  /** Marks from the PACS as draft labels: only those on images of this study and inside them. */
+  #addDrafts(drafts: PacsDrafts): number {
+    const viewer = this.#viewer.viewer!;
+    let draft = this.#history.current;
+    let notInStudy = 0;
+    let outside = 0;
+    const added: DraftLabel[] = [];
+    for (const mark of drafts.marks) {
+      const index = viewer.imageIndexFor(mark.image);
+      const geometry = index === undefined ? undefined : viewer.imageGeometry(index);
+      if (index === undefined || !geometry) {
+        notInStudy++;
+        continue;
+      }
+      const placed = placeMark(mark, geometry.columns, geometry.rows);
+      if (!placed) {
+        outside++;
+        continue;
+      }
+      const label: DraftLabel = {
+        id: nextLabelId([...draft.labels, ...added]),
+        kind: 'finding',
+        title: '',
+        description: '',
+        sensitivity: 'routine',
+        notBefore: '',
+        terms: [],
+        links: [],
+        image: { ...mark.image },
+        point: placed.point,
+        outline: placed.outline,
+        note: mark.note,
+        site: mark.site,
+      };
+      added.push(label);
+    }
+    if (added.length > 0) {
+      draft = { ...draft, labels: [...draft.labels, ...added] };
+      this.#commit(draft);
+      this._selected = added[0]!.id;
+    }
+    const why = [
+      notInStudy ? this.w('pacsNotInStudy', { count: notInStudy }) : '',
+      outside ? this.w('pacsOutside', { count: outside }) : '',
+      drafts.unreadable ? this.w('pacsUnreadable', { count: drafts.unreadable }) : '',
+    ].filter(Boolean);
+    const left = notInStudy + outside + drafts.unreadable;
+    const opened = added.length > 0 ? this.w('pacsOpened', { count: added.length, kind: this.w(drafts.kind) }) : this.w('pacsNone');
+    this.#pacsSay(left > 0 ? `${opened} ${this.w('pacsLeftOut', { count: left, why: why.join(', ') })}` : opened, added.length === 0);
+    return added.length;
+  }
+
+  #pacsSay(text: string, failed: boolean): void {
+    this._pacsMessage = text;
+    this._pacsFailed = failed;
+    this.announce(text);
   }
 
   #addInMiddle(): void {
@@ -608,7 +704,7 @@ export class LayAnnotationEditor extends PvElement {
     const set = (change: Partial<DraftLabel>, field: string) => this.#commit(this.#update(label.id, change), `${field}:${label.id}`);
     return html`<fieldset class="label-form">
       <legend>${this.w('labelHeading', { number })}</legend>
-      ${label.note ? html`<p class="note"><strong>${this.w('note')}:</strong> ${label.note}</p>` : nothing}
+      ${label.note ? html`<p class="note"><strong>${this.w('note')}:</strong> ${label.note}</p>` : nothing} ${this.#renderSite(label)}
       <label for="title">${this.w('title')}</label>
       <input id="title" type="text" maxlength="80" aria-describedby=${this.#check(label.title).some((c) => c.over) ? 'title-check' : nothing} .value=${label.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value }, 'title')} />
       ${this.#renderCheck(label.title, 'title-check')}
@@ -648,6 +744,18 @@ export class LayAnnotationEditor extends PvElement {
     </fieldset>`;
   }
 
+  /** A PACS draft's finding site, as the glossary word that matches it (if one does). */
+  #renderSite(label: DraftLabel) {
+    const site = label.site?.trim().toLowerCase();
+    if (!site) return nothing;
+    const entry = (this.#glossary ?? []).find((e) => !e.sensitive && [e.term, ...(e.aliases ?? [])].some((n) => n.toLowerCase() === site));
+    if (!entry) return nothing;
+    return html`<p class="site">
+      ${this.w('siteWord')}
+      <button type="button" class="use-site" @click=${() => this.#onUseEntry(entry)}><span class="visually-hidden">${this.w('use')}: </span>${entry.term}</button>
+    </p>`;
+  }
+
   #renderLinks(label: DraftLabel) {
     return html`<fieldset class="links">
       <legend>${this.w('links')}</legend>
@@ -680,6 +788,13 @@ export class LayAnnotationEditor extends PvElement {
       <label for="open">${this.w('open')}</label>
       <input id="open" type="file" accept="application/json,.json" @change=${(e: Event) => void this.#onOpenFile(e)} />
       ${this._importProblem ? html`<p class="problem" role="alert">${this._importProblem}</p>` : nothing}
+      <label for="pacs-url">${this.w('pacsUrl')}</label>
+      <p class="hint" id="pacs-hint">${this.w('pacsHint')}</p>
+      <input id="pacs-url" type="url" aria-describedby="pacs-hint" />
+      <button type="button" class="pacs-open" ?disabled=${this._pacsBusy} @click=${() => void this.openDrafts(this.renderRoot.querySelector<HTMLInputElement>('#pacs-url')?.value.trim() ?? '')}>
+        ${this.w('pacsOpen')}
+      </button>
+      ${this._pacsMessage ? html`<p class="pacs-message ${this._pacsFailed ? 'problem' : ''}">${this._pacsMessage}</p>` : nothing}
     </section>`;
   }
 
@@ -747,4 +862,23 @@ export class LayAnnotationEditor extends PvElement {
       </div>
       ${this.renderLiveRegion()}`;
   }
+}
+
+/** A PACS mark in image pixels, inside the image; undefined when it is outside. */
+function placeMark(mark: PacsMark, columns: number, rows: number): { point: { column: number; row: number }; outline: DraftLabel['outline'] } | undefined {
+  const sx = mark.displayUnits ? columns : 1;
+  const sy = mark.displayUnits ? rows : 1;
+  const point = mark.point ? { column: mark.point.column * sx, row: mark.point.row * sy } : { column: columns / 2, row: rows / 2 };
+  const inside = (c: number, r: number) => Number.isFinite(c) && Number.isFinite(r) && c >= 0 && r >= 0 && c <= columns && r <= rows;
+  if (!inside(point.column, point.row)) return undefined;
+  let outline = mark.outline;
+  if (outline?.type === 'polyline') {
+    const points = outline.points.map(([c, r]) => [c * sx, r * sy] as [number, number]);
+    outline = points.every(([c, r]) => inside(c, r)) ? { ...outline, points } : undefined;
+  } else if (outline?.type === 'ellipse') {
+    const center: [number, number] = [outline.center[0] * sx, outline.center[1] * sy];
+    const radii: [number, number] = [outline.radii[0] * sx, outline.radii[1] * sy];
+    outline = inside(center[0] - radii[0], center[1] - radii[1]) && inside(center[0] + radii[0], center[1] + radii[1]) ? { type: 'ellipse', center, radii } : undefined;
+  }
+  return { point, outline };
 }
