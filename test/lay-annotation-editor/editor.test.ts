@@ -173,7 +173,7 @@ describe('<lay-annotation-editor>', () => {
     expect(editor.value.labels[0]).to.include({ sensitivity: 'sensitive', notBefore: '2027-03-15' });
   });
 
-  it('[HAZ-007] round trip: what the editor exports, the patient\u2019s layer shows at the same points (\u00b11 px)', async () => {
+  it('[HAZ-007] round trip: what the editor exports, the patient’s layer shows at the same points (±1 px)', async () => {
     const { viewer, editor } = await mountEditor();
     const points: [number, number][] = [
       [120, 140],

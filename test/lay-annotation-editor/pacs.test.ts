@@ -51,7 +51,7 @@ describe('<lay-annotation-editor>: drafts from the PACS', () => {
     for (const url of urls.splice(0)) URL.revokeObjectURL(url);
   });
 
-  it('[HAZ-007] an SR (TID 1500) becomes draft labels at the same image points, its clinical words kept as notes and never exported, and nothing identifying shown', async () => {
+  it('[HAZ-007] [HAZ-030] an SR (TID 1500) becomes draft labels at the same image points, its clinical words kept as notes and never exported, and nothing identifying shown', async () => {
     const { viewer, editor } = await mountEditor();
     const changes: PvAnnotationsChangeEvent[] = [];
     editor.addEventListener('pv-annotations-change', (e) => changes.push(e));

@@ -6,7 +6,7 @@ import { checkText, fleschKincaidGrade, splitSentences } from '../../src/lay/rea
 
 const DOCUMENTS = import.meta.glob<unknown>(['../../examples/annotations/*.json', '../../demo/annotations/*.json'], { eager: true, import: 'default' }) as Record<string, { summary?: string; labels: { title: string; description?: string }[] }>;
 
-describe('the editor\u2019s reading-age check (src/lay/reading-age.ts)', () => {
+describe('the editor’s reading-age check (src/lay/reading-age.ts)', () => {
   const texts = [
     ...Object.values(enGB),
     ...Object.values(DOCUMENTS).flatMap((d) => [d.summary ?? '', ...d.labels.flatMap((l) => [l.title, l.description ?? ''])]),
@@ -14,7 +14,7 @@ describe('the editor\u2019s reading-age check (src/lay/reading-age.ts)', () => {
     'Approximately. Bilateral hilar lymphadenopathy is demonstrated! Is it? Yes.',
   ].filter((t) => t.trim() !== '');
 
-  it('[HAZ-006] gives the same Flesch-Kincaid grade as text-readability (the tests\u2019 library) on every message and example text', () => {
+  it('[HAZ-006] gives the same Flesch-Kincaid grade as text-readability (the tests’ library) on every message and example text', () => {
     expect(texts.length).to.be.greaterThan(100);
     for (const text of texts) expect(fleschKincaidGrade(text), text).to.equal(rs.fleschKincaidGrade(text));
   });
