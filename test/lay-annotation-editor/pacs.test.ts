@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { SYNTHETIC_PATIENT } from '../../scripts/synthetic.mjs';
 import type { LayAnnotationEditor, PvAnnotationErrorEvent, PvAnnotationsChangeEvent } from '../../src/index.js';
 import { cleanup, until } from '../support/helpers.js';
-import { GSPS_TEXT, OBSERVER_NAME, SR_FINDING, SR_SITE, XR_SOP, makeGsps, makeKos, makeSr } from '../support/pacs-objects.mjs';
+import { GSPS_TEXT, OBSERVER_NAME, SR_FINDING, SR_SITE, XR_SOP, makeGsps, makeKos, makeSr } from '../../scripts/pacs-objects.mjs';
 import { mountWithLayer } from '../lay-annotation-layer/support.js';
 import { markerAt, mountEditor, screenPoint, settle } from './support.js';
 

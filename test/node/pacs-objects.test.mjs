@@ -1,5 +1,5 @@
 /**
- * The PACS objects the editor's tests open (test/support/pacs-objects.mjs, written with dcmjs) are
+ * The PACS objects the editor's tests open (scripts/pacs-objects.mjs, written with dcmjs) are
  * real DICOM as DCMTK reads them: dsrdump reads the SR (TID 1500) and the KOS, dcmdump the GSPS.
  * Skipped, saying so, where DCMTK is not installed.
  */
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { GSPS_TEXT, OBSERVER_NAME, SR_FINDING, SR_SITE, XR_SOP, makeGsps, makeKos, makeSr } from '../support/pacs-objects.mjs';
+import { GSPS_TEXT, OBSERVER_NAME, SR_FINDING, SR_SITE, XR_SOP, makeGsps, makeKos, makeSr } from '../../scripts/pacs-objects.mjs';
 
 const has = (tool) => {
   try {

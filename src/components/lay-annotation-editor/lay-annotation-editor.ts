@@ -76,6 +76,9 @@ export class LayAnnotationEditor extends PvElement {
   /** The level of this element's headings (1 to 6; default 2). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
+  /** Show the preview as the patient (the "Preview as the patient" button sets it too). */
+  @property({ type: Boolean, reflect: true }) preview = false;
+
   /** The label being edited. */
   @state() private _selected: string | undefined;
   /** Bumped on every change of the draft, so Lit renders it. */
@@ -84,8 +87,8 @@ export class LayAnnotationEditor extends PvElement {
   @state() private _results: readonly GlossaryEntry[] = [];
   @state() private _linkProblem = false;
   @state() private _importProblem = '';
-  /** The patient's view is open, and in which language. */
-  @state() private _preview = false;
+  /** The patient's elements are defined for the preview. */
+  @state() private _previewDefined = false;
   /** What the last PACS import said (plain words), and whether it failed. */
   @state() private _pacsMessage = '';
   @state() private _pacsFailed = false;
@@ -115,6 +118,11 @@ export class LayAnnotationEditor extends PvElement {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
     void this.#loadWords();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('preview') && this.preview && !this._previewDefined) void this.#definePreview();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -265,16 +273,12 @@ export class LayAnnotationEditor extends PvElement {
     this.#import(parsed);
   }
 
-  /** Open or close the patient's view. */
-  async #togglePreview(): Promise<void> {
-    if (this._preview) {
-      this._preview = false;
-      return;
-    }
+  /** Define the patient's viewer and layer for the preview (once). */
+  async #definePreview(): Promise<void> {
     this.#previewReady ??= Promise.all([import('../patient-image-viewer/define.js'), import('../lay-annotation-layer/define.js')]);
     await this.#previewReady;
     if (!this.isConnected) return;
-    this._preview = true;
+    this._previewDefined = true;
   }
 
   /** The glossary (once a page), for search and for the reading-age check. */
@@ -811,7 +815,7 @@ export class LayAnnotationEditor extends PvElement {
   /** The patient's view: their viewer and layer, with this document, in a phone-sized frame. */
   #renderPreview() {
     const source = this.#viewer.viewer as (PatientImageViewer & HTMLElement) | undefined;
-    if (!this._preview || !source) return nothing;
+    if (!this.preview || !this._previewDefined || !source) return nothing;
     const level = Math.min(6, headingLevel(this.headingLevel) + 1);
     const stop = (event: Event) => event.stopPropagation();
     return html`<section class="preview" aria-labelledby="preview-heading">
@@ -855,7 +859,7 @@ export class LayAnnotationEditor extends PvElement {
           <button type="button" class="undo" ?disabled=${!this.#history.canUndo} @click=${() => this.undo()}>${this.w('undo')}</button>
           <button type="button" class="redo" ?disabled=${!this.#history.canRedo} @click=${() => this.redo()}>${this.w('redo')}</button>
           <button type="button" class="add" @click=${() => this.#addInMiddle()}>${this.w('addHere')}</button>
-          <button type="button" class="preview-toggle" aria-expanded=${this._preview ? 'true' : 'false'} @click=${() => void this.#togglePreview()}>${this.w('preview')}</button>
+          <button type="button" class="preview-toggle" aria-expanded=${this.preview ? 'true' : 'false'} @click=${() => (this.preview = !this.preview)}>${this.w('preview')}</button>
         </div>
         ${this.#renderPreview()}
         ${this.#renderStatus()} ${this.#renderLabels()} ${label ? this.#renderLabelForm(label) : nothing} ${this.#renderStudy()}

@@ -1,13 +1,13 @@
 /**
- * Made-up PACS objects about the synthetic chest X-ray (scripts/synthetic.mjs), for the editor's
- * "drafts from the PACS" tests: a TID 1500 measurement report (SR), a grayscale presentation state
+ * Made-up PACS objects about the synthetic chest X-ray (./synthetic.mjs), for the editor's
+ * "drafts from the PACS" tests, stories and demo: a TID 1500 measurement report (SR), a grayscale presentation state
  * (GSPS) with an arrow and text, a key object selection (KOS), and hostile ones. Written with dcmjs;
  * works in Node (test/node/pacs-objects.test.mjs checks each with DCMTK's dsrdump and dcmdump) and in
  * the browser. Every object carries the synthetic patient's identifying values (names, IDs) so tests
  * can check the editor never shows them; the SR also names a person observer.
  */
 import dcmjs from 'dcmjs';
-import { SYNTHETIC_PATIENT, XR_SERIES_UID, XR_STUDY_UID } from '../../scripts/synthetic.mjs';
+import { SYNTHETIC_PATIENT, XR_SERIES_UID, XR_STUDY_UID } from './synthetic.mjs';
 
 const { DicomDict, DicomMetaDictionary } = dcmjs.data;
 const ROOT = '2.25.1234567890123456789012345.7';
