@@ -59,9 +59,16 @@ export const styles = [
       border-style: dashed;
     }
 
+    /* The chosen marker keeps its colours (not the pressed-button look): a ring shows it is chosen. */
     .marker[aria-pressed='true'] {
+      background: var(--_marker);
+      color: var(--_marker-text);
       outline: 3px solid var(--_marker-text);
       outline-offset: 2px;
+    }
+
+    .marker.finding[aria-pressed='true'] {
+      background: #ffffff;
     }
 
     .marker:focus-visible {
