@@ -129,6 +129,7 @@ export const styles = [
     select,
     textarea {
       display: block;
+      box-sizing: border-box;
       width: 100%;
       min-height: var(--_target);
       padding: 4px 8px;
