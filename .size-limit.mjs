@@ -19,6 +19,8 @@
  * - Study list, 8 kB (added 2026-12-07, measured 6.4 kB): a viewer given a study without a series
  *   lists its series (issue 16, src/study/); only such a viewer loads it, so it has a group of its
  *   own like the glossary. About 25% headroom.
+ * - Editor, 40 kB (added 2026-12-07, issue 18): the clinicians' editor; only a page with a
+ *   `<lay-annotation-editor>` loads it. What it shares with the viewer and layer is counted there.
  * 2026-12-07, issue 15: the poster frame (src/poster/) brought the shell to 24.999 kB and the viewer to
  * 89.2 kB. The consent step now carries only its own words (src/lay/messages-consent.ts, checked by
  * test/node/layers.test.mjs): shell 22.3 kB, the rest of the catalogue (3.2 kB) moving to the
@@ -59,6 +61,13 @@ export default [
     path: paths(groups.glossary),
     gzip: true,
     limit: '85 kB',
+  },
+  // --- issue 18 editor ---
+  {
+    name: 'Editor: the clinicians\u2019 <lay-annotation-editor>, never loaded by a patient\u2019s page',
+    path: paths(groups.editor),
+    gzip: true,
+    limit: '40 kB',
   },
   {
     name: 'Study list: a study\'s series as plain choices, loaded only for a study given without a series',

@@ -80,7 +80,9 @@ function reachable(dir, roots, stops) {
  * - `glossary`: the built-in glossary's data with `findTerms`, loaded when labels or a report have
  *   words to explain, and its Welsh meanings (loaded with it on a Welsh page);
  * - `study`: the list of a study's series (src/study/), loaded only by a viewer given a study
- *   without a series (issue 16).
+ *   without a series (issue 16);
+ * - `editor`: the clinicians' `<lay-annotation-editor>` chunk and what it alone loads (issue 18). A
+ *   patient's page never downloads it: it is reached from neither the viewer's nor the layer's chunk.
  */
 export function cdnGroups(dir) {
   const entry = 'patient-image-viewer.js';
@@ -115,5 +117,10 @@ export function cdnGroups(dir) {
   const glossary = [...data, ...welsh];
   const study = reached.filter((file) => hashed('chunks/study-controller').test(file));
   const elements = reached.filter((file) => !glossary.includes(file) && !study.includes(file));
-  return { shell, elements, glossary, study, imaging };
+  // --- issue 18 editor: what the editor's chunk loads beyond what a patient's page already has ---
+  const patient = new Set([...stops, ...reached]);
+  const editor = reachable(dir, [one(hashed('chunks/lay-annotation-editor'))], patient)
+    .filter((file) => !patient.has(file))
+    .sort();
+  return { shell, elements, glossary, study, imaging, editor };
 }

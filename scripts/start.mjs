@@ -14,12 +14,13 @@
  *    `.br` (or `.gz`) copy when the browser accepts it, a year's `immutable` cache for the hashed
  *    chunks, and `no-cache` (revalidate every time) for the entry script, whose name never changes.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { writeSyntheticStudy } from './make-synthetic.mjs';
+import { makeGsps } from './pacs-objects.mjs';
 import { SUPPORTED_CSP } from './platform.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -67,6 +68,8 @@ const dataDir = at('demo/data');
 const hadData = existsSync(join(dataDir, 'manifest.json'));
 const manifest = writeSyntheticStudy(dataDir);
 if (!hadData) console.log(`Wrote ${manifest.ct.length} synthetic CT slices and 1 chest X-ray to demo/data`);
+// --- issue 18 editor: the radiologist's arrow and words for the "For your care team" page (made up) ---
+if (!existsSync(join(dataDir, 'chest-xray-gsps.dcm'))) writeFileSync(join(dataDir, 'chest-xray-gsps.dcm'), new Uint8Array(makeGsps()));
 
 // 3. The server.
 const nhsukDir = at('node_modules/nhsuk-frontend/dist/nhsuk');

@@ -5,5 +5,7 @@ import './components/finding-disclosure/define.js';
 import './components/patient-image-viewer/define.js';
 import './components/lay-annotation-layer/define.js';
 import './components/lay-report/define.js';
+// --- issue 18 editor: the clinicians' editor (a lazy chunk in the script-tag build, see cdn/autoload.ts) ---
+import './components/lay-annotation-editor/define.js';
 
 export * from './index.js';

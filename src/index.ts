@@ -3,6 +3,7 @@ export { PatientImageViewer, type RequestHeaders, type RequestHeadersContext } f
 export { LayAnnotationLayer } from './components/lay-annotation-layer/lay-annotation-layer.js';
 export { FindingDisclosure } from './components/finding-disclosure/finding-disclosure.js';
 export { LayReport } from './components/lay-report/lay-report.js';
+export { LayAnnotationEditor } from './components/lay-annotation-editor/lay-annotation-editor.js';
 export type { ImageRef, SensitiveMatch } from './report/model.js';
 export type { ReportErrorType } from './report/errors.js';
 export { memoryStore, webStorageStore, type ChoiceStore, type StoredChoice } from './disclosure/choice-store.js';

@@ -18,6 +18,8 @@ const loaders = {
   'patient-image-viewer': () => import('../components/patient-image-viewer/define.js'),
   'lay-annotation-layer': () => import('../components/lay-annotation-layer/define.js'),
   'lay-report': () => import('../components/lay-report/define.js'),
+  // --- issue 18 editor: the clinicians' editor; a patient's page never has the tag, so never loads it ---
+  'lay-annotation-editor': () => import('../components/lay-annotation-editor/define.js'),
 } as const;
 
 type LazyTag = keyof typeof loaders;
@@ -41,9 +43,12 @@ function define(tag: LazyTag): Promise<void> {
   return promise;
 }
 
+/** The patient's elements: what `defineAll()` defines (the clinicians' editor only when a page has one). */
+const PATIENT_TAGS = TAGS.filter((tag) => tag !== 'lay-annotation-editor');
+
 /** Define the viewer, the annotation layer and the report now, wherever they are (they are defined on their own when the page needs them). */
 export async function defineAll(): Promise<void> {
-  await Promise.all(TAGS.map(define));
+  await Promise.all(PATIENT_TAGS.map(define));
 }
 
 /** True while a consent step around `el` has not shown its images. */

@@ -15,6 +15,8 @@ export { PvSeriesChangeEvent, type PvSeriesChangeDetail } from './pv-series-chan
 export { PvActivityEvent, type PvActivityDetail } from './pv-activity-event.js';
 // --- issue 17 app ---
 export { PvShareRequestEvent, type PvShareRequestDetail, type ShareScope } from './pv-share-request-event.js';
+// --- issue 18 editor ---
+export { PvAnnotationsChangeEvent, type PvAnnotationsChangeDetail } from './pv-annotations-change-event.js';
 
 import type { PvLoadEvent } from './pv-load-event.js';
 import type { PvFirstPictureEvent } from './pv-first-picture-event.js';
@@ -32,6 +34,7 @@ import type { PvReportErrorEvent } from './pv-report-error-event.js';
 import type { PvSeriesChangeEvent } from './pv-series-change-event.js';
 import type { PvActivityEvent } from './pv-activity-event.js';
 import type { PvShareRequestEvent } from './pv-share-request-event.js';
+import type { PvAnnotationsChangeEvent } from './pv-annotations-change-event.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -51,5 +54,6 @@ declare global {
     'pv-series-change': PvSeriesChangeEvent;
     'pv-activity': PvActivityEvent;
     'pv-share-request': PvShareRequestEvent;
+    'pv-annotations-change': PvAnnotationsChangeEvent;
   }
 }

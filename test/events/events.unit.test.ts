@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   PvAnnotationErrorEvent,
+  PvAnnotationsChangeEvent,
   PvDeferEvent,
   PvDisclosureRequestEvent,
   PvErrorEvent,
@@ -32,6 +33,8 @@ describe('events: one constructor shape (a detail object)', () => {
     new PvRevealEvent({ scope: 'study', at: '2026-01-01T00:00:00.000Z', remembered: false }),
     new PvDeferEvent({ scope: 'study', at: '2026-01-01T00:00:00.000Z', remembered: true }),
     new PvShareRequestEvent({ scope: 'series', imageCount: 3, modality: 'CT', at: '2026-01-01T00:00:00.000Z' }),
+    // --- issue 18 editor ---
+    new PvAnnotationsChangeEvent({ document: { version: 1, labels: [] }, problems: [], hardSentences: 0, cause: 'edit' }),
   ];
 
   for (const event of events) {

@@ -390,10 +390,22 @@ describe('the size budget', () => {
   it('size-limit passes on the fresh build: the shell within 25 kB gzip, and each later group within its budget', (t) => {
     const result = run(process.execPath, [join(ROOT, 'node_modules/size-limit/bin.js'), '--json'], { cwd: ROOT, env: { PV_CDN_DIR: build.cdnDir } });
     const checks = JSON.parse(result.stdout);
-    assert.equal(checks.length, 4, 'shell, viewer and labels, glossary, imaging engine');
+    assert.equal(checks.length, 6, 'shell, viewer and labels, glossary, editor, study list, imaging engine');
     for (const check of checks) t.diagnostic(`${check.name}: ${check.size} B gzip (limit ${check.sizeLimit} B)`);
     for (const check of checks) assert.ok(check.passed, `${check.name}: ${check.size} B gzip, limit ${check.sizeLimit} B`);
     assert.ok(checks[0].sizeLimit <= 25_000, 'the shell budget is at most 25 kB');
+  });
+
+  // --- issue 18 editor ---
+  it('the clinicians\u2019 editor is a chunk of its own that no patient group includes or reaches', () => {
+    const editorChunk = groups.editor.filter((file) => /^chunks\/lay-annotation-editor-[\w-]{8}\.js$/.test(file));
+    assert.equal(editorChunk.length, 1, 'the editor group holds the editor\u2019s chunk');
+    const patient = new Set([...groups.shell, ...groups.elements, ...groups.glossary, ...groups.study, ...groups.imaging]);
+    for (const file of groups.editor) assert.ok(!patient.has(file), `${file} is in the editor group only`);
+    // Nothing a patient's page loads imports it, statically or dynamically, except the autoloader's lazy tag.
+    for (const file of [...groups.elements, ...groups.glossary, ...groups.study, ...groups.imaging]) {
+      assert.ok(!readFileSync(join(build.cdnDir, file), 'utf8').includes(editorChunk[0].replace(/^chunks\//, '')), `${file} does not load the editor`);
+    }
   });
 });
 

@@ -1,0 +1,167 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { SYNTHETIC_PATIENT } from '../../scripts/synthetic.mjs';
+import type { LayAnnotationEditor, PvAnnotationErrorEvent, PvAnnotationsChangeEvent } from '../../src/index.js';
+import { cleanup, until } from '../support/helpers.js';
+import { GSPS_TEXT, OBSERVER_NAME, SR_FINDING, SR_SITE, XR_SOP, makeGsps, makeKos, makeSr } from '../../scripts/pacs-objects.mjs';
+import { mountWithLayer } from '../lay-annotation-layer/support.js';
+import { markerAt, mountEditor, screenPoint, settle } from './support.js';
+
+const root = (editor: LayAnnotationEditor) => editor.shadowRoot!;
+const urls: string[] = [];
+const urlOf = (buffer: ArrayBuffer | string): string => {
+  const url = URL.createObjectURL(new Blob([buffer], { type: 'application/dicom' }));
+  urls.push(url);
+  return url;
+};
+const IDENTIFYING = [...Object.values(SYNTHETIC_PATIENT), OBSERVER_NAME, 'Phantom', 'SYNTH-00042', 'Radiologist'];
+
+/** Everything said on the console while `run` runs. */
+async function consoleDuring(run: () => Promise<void>): Promise<string> {
+  const said: string[] = [];
+  const original = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  for (const name of Object.keys(original) as (keyof typeof original)[]) {
+    console[name] = (...args: unknown[]) => {
+      said.push(args.map(String).join(' '));
+      original[name](...args);
+    };
+  }
+  try {
+    await run();
+  } finally {
+    Object.assign(console, original);
+  }
+  return said.join('\n');
+}
+
+/** The text of the editor (with its shadow root), the viewer's, and its attributes. */
+function pageText(editor: LayAnnotationEditor): string {
+  const viewer = editor.closest('patient-image-viewer')!;
+  const attrs = [...root(editor).querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value));
+  return [root(editor).textContent, viewer.shadowRoot!.textContent, document.body.textContent, attrs.join(' ')].join('\n');
+}
+
+function notes(editor: LayAnnotationEditor): string {
+  return [...root(editor).querySelectorAll('.note')].map((n) => n.textContent).join('\n');
+}
+
+describe('<lay-annotation-editor>: drafts from the PACS', () => {
+  afterEach(() => {
+    cleanup();
+    for (const url of urls.splice(0)) URL.revokeObjectURL(url);
+  });
+
+  it('[HAZ-007] [HAZ-034] an SR (TID 1500) becomes draft labels at the same image points, its clinical words kept as notes and never exported, and nothing identifying shown', async () => {
+    const { viewer, editor } = await mountEditor();
+    const changes: PvAnnotationsChangeEvent[] = [];
+    editor.addEventListener('pv-annotations-change', (e) => changes.push(e));
+    let added = 0;
+    const said = await consoleDuring(async () => {
+      added = await editor.openDrafts(urlOf(makeSr()));
+      await settle();
+    });
+    expect(added).to.equal(2);
+    expect(root(editor).querySelector('.pacs-message')!.textContent).to.contain('Opened 2 draft label(s) from the structured report');
+    // Drafts are not in the document until written.
+    expect(editor.value.labels).to.have.length(0);
+    expect(root(editor).querySelectorAll('.marker.draft').length).to.equal(2);
+    // At the SR's points: the POINT, and the ELLIPSE's centre.
+    const [first, second] = [...root(editor).querySelectorAll<HTMLElement>('.marker')].map((m) => m.dataset.id!);
+    const expectAt = (id: string, column: number, row: number) => {
+      const want = screenPoint(viewer, column, row);
+      const got = markerAt(root(editor), id);
+      expect(got[0], `${id} x`).to.be.closeTo(want[0], 1);
+      expect(got[1], `${id} y`).to.be.closeTo(want[1], 1);
+    };
+    expectAt(first!, 160, 256);
+    expectAt(second!, 276, 338);
+    // The first draft is open, with its clinical words as a note for the writer.
+    const note = notes(editor);
+    expect(note).to.contain(SR_FINDING);
+    expect(note).to.contain(SR_SITE);
+    expect(note).to.contain('8 mm');
+    expect(note).to.contain('lesion-1');
+    // Written: it goes into the document, at the same point, on the same image, without the note.
+    root(editor).querySelector<HTMLInputElement>('#title')!.focus();
+    await sendKeys({ type: 'A small round spot' });
+    await settle();
+    const label = editor.value.labels[0]!;
+    expect(label.target.point).to.deep.equal({ column: 160, row: 256 });
+    expect(label.target.image).to.deep.equal({ sopInstanceUid: XR_SOP, frame: 1 });
+    const exported = JSON.stringify(editor.value);
+    for (const word of [SR_FINDING, 'lesion-1', 'Length', '8 mm']) expect(exported, word).not.to.contain(word);
+    // Nothing identifying anywhere: page, attributes, events, console.
+    const text = pageText(editor);
+    const events = JSON.stringify(changes.map((c) => c.detail));
+    for (const value of IDENTIFYING) {
+      expect(text, `page: ${value}`).not.to.contain(value);
+      expect(events, `events: ${value}`).not.to.contain(value);
+      expect(said, `console: ${value}`).not.to.contain(value);
+    }
+    // The patient's layer shows the written draft at the same point.
+    const patient = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, JSON.parse(exported));
+    const want = screenPoint(patient.viewer, 160, 256);
+    const got = markerAt(patient.layer.shadowRoot!, label.id);
+    expect(got[0]).to.be.closeTo(want[0], 1);
+    expect(got[1]).to.be.closeTo(want[1], 1);
+    expect(patient.layer.shadowRoot!.textContent).not.to.contain(SR_FINDING);
+  });
+
+  it('a GSPS: its text and its arrow become drafts at their points, the arrow with its line', async () => {
+    const { viewer, editor } = await mountEditor();
+    expect(await editor.openDrafts(urlOf(makeGsps()))).to.equal(2);
+    await settle();
+    expect(notes(editor)).to.contain(GSPS_TEXT);
+    for (const marker of root(editor).querySelectorAll<HTMLElement>('.marker')) {
+      const want = screenPoint(viewer, 150, 180);
+      const got = markerAt(root(editor), marker.dataset.id!);
+      expect(got[0]).to.be.closeTo(want[0], 1);
+      expect(got[1]).to.be.closeTo(want[1], 1);
+    }
+    // Write the arrow's label: its line comes with it.
+    root(editor).querySelector<HTMLButtonElement>('.labels li:nth-child(2) button')!.click();
+    await settle();
+    root(editor).querySelector<HTMLInputElement>('#title')!.focus();
+    await sendKeys({ type: 'Your right lung' });
+    await settle();
+    expect(editor.value.labels[0]!.target.outline).to.deep.equal({ type: 'polyline', points: [[150, 180], [110, 140]], closed: false });
+    expect(pageText(editor)).not.to.contain(OBSERVER_NAME);
+  });
+
+  it('a KOS: each key image gets a draft in its middle', async () => {
+    const { viewer, editor } = await mountEditor();
+    expect(await editor.openDrafts(urlOf(makeKos()))).to.equal(1);
+    await settle();
+    const geometry = viewer.imageGeometry(0)!;
+    const want = screenPoint(viewer, geometry.columns / 2, geometry.rows / 2);
+    const got = markerAt(root(editor), root(editor).querySelector<HTMLElement>('.marker')!.dataset.id!);
+    expect(got[0]).to.be.closeTo(want[0], 1);
+    expect(got[1]).to.be.closeTo(want[1], 1);
+    expect(notes(editor)).to.contain('Best view of the lungs');
+  });
+
+  it('hostile inputs: marks on other images or outside the image are left out and said; too deep, not TID 1500, not DICOM: plain messages and pv-annotation-error; nothing lost', async () => {
+    const { editor } = await mountEditor();
+    const errors: PvAnnotationErrorEvent[] = [];
+    editor.addEventListener('pv-annotation-error', (e) => errors.push(e));
+    expect(await editor.openDrafts(urlOf(makeSr({ hostile: true })))).to.equal(2);
+    await settle();
+    expect(root(editor).querySelector('.pacs-message')!.textContent).to.contain('Left out: 2 mark(s) (1 on images not in this study, 1 outside the image)');
+
+    expect(await editor.openDrafts(urlOf(makeSr({ depth: 30 })))).to.equal(0);
+    await settle();
+    expect(root(editor).querySelector('.pacs-message')!.textContent).to.contain('It had no marks to make drafts from. Left out: 1 mark(s) (1 that could not be read)');
+
+    expect(await editor.openDrafts(urlOf(makeSr({ template: '2000' })))).to.equal(0);
+    await settle();
+    expect(root(editor).querySelector('.pacs-message')!.textContent).to.contain('not a TID 1500 measurement report');
+    expect(await editor.openDrafts(urlOf('not a DICOM file at all'))).to.equal(0);
+    await settle();
+    expect(root(editor).querySelector('.pacs-message')!.textContent).to.contain('not a DICOM object');
+    expect(errors).to.have.length(2);
+    // The drafts already opened are all still there.
+    expect(root(editor).querySelectorAll('.labels li').length).to.equal(2);
+    await until(() => true);
+    await expect(editor).to.be.accessible();
+  });
+});
