@@ -9,12 +9,16 @@ import layerOverlaySource from '../../src/components/lay-annotation-layer/render
 import layerPanelSource from '../../src/components/lay-annotation-layer/render-panel.ts?raw';
 import layerQuestionsSource from '../../src/components/lay-annotation-layer/render-questions.ts?raw';
 import layerWordsSource from '../../src/components/lay-annotation-layer/render-words.ts?raw';
+import layerCopySource from '../../src/components/lay-annotation-layer/render-copy.ts?raw';
 import layerSensitiveSource from '../../src/components/lay-annotation-layer/sensitive.ts?raw';
 import { styles as reportStyles } from '../../src/components/lay-report/lay-report.styles.js';
 import reportSource from '../../src/components/lay-report/lay-report.ts?raw';
 import reportWordsSource from '../../src/components/lay-report/words.ts?raw';
 import { styles as viewerStyles } from '../../src/components/patient-image-viewer/patient-image-viewer.styles.js';
 import viewerSource from '../../src/components/patient-image-viewer/patient-image-viewer.ts?raw';
+import pvElementSource from '../../src/components/pv-element.ts?raw';
+import studySource from '../../src/study/study-controller.ts?raw';
+import { studyStyles } from '../../src/study/study.styles.js';
 import { bodyMap } from '../../src/lay/body-map.js';
 import highContrast from '../../src/themes/high-contrast.css?raw';
 import highContrastUrl from '../../src/themes/high-contrast.css?url';
@@ -44,15 +48,16 @@ const documentedFor = (tag: string) => declarations.find((d) => d.tagName === ta
  * its template source (inline styles), and the SVG it renders.
  */
 const elements = [
-  { tag: 'patient-image-viewer', css: cssOf(viewerStyles), templates: viewerSource },
+  // The viewer's template includes the study list's (src/study/, lazily added to its shadow root with its styles).
+  { tag: 'patient-image-viewer', css: cssOf([...viewerStyles, studyStyles]), templates: pvElementSource + viewerSource + studySource },
   {
     tag: 'lay-annotation-layer',
     css: cssOf(layerStyles),
     // The element's template is in its class and in its render parts beside it.
-    templates: layerSource + layerOverlaySource + layerPanelSource + layerQuestionsSource + layerWordsSource + layerSensitiveSource + bodyDrawing(),
+    templates: pvElementSource + layerSource + layerOverlaySource + layerPanelSource + layerQuestionsSource + layerWordsSource + layerSensitiveSource + layerCopySource + bodyDrawing(),
   },
-  { tag: 'finding-disclosure', css: cssOf(disclosureStyles), templates: disclosureSource },
-  { tag: 'lay-report', css: cssOf(reportStyles), templates: reportSource + reportWordsSource },
+  { tag: 'finding-disclosure', css: cssOf(disclosureStyles), templates: pvElementSource + disclosureSource },
+  { tag: 'lay-report', css: cssOf(reportStyles), templates: pvElementSource + reportSource + reportWordsSource },
 ];
 
 const names = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
@@ -85,7 +90,8 @@ describe('style tokens', () => {
 
     it(`${tag}: every part in the template is documented, and every documented part is in it`, () => {
       // A part is written in a template (part="x"), or handed to the shared heading helper ({ part: 'x' }).
-      const inTemplate = new Set([...names(templates, /\bpart="([\w-]+)"/g), ...names(templates, /\bpart: '([\w-]+)'/g)]);
+      // An element can carry several parts (part="button study-choice").
+      const inTemplate = new Set([...names(templates, /\bpart="([\w -]+)"/g).flatMap((list) => list.split(' ')), ...names(templates, /\bpart: '([\w-]+)'/g)]);
       const documented = (documentedFor(tag).cssParts ?? []).map((p) => p.name);
       expect([...inTemplate].filter((name) => !documented.includes(name)), 'not documented').to.deep.equal([]);
       expect(documented.filter((name) => !inTemplate.has(name)), 'documented but not in the template').to.deep.equal([]);
