@@ -29,8 +29,8 @@ type Press =
   | { kind: 'picture'; pointerId: number; startX: number; startY: number; moved: boolean };
 
 /**
- * Where clinicians write a patient's labels: put it inside the same `<patient-image-viewer>` a
- * patient uses. Click or tap the image to place a label; drag it, or select it and use the arrow
+ * Where clinicians write a patient's labels, on the same image viewer a patient uses.
+ * Put it inside the `<patient-image-viewer>`. Click or tap the image to place a label; drag it, or select it and use the arrow
  * keys, to move it; write its words, or choose them from the glossary; say whether it is sensitive
  * and when the patient may see it. The study's summary is written below. Undo and redo
  * (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y) cover every change.
