@@ -20,6 +20,8 @@ export interface EditorArgs {
   /** Show the preview as the patient. */
   preview: boolean;
   headingLevel: number;
+  /** Who is looking (every element has it; the editor's preview follows it): `self` or `carer`. */
+  viewerRole: 'self' | 'carer';
   onPvAnnotationsChange?: (event: PvAnnotationsChangeEvent) => void;
 }
 
@@ -52,7 +54,7 @@ export function renderEditor(args: EditorArgs): TemplateResult {
     if (editor && args.drafts !== 'none') await editor.openDrafts(await draftUrl(args.drafts));
   };
   return html`<patient-image-viewer loading="eager" .files=${until(syntheticFiles('chest-xray'), null)} @pv-load=${onLoad}>
-    <lay-annotation-editor .value=${args.value} ?preview=${args.preview} heading-level=${args.headingLevel} @pv-annotations-change=${args.onPvAnnotationsChange}></lay-annotation-editor>
+    <lay-annotation-editor .value=${args.value} ?preview=${args.preview} heading-level=${args.headingLevel} .viewerRole=${args.viewerRole === 'carer' ? 'carer' : undefined} @pv-annotations-change=${args.onPvAnnotationsChange}></lay-annotation-editor>
   </patient-image-viewer>`;
 }
 
@@ -61,12 +63,13 @@ const meta = {
   component: 'lay-annotation-editor',
   excludeStories: /^[a-z]/,
   render: renderEditor,
-  args: { drafts: 'none', preview: false, headingLevel: 2 },
+  args: { drafts: 'none', preview: false, headingLevel: 2, viewerRole: 'self' },
   argTypes: {
     value: { control: 'object' },
     drafts: { control: 'inline-radio', options: ['none', 'sr', 'gsps', 'kos'], table: { category: 'story' } },
     preview: { control: 'boolean' },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    viewerRole: { control: 'inline-radio', options: ['self', 'carer'] },
     onPvAnnotationsChange: { action: 'pv-annotations-change', table: { disable: true } },
   },
 } satisfies Meta<EditorArgs>;

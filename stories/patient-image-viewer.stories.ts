@@ -41,6 +41,8 @@ export interface ViewerArgs {
   dicomwebRoot: string;
   studyUid: string;
   seriesUid: string;
+  /** A study given alone: show each series' own description to a clinician, behind "More detail". */
+  seriesDetails: boolean;
   alt: string;
   loading: 'lazy' | 'eager';
   timeout: number;
@@ -106,6 +108,7 @@ export function renderViewer(args: ViewerArgs): TemplateResult {
     .dicomwebRoot=${args.dicomwebRoot ?? ''}
     .studyUid=${args.studyUid ?? ''}
     .seriesUid=${args.seriesUid ?? ''}
+    ?series-details=${args.seriesDetails ?? false}
     .alt=${args.alt ?? ''}
     .timeout=${args.timeout ?? 30000}
     heading-level=${args.headingLevel ?? 2}
@@ -175,6 +178,7 @@ const meta = {
     dicomwebRoot: '',
     studyUid: '',
     seriesUid: '',
+    seriesDetails: false,
     alt: '',
     // Without this the stories wait until the viewer scrolls into view.
     loading: 'eager',
@@ -203,6 +207,7 @@ const meta = {
     dicomwebRoot: { control: 'text' },
     studyUid: { control: 'text' },
     seriesUid: { control: 'text' },
+    seriesDetails: { control: 'boolean' },
     ...manifestOnlyArgTypes,
   },
 } satisfies Meta<ViewerArgs>;
