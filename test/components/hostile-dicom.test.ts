@@ -5,6 +5,7 @@ import { box, heapSize, loaded, markerPosition, nextFrame, serverInfo, settle } 
 import { nothingRan } from '../support/injection-corpus.js';
 import { dicomFile, hostileFiles, noise, randomFiles, truncatedFiles, type HostileFile } from './hostile-dicom.js';
 import { shownText, stuck, watchUncaught } from './support.js';
+import { storeInOrthanc } from '../support/stow.js';
 
 /**
  * Hostile and broken DICOM: each file gives its plain message and error type within a bounded time
@@ -14,19 +15,6 @@ import { shownText, stuck, watchUncaught } from './support.js';
 
 /** Generous: a file must be refused or shown within this, never leave a spinner. */
 const BOUND_MS = 15000;
-
-/** Store one file in the test Orthanc (STOW-RS), so it reaches the viewer through DICOMweb. */
-async function storeInOrthanc(buffer: ArrayBuffer): Promise<void> {
-  const boundary = 'pv-boundary-7';
-  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
-  const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
-  const stored = await fetch('/dicom-web/studies', {
-    method: 'POST',
-    headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
-    body: new Blob([head, buffer, tail]),
-  });
-  expect(stored.ok, `STOW-RS ${stored.status}`).to.equal(true);
-}
 
 describe('hostile and broken DICOM', function () {
   this.timeout(120000);

@@ -9,19 +9,12 @@ import dicomParser from 'dicom-parser';
 import { posterOptions } from '../../src/poster/index.js';
 import { clearFaults, proxyLog, setFaults } from '../components/support.js';
 import { cleanup, loaded, nextEvent, serverInfo, skipBecause, until, viewer, type ViewerSetup } from '../support/helpers.js';
+import { storeInOrthanc } from '../support/stow.js';
 import { samePicture } from './poster-cases.js';
 
-/** Store one file in the test Orthanc (STOW-RS) and name its series for a viewer. */
+/** Store one file in the test Orthanc and name its series for a viewer. */
 async function stored(buffer: ArrayBuffer): Promise<ViewerSetup> {
-  const boundary = 'pv-poster-boundary';
-  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
-  const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
-  const response = await fetch('/dicom-web/studies', {
-    method: 'POST',
-    headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
-    body: new Blob([head, buffer, tail]),
-  });
-  expect(response.ok, `STOW-RS ${response.status}`).to.equal(true);
+  await storeInOrthanc(buffer);
   const dataSet = dicomParser.parseDicom(new Uint8Array(buffer), { untilTag: 'x0020000e' });
   return { dicomwebRoot: '/dicom-web', studyUid: dataSet.string('x0020000d'), seriesUid: dataSet.string('x0020000e') };
 }
