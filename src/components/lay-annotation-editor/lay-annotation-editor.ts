@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { documentToDraft, draftToDocument, DraftHistory, nextLabelId, type DraftLabel, type DraftState } from '../../annotations/draft.js';
+import { documentToDraft, draftToDocument, nextLabelId, type DraftLabel, type DraftState } from '../../annotations/draft.js';
+import { DraftHistory } from '../../annotations/draft-history.js';
 import { validateAnnotationDocument, type AnnotationDocument, type AnnotationProblem } from '../../annotations/index.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
