@@ -16,7 +16,7 @@ import { heading, headingLevel } from '../heading.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
 import { PvElement } from '../pv-element.js';
 import { editorWords, fill, type EditorWordKey, type EditorWords } from './editor-words.js';
-import { frameMap } from './frame-map.js';
+import { frameMap } from '../../controllers/frame-map.js';
 import { styles } from './lay-annotation-editor.styles.js';
 
 /** A press on the picture moves less than this (CSS px) to count as a tap, not a drag. */
