@@ -17,7 +17,7 @@ import type { PatientImageViewer } from '../patient-image-viewer/patient-image-v
 import { PvElement } from '../pv-element.js';
 import { draftLabels, draftsMessage } from './drafts.js';
 import { editorWords, fill, type EditorWordKey, type EditorWords } from './editor-words.js';
-import { resultsFor, searchGlossary, siteEntry, useEntry } from './glossary-words.js';
+import { entryAllowed, resultsFor, searchGlossary, siteEntry, useEntry } from './glossary-words.js';
 import { styles } from './lay-annotation-editor.styles.js';
 import { checkSentences, hardSentences } from './reading.js';
 import type { EditorRenderContext } from './render-context.js';
@@ -116,7 +116,8 @@ export class LayAnnotationEditor extends PvElement {
   /** Bumped on every change of the draft, so Lit renders it. */
   @state() private _version = 0;
   @state() private _query = '';
-  @state() private _results: readonly GlossaryEntry[] = [];
+  /** The glossary's matches for `_query`, best first (those the chosen label may take are offered). */
+  @state() private _matches: readonly GlossaryEntry[] = [];
   @state() private _linkProblem = false;
   @state() private _importProblem = '';
   /** The patient's elements are defined for the preview. */
@@ -183,21 +184,22 @@ export class LayAnnotationEditor extends PvElement {
   async #onSearch(query: string): Promise<void> {
     this._query = query;
     if (query.trim().length < 2) {
-      this._results = [];
+      this._matches = [];
       return;
     }
     const entries = this.#words?.entries ?? (await this.#loadWords())?.entries;
     if (!entries) return;
     if (!this.isConnected || this._query !== query) return;
-    this._results = resultsFor(searchGlossary(entries, query), this.#label());
+    this._matches = searchGlossary(entries, query);
   }
 
   #onUseEntry(entry: GlossaryEntry): void {
     const label = this.#label();
-    if (!label) return;
+    // A sensitive word only for a sensitive label (the list offers no other; this holds if it changed since).
+    if (!label || !entryAllowed(entry, label)) return;
     this.#commit(this.#update(label.id, useEntry(label, entry, this.trustedDomains)));
     this._query = '';
-    this._results = [];
+    this._matches = [];
     this.#focusField('title');
   }
 
@@ -494,7 +496,7 @@ export class LayAnnotationEditor extends PvElement {
       number: this.#number(label.id),
       reading: this.#reading(ctx),
       query: this._query,
-      results: this._results,
+      results: resultsFor(this._matches, label),
       site: siteEntry(this.#words?.entries ?? [], label.site),
       linkProblem: this._linkProblem,
       onSet: (change, field) => this.#commit(this.#update(label.id, change), `${field}:${label.id}`),
