@@ -138,6 +138,8 @@ export class LayAnnotationEditor extends PvElement {
   readonly #previewKey = `editor-preview-${Math.random().toString(36).slice(2)}`;
   /** The glossary's matcher, once loaded: words it explains in place are not hard. */
   #words: LoadedGlossary | undefined;
+  /** For drafts being opened from the PACS: aborted when the editor leaves the page. */
+  #pacsAbort: AbortController | undefined;
 
   // Lifecycle
   constructor() {
@@ -150,6 +152,17 @@ export class LayAnnotationEditor extends PvElement {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
     void this.#loadWords();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Drafts being opened: stop the download; the button and message are as before it started.
+    this.#pacsAbort?.abort();
+    this.#pacsAbort = undefined;
+    if (this._pacsBusy) {
+      this._pacsBusy = false;
+      this._pacsMessage = '';
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -271,22 +284,23 @@ export class LayAnnotationEditor extends PvElement {
       this.#pacsSay(this.w('noImage'), true);
       return 0;
     }
+    const abort = (this.#pacsAbort ??= new AbortController());
     this._pacsBusy = true;
     this._pacsMessage = this.w('pacsOpening');
     let drafts: PacsDrafts;
     try {
-      const bytes = await fetchBytes(url, { signal: AbortSignal.timeout(viewer.timeout), accept: 'application/dicom' });
-      if (!this.isConnected) return 0;
+      const bytes = await fetchBytes(url, { signal: AbortSignal.any([abort.signal, AbortSignal.timeout(viewer.timeout)]), accept: 'application/dicom' });
+      if (!this.isConnected || abort.signal.aborted) return 0;
       drafts = await readPacsDrafts(bytes);
     } catch (error) {
-      if (!this.isConnected) return 0;
+      if (!this.isConnected || abort.signal.aborted) return 0;
       this._pacsBusy = false;
       const reason = error instanceof PacsDraftError ? error.message : 'it could not be downloaded.';
       this.#pacsSay(this.w('pacsFailed', { reason }), true);
       this.dispatchEvent(new PvAnnotationErrorEvent({ problems: [{ path: '', message: `Drafts from the PACS: ${reason}` }] }));
       return 0;
     }
-    if (!this.isConnected) return 0;
+    if (!this.isConnected || abort.signal.aborted) return 0;
     this._pacsBusy = false;
     return this.#addDrafts(drafts);
   }
