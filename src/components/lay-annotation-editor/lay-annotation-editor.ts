@@ -4,13 +4,13 @@ import { documentToDraft, draftToDocument, nextLabelId, type DraftLabel, type Dr
 import { DraftHistory } from '../../annotations/draft-history.js';
 import { validateAnnotationDocument, type AnnotationDocument, type AnnotationProblem } from '../../annotations/index.js';
 import { EditorPlacementController, type ImagePoint } from '../../controllers/editor-placement-controller.js';
+import { PacsDraftsController } from '../../controllers/pacs-drafts-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvAnnotationsChangeEvent, type PvAnnotationsChangeDetail } from '../../events/pv-annotations-change-event.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
 import { loadGlossary, type LoadedGlossary } from '../../lay/glossary-loader.js';
-import { fetchBytes } from '../../sources/fetch-bytes.js';
-import { PacsDraftError, readPacsDrafts, type PacsDrafts } from '../../sources/pacs-drafts.js';
+import type { PacsDrafts } from '../../sources/pacs-drafts.js';
 import { trustedUrl } from '../../lay/links.js';
 import { heading, headingLevel } from '../heading.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
@@ -98,6 +98,9 @@ export class LayAnnotationEditor extends PvElement {
     },
   );
 
+  /** Drafts from the PACS: downloading and reading them, and what the editor says about it. */
+  readonly #pacs = new PacsDraftsController(this);
+
   // Properties
   /** Replacement words for the editor's own words (see `editor-words.ts`). */
   @property({ attribute: false }) words: EditorWords | undefined;
@@ -122,10 +125,6 @@ export class LayAnnotationEditor extends PvElement {
   @state() private _importProblem = '';
   /** The patient's elements are defined for the preview. */
   @state() private _previewDefined = false;
-  /** What the last PACS import said (plain words), and whether it failed. */
-  @state() private _pacsMessage = '';
-  @state() private _pacsFailed = false;
-  @state() private _pacsBusy = false;
   @state() private _previewLang: PreviewLang = 'en-GB';
 
   /** The draft and its undo/redo history (and what a drag shows while it goes on). */
@@ -138,8 +137,6 @@ export class LayAnnotationEditor extends PvElement {
   readonly #previewKey = `editor-preview-${Math.random().toString(36).slice(2)}`;
   /** The glossary's matcher, once loaded: words it explains in place are not hard. */
   #words: LoadedGlossary | undefined;
-  /** For drafts being opened from the PACS: aborted when the editor leaves the page. */
-  #pacsAbort: AbortController | undefined;
 
   // Lifecycle
   constructor() {
@@ -152,17 +149,6 @@ export class LayAnnotationEditor extends PvElement {
     super.connectedCallback();
     if (!this.slot) this.slot = 'annotations';
     void this.#loadWords();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Drafts being opened: stop the download; the button and message are as before it started.
-    this.#pacsAbort?.abort();
-    this.#pacsAbort = undefined;
-    if (this._pacsBusy) {
-      this._pacsBusy = false;
-      this._pacsMessage = '';
-    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -284,25 +270,12 @@ export class LayAnnotationEditor extends PvElement {
       this.#pacsSay(this.w('noImage'), true);
       return 0;
     }
-    const abort = (this.#pacsAbort ??= new AbortController());
-    this._pacsBusy = true;
-    this._pacsMessage = this.w('pacsOpening');
-    let drafts: PacsDrafts;
-    try {
-      const bytes = await fetchBytes(url, { signal: AbortSignal.any([abort.signal, AbortSignal.timeout(viewer.timeout)]), accept: 'application/dicom' });
-      if (!this.isConnected || abort.signal.aborted) return 0;
-      drafts = await readPacsDrafts(bytes);
-    } catch (error) {
-      if (!this.isConnected || abort.signal.aborted) return 0;
-      this._pacsBusy = false;
-      const reason = error instanceof PacsDraftError ? error.message : 'it could not be downloaded.';
-      this.#pacsSay(this.w('pacsFailed', { reason }), true);
-      this.dispatchEvent(new PvAnnotationErrorEvent({ problems: [{ path: '', message: `Drafts from the PACS: ${reason}` }] }));
-      return 0;
-    }
-    if (!this.isConnected || abort.signal.aborted) return 0;
-    this._pacsBusy = false;
-    return this.#addDrafts(drafts);
+    const result = await this.#pacs.read(url, viewer.timeout, this.w('pacsOpening'));
+    if (!result) return 0;
+    if ('drafts' in result) return this.#addDrafts(result.drafts);
+    this.#pacsSay(this.w('pacsFailed', { reason: result.reason }), true);
+    this.dispatchEvent(new PvAnnotationErrorEvent({ problems: [{ path: '', message: `Drafts from the PACS: ${result.reason}` }] }));
+    return 0;
   }
 
   /** Undo the last change. */
@@ -422,8 +395,7 @@ export class LayAnnotationEditor extends PvElement {
   }
 
   #pacsSay(text: string, failed: boolean): void {
-    this._pacsMessage = text;
-    this._pacsFailed = failed;
+    this.#pacs.say(text, failed);
     void this.announce(text);
   }
 
@@ -525,9 +497,9 @@ export class LayAnnotationEditor extends PvElement {
   #renderStudy(ctx: EditorRenderContext) {
     const drafts: DraftsContext = {
       w: ctx.w,
-      busy: this._pacsBusy,
-      message: this._pacsMessage,
-      failed: this._pacsFailed,
+      busy: this.#pacs.busy,
+      message: this.#pacs.message,
+      failed: this.#pacs.failed,
       onOpen: () => void this.openDrafts(this.renderRoot.querySelector<HTMLInputElement>('#pacs-url')?.value.trim() ?? ''),
     };
     return renderStudy({
