@@ -106,6 +106,11 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** A new label with no words yet (a draft until its title is written): a routine body part unless `more` says otherwise. */
+export function blankLabel(id: string, image: AnnotationImageRef, point: { column: number; row: number }, more: Partial<DraftLabel> = {}): DraftLabel {
+  return { id, kind: 'anatomy', title: '', description: '', sensitivity: 'routine', notBefore: '', terms: [], links: [], image, point, ...more };
+}
+
 /** A label id not yet used in `labels`: `label-1`, `label-2`... */
 export function nextLabelId(labels: readonly DraftLabel[]): string {
   const used = new Set(labels.map((label) => label.id));

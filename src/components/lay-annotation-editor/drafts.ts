@@ -3,7 +3,7 @@
  * only those on images of this study and inside them. Their clinical words become the writer's
  * note (never exported); the title is left empty, so a draft stays out of the document until written.
  */
-import { nextLabelId, type DraftLabel } from '../../annotations/draft.js';
+import { blankLabel, nextLabelId, type DraftLabel } from '../../annotations/draft.js';
 import type { PacsDrafts, PacsMark } from '../../sources/pacs-drafts.js';
 import type { Words } from './render-context.js';
 
@@ -37,21 +37,7 @@ export function draftLabels(drafts: PacsDrafts, viewer: DraftsViewer, labels: re
       outside++;
       continue;
     }
-    added.push({
-      id: nextLabelId([...labels, ...added]),
-      kind: 'finding',
-      title: '',
-      description: '',
-      sensitivity: 'routine',
-      notBefore: '',
-      terms: [],
-      links: [],
-      image: { ...mark.image },
-      point: placed.point,
-      outline: placed.outline,
-      note: mark.note,
-      site: mark.site,
-    });
+    added.push(blankLabel(nextLabelId([...labels, ...added]), { ...mark.image }, placed.point, { kind: 'finding', outline: placed.outline, note: mark.note, site: mark.site }));
   }
   return { added, notInStudy, outside };
 }

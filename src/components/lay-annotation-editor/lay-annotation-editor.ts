@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { documentToDraft, draftToDocument, nextLabelId, type DraftLabel, type DraftState } from '../../annotations/draft.js';
+import { blankLabel, documentToDraft, draftToDocument, nextLabelId, type DraftLabel, type DraftState } from '../../annotations/draft.js';
 import { DraftHistory } from '../../annotations/draft-history.js';
 import { validateAnnotationDocument, type AnnotationDocument, type AnnotationProblem } from '../../annotations/index.js';
 import { EditorPlacementController, type ImagePoint } from '../../controllers/editor-placement-controller.js';
@@ -357,19 +357,7 @@ export class LayAnnotationEditor extends PvElement {
     if (!viewer || viewer.status !== 'loaded') return void this.announce(this.w('noImage'));
     const draft = this.#history.current;
     const id = nextLabelId(draft.labels);
-    const label: DraftLabel = {
-      id,
-      kind: 'anatomy',
-      title: '',
-      description: '',
-      sensitivity: 'routine',
-      notBefore: '',
-      terms: [],
-      links: [],
-      image: { index: viewer.index },
-      point: this.#placement.clamp(point),
-    };
-    this.#commit({ ...draft, labels: [...draft.labels, label] });
+    this.#commit({ ...draft, labels: [...draft.labels, blankLabel(id, { index: viewer.index }, this.#placement.clamp(point))] });
     this._selected = id;
     void this.announce(this.w('placed', { number: draft.labels.length + 1 }));
     this.#focusField('title', fromPointer);
