@@ -31,6 +31,7 @@ export class PacsDraftsController implements ReactiveController {
     if (this.busy) {
       this.busy = false;
       this.message = '';
+      this.#host.requestUpdate();
     }
   }
 
