@@ -1,7 +1,7 @@
 /**
  * The annotation document while a clinician writes it (`<lay-annotation-editor>`): labels that may
  * not be finished yet (no title), each with an optional note for the writer (clinical text from a
- * PACS draft, never exported), and an undo/redo history of whole states.
+ * PACS draft, never exported). Its undo/redo history is `draft-history.ts`.
  *
  * A draft becomes an annotation document only through `draftToDocument()` and then
  * `validateAnnotationDocument()`: what leaves the editor is always checked by the schema.
@@ -106,81 +106,13 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** A new label with no words yet (a draft until its title is written): a routine body part unless `more` says otherwise. */
+export function blankLabel(id: string, image: AnnotationImageRef, point: { column: number; row: number }, more: Partial<DraftLabel> = {}): DraftLabel {
+  return { id, kind: 'anatomy', title: '', description: '', sensitivity: 'routine', notBefore: '', terms: [], links: [], image, point, ...more };
+}
+
 /** A label id not yet used in `labels`: `label-1`, `label-2`... */
 export function nextLabelId(labels: readonly DraftLabel[]): string {
   const used = new Set(labels.map((label) => label.id));
   for (let n = labels.length + 1; ; n++) if (!used.has(`label-${n}`)) return `label-${n}`;
-}
-
-/** At most this many steps back. */
-export const HISTORY_LIMIT = 200;
-
-/**
- * Undo and redo over whole states (states are never changed in place). Consecutive changes with the
- * same `group` (typing in one field, nudging one label) are one step.
- */
-export class DraftHistory {
-  #past: DraftState[] = [];
-  #future: DraftState[] = [];
-  #current: DraftState;
-  #group: string | undefined;
-
-  constructor(initial: DraftState = EMPTY_DRAFT) {
-    this.#current = initial;
-  }
-
-  get current(): DraftState {
-    return this.#current;
-  }
-
-  get canUndo(): boolean {
-    return this.#past.length > 0;
-  }
-
-  get canRedo(): boolean {
-    return this.#future.length > 0;
-  }
-
-  /** Make `next` the current state; a change in the same `group` as the last one joins its step. */
-  push(next: DraftState, group?: string): void {
-    if (next === this.#current) return;
-    if (!(group !== undefined && group === this.#group && this.#past.length > 0)) {
-      this.#past.push(this.#current);
-      if (this.#past.length > HISTORY_LIMIT) this.#past.shift();
-    }
-    this.#current = next;
-    this.#future = [];
-    this.#group = group;
-  }
-
-  /** Ends the current group: the next change is a step of its own. */
-  seal(): void {
-    this.#group = undefined;
-  }
-
-  undo(): boolean {
-    const previous = this.#past.pop();
-    if (!previous) return false;
-    this.#future.push(this.#current);
-    this.#current = previous;
-    this.#group = undefined;
-    return true;
-  }
-
-  redo(): boolean {
-    const next = this.#future.pop();
-    if (!next) return false;
-    this.#past.push(this.#current);
-    this.#current = next;
-    this.#group = undefined;
-    return true;
-  }
-
-  /** Start again from `state` (an imported document): nothing to undo. */
-  reset(state: DraftState): void {
-    this.#past = [];
-    this.#future = [];
-    this.#current = state;
-    this.#group = undefined;
-  }
 }

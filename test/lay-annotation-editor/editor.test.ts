@@ -263,6 +263,37 @@ describe('<lay-annotation-editor>', () => {
     await expect(editor).to.be.accessible();
   });
 
+  it('[HAZ-001] never offers a routine label a sensitive glossary word, even after another label is chosen or sensitive is unticked', async () => {
+    const { editor } = await mountEditor();
+    editor.value = {
+      version: 1,
+      labels: [
+        { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } },
+        { id: 'heart', kind: 'anatomy', title: 'Your heart', target: { image: { index: 0 }, point: { column: 276, row: 338 } } },
+      ],
+    };
+    await settle();
+    const offered = () => [...root(editor).querySelectorAll<HTMLButtonElement>('.results button')].map((b) => b.textContent!.replace(/^.*:\s*/, '').trim());
+    // The sensitive label is offered the sensitive word.
+    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="shadow"]')!.click();
+    await settle();
+    await type(editor, '#search', 'biops');
+    await until(() => offered().includes('biopsy'), 5000, 'the sensitive word, for the sensitive label');
+    // Another label, routine, with the same search still typed: not offered.
+    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="heart"]')!.click();
+    await settle();
+    expect(root(editor).querySelector<HTMLInputElement>('#search')!.value).to.equal('biops');
+    expect(offered()).not.to.include('biopsy');
+    // Back to the first label; unticking sensitive takes the word away at once.
+    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="shadow"]')!.click();
+    await settle();
+    expect(offered()).to.include('biopsy');
+    root(editor).querySelector<HTMLInputElement>('#sensitive')!.click();
+    await settle();
+    expect(offered()).not.to.include('biopsy');
+    expect(editor.value.labels.every((l) => !(l.terms ?? []).includes('biopsy'))).to.equal(true);
+  });
+
   it('passes axe with labels and a label open', async () => {
     const { viewer, editor } = await mountEditor();
     editor.value = chestDoc;

@@ -1,32 +1,33 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { documentToDraft, draftToDocument, DraftHistory, nextLabelId, type DraftLabel, type DraftState } from '../../annotations/draft.js';
+import { blankLabel, documentToDraft, draftToDocument, nextLabelId, type DraftLabel, type DraftState } from '../../annotations/draft.js';
+import { DraftHistory } from '../../annotations/draft-history.js';
 import { validateAnnotationDocument, type AnnotationDocument, type AnnotationProblem } from '../../annotations/index.js';
+import { EditorPlacementController, type ImagePoint } from '../../controllers/editor-placement-controller.js';
+import { PacsDraftsController } from '../../controllers/pacs-drafts-controller.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvAnnotationsChangeEvent, type PvAnnotationsChangeDetail } from '../../events/pv-annotations-change-event.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
 import { loadGlossary, type LoadedGlossary } from '../../lay/glossary-loader.js';
-import { checkText, PLAIN_WORDS, type SentenceCheck } from '../../lay/reading-age.js';
-import { fetchBytes } from '../../sources/fetch-bytes.js';
-import { PacsDraftError, readPacsDrafts, type PacsDrafts, type PacsMark } from '../../sources/pacs-drafts.js';
+import type { PacsDrafts } from '../../sources/pacs-drafts.js';
 import { trustedUrl } from '../../lay/links.js';
 import { heading, headingLevel } from '../heading.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
 import { PvElement } from '../pv-element.js';
+import { draftLabels, draftsMessage } from './drafts.js';
 import { editorWords, fill, type EditorWordKey, type EditorWords } from './editor-words.js';
-import { frameMap } from './frame-map.js';
+import { entryAllowed, resultsFor, searchGlossary, siteEntry, useEntry } from './glossary-words.js';
 import { styles } from './lay-annotation-editor.styles.js';
-
-/** A press on the picture moves less than this (CSS px) to count as a tap, not a drag. */
-const TAP_SLOP = 6;
-/** One arrow-key press moves a label this far on screen (CSS px); with Shift, five times as far. */
-const NUDGE_PX = 4;
-
-/** A marker being dragged, or a press on the picture that may become a new label. */
-type Press =
-  | { kind: 'marker'; id: string; pointerId: number; startX: number; startY: number; moved: boolean }
-  | { kind: 'picture'; pointerId: number; startX: number; startY: number; moved: boolean };
+import { checkSentences, hardSentences } from './reading.js';
+import type { EditorRenderContext } from './render-context.js';
+import type { DraftsContext } from './render-drafts.js';
+import { renderLabelForm } from './render-label-form.js';
+import { renderLabels, renderStatus } from './render-labels.js';
+import { renderOverlay } from './render-overlay.js';
+import { renderPreview, type PreviewLang } from './render-preview.js';
+import type { ReadingContext } from './render-reading.js';
+import { renderStudy } from './render-study.js';
 
 /**
  * Where clinicians write a patient's labels, on the same image viewer a patient uses.
@@ -62,9 +63,43 @@ export class LayAnnotationEditor extends PvElement {
   // Controllers
   /** The viewer this editor sits in. */
   readonly #viewer = new ViewerLinkController(this, {
-    onViewChange: () => this.#place(),
-    onLoad: () => this.#place(),
+    onViewChange: () => this.#placement.place(),
+    onLoad: () => this.#placement.place(),
   });
+
+  /** Taps, drags and arrow keys on the picture; the overlay and markers placed after every render. */
+  readonly #placement: EditorPlacementController = new EditorPlacementController(
+    this,
+    () => ({
+      viewer: this.#viewer.viewer,
+      overlay: this.renderRoot?.querySelector<HTMLElement>('.overlay') ?? null,
+      labels: this.#history.shown.labels,
+    }),
+    {
+      tap: (point) => this.#addLabel(point, true),
+      drag: (id, point) => {
+        this.#history.show(this.#update(id, { point }));
+        this._version++;
+      },
+      drop: (id, moved) => this.#onDrop(id, moved),
+      cancel: () => {
+        this.#history.cancel();
+        this._version++;
+      },
+      nudge: (id, dx, dy) => {
+        this._selected = id;
+        this.nudge(id, dx, dy);
+      },
+      remove: (id) => this.#remove(id),
+      open: (id) => {
+        this._selected = id;
+        this.#focusField('title');
+      },
+    },
+  );
+
+  /** Drafts from the PACS: downloading and reading them, and what the editor says about it. */
+  readonly #pacs = new PacsDraftsController(this);
 
   // Properties
   /** Replacement words for the editor's own words (see `editor-words.ts`). */
@@ -84,17 +119,15 @@ export class LayAnnotationEditor extends PvElement {
   /** Bumped on every change of the draft, so Lit renders it. */
   @state() private _version = 0;
   @state() private _query = '';
-  @state() private _results: readonly GlossaryEntry[] = [];
+  /** The glossary's matches for `_query`, best first (those the chosen label may take are offered). */
+  @state() private _matches: readonly GlossaryEntry[] = [];
   @state() private _linkProblem = false;
   @state() private _importProblem = '';
   /** The patient's elements are defined for the preview. */
   @state() private _previewDefined = false;
-  /** What the last PACS import said (plain words), and whether it failed. */
-  @state() private _pacsMessage = '';
-  @state() private _pacsFailed = false;
-  @state() private _pacsBusy = false;
-  @state() private _previewLang: 'en-GB' | 'cy' = 'en-GB';
+  @state() private _previewLang: PreviewLang = 'en-GB';
 
+  /** The draft and its undo/redo history (and what a drag shows while it goes on). */
   readonly #history = new DraftHistory();
   /** The validated document for the draft it was made from (the preview's layer gets the same object until it changes). */
   #valueCache: { draft: DraftState; document: AnnotationDocument; problems: AnnotationProblem[] } | undefined;
@@ -102,8 +135,6 @@ export class LayAnnotationEditor extends PvElement {
   #previewReady: Promise<unknown> | undefined;
   /** The preview's own study key: the patient's choice made in the preview is kept in memory only, for this editor. */
   readonly #previewKey = `editor-preview-${Math.random().toString(36).slice(2)}`;
-  #press: Press | undefined;
-  #glossary: readonly GlossaryEntry[] | undefined;
   /** The glossary's matcher, once loaded: words it explains in place are not hard. */
   #words: LoadedGlossary | undefined;
 
@@ -125,11 +156,6 @@ export class LayAnnotationEditor extends PvElement {
     if (changed.has('preview') && this.preview && !this._previewDefined) void this.#definePreview();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.#place();
-  }
-
   // Handlers
   readonly #onKeyDown = (event: KeyboardEvent) => {
     const mod = event.ctrlKey || event.metaKey;
@@ -144,100 +170,35 @@ export class LayAnnotationEditor extends PvElement {
     }
   };
 
-  #onPointerDown(event: PointerEvent): void {
-    if (event.pointerType === 'mouse' && event.button !== 0) return;
-    const marker = (event.target as Element).closest<HTMLElement>('.marker');
-    const overlay = event.currentTarget as HTMLElement;
-    overlay.setPointerCapture?.(event.pointerId);
-    const start = { pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, moved: false };
-    this.#press = marker?.dataset.id ? { kind: 'marker', id: marker.dataset.id, ...start } : { kind: 'picture', ...start };
-    if (marker) event.preventDefault();
-  }
-
-  #onPointerMove(event: PointerEvent): void {
-    const press = this.#press;
-    if (!press || press.pointerId !== event.pointerId) return;
-    if (!press.moved && Math.hypot(event.clientX - press.startX, event.clientY - press.startY) < TAP_SLOP) return;
-    press.moved = true;
-    if (press.kind !== 'marker') return;
-    const point = this.#imagePointAt(event.clientX, event.clientY);
-    if (point) this.#setLive(this.#update(press.id, { point }));
-  }
-
-  #onPointerUp(event: PointerEvent): void {
-    const press = this.#press;
-    if (!press || press.pointerId !== event.pointerId) return;
-    this.#press = undefined;
-    if (event.type === 'pointercancel') return void this.#setLive(undefined);
-    if (press.kind === 'marker') {
-      const number = this.#number(press.id);
-      this._selected = press.id;
-      if (!press.moved) return void this.#focusField('title', true);
-      // The live state was shown while dragging; one step in the history for the whole drag.
-      const moved = this.#live;
-      this.#live = undefined;
-      if (moved) this.#commit(moved);
-      void this.announce(this.w('moved', { number }));
-      return;
-    }
-    if (press.moved) return;
-    const point = this.#imagePointAt(event.clientX, event.clientY);
-    if (point) this.#addLabel(point, true);
-  }
-
-  #onMarkerKey(event: KeyboardEvent, label: DraftLabel): void {
-    const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-    const step = steps[event.key];
-    if (step) {
-      event.preventDefault();
-      this._selected = label.id;
-      this.nudge(label.id, step[0] * (event.shiftKey ? 5 : 1), step[1] * (event.shiftKey ? 5 : 1));
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
-      event.preventDefault();
-      this.#remove(label.id);
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this._selected = label.id;
-      this.#focusField('title');
-    }
+  /** A press on a marker ended: a tap edits it; a drag is one step in the history, and said. */
+  #onDrop(id: string, moved: boolean): void {
+    const number = this.#number(id);
+    this._selected = id;
+    if (!moved) return this.#focusField('title', true);
+    // The live state was shown while dragging; one step in the history for the whole drag.
+    if (this.#history.drop()) this.#changed('edit');
+    void this.announce(this.w('moved', { number }));
   }
 
   async #onSearch(query: string): Promise<void> {
     this._query = query;
-    const words = query.trim().toLowerCase();
-    if (words.length < 2) {
-      this._results = [];
+    if (query.trim().length < 2) {
+      this._matches = [];
       return;
     }
-    this.#glossary ??= (await this.#loadWords())?.entries;
-    if (!this.#glossary) return;
+    const entries = this.#words?.entries ?? (await this.#loadWords())?.entries;
+    if (!entries) return;
     if (!this.isConnected || this._query !== query) return;
-    const starts: GlossaryEntry[] = [];
-    const contains: GlossaryEntry[] = [];
-    for (const entry of this.#glossary) {
-      const names = [entry.term, ...(entry.aliases ?? [])].map((n) => n.toLowerCase());
-      if (names.some((n) => n.startsWith(words))) starts.push(entry);
-      else if (names.some((n) => n.includes(words))) contains.push(entry);
-    }
-    this._results = [...starts, ...contains].filter((entry) => !entry.sensitive || this.#label()?.sensitivity === 'sensitive').slice(0, 8);
+    this._matches = searchGlossary(entries, query);
   }
 
   #onUseEntry(entry: GlossaryEntry): void {
     const label = this.#label();
-    if (!label) return;
-    const title = entry.term.charAt(0).toUpperCase() + entry.term.slice(1);
-    const url = entry.url ? trustedUrl(entry.url, this.trustedDomains) : undefined;
-    const links = url && !label.links.some((link) => link.url === url) ? [...label.links, { title: `${title} on the NHS website`, url }] : label.links;
-    this.#commit(
-      this.#update(label.id, {
-        title,
-        description: label.description.trim() ? label.description : entry.definition,
-        terms: label.terms.includes(entry.id) ? label.terms : [...label.terms, entry.id],
-        links,
-      }),
-    );
+    // A sensitive word only for a sensitive label (the list offers no other; this holds if it changed since).
+    if (!label || !entryAllowed(entry, label)) return;
+    this.#commit(this.#update(label.id, useEntry(label, entry, this.trustedDomains)));
     this._query = '';
-    this._results = [];
+    this._matches = [];
     this.#focusField('title');
   }
 
@@ -273,28 +234,14 @@ export class LayAnnotationEditor extends PvElement {
     this.#import(parsed);
   }
 
-  /** Define the patient's viewer and layer for the preview (once). */
-  async #definePreview(): Promise<void> {
-    this.#previewReady ??= Promise.all([import('../patient-image-viewer/define.js'), import('../lay-annotation-layer/define.js')]);
-    await this.#previewReady;
+  /** Choose a label from the list: show its image, and edit it. */
+  async #onChoose(label: DraftLabel): Promise<void> {
+    this._selected = label.id;
+    const viewer = this.#viewer.viewer;
+    const index = viewer?.imageIndexFor(label.image);
+    if (viewer && index !== undefined && index !== viewer.index) await viewer.goTo(index);
     if (!this.isConnected) return;
-    this._previewDefined = true;
-  }
-
-  /** The glossary (once a page), for search and for the reading-age check. */
-  async #loadWords(): Promise<LoadedGlossary | undefined> {
-    if (this.#words) return this.#words;
-    try {
-      const words = await loadGlossary();
-      if (!this.#words) {
-        this.#words = words;
-        this.#glossary = words.entries;
-        this._version++;
-      }
-      return words;
-    } catch {
-      return undefined;
-    }
+    this.#focusField('title');
   }
 
   // Public methods
@@ -323,24 +270,12 @@ export class LayAnnotationEditor extends PvElement {
       this.#pacsSay(this.w('noImage'), true);
       return 0;
     }
-    this._pacsBusy = true;
-    this._pacsMessage = this.w('pacsOpening');
-    let drafts: PacsDrafts;
-    try {
-      const bytes = await fetchBytes(url, { signal: AbortSignal.timeout(viewer.timeout), accept: 'application/dicom' });
-      if (!this.isConnected) return 0;
-      drafts = await readPacsDrafts(bytes);
-    } catch (error) {
-      if (!this.isConnected) return 0;
-      this._pacsBusy = false;
-      const reason = error instanceof PacsDraftError ? error.message : 'it could not be downloaded.';
-      this.#pacsSay(this.w('pacsFailed', { reason }), true);
-      this.dispatchEvent(new PvAnnotationErrorEvent({ problems: [{ path: '', message: `Drafts from the PACS: ${reason}` }] }));
-      return 0;
-    }
-    if (!this.isConnected) return 0;
-    this._pacsBusy = false;
-    return this.#addDrafts(drafts);
+    const result = await this.#pacs.read(url, viewer.timeout, this.w('pacsOpening'));
+    if (!result) return 0;
+    if ('drafts' in result) return this.#addDrafts(result.drafts);
+    this.#pacsSay(this.w('pacsFailed', { reason: result.reason }), true);
+    this.dispatchEvent(new PvAnnotationErrorEvent({ problems: [{ path: '', message: `Drafts from the PACS: ${result.reason}` }] }));
+    return 0;
   }
 
   /** Undo the last change. */
@@ -360,11 +295,8 @@ export class LayAnnotationEditor extends PvElement {
   /** Move label `id` by `dx`, `dy` steps (a step is a few screen pixels at the current zoom). */
   nudge(id: string, dx: number, dy: number): void {
     const label = this.#history.current.labels.find((l) => l.id === id);
-    const map = this.#map();
-    if (!label || !map) return;
-    const at = map.toFrame(label.point.column, label.point.row);
-    const point = at && map.toImage(at.x + dx * NUDGE_PX, at.y + dy * NUDGE_PX);
-    if (point) this.#commit(this.#update(id, { point: this.#clamp(point) }), `nudge:${id}`);
+    const point = label && this.#placement.nudged(label.point, dx, dy);
+    if (point) this.#commit(this.#update(id, { point }), `nudge:${id}`);
   }
 
   // Internals: the draft
@@ -398,125 +330,61 @@ export class LayAnnotationEditor extends PvElement {
     this.#changed('edit');
   }
 
-  /** What a drag shows while it goes on (undefined otherwise): no step in the history until it ends. */
-  #live: DraftState | undefined;
-
-  #setLive(next: DraftState | undefined): void {
-    this.#live = next;
-    this._version++;
-  }
-
-  #draft(): DraftState {
-    return this.#live ?? this.#history.current;
-  }
-
   #changed(cause: PvAnnotationsChangeDetail['cause']): void {
-    this.#live = undefined;
+    this.#history.cancel();
     this._version++;
     if (this._selected && !this.#history.current.labels.some((l) => l.id === this._selected)) this._selected = undefined;
     const { document, problems } = this.#validated();
-    this.dispatchEvent(new PvAnnotationsChangeEvent({ document, problems, hardSentences: this.#hardSentences().length, cause }));
+    this.dispatchEvent(new PvAnnotationsChangeEvent({ document, problems, hardSentences: hardSentences(this.#history.current, this.#words).length, cause }));
   }
 
-  /** The draft with label `id` changed. */
+  /** The draft as shown with label `id` changed. */
   #update(id: string, change: Partial<DraftLabel>): DraftState {
-    const draft = this.#draft();
+    const draft = this.#history.shown;
     return { ...draft, labels: draft.labels.map((label) => (label.id === id ? { ...label, ...change } : label)) };
   }
 
   #label(): DraftLabel | undefined {
-    return this.#draft().labels.find((l) => l.id === this._selected);
+    return this.#history.shown.labels.find((l) => l.id === this._selected);
   }
 
   #number(id: string): number {
-    return this.#draft().labels.findIndex((l) => l.id === id) + 1;
+    return this.#history.shown.labels.findIndex((l) => l.id === id) + 1;
   }
 
-  #addLabel(point: { column: number; row: number }, fromPointer = false): void {
+  #addLabel(point: ImagePoint, fromPointer = false): void {
     const viewer = this.#viewer.viewer;
     if (!viewer || viewer.status !== 'loaded') return void this.announce(this.w('noImage'));
     const draft = this.#history.current;
     const id = nextLabelId(draft.labels);
-    const label: DraftLabel = {
-      id,
-      kind: 'anatomy',
-      title: '',
-      description: '',
-      sensitivity: 'routine',
-      notBefore: '',
-      terms: [],
-      links: [],
-      image: { index: viewer.index },
-      point: this.#clamp(point),
-    };
-    this.#commit({ ...draft, labels: [...draft.labels, label] });
+    this.#commit({ ...draft, labels: [...draft.labels, blankLabel(id, { index: viewer.index }, this.#placement.clamp(point))] });
     this._selected = id;
     void this.announce(this.w('placed', { number: draft.labels.length + 1 }));
     this.#focusField('title', fromPointer);
-  }
-
-  /** Marks from the PACS as draft labels: only those on images of this study and inside them. */
-  #addDrafts(drafts: PacsDrafts): number {
-    const viewer = this.#viewer.viewer!;
-    let draft = this.#history.current;
-    let notInStudy = 0;
-    let outside = 0;
-    const added: DraftLabel[] = [];
-    for (const mark of drafts.marks) {
-      const index = viewer.imageIndexFor(mark.image);
-      const geometry = index === undefined ? undefined : viewer.imageGeometry(index);
-      if (index === undefined || !geometry) {
-        notInStudy++;
-        continue;
-      }
-      const placed = placeMark(mark, geometry.columns, geometry.rows);
-      if (!placed) {
-        outside++;
-        continue;
-      }
-      const label: DraftLabel = {
-        id: nextLabelId([...draft.labels, ...added]),
-        kind: 'finding',
-        title: '',
-        description: '',
-        sensitivity: 'routine',
-        notBefore: '',
-        terms: [],
-        links: [],
-        image: { ...mark.image },
-        point: placed.point,
-        outline: placed.outline,
-        note: mark.note,
-        site: mark.site,
-      };
-      added.push(label);
-    }
-    if (added.length > 0) {
-      draft = { ...draft, labels: [...draft.labels, ...added] };
-      this.#commit(draft);
-      this._selected = added[0]!.id;
-    }
-    const why = [
-      notInStudy ? this.w('pacsNotInStudy', { count: notInStudy }) : '',
-      outside ? this.w('pacsOutside', { count: outside }) : '',
-      drafts.unreadable ? this.w('pacsUnreadable', { count: drafts.unreadable }) : '',
-    ].filter(Boolean);
-    const left = notInStudy + outside + drafts.unreadable;
-    const opened = added.length > 0 ? this.w('pacsOpened', { count: added.length, kind: this.w(drafts.kind) }) : this.w('pacsNone');
-    this.#pacsSay(left > 0 ? `${opened} ${this.w('pacsLeftOut', { count: left, why: why.join(', ') })}` : opened, added.length === 0);
-    return added.length;
-  }
-
-  #pacsSay(text: string, failed: boolean): void {
-    this._pacsMessage = text;
-    this._pacsFailed = failed;
-    void this.announce(text);
   }
 
   #addInMiddle(): void {
     const geometry = this.#viewer.viewer?.imageGeometry(this.#viewer.viewer.index);
     if (!geometry) return void this.announce(this.w('noImage'));
     this.#addLabel({ column: geometry.columns / 2, row: geometry.rows / 2 });
+  }
+
+  /** Marks from the PACS as draft labels: only those on images of this study and inside them. */
+  #addDrafts(drafts: PacsDrafts): number {
+    const draft = this.#history.current;
+    const result = draftLabels(drafts, this.#viewer.viewer!, draft.labels);
+    const { added } = result;
+    if (added.length > 0) {
+      this.#commit({ ...draft, labels: [...draft.labels, ...added] });
+      this._selected = added[0]!.id;
+    }
+    this.#pacsSay(draftsMessage((key, values) => this.w(key, values), drafts, result), added.length === 0);
+    return added.length;
+  }
+
+  #pacsSay(text: string, failed: boolean): void {
+    this.#pacs.say(text, failed);
+    void this.announce(text);
   }
 
   #remove(id: string): void {
@@ -527,362 +395,150 @@ export class LayAnnotationEditor extends PvElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.labels button, .add')?.focus());
   }
 
-  #setSummary(summary: string): void {
-    this.#commit({ ...this.#history.current, summary }, 'summary');
-  }
-
   /** Focus a field of the chosen label; from a pointer, without scrolling the image away. */
   #focusField(field: 'title', preventScroll = false): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus({ preventScroll }));
   }
 
-  // Internals: the image
-  #map() {
-    const viewer = this.#viewer.viewer;
-    return viewer && viewer.status === 'loaded' ? frameMap(viewer) : undefined;
-  }
-
-  /** The image point under a pointer (client coordinates), kept inside the image. */
-  #imagePointAt(clientX: number, clientY: number): { column: number; row: number } | undefined {
-    const overlay = this.renderRoot.querySelector<HTMLElement>('.overlay');
-    const map = this.#map();
-    if (!overlay || !map) return undefined;
-    const rect = overlay.getBoundingClientRect();
-    const point = map.toImage(clientX - rect.left, clientY - rect.top);
-    return point && this.#clamp(point);
-  }
-
-  #clamp(point: { column: number; row: number }): { column: number; row: number } {
-    const viewer = this.#viewer.viewer;
-    const geometry = viewer?.imageGeometry(viewer.index);
-    if (!geometry) return point;
-    const clamp = (v: number, max: number) => Math.min(max, Math.max(0, v));
-    return { column: clamp(point.column, geometry.columns), row: clamp(point.row, geometry.rows) };
-  }
-
-  /** The labels on the image on screen. */
-  #here(): DraftLabel[] {
-    const viewer = this.#viewer.viewer;
-    if (!viewer || viewer.status !== 'loaded') return [];
-    return this.#draft().labels.filter((label) => viewer.imageIndexFor(label.image) === viewer.index);
-  }
-
-  /** Put the overlay over the picture box and each marker on its point (CSSOM writes: no style attributes). */
-  #place(): void {
-    const viewer = this.#viewer.viewer;
-    const overlay = this.renderRoot?.querySelector<HTMLElement>('.overlay');
-    if (!viewer || !overlay) return;
-    const frame = viewer.frameBox();
-    const map = this.#map();
-    if (!frame || !map) return;
-    overlay.style.left = `${frame.x}px`;
-    overlay.style.top = `${frame.y}px`;
-    overlay.style.width = `${frame.width}px`;
-    overlay.style.height = `${frame.height}px`;
-    for (const label of this.#here()) {
-      const marker = overlay.querySelector<HTMLElement>(`.marker[data-id="${CSS.escape(label.id)}"]`);
-      const at = map.toFrame(label.point.column, label.point.row);
-      if (!marker || !at) continue;
-      const inside = at.x >= 0 && at.y >= 0 && at.x <= frame.width && at.y <= frame.height;
-      marker.hidden = !inside;
-      marker.style.transform = `translate(${at.x}px, ${at.y}px)`;
-    }
-  }
-
-  // Internals: reading age
-  /** Every sentence the patient will read (summary, titles, descriptions) checked; those above the limit. */
-  #hardSentences(): SentenceCheck[] {
-    const draft = this.#history.current;
-    const texts = [draft.summary, ...draft.labels.flatMap((l) => [l.title, l.description])];
-    return texts.flatMap((text) => this.#check(text)).filter((s) => s.over);
-  }
-
-  #check(text: string): SentenceCheck[] {
-    const words = this.#words;
-    return text.trim() ? checkText(text, words ? (t) => words.findTerms(t, words.glossary) : undefined) : [];
-  }
-
-  /** Warnings under a field: each hard sentence, its hard words, and plainer or glossary words instead. */
-  #renderCheck(text: string, id: string) {
-    const over = this.#check(text).filter((s) => s.over);
-    if (over.length === 0) return nothing;
-    return html`<div class="reading" id=${id}>
-      ${over.map((s) => {
-        const plain = s.hard.filter((w) => PLAIN_WORDS[w.toLowerCase()]).map((w) => this.w('plainInstead', { plain: PLAIN_WORDS[w.toLowerCase()]!, word: w }));
-        const terms = this.#glossaryFor(s.hard);
-        return html`<p class="warning">
-          <strong>${this.w('hardSentence', { sentence: s.text.length > 120 ? `${s.text.slice(0, 117)}...` : s.text })}</strong>
-          ${s.long ? html` ${this.w('tooLong', { words: s.words })}` : nothing}
-          ${s.hard.length > 0 ? html` ${this.w('hardWords', { words: s.hard.join(', ') })}` : nothing} ${plain.join(' ')}
-          ${terms.length > 0 ? html` ${this.w('glossaryInstead', { terms: terms.join(', ') })}` : nothing}
-        </p>`;
-      })}
-    </div>`;
-  }
-
-  /** Glossary words close to hard words (same start), which the patient gets explained in place. */
-  #glossaryFor(hard: readonly string[]): string[] {
-    const entries = this.#glossary ?? [];
-    const found = new Set<string>();
-    for (const word of hard) {
-      const stem = word.toLowerCase().slice(0, Math.max(5, Math.min(7, word.length - 2)));
-      if (stem.length < 5) continue;
-      for (const entry of entries) {
-        if (entry.sensitive || found.size >= 3) continue;
-        if (entry.term.toLowerCase().startsWith(stem)) found.add(entry.term);
+  /** The glossary (once a page), for search and for the reading-age check. */
+  async #loadWords(): Promise<LoadedGlossary | undefined> {
+    if (this.#words) return this.#words;
+    try {
+      const words = await loadGlossary();
+      if (!this.#words) {
+        this.#words = words;
+        this._version++;
       }
+      return words;
+    } catch {
+      return undefined;
     }
-    return [...found];
+  }
+
+  /** Define the patient's viewer and layer for the preview (once). */
+  async #definePreview(): Promise<void> {
+    this.#previewReady ??= Promise.all([import('../patient-image-viewer/define.js'), import('../lay-annotation-layer/define.js')]);
+    await this.#previewReady;
+    if (!this.isConnected) return;
+    this._previewDefined = true;
   }
 
   // Rendering
-  #heading(content: unknown, sub = false) {
+  #context(): EditorRenderContext {
     const level = headingLevel(this.headingLevel);
-    return heading(sub ? Math.min(6, level + 1) : level, content, { sub });
+    return {
+      w: (key, values) => this.w(key, values),
+      level,
+      heading: (content, { sub = false, id }: { sub?: boolean; id?: string } = {}) => heading(sub ? Math.min(6, level + 1) : level, content, { sub, ...(id ? { id } : {}) }),
+      selected: this._selected,
+    };
   }
 
-  #titleOf(label: DraftLabel): string {
-    return label.title.trim() || this.w('untitled');
+  #reading(ctx: EditorRenderContext): ReadingContext {
+    return { w: ctx.w, check: (text) => checkSentences(text, this.#words), glossary: this.#words?.entries ?? [] };
   }
 
-  #renderOverlay() {
+  #renderOverlay(ctx: EditorRenderContext) {
     const viewer = this.#viewer.viewer;
     if (!viewer || viewer.status !== 'loaded') return nothing;
-    const labels = this.#draft().labels;
-    return html`<div
-      class="overlay"
-      part="overlay"
-      @pointerdown=${(e: PointerEvent) => this.#onPointerDown(e)}
-      @pointermove=${(e: PointerEvent) => this.#onPointerMove(e)}
-      @pointerup=${(e: PointerEvent) => this.#onPointerUp(e)}
-      @pointercancel=${(e: PointerEvent) => this.#onPointerUp(e)}
-    >
-      ${this.#here().map((label) => {
-        const number = labels.indexOf(label) + 1;
-        return html`<button
-          type="button"
-          class="marker ${label.kind} ${label.title.trim() ? '' : 'draft'}"
-          part="marker"
-          data-id=${label.id}
-          aria-pressed=${this._selected === label.id ? 'true' : 'false'}
-          aria-label=${this.w('marker', { number, title: this.#titleOf(label) })}
-          @keydown=${(e: KeyboardEvent) => this.#onMarkerKey(e, label)}
-        >
-          ${number}
-        </button>`;
-      })}
-    </div>`;
+    const placement = this.#placement;
+    return renderOverlay({
+      ...ctx,
+      labels: this.#history.shown.labels,
+      here: placement.here(),
+      onPointerDown: placement.onPointerDown,
+      onPointerMove: placement.onPointerMove,
+      onPointerUp: placement.onPointerUp,
+      onMarkerKey: (event, label) => placement.onMarkerKey(event, label.id),
+    });
   }
 
-  #renderLabels() {
-    const labels = this.#draft().labels;
+  #renderLabels(ctx: EditorRenderContext) {
     const viewer = this.#viewer.viewer;
-    return html`${this.#heading(this.w('labelsHeading'), true)}
-      ${labels.length === 0
-        ? html`<p>${this.w('noLabels')}</p>`
-        : html`<ol class="labels">
-            ${labels.map((label, i) => {
-              const index = viewer?.status === 'loaded' ? viewer.imageIndexFor(label.image) : undefined;
-              return html`<li>
-                <button type="button" aria-pressed=${this._selected === label.id ? 'true' : 'false'} data-id=${label.id} @click=${() => this.#choose(label)}>
-                  ${this.w('select', { number: i + 1, title: this.#titleOf(label) })}${index !== undefined ? html` (${this.w('onImage', { index: index + 1 })})` : nothing}
-                </button>
-                ${label.title.trim() ? nothing : html`<span class="tag-draft">${this.w('draft')}</span>`}
-              </li>`;
-            })}
-          </ol>`}`;
+    return renderLabels({
+      ...ctx,
+      labels: this.#history.shown.labels,
+      imageIndex: (label) => (viewer?.status === 'loaded' ? viewer.imageIndexFor(label.image) : undefined),
+      onChoose: (label) => void this.#onChoose(label),
+    });
   }
 
-  /** Choose a label from the list: show its image, and edit it. */
-  async #choose(label: DraftLabel): Promise<void> {
-    this._selected = label.id;
-    const viewer = this.#viewer.viewer;
-    const index = viewer?.imageIndexFor(label.image);
-    if (viewer && index !== undefined && index !== viewer.index) await viewer.goTo(index);
-    if (!this.isConnected) return;
-    this.#focusField('title');
+  #renderLabelForm(ctx: EditorRenderContext, label: DraftLabel) {
+    return renderLabelForm({
+      ...ctx,
+      label,
+      number: this.#number(label.id),
+      reading: this.#reading(ctx),
+      query: this._query,
+      results: resultsFor(this._matches, label),
+      site: siteEntry(this.#words?.entries ?? [], label.site),
+      linkProblem: this._linkProblem,
+      onSet: (change, field) => this.#commit(this.#update(label.id, change), `${field}:${label.id}`),
+      onSearch: (query) => void this.#onSearch(query),
+      onUseEntry: (entry) => this.#onUseEntry(entry),
+      onAddLink: () => this.#onAddLink(label),
+      onRemoveLink: (index) => this.#commit(this.#update(label.id, { links: label.links.filter((_, j) => j !== index) })),
+      onRemove: () => this.#remove(label.id),
+    });
   }
 
-  #renderLabelForm(label: DraftLabel) {
-    const number = this.#number(label.id);
-    const set = (change: Partial<DraftLabel>, field: string) => this.#commit(this.#update(label.id, change), `${field}:${label.id}`);
-    return html`<fieldset class="label-form">
-      <legend>${this.w('labelHeading', { number })}</legend>
-      ${label.note ? html`<p class="note"><strong>${this.w('note')}:</strong> ${label.note}</p>` : nothing} ${this.#renderSite(label)}
-      <label for="title">${this.w('title')}</label>
-      <input id="title" type="text" maxlength="80" aria-describedby=${this.#check(label.title).some((c) => c.over) ? 'title-check' : nothing} .value=${label.title} @input=${(e: Event) => set({ title: (e.target as HTMLInputElement).value }, 'title')} />
-      ${this.#renderCheck(label.title, 'title-check')}
-      <label for="search">${this.w('search')}</label>
-      <p class="hint" id="search-hint">${this.w('searchHint')}</p>
-      <input id="search" type="search" aria-describedby="search-hint" .value=${this._query} @input=${(e: Event) => void this.#onSearch((e.target as HTMLInputElement).value)} />
-      ${this._query.trim().length >= 2
-        ? this._results.length === 0
-          ? html`<p>${this.w('noMatches')}</p>`
-          : html`<ul class="results">
-              ${this._results.map(
-                (entry) => html`<li>
-                  <button type="button" @click=${() => this.#onUseEntry(entry)}><span class="visually-hidden">${this.w('use')}: </span>${entry.term}</button>
-                  <span class="definition">${entry.definition}</span>
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
-      <label for="kind">${this.w('kind')}</label>
-      <select id="kind" .value=${label.kind} @change=${(e: Event) => set({ kind: (e.target as HTMLSelectElement).value as DraftLabel['kind'] }, 'kind')}>
-        <option value="anatomy" ?selected=${label.kind === 'anatomy'}>${this.w('anatomy')}</option>
-        <option value="finding" ?selected=${label.kind === 'finding'}>${this.w('finding')}</option>
-      </select>
-      <label for="description">${this.w('description')}</label>
-      <textarea id="description" rows="3" maxlength="1000" aria-describedby=${this.#check(label.description).some((c) => c.over) ? 'description-check' : nothing} .value=${label.description} @input=${(e: Event) => set({ description: (e.target as HTMLTextAreaElement).value }, 'description')}></textarea>
-      ${this.#renderCheck(label.description, 'description-check')}
-      <div class="check">
-        <input id="sensitive" type="checkbox" .checked=${label.sensitivity === 'sensitive'} @change=${(e: Event) => set({ sensitivity: (e.target as HTMLInputElement).checked ? 'sensitive' : 'routine' }, 'sensitivity')} />
-        <label for="sensitive">${this.w('sensitive')}</label>
-      </div>
-      ${label.sensitivity === 'sensitive'
-        ? html`<label for="not-before">${this.w('notBefore')}</label>
-            <input id="not-before" type="date" .value=${label.notBefore.slice(0, 10)} @change=${(e: Event) => set({ notBefore: (e.target as HTMLInputElement).value }, 'notBefore')} />`
-        : nothing}
-      ${this.#renderLinks(label)}
-      <button type="button" class="remove" @click=${() => this.#remove(label.id)}>${this.w('remove', { number })}</button>
-    </fieldset>`;
+  #renderStudy(ctx: EditorRenderContext) {
+    const drafts: DraftsContext = {
+      w: ctx.w,
+      busy: this.#pacs.busy,
+      message: this.#pacs.message,
+      failed: this.#pacs.failed,
+      onOpen: () => void this.openDrafts(this.renderRoot.querySelector<HTMLInputElement>('#pacs-url')?.value.trim() ?? ''),
+    };
+    return renderStudy({
+      ...ctx,
+      summary: this.#history.shown.summary,
+      reading: this.#reading(ctx),
+      importProblem: this._importProblem,
+      drafts,
+      onSummary: (summary) => this.#commit({ ...this.#history.current, summary }, 'summary'),
+      onOpenFile: (event) => void this.#onOpenFile(event),
+    });
   }
 
-  /** A PACS draft's finding site, as the glossary word that matches it (if one does). */
-  #renderSite(label: DraftLabel) {
-    const site = label.site?.trim().toLowerCase();
-    if (!site) return nothing;
-    const entry = (this.#glossary ?? []).find((e) => !e.sensitive && [e.term, ...(e.aliases ?? [])].some((n) => n.toLowerCase() === site));
-    if (!entry) return nothing;
-    return html`<p class="site">
-      ${this.w('siteWord')}
-      <button type="button" class="use-site" @click=${() => this.#onUseEntry(entry)}><span class="visually-hidden">${this.w('use')}: </span>${entry.term}</button>
-    </p>`;
-  }
-
-  #renderLinks(label: DraftLabel) {
-    return html`<fieldset class="links">
-      <legend>${this.w('links')}</legend>
-      ${label.links.length > 0
-        ? html`<ul>
-            ${label.links.map(
-              (link, i) => html`<li>
-                <span>${link.title} (${link.url})</span>
-                <button type="button" @click=${() => this.#commit(this.#update(label.id, { links: label.links.filter((_, j) => j !== i) }))}>${this.w('removeLink', { title: link.title })}</button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-      <label for="link-title">${this.w('linkTitle')}</label>
-      <input id="link-title" type="text" maxlength="200" />
-      <label for="link-url">${this.w('linkUrl')}</label>
-      <input id="link-url" type="url" aria-describedby=${this._linkProblem ? 'link-problem' : nothing} />
-      ${this._linkProblem ? html`<p class="problem" id="link-problem">${this.w('untrusted')}</p>` : nothing}
-      <button type="button" @click=${() => this.#onAddLink(label)}>${this.w('addLink')}</button>
-    </fieldset>`;
-  }
-
-  #renderStudy() {
-    const draft = this.#draft();
-    return html`<section class="study" aria-labelledby="study-heading">
-      ${heading(Math.min(6, headingLevel(this.headingLevel) + 1), this.w('summaryHeading'), { id: 'study-heading', sub: true })}
-      <label for="summary">${this.w('summary')}</label>
-      <textarea id="summary" rows="4" maxlength="4000" aria-describedby=${this.#check(draft.summary).some((c) => c.over) ? 'summary-check' : nothing} .value=${draft.summary} @input=${(e: Event) => this.#setSummary((e.target as HTMLTextAreaElement).value)}></textarea>
-      ${this.#renderCheck(draft.summary, 'summary-check')}
-      <label for="open">${this.w('open')}</label>
-      <input id="open" type="file" accept="application/json,.json" @change=${(e: Event) => void this.#onOpenFile(e)} />
-      ${this._importProblem ? html`<p class="problem" role="alert">${this._importProblem}</p>` : nothing}
-      <label for="pacs-url">${this.w('pacsUrl')}</label>
-      <p class="hint" id="pacs-hint">${this.w('pacsHint')}</p>
-      <input id="pacs-url" type="url" aria-describedby="pacs-hint" />
-      <button type="button" class="pacs-open" ?disabled=${this._pacsBusy} @click=${() => void this.openDrafts(this.renderRoot.querySelector<HTMLInputElement>('#pacs-url')?.value.trim() ?? '')}>
-        ${this.w('pacsOpen')}
-      </button>
-      ${this._pacsMessage ? html`<p class="pacs-message ${this._pacsFailed ? 'problem' : ''}">${this._pacsMessage}</p>` : nothing}
-    </section>`;
-  }
-
-  #renderStatus() {
-    const { document } = this.#validated();
-    const notReady = this.#history.current.labels.filter((l) => !l.title.trim()).length;
-    const hard = this.#hardSentences().length;
-    return html`<p class="status-line">
-        ${notReady > 0 ? this.w('notReady', { count: notReady }) : this.w('ready', { count: document.labels.length })}
-      </p>
-      ${hard > 0 ? html`<p class="status-line hard-count">${this.w('hardCount', { count: hard })}</p>` : nothing}`;
-  }
-
-  /** The patient's view: their viewer and layer, with this document, in a phone-sized frame. */
-  #renderPreview() {
+  #renderPreview(ctx: EditorRenderContext) {
     const source = this.#viewer.viewer as (PatientImageViewer & HTMLElement) | undefined;
     if (!this.preview || !this._previewDefined || !source) return nothing;
-    const level = Math.min(6, headingLevel(this.headingLevel) + 1);
-    const stop = (event: Event) => event.stopPropagation();
-    return html`<section class="preview" aria-labelledby="preview-heading">
-      ${heading(level, this.w('previewHeading'), { id: 'preview-heading', sub: true })}
-      <p class="hint">${this.w('previewHint')}</p>
-      <fieldset class="languages">
-        <legend>${this.w('previewLanguage')}</legend>
-        ${(['en-GB', 'cy'] as const).map(
-          (lang) => html`<div class="check">
-            <input type="radio" name="preview-lang" id="preview-${lang}" .checked=${this._previewLang === lang} @change=${() => (this._previewLang = lang)} />
-            <label for="preview-${lang}">${this.w(lang === 'cy' ? 'welsh' : 'english')}</label>
-          </div>`,
-        )}
-      </fieldset>
-      <div class="phone" lang=${this._previewLang} @pointerdown=${stop} @wheel=${stop} @keydown=${stop}>
-        <patient-image-viewer
-          loading="eager"
-          heading-level=${Math.min(6, level + 1)}
-          .src=${source.src}
-          .urls=${source.urls}
-          .files=${source.files}
-          .dicomwebRoot=${source.dicomwebRoot}
-          .studyUid=${source.studyUid}
-          .seriesUid=${source.seriesUid}
-          .requestHeaders=${source.requestHeaders}
-        >
-          <lay-annotation-layer .annotations=${this.#validated().document} study-key=${this.#previewKey} .trustedDomains=${this.trustedDomains} no-questions heading-level=${Math.min(6, level + 1)}></lay-annotation-layer>
-        </patient-image-viewer>
-      </div>
-    </section>`;
+    return renderPreview({
+      ...ctx,
+      source,
+      document: this.#validated().document,
+      studyKey: this.#previewKey,
+      trustedDomains: this.trustedDomains,
+      lang: this._previewLang,
+      onLang: (lang) => (this._previewLang = lang),
+    });
   }
 
   override render() {
     void this._version;
+    const ctx = this.#context();
+    const { w } = ctx;
     const label = this.#label();
-    return html`${this.#renderOverlay()}
+    return html`${this.#renderOverlay(ctx)}
       <div class="panel" part="panel">
-        ${this.#heading(this.w('heading'))}
-        <p class="hint">${this.w('help')}</p>
+        ${ctx.heading(w('heading'))}
+        <p class="hint">${w('help')}</p>
         <div class="toolbar">
-          <button type="button" class="undo" ?disabled=${!this.#history.canUndo} @click=${() => this.undo()}>${this.w('undo')}</button>
-          <button type="button" class="redo" ?disabled=${!this.#history.canRedo} @click=${() => this.redo()}>${this.w('redo')}</button>
-          <button type="button" class="add" @click=${() => this.#addInMiddle()}>${this.w('addHere')}</button>
-          <button type="button" class="preview-toggle" aria-expanded=${this.preview ? 'true' : 'false'} @click=${() => (this.preview = !this.preview)}>${this.w('preview')}</button>
+          <button type="button" class="undo" ?disabled=${!this.#history.canUndo} @click=${() => this.undo()}>${w('undo')}</button>
+          <button type="button" class="redo" ?disabled=${!this.#history.canRedo} @click=${() => this.redo()}>${w('redo')}</button>
+          <button type="button" class="add" @click=${() => this.#addInMiddle()}>${w('addHere')}</button>
+          <button type="button" class="preview-toggle" aria-expanded=${this.preview ? 'true' : 'false'} @click=${() => (this.preview = !this.preview)}>${w('preview')}</button>
         </div>
-        ${this.#renderPreview()}
-        ${this.#renderStatus()} ${this.#renderLabels()} ${label ? this.#renderLabelForm(label) : nothing} ${this.#renderStudy()}
+        ${this.#renderPreview(ctx)}
+        ${renderStatus({
+          ...ctx,
+          notReady: this.#history.current.labels.filter((l) => !l.title.trim()).length,
+          ready: this.#validated().document.labels.length,
+          hard: hardSentences(this.#history.current, this.#words).length,
+        })}
+        ${this.#renderLabels(ctx)} ${label ? this.#renderLabelForm(ctx, label) : nothing} ${this.#renderStudy(ctx)}
       </div>
       ${this.renderLiveRegion()}`;
   }
-}
-
-/** A PACS mark in image pixels, inside the image; undefined when it is outside. */
-function placeMark(mark: PacsMark, columns: number, rows: number): { point: { column: number; row: number }; outline: DraftLabel['outline'] } | undefined {
-  const sx = mark.displayUnits ? columns : 1;
-  const sy = mark.displayUnits ? rows : 1;
-  const point = mark.point ? { column: mark.point.column * sx, row: mark.point.row * sy } : { column: columns / 2, row: rows / 2 };
-  const inside = (c: number, r: number) => Number.isFinite(c) && Number.isFinite(r) && c >= 0 && r >= 0 && c <= columns && r <= rows;
-  if (!inside(point.column, point.row)) return undefined;
-  let outline = mark.outline;
-  if (outline?.type === 'polyline') {
-    const points = outline.points.map(([c, r]) => [c * sx, r * sy] as [number, number]);
-    outline = points.every(([c, r]) => inside(c, r)) ? { ...outline, points } : undefined;
-  } else if (outline?.type === 'ellipse') {
-    const center: [number, number] = [outline.center[0] * sx, outline.center[1] * sy];
-    const radii: [number, number] = [outline.radii[0] * sx, outline.radii[1] * sy];
-    outline = inside(center[0] - radii[0], center[1] - radii[1]) && inside(center[0] + radii[0], center[1] + radii[1]) ? { type: 'ellipse', center, radii } : undefined;
-  }
-  return { point, outline };
 }

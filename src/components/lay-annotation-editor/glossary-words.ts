@@ -1,0 +1,56 @@
+/**
+ * The glossary in the editor: finding words as the clinician types, the word for a PACS draft's
+ * finding site, and what choosing a word does to a label. Sensitive words (such as "biopsy") are
+ * offered only for a label marked sensitive, so a routine label the patient sees at once never
+ * takes one from the glossary.
+ */
+import type { DraftLabel } from '../../annotations/draft.js';
+import type { GlossaryEntry } from '../../lay/glossary.js';
+import { trustedUrl } from '../../lay/links.js';
+
+/** At most this many words offered at once. */
+export const MAX_RESULTS = 8;
+
+/** Entries whose term or an alias starts with `query`, then those containing it (case-insensitive); none under 2 letters. */
+export function searchGlossary(entries: readonly GlossaryEntry[], query: string): GlossaryEntry[] {
+  const words = query.trim().toLowerCase();
+  if (words.length < 2) return [];
+  const starts: GlossaryEntry[] = [];
+  const contains: GlossaryEntry[] = [];
+  for (const entry of entries) {
+    const names = [entry.term, ...(entry.aliases ?? [])].map((n) => n.toLowerCase());
+    if (names.some((n) => n.startsWith(words))) starts.push(entry);
+    else if (names.some((n) => n.includes(words))) contains.push(entry);
+  }
+  return [...starts, ...contains];
+}
+
+/** May `label` take `entry`'s words? A sensitive word only for a sensitive label. */
+export function entryAllowed(entry: GlossaryEntry, label: DraftLabel | undefined): boolean {
+  return !entry.sensitive || label?.sensitivity === 'sensitive';
+}
+
+/** The words offered for `label`, of the matches found: those it may take, at most `MAX_RESULTS`. */
+export function resultsFor(matches: readonly GlossaryEntry[], label: DraftLabel | undefined): GlossaryEntry[] {
+  return matches.filter((entry) => entryAllowed(entry, label)).slice(0, MAX_RESULTS);
+}
+
+/** A PACS draft's finding site, as the glossary word that matches it exactly (never a sensitive one). */
+export function siteEntry(entries: readonly GlossaryEntry[], site: string | undefined): GlossaryEntry | undefined {
+  const wanted = site?.trim().toLowerCase();
+  if (!wanted) return undefined;
+  return entries.find((e) => !e.sensitive && [e.term, ...(e.aliases ?? [])].some((n) => n.toLowerCase() === wanted));
+}
+
+/** What choosing `entry` changes in `label`: its title; its description when empty; the term; the entry's page, when trusted. */
+export function useEntry(label: DraftLabel, entry: GlossaryEntry, trustedDomains: readonly string[]): Partial<DraftLabel> {
+  const title = entry.term.charAt(0).toUpperCase() + entry.term.slice(1);
+  const url = entry.url ? trustedUrl(entry.url, trustedDomains) : undefined;
+  const links = url && !label.links.some((link) => link.url === url) ? [...label.links, { title: `${title} on the NHS website`, url }] : label.links;
+  return {
+    title,
+    description: label.description.trim() ? label.description : entry.definition,
+    terms: label.terms.includes(entry.id) ? label.terms : [...label.terms, entry.id],
+    links,
+  };
+}

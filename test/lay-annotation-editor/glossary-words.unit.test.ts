@@ -1,0 +1,72 @@
+import { expect } from '@open-wc/testing';
+import type { DraftLabel } from '../../src/annotations/draft.js';
+import { entryAllowed, MAX_RESULTS, resultsFor, searchGlossary, siteEntry, useEntry } from '../../src/components/lay-annotation-editor/glossary-words.js';
+import type { GlossaryEntry } from '../../src/lay/glossary.js';
+
+const entry = (id: string, term: string, more: Partial<GlossaryEntry> = {}): GlossaryEntry => ({ id, term, definition: `About ${term}.`, ...more });
+const ENTRIES: GlossaryEntry[] = [
+  entry('lung', 'lung', { aliases: ['lungs'], url: 'https://www.nhs.uk/conditions/lung/' }),
+  entry('pleural-effusion', 'pleural effusion', { aliases: ['effusion'] }),
+  entry('biopsy', 'biopsy', { aliases: ['biopsies'], sensitive: true }),
+  entry('surgical-clips', 'surgical clips', { aliases: ['biopsy clip'] }),
+];
+const label = (more: Partial<DraftLabel> = {}): DraftLabel => ({
+  id: 'label-1',
+  kind: 'anatomy',
+  title: '',
+  description: '',
+  sensitivity: 'routine',
+  notBefore: '',
+  terms: [],
+  links: [],
+  image: { index: 0 },
+  point: { column: 1, row: 1 },
+  ...more,
+});
+
+describe('the editor’s glossary words (unit)', () => {
+  it('finds words that start with what was typed first, then words that contain it; nothing under 2 letters', () => {
+    expect(searchGlossary(ENTRIES, 'l')).to.deep.equal([]);
+    expect(searchGlossary(ENTRIES, ' LUN ').map((e) => e.id)).to.deep.equal(['lung']);
+    expect(searchGlossary(ENTRIES, 'effus').map((e) => e.id)).to.deep.equal(['pleural-effusion']);
+    expect(searchGlossary(ENTRIES, 'biops').map((e) => e.id)).to.deep.equal(['biopsy', 'surgical-clips']);
+  });
+
+  it('[HAZ-001] offers a sensitive word only to a label marked sensitive', () => {
+    const matches = searchGlossary(ENTRIES, 'biops');
+    expect(resultsFor(matches, label()).map((e) => e.id)).to.deep.equal(['surgical-clips']);
+    expect(resultsFor(matches, undefined).map((e) => e.id)).to.deep.equal(['surgical-clips']);
+    expect(resultsFor(matches, label({ sensitivity: 'sensitive' })).map((e) => e.id)).to.deep.equal(['biopsy', 'surgical-clips']);
+    expect(entryAllowed(ENTRIES[2]!, label())).to.equal(false);
+    expect(entryAllowed(ENTRIES[2]!, label({ sensitivity: 'sensitive' }))).to.equal(true);
+    expect(entryAllowed(ENTRIES[0]!, label())).to.equal(true);
+  });
+
+  it(`offers ${MAX_RESULTS} words at most`, () => {
+    const many = Array.from({ length: 20 }, (_, i) => entry(`lobe-${i}`, `lobe ${i}`));
+    expect(resultsFor(searchGlossary(many, 'lobe'), label())).to.have.length(MAX_RESULTS);
+  });
+
+  it('matches a PACS finding site to a glossary word by its term or an alias, never a sensitive one', () => {
+    expect(siteEntry(ENTRIES, ' Lungs ')?.id).to.equal('lung');
+    expect(siteEntry(ENTRIES, 'biopsy')).to.equal(undefined);
+    expect(siteEntry(ENTRIES, 'lu')).to.equal(undefined);
+    expect(siteEntry(ENTRIES, undefined)).to.equal(undefined);
+  });
+
+  it('a word chosen fills the title, an empty description, the term once, and its page on a trusted site once', () => {
+    const change = useEntry(label(), ENTRIES[0]!, []);
+    expect(change).to.deep.equal({
+      title: 'Lung',
+      description: 'About lung.',
+      terms: ['lung'],
+      links: [{ title: 'Lung on the NHS website', url: 'https://www.nhs.uk/conditions/lung/' }],
+    });
+    const again = useEntry(label({ ...change, description: 'My own words.' } as Partial<DraftLabel>), ENTRIES[0]!, []);
+    expect(again.description).to.equal('My own words.');
+    expect(again.terms).to.deep.equal(['lung']);
+    expect(again.links).to.have.length(1);
+    const untrusted = useEntry(label(), entry('x', 'x', { url: 'https://example.com/x' }), []);
+    expect(untrusted.links).to.deep.equal([]);
+  });
+});
