@@ -322,6 +322,9 @@ export const cy = {
   'copy.shareStudy': "Y sgan cyfan",
   'copy.share': 'Gofyn am gael rhannu',
   'copy.shareAsked': "Rydym wedi anfon eich cais i rannu ymlaen.",
+  // --- issue 16 study2 --- (draft Welsh, awaiting review like the rest of this file)
+  'layer.inSeries': 'Mewn set arall o ddelweddau',
+  'layer.showSeries': 'Ewch i {series}',
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

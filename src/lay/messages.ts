@@ -225,6 +225,9 @@ export const enGB = {
   'copy.shareStudy': 'The whole scan',
   'copy.share': 'Ask to share',
   'copy.shareAsked': 'We have passed on your request to share.',
+  // --- issue 16 study2 ---
+  'layer.inSeries': 'In another set of images',
+  'layer.showSeries': 'Go to {series}',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */
