@@ -75,7 +75,7 @@ describe('<lay-annotation-layer> in a whole study (issue 16)', function () {
       labels: [
         label('front', 'A spot on the front view', instanceOf(study, PLAN.front!, 1), 20, 30),
         label('side', 'A spot on the side view', instanceOf(study, PLAN.side!, 1), 40, 20),
-        label('fluid', 'Some fluid', instanceOf(study, PLAN.t2!, 2), 44.5, 12.5),
+        label('fluid', 'Some fluid', instanceOf(study, PLAN.t2!, 2), 40.5, 28.5),
       ],
     };
     const { viewer, layer } = mount(study, doc);
@@ -111,7 +111,7 @@ describe('<lay-annotation-layer> in a whole study (issue 16)', function () {
     await until(() => layer.shadowRoot!.activeElement !== null, 5000, 'focus on the label');
     expect(marker(layer, 'fluid')!.getAttribute('aria-pressed')).to.equal('true');
     const opened = inFrame(viewer, layer, 'fluid');
-    const point = viewer.imageToFrame(44.5, 12.5)!;
+    const point = viewer.imageToFrame(40.5, 28.5)!;
     expect(opened.x).to.be.closeTo(point.x, 1);
     expect(opened.y).to.be.closeTo(point.y, 1);
     // Now the front view's label is the one elsewhere, with its way back.
