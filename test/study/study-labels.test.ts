@@ -8,6 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { LayAnnotationLayer, PatientImageViewer, PvSeriesChangeEvent } from '../../src/index.js';
 import { enGB, format } from '../../src/lay/messages.js';
 import { box, cleanup, loaded, nextEvent, serverInfo, until } from '../support/helpers.js';
+import { clearFaults, proxyLog, setFaults } from '../components/support.js';
 import { settleLayout } from '../lay-annotation-layer/support.js';
 import { PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, store, uidOf } from './study-dicom.js';
 
@@ -31,12 +32,11 @@ function inFrame(viewer: PatientImageViewer, layer: LayAnnotationLayer, id: stri
 }
 
 /** A viewer given a study alone (or one series of it), with a layer holding `doc`. */
-function mount(study: string, doc: unknown, series = '', setupLayer?: (layer: LayAnnotationLayer) => void) {
+function mount(study: string, doc: unknown, series = '', root = '/dicom-web') {
   const viewer = document.createElement('patient-image-viewer');
   viewer.loading = 'eager';
-  Object.assign(viewer, { dicomwebRoot: '/dicom-web', studyUid: study, seriesUid: series });
+  Object.assign(viewer, { dicomwebRoot: root, studyUid: study, seriesUid: series });
   const layer = document.createElement('lay-annotation-layer');
-  setupLayer?.(layer);
   layer.annotations = doc;
   viewer.append(layer);
   box(700, 400).append(viewer);
@@ -67,7 +67,10 @@ describe('<lay-annotation-layer> in a whole study (issue 16)', function () {
     await store(pictureFiles(study, [PLAN.front!, PLAN.side!, PLAN.t2!]));
   });
 
-  afterEach(cleanup);
+  afterEach(async () => {
+    cleanup();
+    await clearFaults();
+  });
 
   it('[HAZ-007] labels on other series are counted, and "Go to" opens that series at the image, the label at its point', async () => {
     const doc = {
@@ -140,6 +143,25 @@ describe('<lay-annotation-layer> in a whole study (issue 16)', function () {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(requests(started, '/instances?')).to.have.length(0);
     expect(text(layer.shadowRoot)).not.to.contain('other image');
+  });
+
+  it('a server with no search of a whole study: each series\' own list, and the labels are still found', async () => {
+    await setFaults([{ match: '/studies/[0-9.]+/instances$', kind: 'status', status: 400 }]);
+    const doc = {
+      version: 1,
+      labels: [
+        label('front', 'A spot on the front view', instanceOf(study, PLAN.front!, 1), 20, 30),
+        label('fluid', 'Some fluid', instanceOf(study, PLAN.t2!, 2), 40.5, 28.5),
+      ],
+    };
+    const { viewer, layer } = mount(study, doc, '', '/faulty-dicom-web');
+    await listed(viewer);
+    choices(viewer).find((button) => text(button).startsWith('Front view'))!.click();
+    await loaded(viewer);
+    await until(() => buttons(layer).some((button) => text(button) === 'Go to Fluid looks bright, seen from above'), 15000, 'the way to the label');
+    expect(text(layer.shadowRoot)).to.contain(enGB['layer.otherImage']);
+    const searched = (await proxyLog()).log.filter((entry) => /\/series\/[0-9.]+\/instances$/.test(entry.path));
+    expect(searched.length).to.be.within(1, 3);
   });
 
   it('[HAZ-001] a held sensitive label on another series is counted, never shown, until the patient chooses', async () => {
