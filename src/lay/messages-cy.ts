@@ -324,7 +324,7 @@ export const cy = {
   'copy.shareAsked': "Rydym wedi anfon eich cais i rannu ymlaen.",
   // --- issue 16 study2 --- (draft Welsh, awaiting review like the rest of this file)
   'layer.inSeries': 'Mewn set arall o ddelweddau',
-  'layer.showSeries': 'Ewch i {series}',
+  'layer.showSeries': 'Ewch at y set: {series}',
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */
