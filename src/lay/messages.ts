@@ -226,8 +226,8 @@ export const enGB = {
   'copy.share': 'Ask to share',
   'copy.shareAsked': 'We have passed on your request to share.',
   // --- issue 16 study2 ---
-  'layer.inSeries': 'In another set of images',
-  'layer.showSeries': 'Go to {series}',
+  'layer.inSeries': 'In other images of this scan',
+  'layer.showSeries': 'Go to {set}',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

@@ -125,7 +125,7 @@ function renderItem(ctx: PanelContext, item: LayerItem) {
           ${t('layer.showImage', { index: item.imageIndex! + 1 })}
         </button>`
       : series !== undefined && ctx.onShowSeries
-        ? html`<button class="goto" type="button" @click=${() => ctx.onShowSeries?.(item)}>${t('layer.showSeries', { series })}</button>`
+        ? html`<button class="goto" type="button" @click=${() => ctx.onShowSeries?.(item)}>${t('layer.showSeries', { set: series })}</button>`
         : nothing}
   </li>`;
 }
