@@ -45,6 +45,7 @@ export const ANNOTATION_LIMITS = {
   uid: 64,
   aliases: 20,
   definition: 1000,
+  keyImages: 50,
 } as const;
 
 /** A DICOM UID: digits and dots (PS3.5 §9.1). Leading zeros are tolerated: some scanners write them. */
@@ -293,6 +294,13 @@ export const annotationDocumentSchema = z
       glossary: list(annotationGlossaryEntrySchema, ANNOTATION_LIMITS.glossary, 'glossary entries')
         .optional()
         .describe('Extra glossary entries for this document.'),
+      keyImages: list(imageByUidSchema, ANNOTATION_LIMITS.keyImages, 'images')
+        .optional()
+        .describe(
+          'The images the care team picked, in order, by SOP Instance UID (and frame). With a whole study (a ' +
+            'viewer given a study without a series), they are offered first, after any the study\u2019s own key ' +
+            'object selection names.',
+        ),
     },
     expecting('an object'),
   )
@@ -331,3 +339,4 @@ export type AnnotationOutline = z.output<typeof outlineSchema>;
 export type AnnotationLink = z.output<typeof annotationLinkSchema>;
 export type AnnotationGlossaryEntry = z.output<typeof annotationGlossaryEntrySchema>;
 export type AnnotationCareCard = z.output<typeof careCardSchema>;
+export type AnnotationKeyImage = NonNullable<AnnotationDocument['keyImages']>[number];

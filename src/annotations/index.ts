@@ -16,6 +16,7 @@ export {
   type AnnotationDocumentInput,
   type AnnotationGlossaryEntry,
   type AnnotationCareCard,
+  type AnnotationKeyImage,
   type AnnotationImagePoint,
   type AnnotationImageRef,
   type AnnotationLabel,

@@ -150,6 +150,16 @@ function readDocument(input: unknown, problems: Problems): AnnotationDocument | 
     }
   }
 
+  const keyImages = doc.keyImages;
+  if (keyImages !== undefined) {
+    const checked = check(annotationDocumentSchema.shape.keyImages, keyImages, ['keyImages'], problems);
+    if (checked.ok) {
+      if (checked.value !== undefined) document.keyImages = checked.value;
+    } else {
+      leftOut(checked, 'keyImages', 'keyImages', problems);
+    }
+  }
+
   const glossary = doc.glossary;
   if (glossary !== undefined) {
     if (Array.isArray(glossary)) {

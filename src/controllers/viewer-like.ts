@@ -29,6 +29,12 @@ export interface ViewerLike extends HTMLElement {
   imageToFrame(column: number, row: number): { x: number; y: number } | undefined;
   /** The picture box relative to the viewer's top-left corner, in CSS pixels. */
   frameBox(): { x: number; y: number; width: number; height: number } | undefined;
+  /** With a study given alone: the images the care team picked, offered first in the list. */
+  keyImages?: readonly { sopInstanceUid: string; frame?: number }[];
+  /** With a study given alone: which series hold these images (instance UID -> the series' plain name). */
+  findInStudy?(uids: readonly string[]): Promise<Map<string, string>>;
+  /** With a study given alone: open the series that holds this image, at this image. */
+  openInStudy?(target: { sopInstanceUid: string; frame?: number }): Promise<boolean>;
 }
 
 /** The viewer's tag: where a child element looks for the viewer it sits in. */

@@ -322,6 +322,9 @@ export const cy = {
   'copy.shareStudy': "Y sgan cyfan",
   'copy.share': 'Gofyn am gael rhannu',
   'copy.shareAsked': "Rydym wedi anfon eich cais i rannu ymlaen.",
+  // --- issue 16 study2 --- (draft Welsh, awaiting review like the rest of this file)
+  'layer.inSeries': "Mewn delweddau eraill o'r sgan hwn",
+  'layer.showSeries': 'Ewch at y set: {set}',
 } as const satisfies Catalogue;
 
 /** Month names, January first, for browsers whose Intl has no Welsh (see `formatDate`). */

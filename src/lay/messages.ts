@@ -225,6 +225,9 @@ export const enGB = {
   'copy.shareStudy': 'The whole scan',
   'copy.share': 'Ask to share',
   'copy.shareAsked': 'We have passed on your request to share.',
+  // --- issue 16 study2 ---
+  'layer.inSeries': 'In other images of this scan',
+  'layer.showSeries': 'Go to {set}',
 } as const;
 
 /** The name of one built-in message (see `enGB`). */

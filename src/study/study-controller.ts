@@ -38,6 +38,14 @@ export interface StudyInputs {
   showDetails: boolean;
   /** Resolves when the viewer may start loading (near the screen, for a lazy viewer). */
   whenWanted: () => Promise<void>;
+  /** Images the care team picked besides the KOS (an annotation document's `keyImages`), by instance and frame. */
+  keyImages: readonly ImageTarget[];
+}
+
+/** One image of the study, by its SOP Instance UID and frame (1-based, default 1). */
+export interface ImageTarget {
+  sopInstanceUid: string;
+  frame?: number;
 }
 
 /** The viewer, as this controller uses it. */
@@ -62,8 +70,24 @@ interface KeyChoice {
   index: number;
 }
 
+/** What is open: the series, the key image it was opened for, and the image to go to once it shows. */
+interface Chosen {
+  choice: Choice;
+  key?: KeyChoice;
+  source: ViewerSource;
+  target?: ImageTarget;
+}
+
+/** Where an image of the study is: its series, and how many frames it has. */
+interface Place {
+  series: string;
+  frames: number;
+}
+
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
+/** At most this many instance UIDs in one search's address (UID list matching); more: each series' own list. */
+const UIDS_AT_ONCE = 40;
 /** How many small images may download at once (a phone on a slow line). */
 const THUMBS_AT_ONCE = 3;
 const THUMB_SIZE = 96;
@@ -76,17 +100,32 @@ export class StudyController implements ReactiveController {
   status: Status = 'idle';
   error: ViewerError | undefined;
   #choices: Choice[] = [];
+  /** The images picked, the KOS's first, then the document's: what the list offers. */
   #keys: KeyChoice[] = [];
   #notPictures = 0;
   #keyMissing = 0;
+  /** The images the study's KOS names (found in their series), and how many it names that are not there. */
+  #kosKeys: KeyImage[] = [];
+  #kosMissing = 0;
+  /** The images the document names (found in the study), how many are not there, and which list they are for. */
+  #docKeys: KeyImage[] = [];
+  #docMissing = 0;
+  #docKeysFor = '';
+  /** Where images of the study are (instance UID -> series and frames), asked for lazily; and those not found. */
+  readonly #where = new Map<string, Place>();
+  readonly #absent = new Set<string>();
+  /** Series whose whole list of instances was asked for. */
+  readonly #searched = new Set<string>();
+  /** One search for places at a time, so two askers never fetch the same list twice. */
+  #locating: Promise<void> = Promise.resolve();
   /** The chosen series (and key image), or undefined while the list shows. */
-  #chosen: { choice: Choice; key?: KeyChoice; source: ViewerSource } | undefined;
+  #chosen: Chosen | undefined;
   /** The last choice opened, marked in the list and focused on the way back. */
   #lastId = '';
   /** The key image's frame could not be found in its series once loaded. */
   #keyNotFound = false;
-  /** The key image to go to when its series is on screen (once: "Try again" after that keeps the patient's place). */
-  #pendingKey: KeyChoice | undefined;
+  /** The choice whose image to go to when its series is on screen (once: "Try again" after that keeps the patient's place). */
+  #pending: Chosen | undefined;
   #loadedKey = '';
   #abort: AbortController | undefined;
   /** The words the choices were named in: named again when the language or the portal's words change. */
@@ -128,10 +167,14 @@ export class StudyController implements ReactiveController {
   hostUpdate(): void {
     const { active, root, study } = this.#inputs();
     const key = active ? `${root}\n${study}` : '';
-    if (key === this.#loadedKey) return;
-    this.#loadedKey = key;
-    this.#reset();
-    if (key) void this.load();
+    if (key !== this.#loadedKey) {
+      this.#loadedKey = key;
+      this.#reset();
+      if (key) void this.load();
+      return;
+    }
+    // The document's picked images came (or changed) once the list was there.
+    if (this.status === 'ready' && this.#docKeysFor !== docKeysKey(this.#inputs().keyImages)) void this.#loadDocKeys();
   }
 
   hostUpdated(): void {
@@ -168,6 +211,8 @@ export class StudyController implements ReactiveController {
       this.#notPictures = notPictures;
       if (keyObjects.length > 0 && this.#choices.length > 0) await this.#loadKeys(base, keyObjects, abort.signal);
       if (abort.signal.aborted || !this.#host.isConnected) return;
+      if (this.#choices.length > 0) await this.#findDocKeys(abort.signal);
+      if (abort.signal.aborted || !this.#host.isConnected) return;
       if (this.#choices.length === 0) {
         this.#fail(new ViewerError('not-an-image', 'The study has no pictures.'));
         return;
@@ -181,13 +226,17 @@ export class StudyController implements ReactiveController {
     }
   }
 
-  /** Open one series (at a key image's frame when given); `focus` moves focus to its name. */
-  choose(choice: Choice, key?: KeyChoice, focus = true): void {
+  /**
+   * Open one series (at a key image's frame, or at `target`, when given); `focus` moves focus to its
+   * name.
+   */
+  choose(choice: Choice, key?: KeyChoice, focus = true, target?: ImageTarget): void {
     const { root, study } = this.#inputs();
-    this.#chosen = { choice, key, source: { kind: 'dicomweb', root, study, series: choice.series.uid } };
+    const at = key ? { sopInstanceUid: key.image.instance, frame: key.image.frame } : target;
+    this.#chosen = { choice, key, source: { kind: 'dicomweb', root, study, series: choice.series.uid }, target: at };
     this.#lastId = key ? keyId(key.image) : choice.series.uid;
     this.#keyNotFound = false;
-    this.#pendingKey = key;
+    this.#pending = at ? this.#chosen : undefined;
     this.#host.requestUpdate();
     this.#host.dispatchEvent(
       new PvSeriesChangeEvent({
@@ -199,6 +248,37 @@ export class StudyController implements ReactiveController {
       }),
     );
     if (focus) void this.#focusAfterUpdate('.study-bar [tabindex="-1"]');
+  }
+
+  /**
+   * Which series of the study hold these images (by SOP Instance UID): instance UID -> the series'
+   * plain name. Asks the server only for images not placed yet: one search of the study for the named
+   * instances, or (a server that finds none that way) each series' own list until all are placed.
+   * Empty while no list is there.
+   */
+  async find(uids: readonly string[]): Promise<Map<string, string>> {
+    const signal = this.#abort?.signal;
+    const found = new Map<string, string>();
+    if (!signal || this.status !== 'ready') return found;
+    await this.#locate(uids, signal);
+    if (signal.aborted) return found;
+    this.#name();
+    for (const uid of uids) {
+      const choice = this.#choiceOf(uid);
+      if (choice) found.set(uid, choice.name);
+    }
+    return found;
+  }
+
+  /** Open the series that holds this image, at this image. False when the study has no such image. */
+  async open(target: ImageTarget): Promise<boolean> {
+    const signal = this.#abort?.signal;
+    if (!signal || this.status !== 'ready') return false;
+    await this.#locate([target.sopInstanceUid], signal);
+    const choice = this.#choiceOf(target.sopInstanceUid);
+    if (signal.aborted || !choice) return false;
+    this.choose(choice, undefined, false, target);
+    return true;
   }
 
   /** Back to the list, focus on the choice the patient came from. */
@@ -277,23 +357,139 @@ export class StudyController implements ReactiveController {
           }
         }),
       );
-      const keys: KeyChoice[] = [];
+      const keys: KeyImage[] = [];
       for (const image of images) {
-        const choice = bySeries.get(image.series);
         const count = frames.get(image.instance);
-        if (!choice || count === undefined || image.frame > count) {
+        if (!bySeries.has(image.series) || count === undefined || image.frame > count) {
           missing++;
           continue;
         }
-        keys.push({ image, choice, index: keys.length + 1 });
+        keys.push(image);
       }
-      this.#keys = keys;
-      this.#keyMissing = missing;
+      this.#kosKeys = keys;
+      this.#kosMissing = missing;
     } catch (error) {
       if (signal.aborted) throw error;
-      this.#keys = [];
-      this.#keyMissing = 0;
+      this.#kosKeys = [];
+      this.#kosMissing = 0;
     }
+    this.#mergeKeys();
+  }
+
+  /** The document's picked images came or changed while the list shows: place them, and offer them. */
+  async #loadDocKeys(): Promise<void> {
+    const signal = this.#abort?.signal;
+    if (!signal) return;
+    try {
+      await this.#findDocKeys(signal);
+    } catch {
+      // Aborted: a new list is on its way.
+    }
+  }
+
+  /** Place the document's picked images in the study's series; those not there are counted as missing. */
+  async #findDocKeys(signal: AbortSignal): Promise<void> {
+    const wanted = this.#inputs().keyImages;
+    const key = docKeysKey(wanted);
+    this.#docKeysFor = key;
+    const images: KeyImage[] = [];
+    let missing = 0;
+    if (wanted.length > 0) {
+      await this.#locate(
+        wanted.map((image) => image.sopInstanceUid),
+        signal,
+      );
+      if (signal.aborted || this.#docKeysFor !== key) return;
+      for (const image of wanted) {
+        const place = this.#where.get(image.sopInstanceUid);
+        const frame = image.frame ?? 1;
+        if (!place || !this.#choices.some((choice) => choice.series.uid === place.series) || frame > place.frames) missing++;
+        else images.push({ series: place.series, instance: image.sopInstanceUid, frame });
+      }
+    }
+    this.#docKeys = images;
+    this.#docMissing = missing;
+    this.#mergeKeys();
+    this.#host.requestUpdate();
+  }
+
+  /** The KOS's picked images first, then the document's that the KOS did not name, numbered in that order. */
+  #mergeKeys(): void {
+    const bySeries = new Map(this.#choices.map((choice) => [choice.series.uid, choice]));
+    const seen = new Set<string>();
+    const keys: KeyChoice[] = [];
+    for (const image of [...this.#kosKeys, ...this.#docKeys]) {
+      const choice = bySeries.get(image.series);
+      if (!choice || seen.has(keyId(image))) continue;
+      seen.add(keyId(image));
+      keys.push({ image, choice, index: keys.length + 1 });
+    }
+    this.#keys = keys;
+    this.#keyMissing = this.#kosMissing + this.#docMissing;
+  }
+
+  /** The picture series that holds this image, once placed. */
+  #choiceOf(uid: string): Choice | undefined {
+    const place = this.#where.get(uid);
+    return place ? this.#choices.find((choice) => choice.series.uid === place.series) : undefined;
+  }
+
+  /** Place images (one search at a time); a failure leaves them unplaced, never stops the list. */
+  #locate(uids: readonly string[], signal: AbortSignal): Promise<void> {
+    const next = this.#locating.then(() => this.#locateNow(uids, signal)).catch(() => {});
+    this.#locating = next;
+    return next;
+  }
+
+  async #locateNow(uids: readonly string[], signal: AbortSignal): Promise<void> {
+    const unknown = [...new Set(uids)].filter((uid) => UID.test(uid) && !this.#where.has(uid) && !this.#absent.has(uid));
+    if (unknown.length === 0 || signal.aborted) return;
+    const base = `${new URL(this.#inputs().root.replace(/\/+$/, ''), document.baseURI).href}/studies/${this.#inputs().study}`;
+    // One search of the whole study for the named instances (UID list matching).
+    let placed = 0;
+    if (unknown.length <= UIDS_AT_ONCE) {
+      try {
+        const list = await this.#json(`${base}/instances?SOPInstanceUID=${unknown.join(',')}&includefield=0020000E,00280008`, signal);
+        if (signal.aborted) return;
+        placed = this.#record(list);
+      } catch (error) {
+        if (signal.aborted) throw error;
+      }
+    }
+    // A server that finds none that way (no study-level search, no list matching): each series' own list.
+    let complete = placed > 0;
+    if (!complete) {
+      complete = true;
+      for (const choice of this.#choices) {
+        if (unknown.every((uid) => this.#where.has(uid))) break;
+        const series = choice.series.uid;
+        if (this.#searched.has(series)) continue;
+        try {
+          const list = await this.#json(`${base}/series/${series}/instances?includefield=00080018,00280008`, signal);
+          if (signal.aborted) return;
+          this.#record(list, series);
+          this.#searched.add(series);
+        } catch (error) {
+          if (signal.aborted) throw error;
+          complete = false;
+        }
+      }
+    }
+    if (complete) for (const uid of unknown) if (!this.#where.has(uid)) this.#absent.add(uid);
+  }
+
+  /** Note where each instance of a QIDO-RS answer is; how many were noted. */
+  #record(list: unknown, series?: string): number {
+    let count = 0;
+    for (const entry of Array.isArray(list) ? (list as Record<string, { Value?: unknown[] } | undefined>[]) : []) {
+      const sop = entry?.['00080018']?.Value?.[0];
+      const inSeries = series ?? entry?.['0020000E']?.Value?.[0];
+      const frames = Number(entry?.['00280008']?.Value?.[0] ?? 1);
+      if (typeof sop !== 'string' || typeof inSeries !== 'string') continue;
+      this.#where.set(sop, { series: inSeries, frames: Number.isInteger(frames) && frames > 0 ? frames : 1 });
+      count++;
+    }
+    return count;
   }
 
   #fail(error: ViewerError): void {
@@ -323,9 +519,18 @@ export class StudyController implements ReactiveController {
     this.#keys = [];
     this.#notPictures = 0;
     this.#keyMissing = 0;
+    this.#kosKeys = [];
+    this.#kosMissing = 0;
+    this.#docKeys = [];
+    this.#docMissing = 0;
+    this.#docKeysFor = '';
+    this.#where.clear();
+    this.#absent.clear();
+    this.#searched.clear();
+    this.#locating = Promise.resolve();
     this.#chosen = undefined;
     this.#keyNotFound = false;
-    this.#pendingKey = undefined;
+    this.#pending = undefined;
     this.status = 'idle';
     this.error = undefined;
   }
@@ -407,13 +612,14 @@ export class StudyController implements ReactiveController {
   }
 
   // Handlers
-  /** The chosen key image's series is on screen: go to its frame. */
+  /** The chosen series is on screen: go to the key image's (or the asked-for image's) frame. */
   #onLoad = (): void => {
-    const key = this.#pendingKey;
-    this.#pendingKey = undefined;
-    if (!key || key !== this.#chosen?.key) return;
-    const index = this.#host.imageIndexFor({ sopInstanceUid: key.image.instance, frame: key.image.frame });
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (!pending?.target || pending !== this.#chosen) return;
+    const index = this.#host.imageIndexFor(pending.target);
     if (index === undefined) {
+      if (!pending.key) return;
       this.#keyNotFound = true;
       this.#host.requestUpdate();
       return;
@@ -541,6 +747,11 @@ function numberSame(choices: Choice[]): void {
     seen.set(choice.name, n);
     choice.name = `${choice.name} (${n})`;
   }
+}
+
+/** Which document key images were placed: a change asks again. */
+function docKeysKey(images: readonly ImageTarget[]): string {
+  return images.map((image) => `${image.sopInstanceUid}/${image.frame ?? 1}`).join(',');
 }
 
 function keyId(image: KeyImage): string {

@@ -32,6 +32,7 @@ const SAMPLE = {
   site: 'the NHS website',
   length: '12 mm',
   direction: 'left',
+  set: 'Fat looks bright, seen from the side',
 };
 
 /** The example and demo annotation documents, as portals would send them. */

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AnnotationDocument, AnnotationProblem } from '../../annotations/index.js';
+import type { AnnotationDocument, AnnotationLabel, AnnotationProblem } from '../../annotations/index.js';
 import { AnnotationDocumentController } from '../../controllers/annotation-document-controller.js';
 import { GlossaryPopoverController } from '../../controllers/glossary-popover-controller.js';
 import { LabelPlacementController } from '../../controllers/label-placement-controller.js';
@@ -102,7 +102,10 @@ export class LayAnnotationLayer extends PvElement {
   readonly #viewer = new ViewerLinkController(this, {
     // View changes are followed by the placement controller itself.
     onViewChange: () => {},
-    onLoad: () => this.#placement.schedule(),
+    onLoad: () => {
+      this.#placement.schedule();
+      this.#selectOpened();
+    },
   });
 
   /** The annotation document: given, or fetched from `src` (abort, time-out); validated. */
@@ -277,6 +280,15 @@ export class LayAnnotationLayer extends PvElement {
   /** Untrusted links already reported in pv-link-blocked (once each per document). */
   readonly #reportedLinks = new Set<string>();
 
+  /** With a whole study: labels' images in the study's other series (instance UID -> the series' plain name). */
+  #elsewhere = new Map<string, string>();
+  /** Which images (and in which words) were last looked for in the study's other series. */
+  #elsewhereFor = '';
+  /** The label whose series is opening ("Go to …"): chosen once its series shows. */
+  #opening: string | undefined;
+  /** The document's picked images, as given to the viewer (so only this layer's own are taken back). */
+  #keysGiven: readonly { sopInstanceUid: string; frame?: number }[] | undefined;
+
   // Lifecycle
   override connectedCallback(): void {
     super.connectedCallback();
@@ -299,6 +311,11 @@ export class LayAnnotationLayer extends PvElement {
       this.#consent.register();
       void this.#readRemembered();
     }
+  }
+
+  protected override updated(): void {
+    this.#giveKeyImages();
+    void this.#findElsewhere();
   }
 
   async #readRemembered(): Promise<void> {
@@ -329,6 +346,26 @@ export class LayAnnotationLayer extends PvElement {
     if (asking !== undefined) return () => void this.#questions.cancel(asking);
     if (this.#selection.card) return () => this.#selection.closeCard();
     return undefined;
+  }
+
+  /** "Go to …": open the study's series that holds the label's image; the label is chosen once it shows. */
+  async #onShowSeries(item: LayerItem): Promise<void> {
+    const viewer = this.#viewerEl();
+    const target = item.label.target.image;
+    if (!viewer?.openInStudy || !('sopInstanceUid' in target)) return;
+    this.#opening = item.label.id;
+    const opened = await viewer.openInStudy(target);
+    if (!opened && this.#opening === item.label.id) this.#opening = undefined;
+  }
+
+  /** The series opened for a label is showing: choose that label there (its image, its marker focused). */
+  #selectOpened(): void {
+    const id = this.#opening;
+    const viewer = this.#viewerEl();
+    if (!id || !viewer || viewer.status === 'loading' || viewer.status === 'waiting') return;
+    this.#opening = undefined;
+    const item = this.#labels().find((entry) => entry.label.id === id);
+    if (viewer.status === 'loaded' && item?.imageIndex !== undefined) void this.#selection.showImage(item);
   }
 
   /** "Share with a doctor": the portal is asked (cancellable); the patient is told when it was not stopped. */
@@ -416,6 +453,9 @@ export class LayAnnotationLayer extends PvElement {
     this._failed = false;
     this._term = undefined;
     this.#reportedLinks.clear();
+    this.#elsewhere = new Map();
+    this.#elsewhereFor = '';
+    this.#opening = undefined;
     await forgetting;
   }
 
@@ -423,6 +463,7 @@ export class LayAnnotationLayer extends PvElement {
   /** A document was read: the consent part registers and reads back its findings, then problems are reported. */
   async #onDocument(document: AnnotationDocument | null, problems: AnnotationProblem[]): Promise<void> {
     this.#reportedLinks.clear();
+    this.#elsewhereFor = '';
     this._document = document;
     this._failed = document === null;
     this.#consent.register({ report: false, fresh: true });
@@ -459,11 +500,57 @@ export class LayAnnotationLayer extends PvElement {
     const hidden = this.#consent.hiddenIds();
     return (this._document?.labels ?? [])
       .filter((label) => !hidden.has(label.id))
-      .map((label, i) => ({
-        label,
-        number: i + 1,
-        imageIndex: viewer?.status === 'loaded' ? viewer.imageIndexFor(label.target.image) : undefined,
-      }));
+      .map((label, i) => {
+        const imageIndex = viewer?.status === 'loaded' ? viewer.imageIndexFor(label.target.image) : undefined;
+        const series = imageIndex === undefined ? this.#seriesOf(label) : undefined;
+        return { label, number: i + 1, imageIndex, ...(series !== undefined ? { series } : {}) };
+      });
+  }
+
+  /** With a whole study: the plain name of the other series that holds a label's image, once found. */
+  #seriesOf(label: AnnotationLabel): string | undefined {
+    const image = label.target.image;
+    return 'sopInstanceUid' in image ? this.#elsewhere.get(image.sopInstanceUid) : undefined;
+  }
+
+  /** Held sensitive labels whose images are in the study's other series: counted, never shown (HAZ-001). */
+  #heldElsewhere(): number {
+    const viewer = this.#viewerEl();
+    const hidden = this.#consent.hiddenIds();
+    return (this._document?.labels ?? []).filter(
+      (label) => hidden.has(label.id) && viewer?.imageIndexFor(label.target.image) === undefined && this.#seriesOf(label) !== undefined,
+    ).length;
+  }
+
+  /**
+   * With a whole study: look for the labels' images that are not in the series on screen (held ones
+   * too, to count them) in the study's other series. Only when there are such labels; the viewer asks
+   * the image server only for images it has not placed yet.
+   */
+  async #findElsewhere(): Promise<void> {
+    const viewer = this.#viewerEl();
+    if (!viewer?.findInStudy || viewer.status !== 'loaded') return;
+    const uids = (this._document?.labels ?? []).flatMap((label) => {
+      const image = label.target.image;
+      return 'sopInstanceUid' in image && viewer.imageIndexFor(image) === undefined ? [image.sopInstanceUid] : [];
+    });
+    const key = `${this.locale.language}\n${uids.join(',')}`;
+    if (key === this.#elsewhereFor) return;
+    this.#elsewhereFor = key;
+    const found = uids.length > 0 ? await viewer.findInStudy(uids) : new Map<string, string>();
+    if (!this.isConnected || key !== this.#elsewhereFor) return;
+    this.#elsewhere = found;
+    this.requestUpdate();
+  }
+
+  /** The document's picked images go to the viewer's study list (only this layer's own are taken back). */
+  #giveKeyImages(): void {
+    const viewer = this.#viewerEl();
+    const keys = this._document?.keyImages;
+    if (!viewer || keys === this.#keysGiven) return;
+    if (keys) viewer.keyImages = keys;
+    else if (this.#keysGiven && viewer.keyImages === this.#keysGiven) viewer.keyImages = [];
+    this.#keysGiven = keys;
   }
 
   /** The document's labels as places the patient's choice is about: a label's finding is its `findingId`, else its own id. */
@@ -523,6 +610,8 @@ export class LayAnnotationLayer extends PvElement {
       index: viewer.index,
       bodyPart: viewer.imageFacts?.bodyPart ?? '',
       summaryHeld: this.#consent.anyHidden(),
+      heldElsewhere: this.#heldElsewhere(),
+      onShowSeries: (item) => void this.#onShowSeries(item),
       sensitive: renderSensitive({
         consent: this.#consent,
         renderRoot: this.renderRoot,

@@ -7,6 +7,8 @@ export interface LayerItem {
   label: AnnotationLabel;
   number: number;
   imageIndex: number | undefined;
+  /** With a whole study: the plain name of the other series that holds its image (not the one on screen). */
+  series?: string;
 }
 
 /** The layer's words, in its language (`messages` overrides applied). */

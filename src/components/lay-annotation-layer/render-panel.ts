@@ -17,6 +17,8 @@ export interface PanelContext extends LayerRenderContext {
   bodyPart: string;
   /** A summary may speak of sensitive findings: it waits while any is not shown. */
   summaryHeld: boolean;
+  /** With a whole study: held sensitive labels on other series' images (counted, never shown: HAZ-001). */
+  heldElsewhere?: number;
   /** The notice about sensitive findings (rendered by the host's consent part). */
   sensitive: unknown;
   /** The document's hard words and their explanations. */
@@ -31,12 +33,18 @@ export interface PanelContext extends LayerRenderContext {
   onLinkBlocked(labelId: string, url: string): void;
   onChoose(item: LayerItem, fromList: boolean): void;
   onShowImage(item: LayerItem): void;
+  /** "Go to …": open the other series of the study that holds the label's image. */
+  onShowSeries?(item: LayerItem): void;
 }
 
 /** The panel below the viewer's controls: body drawing, care card, sensitive notice, summary, labels, saved questions. */
 export function renderPanel(ctx: PanelContext) {
   const { document: doc, items, index, t } = ctx;
-  const elsewhere = items.filter((item) => item.imageIndex !== undefined && item.imageIndex !== index).length;
+  // On other images: of this series, of the study's other series (a whole study), and held ones there.
+  const away = items.filter((item) => item.imageIndex === undefined && item.series !== undefined).length;
+  const elsewhere = items.filter((item) => item.imageIndex !== undefined && item.imageIndex !== index).length + away + (ctx.heldElsewhere ?? 0);
+  const unplaced = items.filter((item) => item.imageIndex === undefined && item.series === undefined).length;
+  const noneHere = !items.some((item) => item.imageIndex === index) && unplaced === 0;
   const region = bodyRegionFor(ctx.bodyPart, items.map((item) => item.label.title));
   const regionWords = region ? t(`region.${region}` as MessageKey) : '';
   return html`<div class="panel" part="panel">
@@ -61,7 +69,7 @@ export function renderPanel(ctx: PanelContext) {
           ${ctx.heading(t('layer.labelsTitle'), 'labels-title')}
           ${elsewhere > 0
             ? html`<p>
-                ${elsewhere === items.length
+                ${noneHere
                   ? elsewhere === 1
                     ? t('layer.noneHereOne')
                     : t('layer.noneHere', { count: elsewhere })
@@ -84,6 +92,7 @@ function renderItem(ctx: PanelContext, item: LayerItem) {
   const { t, index, selected } = ctx;
   const { label } = item;
   const other = item.imageIndex !== undefined && item.imageIndex !== index;
+  const series = item.imageIndex === undefined ? item.series : undefined;
   return html`<li class="item ${label.kind} ${selected === label.id ? 'selected' : ''}" data-id=${label.id}>
     <div class="item-head">
       <span class="number" aria-hidden="true">${item.number}</span>
@@ -98,7 +107,11 @@ function renderItem(ctx: PanelContext, item: LayerItem) {
       </button>
     </div>
     <span class="kind">
-      ${t(`layer.kind.${label.kind}` as MessageKey)}${other ? html` · ${t('layer.onImage', { index: item.imageIndex! + 1 })}` : nothing}
+      ${t(`layer.kind.${label.kind}` as MessageKey)}${other
+        ? html` · ${t('layer.onImage', { index: item.imageIndex! + 1 })}`
+        : series !== undefined
+          ? html` · ${t('layer.inSeries')}`
+          : nothing}
     </span>
     ${label.description ? html`<p lang=${ctx.docLang}>${renderText(ctx.words, label.description, `label:${label.id}`)}</p>` : nothing}
     ${renderTerms(ctx, label)} ${renderLinks(ctx, label)}
@@ -111,7 +124,9 @@ function renderItem(ctx: PanelContext, item: LayerItem) {
       ? html`<button class="goto" type="button" @click=${() => ctx.onShowImage(item)}>
           ${t('layer.showImage', { index: item.imageIndex! + 1 })}
         </button>`
-      : nothing}
+      : series !== undefined && ctx.onShowSeries
+        ? html`<button class="goto" type="button" @click=${() => ctx.onShowSeries?.(item)}>${t('layer.showSeries', { set: series })}</button>`
+        : nothing}
   </li>`;
 }
 

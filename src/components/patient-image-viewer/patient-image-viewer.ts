@@ -193,6 +193,13 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
   @property({ type: Boolean, attribute: 'series-details' }) seriesDetails = false;
 
   /**
+   * With a study given alone: images the care team picked, by SOP Instance UID and frame (1-based),
+   * offered first in the list ("Images your care team picked"), after those of the study's own key
+   * object selection. A `<lay-annotation-layer>` inside sets it from its document's `keyImages`.
+   */
+  @property({ attribute: false }) keyImages: readonly { sopInstanceUid: string; frame?: number }[] = [];
+
+  /**
    * Headers for every request (for example a bearer token), or a function returning them.
    * A property only, never an attribute, so tokens do not appear in the page's HTML.
    * A function is called before every request with `{ refresh: false }`; when the image server
@@ -545,6 +552,7 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
         headingLevel: this.headingLevel,
         showDetails: this.seriesDetails,
         whenWanted: () => this.#visibility.whenWanted(),
+        keyImages: this.keyImages,
       }));
     }, (error: unknown) => {
       // The list's chunk could not load (a bundling or server fault): say so, as for the engine.
@@ -553,6 +561,20 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
       this.dispatchEvent(new PvErrorEvent({ type: failure.type, message: this.#errorText(failure.type), retryable: false, cause: describeCause(failure) }));
     });
     return this.#studyImport;
+  }
+
+  /**
+   * With a study given alone: which of its series hold these images (by SOP Instance UID), as a map
+   * from instance UID to the series' plain name; images of no series are left out. Asks the image
+   * server only for images it has not placed yet. Empty when no study list is there.
+   */
+  async findInStudy(uids: readonly string[]): Promise<Map<string, string>> {
+    return (await this.#study?.find(uids)) ?? new Map<string, string>();
+  }
+
+  /** With a study given alone: open the series that holds this image, at this image. False when the study has no such image. */
+  async openInStudy(target: { sopInstanceUid: string; frame?: number }): Promise<boolean> {
+    return (await this.#study?.open(target)) ?? false;
   }
   // --- end issue 16 study ---
 
