@@ -49,6 +49,7 @@ import { renderStudy } from './render-study.js';
  *
  * @event {PvAnnotationsChangeEvent} pv-annotations-change - The document changed. `detail`: `document` (validated), `problems`, `hardSentences`, `cause` (`edit`, `import`, `undo`, `redo`).
  * @event {PvAnnotationErrorEvent} pv-annotation-error - A document given to `value` or opened from a file had problems; the rest was opened. `detail.problems`.
+ * @event {PvActivityEvent} pv-activity - Someone tapped, clicked, pressed a key, turned the wheel or scrolled inside the editor; at most once every 30 s for the page (a portal's inactivity timer can listen). `detail`: `kind`, `element`, `at`.
  *
  * @csspart overlay - The layer over the image that takes clicks, taps and drags.
  * @csspart marker - A label's numbered marker on the image.
