@@ -4,8 +4,8 @@
  * STIR, a report (SR) and a key object selection (KOS) naming three images. Every file carries the
  * made-up identifying values of scripts/synthetic.mjs; one description carries the patient's name.
  */
-import { expect } from '@open-wc/testing';
 import { dicomFile } from '../components/hostile-dicom.js';
+import { storeInOrthanc } from '../support/stow.js';
 
 let counter = 0;
 
@@ -17,16 +17,7 @@ export function newStudyUid(): string {
 
 /** Store files in Orthanc through DICOMweb (STOW-RS), as a PACS would. */
 export async function store(buffers: ArrayBuffer[]): Promise<void> {
-  const boundary = 'pv-study-boundary';
-  const parts: BlobPart[] = [];
-  for (const buffer of buffers) parts.push(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`, buffer, '\r\n');
-  parts.push(`--${boundary}--\r\n`);
-  const stored = await fetch('/dicom-web/studies', {
-    method: 'POST',
-    headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
-    body: new Blob(parts),
-  });
-  expect(stored.ok, `STOW-RS ${stored.status}`).to.equal(true);
+  await storeInOrthanc(...buffers);
 }
 
 const CT_IMAGE = '1.2.840.10008.5.1.4.1.1.2';
