@@ -569,7 +569,9 @@ export class LabelPlacementController implements ReactiveController {
     return placeBeside(reference, reads.card!.size, reads.clip, 'bottom', [
       offset(12),
       flip({ padding: 4, fallbackPlacements: ['top', 'right', 'left'] }),
-      shift({ padding: 4 }),
+      // Both ways: a card taller than the room above and below its marker (a 320 px phone) stays in
+      // the picture box, over the marker, rather than hanging off its top (seen at 320 x 640).
+      shift({ padding: 4, crossAxis: true }),
     ]);
   }
 

@@ -401,6 +401,29 @@ describe('<lay-annotation-layer>', () => {
     expect(marker.getAttribute('aria-label')).to.equal(`Label 1: ${chestDoc.labels[0]!.title}`);
   });
 
+  it('on a 320 px phone, every marker\'s words open inside the picture box, even where there is no room above or below the marker', async () => {
+    const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc, [320, 360]);
+    const root = layer.shadowRoot!;
+    for (const label of chestDoc.labels) {
+      const marker = root.querySelector<HTMLElement>(`.marker[data-id="${label.id}"]`);
+      if (!marker || marker.hidden) continue;
+      const [x, y] = centreOf(marker);
+      await touchSwipe([x, y], [x, y]);
+      await until(() => root.querySelector('.marker-card') !== null, 3000, `the words of ${label.id}`);
+      await settleLayout();
+      const c = root.querySelector<HTMLElement>('.marker-card')!.getBoundingClientRect();
+      const frame = root.querySelector('.overlay')!.getBoundingClientRect();
+      if (c.height <= frame.height) {
+        expect(c.top, `${label.id}: the card's top inside the picture box`).to.be.at.least(frame.top - 0.5);
+        expect(c.bottom, `${label.id}: the card's bottom inside the picture box`).to.be.at.most(frame.bottom + 0.5);
+      } else {
+        expect(c.top, `${label.id}: a card taller than the box starts at its top`).to.be.at.least(frame.top - 0.5);
+      }
+      root.querySelector<HTMLButtonElement>('.marker-card button:last-of-type')!.click();
+      await until(() => root.querySelector('.marker-card') === null, 3000, 'closed');
+    }
+  });
+
   it('on a narrow phone, tapping a marker opens its words beside it; Escape or Close shuts them and focus goes back', async () => {
     const { layer } = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, chestDoc, [320, 360]);
     const root = layer.shadowRoot!;
