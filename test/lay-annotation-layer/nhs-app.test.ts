@@ -4,7 +4,7 @@ import chestDoc from '../../examples/annotations/chest-xray.json';
 import type { LayReport, PatientImageViewer, PvShareRequestEvent } from '../../src/index.js';
 import { installFakeNhsApp, type FakeNhsApp } from '../fakes/fake-nhsapp.js';
 import { mountReport } from '../lay-report/support.js';
-import { NHS_YELLOW, near } from '../support/pixels.js';
+import { NHS_YELLOW, decodeImage, near } from '../support/pixels.js';
 import { canvasOf, cleanup, until } from '../support/helpers.js';
 import { mountWithLayer, settleLayout } from './support.js';
 
@@ -79,25 +79,6 @@ function pngChunks(bytes: Uint8Array): string[] {
     at += 12 + length;
   }
   return types;
-}
-
-/** A PNG's pixels: [r, g, b] at (x, y). */
-async function decodePng(bytes: Uint8Array) {
-  const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-  const canvas = document.createElement('canvas');
-  canvas.width = bitmap.width;
-  canvas.height = bitmap.height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(bitmap, 0, 0);
-  const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-  return {
-    width: bitmap.width,
-    height: bitmap.height,
-    at(x: number, y: number): [number, number, number] {
-      const i = (Math.round(y) * bitmap.width + Math.round(x)) * 4;
-      return [data[i]!, data[i + 1]!, data[i + 2]!];
-    },
-  };
 }
 
 /** Where image point (column, row) is in the saved PNG (the engine's canvas at the PNG's scale). */
@@ -188,7 +169,7 @@ describe('NHS App mode and "Keep a copy" (issue 17)', () => {
     const picture = app.downloaded(1);
     expect(picture.mimeType).to.equal('image/png');
     expect(picture.filename).to.match(/^image-\d{4}-\d{2}-\d{2}\.png$/);
-    const png = await decodePng(picture.bytes);
+    const png = await decodeImage(picture.bytes);
     const heart = inPng(viewer, png, chestDoc.labels[2]!.target.point.column, chestDoc.labels[2]!.target.point.row);
     expect(near(png.at(heart.x - 9 * (png.width / canvasOf(viewer).getBoundingClientRect().width), heart.y), NHS_YELLOW)).to.equal(true);
 
@@ -224,7 +205,7 @@ describe('NHS App mode and "Keep a copy" (issue 17)', () => {
     expect(held).to.include('1. Your heart');
     expect(held.some((t) => /^X-ray of the chest, saved on \d{1,2} \w+ \d{4}$/.test(t)), held.join(' | ')).to.equal(true);
     expect(held).to.include('Your right');
-    const before = await decodePng(app.downloaded(0).bytes);
+    const before = await decodeImage(app.downloaded(0).bytes);
     const ratio = before.width / canvasOf(viewer).getBoundingClientRect().width;
     const shadow = inPng(viewer, before, 400, 130);
     expect(near(before.at(shadow.x - 9 * ratio, shadow.y), NHS_YELLOW), 'no marker where the held finding is').to.equal(false);
@@ -240,7 +221,7 @@ describe('NHS App mode and "Keep a copy" (issue 17)', () => {
     await settleLayout();
     const shown = await textDrawn(() => save(2));
     expect(shown).to.include('2. A small shadow');
-    const after = await decodePng(app.downloaded(1).bytes);
+    const after = await decodeImage(app.downloaded(1).bytes);
     expect(near(after.at(shadow.x - 9 * ratio, shadow.y), NHS_YELLOW), 'its marker once revealed').to.equal(true);
 
     // Hidden again: out of the copy again.

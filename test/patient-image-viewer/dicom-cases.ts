@@ -9,7 +9,6 @@ import {
   cleanup,
   correlation,
   imageGrid,
-  imagePixels,
   loaded,
   mean,
   nextEvent,
@@ -20,6 +19,7 @@ import {
   spread,
   viewer,
 } from '../support/helpers.js';
+import { decodeImage } from '../support/pixels.js';
 
 export interface DicomCase {
   name: string;
@@ -57,7 +57,7 @@ export function colourAt(el: PatientImageViewer, u: number, v: number): [number,
 
 /** A reference PNG's grey level at (column, row) of its pixels. */
 async function pngPixels(url: string): Promise<(column: number, row: number) => number> {
-  return (await imagePixels(url)).grey;
+  return (await decodeImage(url)).grey;
 }
 
 /** Grey level on the canvas at CSS pixel (x, y) of the canvas. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { drawPicture } from '../../src/platform/picture.js';
+import { decodeImage } from '../support/pixels.js';
 
 /** A grey "picture" the size of a 400 x 300 stage. */
 function grey(): HTMLCanvasElement {
@@ -10,17 +11,6 @@ function grey(): HTMLCanvasElement {
   ctx.fillStyle = '#808080';
   ctx.fillRect(0, 0, 400, 300);
   return canvas;
-}
-
-async function pixels(blob: Blob) {
-  const bitmap = await createImageBitmap(blob);
-  const canvas = document.createElement('canvas');
-  canvas.width = bitmap.width;
-  canvas.height = bitmap.height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(bitmap, 0, 0);
-  const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-  return { width: bitmap.width, height: bitmap.height, at: (x: number, y: number) => [...data.subarray((y * bitmap.width + x) * 4, (y * bitmap.width + x) * 4 + 3)] };
 }
 
 describe('platform: the saved picture (src/platform/picture.ts)', () => {
@@ -56,7 +46,7 @@ describe('platform: the saved picture (src/platform/picture.ts)', () => {
     const rows = drawn.filter((d) => /^\d\. /.test(d.text)).map((d) => d.y).sort((a, b) => a - b);
     for (let i = 1; i < rows.length; i++) expect(rows[i]! - rows[i - 1]!, 'text boxes 26 px tall, not on top of each other').to.be.at.least(26);
 
-    const image = await pixels(png);
+    const image = await decodeImage(png);
     expect([image.width, image.height]).to.deep.equal([400, 340]);
     // Marker 3 (drawn last, on top) at (104, 148) in the picture: yellow beside its number.
     const [r, g, b] = image.at(95, 148);

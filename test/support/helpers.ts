@@ -2,6 +2,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { PatientImageViewer } from '../../src/index.js';
 import type { PvErrorEvent, PvLoadEvent } from '../../src/index.js';
+import { decodeImage } from './pixels.js';
 
 export interface ServerInfo {
   sharedDicom: boolean;
@@ -143,30 +144,9 @@ export function pictureGrid(el: PatientImageViewer, n = 16): number[] {
   );
 }
 
-/** An image's grey level at (column, row) of its pixels (a reference PNG), and its size. */
-export async function imagePixels(url: string): Promise<{ width: number; height: number; grey: (column: number, row: number) => number }> {
-  const img = new Image();
-  img.src = url;
-  await img.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = img.naturalWidth;
-  canvas.height = img.naturalHeight;
-  const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-  return {
-    width: canvas.width,
-    height: canvas.height,
-    grey: (column, row) => {
-      const i = (row * canvas.width + column) * 4;
-      return (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
-    },
-  };
-}
-
 /** Sample the same grid from an image (a reference PNG). */
 export async function imageGrid(url: string, n = 16): Promise<number[]> {
-  const { width, height, grey } = await imagePixels(url);
+  const { width, height, grey } = await decodeImage(url);
   return gridOf(
     (x, y) => grey(Math.min(width - 1, Math.floor(x * width)), Math.min(height - 1, Math.floor(y * height))),
     n,

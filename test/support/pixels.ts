@@ -37,6 +37,47 @@ export async function screenshot(box: { x: number; y: number; width: number; hei
   };
 }
 
+/** A decoded image (PNG, JPEG: a file's bytes, a Blob or a URL): its size and pixels. */
+export interface Decoded {
+  width: number;
+  height: number;
+  /** [r, g, b] at (x, y), rounded to the nearest pixel. */
+  at(x: number, y: number): [number, number, number];
+  /** The grey level (mean of r, g, b) at (column, row). */
+  grey(column: number, row: number): number;
+}
+
+/** Decode an image the way the browser shows it (the saved PNG, a reference picture, a small picture). */
+export async function decodeImage(source: string | Blob | Uint8Array): Promise<Decoded> {
+  const blob =
+    typeof source === 'string'
+      ? await (await fetch(source)).blob()
+      : source instanceof Blob
+        ? source
+        : new Blob([new Uint8Array(source)]);
+  const bitmap = await createImageBitmap(blob);
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const at = (x: number, y: number): [number, number, number] => {
+    const i = (Math.round(y) * canvas.width + Math.round(x)) * 4;
+    return [data[i]!, data[i + 1]!, data[i + 2]!];
+  };
+  return {
+    width: canvas.width,
+    height: canvas.height,
+    at,
+    grey: (column, row) => {
+      const [r, g, b] = at(column, row);
+      return (r + g + b) / 3;
+    },
+  };
+}
+
 /** WCAG relative luminance of an sRGB colour. */
 export function luminance([r, g, b]: [number, number, number]): number {
   const lin = (c: number) => {
