@@ -291,7 +291,7 @@ export const cy = {
   'study.keyMissing': "Ni allem ddod o hyd i {count} o'r delweddau a ddewiswyd gan eich tîm gofal.",
   'study.back': "Yn ôl i'r rhestr o ddelweddau",
   'study.moreDetail': 'Rhagor o fanylion',
-  'study.planning': "Delwedd gynllunio, i baratoi'r sgan",
+  'study.planning': "Delwedd trosolwg, i leoli'r sgan",
   'study.view.front': "Golwg o'r blaen",
   'study.view.side': "Golwg o'r ochr",
   'study.view.angled': 'Golwg ar ongl',

@@ -195,7 +195,7 @@ export const enGB = {
   'study.keyMissing': 'We could not find {count} of the images your care team picked.',
   'study.back': 'Back to the list of images',
   'study.moreDetail': 'More detail',
-  'study.planning': 'Planning image, used to set up the scan',
+  'study.planning': 'Overview image, used to line up the scan',
   'study.view.front': 'Front view',
   'study.view.side': 'Side view',
   'study.view.angled': 'Angled view',

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { readKeyImages } from '../../src/study/key-images.js';
 import { isPicture, layName, readSeries, sortSeries, type StudySeries } from '../../src/study/series.js';
 import { enGB } from '../../src/lay/messages.js';
+import { cy } from '../../src/lay/messages-cy.js';
 
 /** One series as a QIDO-RS answer lists it, from a few named fields. */
 function qido(fields: Partial<Record<'uid' | 'modality' | 'description' | 'number' | 'count' | 'view' | 'thickness' | 'bodyPart' | 'imageType' | 'tr' | 'te' | 'ti' | 'options', string | number>>): Record<string, unknown> {
@@ -86,6 +87,14 @@ describe('study series: what is a picture', () => {
     expect(isPicture(one({ modality: 'CT', description: 'Patient Protocol' }))).to.equal(false);
     expect(isPicture(one({ modality: 'CT', count: 0 }))).to.equal(false);
     for (const modality of ['CT', 'MR', 'DX', 'CR', 'US', 'MG', 'NM', 'PT', 'XA', 'OT']) expect(isPicture(one({ modality })), modality).to.equal(true);
+  });
+
+  it('[HAZ-030] no series name suggests treatment or illness (a CT scout was "Planning image": read as radiotherapy planning by a worried patient)', () => {
+    const alarming = /\b(plan\w*|treat\w*|therap\w*|radiotherap\w*|cancer\w*|tumou?r\w*|cynllun\w*|triniaeth\w*)/i;
+    const names = [...Object.entries(enGB), ...Object.entries(cy)].filter(([key]) => key.startsWith('study.'));
+    expect(names.length).to.be.greaterThan(10);
+    expect(names.filter(([, words]) => alarming.test(String(words)))).to.deep.equal([]);
+    expect(name({ modality: 'CT', description: 'Topogram 0.6 T20f', thickness: 0.6 })).to.equal('Overview image, used to line up the scan');
   });
 
   it('orders pictures by series number, planning images last, and counts what it left out', () => {

@@ -85,7 +85,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
       'Fat looks bright, seen from the side',
       'Fluid looks bright, seen from above',
       'Fat made dark, shows swelling, seen from the front',
-      'Planning image, used to set up the scan',
+      'Overview image, used to line up the scan',
     ]);
     // Kinds and counts in plain words.
     expect(text(choices(el)[3])).to.contain('X-ray of the chest');
