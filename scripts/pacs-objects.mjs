@@ -6,10 +6,10 @@
  * the browser. Every object carries the synthetic patient's identifying values (names, IDs) so tests
  * can check the editor never shows them; the SR also names a person observer.
  */
-import dcmjs from 'dcmjs';
-import { SYNTHETIC_PATIENT, XR_SERIES_UID, XR_STUDY_UID } from './synthetic.mjs';
+import { SYNTHETIC_PATIENT, XR_SERIES_UID, XR_STUDY_UID, part10 as writePart10 } from './synthetic.mjs';
 
-const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+const part10 = (dataset) => writePart10(dataset, 'PIV-PACS-1');
+
 const ROOT = '2.25.1234567890123456789012345.7';
 
 /** The chest X-ray's SOP Instance UID and classes. */
@@ -25,20 +25,6 @@ export const OBSERVER_NAME = 'Radiologist^Identifying^Doctor';
 export const SR_FINDING = 'Nodule';
 export const SR_SITE = 'Lung';
 export const GSPS_TEXT = 'RUL opacity ?consolidation';
-
-function part10(dataset) {
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: dataset.SOPClassUID,
-    MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
-    TransferSyntaxUID: '1.2.840.10008.1.2.1',
-    ImplementationClassUID: `${ROOT}.99`,
-    ImplementationVersionName: 'PIV-PACS-1',
-  };
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return dict.write();
-}
 
 const code = (value, scheme, meaning) => [{ CodeValue: value, CodingSchemeDesignator: scheme, CodeMeaning: meaning }];
 

@@ -30,14 +30,15 @@ export const CT_SERIES_UID = `${ROOT}.1.1`;
 export const XR_STUDY_UID = `${ROOT}.2`;
 export const XR_SERIES_UID = `${ROOT}.2.1`;
 
-function part10(dataset) {
+/** A dataset (dcmjs naturalized) as a Part 10 file, explicit VR little endian; `version` names the writer. */
+export function part10(dataset, version = 'PIV-SYNTH-1') {
   const meta = {
     FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
     MediaStorageSOPClassUID: dataset.SOPClassUID,
     MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
     TransferSyntaxUID: '1.2.840.10008.1.2.1',
     ImplementationClassUID: `${ROOT}.99`,
-    ImplementationVersionName: 'PIV-SYNTH-1',
+    ImplementationVersionName: version,
   };
   const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
   dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);

@@ -5,82 +5,24 @@
  * a question sent, the CT series scrolled, and the choices remembered after a reload.
  * Clicks and typing are real input (CDP), on elements found through the shadow roots.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
-import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, WEBGL_FLAGS } from '../../scripts/platform.mjs';
-import { startDemo } from './support/demo-server.mjs';
+import { deepText, findDeep, openDemo } from './support/demo-browser.mjs';
 import { pictureSpread } from './support/portal-pages.mjs';
 
 let demo;
 let browser;
-let profile;
 let origin;
 const problems = [];
 
 before(async () => {
-  demo = await startDemo();
-  origin = demo.origin;
-  profile = mkdtempSync(join(tmpdir(), 'pv-journey-'));
-  browser = await puppeteer.launch({
-    executablePath: CHROME_PATH,
-    headless: true,
-    userDataDir: profile,
-    args: [...QUIET_CHROMIUM_FLAGS, ...WEBGL_FLAGS],
-  });
+  demo = await openDemo('journey');
+  ({ browser, origin } = demo);
 });
 
 after(async () => {
-  await browser?.close().catch(() => undefined);
-  demo?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await demo?.close();
 });
-
-/**
- * In the page: the first element matching `selector` whose text is `text`, inside the element
- * `within` (a CSS selector), through every shadow root.
- */
-function findDeep(page, within, selector, text) {
-  return page.waitForFunction(
-    (within, selector, text) => {
-      const walk = (root) => {
-        for (const el of root.querySelectorAll(selector)) {
-          if (text === undefined || el.textContent.replace(/\s+/g, ' ').trim() === text) return el;
-        }
-        for (const host of root.querySelectorAll('*')) {
-          if (host.shadowRoot) {
-            const found = walk(host.shadowRoot);
-            if (found) return found;
-          }
-        }
-        return null;
-      };
-      const root = document.querySelector(within);
-      if (!root) return null;
-      return (root.shadowRoot && walk(root.shadowRoot)) || walk(root);
-    },
-    { timeout: 30_000 },
-    within,
-    selector,
-    text,
-  );
-}
-
-/** Text of an element with its shadow root and slotted content, as a patient reads it. */
-const deepText = (page, selector) =>
-  page.$eval(selector, (root) => {
-    const parts = [];
-    const walk = (node) => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent);
-      if (node.shadowRoot) walk(node.shadowRoot);
-      for (const child of node.childNodes) walk(child);
-    };
-    walk(root);
-    return parts.join(' ').replace(/\s+/g, ' ');
-  });
 
 /**
  * Every word a patient or their screen reader could meet, in the page as it is rendered (the flat

@@ -13,36 +13,21 @@
  * live-region announcement (a hook on attachShadow watches every shadow root): the question's
  * confirmation is heard, and loading is not a flood (4.1.3).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
-import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, WEBGL_FLAGS } from '../../scripts/platform.mjs';
-import { startDemo } from './support/demo-server.mjs';
+import { openDemo } from './support/demo-browser.mjs';
 
 let demo;
 let browser;
-let profile;
 let origin;
 
 before(async () => {
-  demo = await startDemo();
-  origin = demo.origin;
-  profile = mkdtempSync(join(tmpdir(), 'pv-keyboard-'));
-  browser = await puppeteer.launch({
-    executablePath: CHROME_PATH,
-    headless: true,
-    userDataDir: profile,
-    args: [...QUIET_CHROMIUM_FLAGS, ...WEBGL_FLAGS],
-  });
+  demo = await openDemo('keyboard');
+  ({ browser, origin } = demo);
 });
 
 after(async () => {
-  await browser?.close().catch(() => undefined);
-  demo?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await demo?.close();
 });
 
 /** Runs in the page before anything else: record every live-region change in every shadow root. */
