@@ -45,7 +45,7 @@ export interface ViewerCallbacks {
 let engineLoaded = false;
 
 /** When the viewer may start (./visibility-controller.ts, or a test's stand-in). */
-export type ViewerVisibility = Pick<VisibilityController, 'whenWanted' | 'whenDrawable'>;
+export type ViewerVisibility = Pick<VisibilityController, 'whenWanted' | 'whenDrawable' | 'sized'>;
 
 /**
  * Owns one viewer's load: visibility gate, fetch and check the bytes while the engine imports,
@@ -167,10 +167,8 @@ export class ViewerController implements ReactiveController {
     await untilAborted(this.#visibility.whenWanted(), signal);
     const { timeout, headers } = this.#inputs();
     const timer = new AbortController();
-    const timeoutId = setTimeout(
-      () => timer.abort(new ViewerError('timeout', 'The image took too long to load.')),
-      timeout,
-    );
+    const startTimer = () => setTimeout(() => timer.abort(new ViewerError('timeout', 'The image took too long to load.')), timeout);
+    let timeoutId = startTimer();
     const loadSignal = AbortSignal.any([signal, timer.signal]);
     try {
       this.#set({ status: 'loading' });
@@ -195,6 +193,13 @@ export class ViewerController implements ReactiveController {
       this.#set({ facts: prepared.facts, count: prepared.count, skipped: prepared.skipped, images: prepared.images });
       if (!engineReady || posterOptions.whenEngineReady) this.#callbacks.onPrepared?.(prepared, Math.min(this.#resumeIndex, prepared.count - 1));
       const engine = await untilAborted(starting, loadSignal);
+      if (!this.#visibility.sized) {
+        // Waiting for the page to show the box (a closed tab, a hidden section) is not a slow load:
+        // the time limit stops while it waits, and starts again for drawing.
+        clearTimeout(timeoutId);
+        await untilAborted(this.#visibility.whenDrawable(), signal);
+        timeoutId = startTimer();
+      }
       await untilAborted(this.#visibility.whenDrawable(), loadSignal);
       const stage = this.#inputs().stage;
       if (!this.#host.isConnected || !stage) throw signal.reason ?? new Error('removed');

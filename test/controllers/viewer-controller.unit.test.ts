@@ -20,6 +20,10 @@ class FakeVisibility implements ViewerVisibility {
     return this.#when(() => this.wanted && this.drawable);
   }
 
+  get sized(): boolean {
+    return this.drawable;
+  }
+
   set(changes: { wanted?: boolean; drawable?: boolean }): void {
     Object.assign(this, changes);
     this.#waiters = this.#waiters.filter((waiter) => (waiter.test() ? (waiter.resolve(), false) : true));

@@ -48,4 +48,26 @@ describe('loading only when needed', () => {
     await until(() => performance.getEntriesByType('resource').some((e) => e.name.includes('chest-xray.dcm?eager')), 5000);
     el.remove();
   });
+
+  it('[HAZ-008] an eager viewer in a hidden part of the page (a closed tab) waits without timing out, and draws when shown', async () => {
+    const section = document.createElement('section');
+    section.hidden = true;
+    const el = document.createElement('patient-image-viewer');
+    el.loading = 'eager';
+    el.timeout = 2000;
+    el.style.cssText = 'display:block;width:300px;height:300px';
+    el.src = '/__synthetic/chest-xray.dcm?in-a-closed-tab';
+    section.append(el);
+    document.body.append(section);
+    const errors: Event[] = [];
+    el.addEventListener('pv-error', (e) => errors.push(e));
+    // Long past its time limit, hidden: still waiting to draw, no error.
+    await new Promise((r) => setTimeout(r, 3500));
+    expect(errors, 'no pv-error while hidden').to.have.length(0);
+    expect(el.status).to.equal('loading');
+    section.hidden = false;
+    await loaded(el);
+    expect(errors).to.have.length(0);
+    section.remove();
+  });
 });
