@@ -54,7 +54,7 @@ describe('the editor’s glossary words (unit)', () => {
     expect(siteEntry(ENTRIES, undefined)).to.equal(undefined);
   });
 
-  it('a word chosen fills the title, an empty description, the term once, and its page on a trusted site once', () => {
+  it('[HAZ-018] a word chosen fills the title, an empty description, the term once, and its page on a trusted site once, named for the page it goes to', () => {
     const change = useEntry(label(), ENTRIES[0]!, []);
     expect(change).to.deep.equal({
       title: 'Lung',
@@ -62,6 +62,10 @@ describe('the editor’s glossary words (unit)', () => {
       terms: ['lung'],
       links: [{ title: 'Lung on the NHS website', url: 'https://www.nhs.uk/conditions/lung/' }],
     });
+    // Named for the page it goes to, not the word: a V/Q scan's page is the NHS's PET scan page.
+    expect(useEntry(label(), entry('vq', 'V/Q scan', { url: 'https://www.nhs.uk/tests-and-treatments/pet-scan/' }), []).links).to.deep.equal([
+      { title: 'PET scan on the NHS website', url: 'https://www.nhs.uk/tests-and-treatments/pet-scan/' },
+    ]);
     const again = useEntry(label({ ...change, description: 'My own words.' } as Partial<DraftLabel>), ENTRIES[0]!, []);
     expect(again.description).to.equal('My own words.');
     expect(again.terms).to.deep.equal(['lung']);

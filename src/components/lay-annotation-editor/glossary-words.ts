@@ -6,7 +6,10 @@
  */
 import type { DraftLabel } from '../../annotations/draft.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
+import { readMoreText } from '../../lay/link-text.js';
 import { trustedUrl } from '../../lay/links.js';
+import { enGB } from '../../lay/messages.js';
+import { format } from '../../lay/messages-consent.js';
 
 /** At most this many words offered at once. */
 export const MAX_RESULTS = 8;
@@ -42,11 +45,15 @@ export function siteEntry(entries: readonly GlossaryEntry[], site: string | unde
   return entries.find((e) => !e.sensitive && [e.term, ...(e.aliases ?? [])].some((n) => n.toLowerCase() === wanted));
 }
 
-/** What choosing `entry` changes in `label`: its title; its description when empty; the term; the entry's page, when trusted. */
+/**
+ * What choosing `entry` changes in `label`: its title; its description when empty; the term; the
+ * entry's page, when trusted, named for where it goes ("PET scan on the NHS website": several
+ * words share one NHS page, so the word that led to it would mislead, WCAG 2.4.4).
+ */
 export function useEntry(label: DraftLabel, entry: GlossaryEntry, trustedDomains: readonly string[]): Partial<DraftLabel> {
   const title = entry.term.charAt(0).toUpperCase() + entry.term.slice(1);
   const url = entry.url ? trustedUrl(entry.url, trustedDomains) : undefined;
-  const links = url && !label.links.some((link) => link.url === url) ? [...label.links, { title: `${title} on the NHS website`, url }] : label.links;
+  const links = url && !label.links.some((link) => link.url === url) ? [...label.links, { title: readMoreText(url, (key, values) => format(enGB[key], values)), url }] : label.links;
   return {
     title,
     description: label.description.trim() ? label.description : entry.definition,
