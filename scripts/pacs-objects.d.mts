@@ -5,5 +5,5 @@ export const SR_FINDING: string;
 export const SR_SITE: string;
 export const GSPS_TEXT: string;
 export function makeSr(options?: { hostile?: boolean; depth?: number; template?: string }): ArrayBuffer;
-export function makeGsps(): ArrayBuffer;
+export function makeGsps(options?: { circle?: boolean }): ArrayBuffer;
 export function makeKos(): ArrayBuffer;

@@ -123,8 +123,11 @@ export function makeSr({ hostile = false, depth = 0, template = '1500' } = {}) {
   );
 }
 
-/** A GSPS on the chest X-ray: an arrow (polyline) to the right upper lung, and its text. */
-export function makeGsps() {
+/**
+ * A GSPS on the chest X-ray: an arrow (polyline) to the right upper lung, from its text's anchor;
+ * `circle` adds a circle drawn elsewhere (a mark of its own).
+ */
+export function makeGsps({ circle = false } = {}) {
   return part10(
     header({
       SOPClassUID: GSPS,
@@ -142,7 +145,10 @@ export function makeGsps() {
           GraphicLayer: 'LAYER1',
           ReferencedImageSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: XR_SOP }],
           TextObjectSequence: [{ AnchorPointAnnotationUnits: 'PIXEL', UnformattedTextValue: GSPS_TEXT, AnchorPoint: [150, 180], AnchorPointVisibility: 'Y' }],
-          GraphicObjectSequence: [{ GraphicAnnotationUnits: 'PIXEL', GraphicDimensions: 2, NumberOfGraphicPoints: 2, GraphicData: [150, 180, 110, 140], GraphicType: 'POLYLINE', GraphicFilled: 'N' }],
+          GraphicObjectSequence: [
+            { GraphicAnnotationUnits: 'PIXEL', GraphicDimensions: 2, NumberOfGraphicPoints: 2, GraphicData: [150, 180, 110, 140], GraphicType: 'POLYLINE', GraphicFilled: 'N' },
+            ...(circle ? [{ GraphicAnnotationUnits: 'PIXEL', GraphicDimensions: 2, NumberOfGraphicPoints: 2, GraphicData: [350, 300, 370, 300], GraphicType: 'CIRCLE', GraphicFilled: 'N' }] : []),
+          ],
         },
       ],
       GraphicLayerSequence: [{ GraphicLayer: 'LAYER1', GraphicLayerOrder: 1 }],

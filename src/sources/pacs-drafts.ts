@@ -271,6 +271,13 @@ function readKos(data: DataSet, budget: { items: number }): PacsDrafts {
 
 // --- GSPS ----------------------------------------------------------------------------------------
 
+/** An open two-point line with one end at `point` (within 2 pixels, or 0.5% of the shown image). */
+function isArrowFrom(outline: AnnotationOutline | undefined, point: { column: number; row: number }, display: boolean): boolean {
+  if (outline?.type !== 'polyline' || outline.closed || outline.points.length !== 2) return false;
+  const near = display ? 0.005 : 2;
+  return outline.points.some(([column, row]) => Math.hypot(column - point.column, row - point.row) <= near);
+}
+
 function readGsps(data: DataSet, budget: { items: number }): PacsDrafts {
   const marks: PacsMark[] = [];
   let unreadable = 0;
@@ -282,6 +289,11 @@ function readGsps(data: DataSet, budget: { items: number }): PacsDrafts {
     const image = imageRef(group, 'x00081140', budget) ?? seriesImage;
     const texts = items(group, 'x00700008', budget);
     const words = texts.map((text) => str(text, 'x00700006')).filter(Boolean);
+    const graphics = items(group, 'x00700009', budget).map((graphic) => ({
+      made: shape(str(graphic, 'x00700023'), floats(graphic, 'x00700022')),
+      display: str(graphic, 'x00700005') === 'DISPLAY',
+      used: false,
+    }));
     for (const text of texts) {
       if (marks.length >= PACS_LIMITS.marks) break;
       const value = str(text, 'x00700006');
@@ -294,16 +306,19 @@ function readGsps(data: DataSet, budget: { items: number }): PacsDrafts {
         unreadable++;
         continue;
       }
-      marks.push({ image, point: { column: at[0]!, row: at[1]! }, displayUnits: display, note: note([value]) });
+      const point = { column: at[0]!, row: at[1]! };
+      // The text's arrow (a line from its anchor) is one mark with it, not a second label at the same place.
+      const arrow = anchor.length >= 2 ? graphics.find((graphic) => !graphic.used && graphic.display === display && isArrowFrom(graphic.made?.outline, point, display)) : undefined;
+      if (arrow) arrow.used = true;
+      marks.push({ image, point, ...(arrow ? { outline: arrow.made!.outline } : {}), displayUnits: display, note: note([value]) });
     }
-    for (const graphic of items(group, 'x00700009', budget)) {
-      if (marks.length >= PACS_LIMITS.marks) break;
-      const made = shape(str(graphic, 'x00700023'), floats(graphic, 'x00700022'));
-      if (!image || !made) {
+    for (const graphic of graphics) {
+      if (graphic.used || marks.length >= PACS_LIMITS.marks) continue;
+      if (!image || !graphic.made) {
         unreadable++;
         continue;
       }
-      marks.push({ image, ...made, displayUnits: str(graphic, 'x00700005') === 'DISPLAY', note: note(words.length > 0 ? words : ['A mark drawn on the image']) });
+      marks.push({ image, ...graphic.made, displayUnits: graphic.display, note: note(words.length > 0 ? words : ['A mark drawn on the image']) });
     }
   }
   return { kind: 'gsps', marks, unreadable };

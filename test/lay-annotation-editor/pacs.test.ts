@@ -107,25 +107,29 @@ describe('<lay-annotation-editor>: drafts from the PACS', () => {
     expect(patient.layer.shadowRoot!.textContent).not.to.contain(SR_FINDING);
   });
 
-  it('a GSPS: its text and its arrow become drafts at their points, the arrow with its line', async () => {
+  it('a GSPS: its text and the arrow drawn from it become one draft at the text\'s point, with the line; a circle elsewhere is a draft of its own', async () => {
     const { viewer, editor } = await mountEditor();
-    expect(await editor.openDrafts(urlOf(makeGsps()))).to.equal(2);
+    expect(await editor.openDrafts(urlOf(makeGsps()))).to.equal(1);
     await settle();
     expect(notes(editor)).to.contain(GSPS_TEXT);
-    for (const marker of root(editor).querySelectorAll<HTMLElement>('.marker')) {
-      const want = screenPoint(viewer, 150, 180);
-      const got = markerAt(root(editor), marker.dataset.id!);
-      expect(got[0]).to.be.closeTo(want[0], 1);
-      expect(got[1]).to.be.closeTo(want[1], 1);
-    }
-    // Write the arrow's label: its line comes with it.
-    root(editor).querySelector<HTMLButtonElement>('.labels li:nth-child(2) button')!.click();
+    const markers = root(editor).querySelectorAll<HTMLElement>('.marker');
+    expect(markers.length).to.equal(1);
+    const want = screenPoint(viewer, 150, 180);
+    const got = markerAt(root(editor), markers[0]!.dataset.id!);
+    expect(got[0]).to.be.closeTo(want[0], 1);
+    expect(got[1]).to.be.closeTo(want[1], 1);
+    // Write its label: the line comes with it.
+    root(editor).querySelector<HTMLButtonElement>('.labels li:nth-child(1) button')!.click();
     await settle();
     root(editor).querySelector<HTMLInputElement>('#title')!.focus();
     await sendKeys({ type: 'Your right lung' });
     await settle();
     expect(editor.value.labels[0]!.target.outline).to.deep.equal({ type: 'polyline', points: [[150, 180], [110, 140]], closed: false });
     expect(pageText(editor)).not.to.contain(OBSERVER_NAME);
+
+    // A circle that does not start at the text is a mark of its own, with the text as its note.
+    const second = await mountEditor();
+    expect(await second.editor.openDrafts(urlOf(makeGsps({ circle: true })))).to.equal(2);
   });
 
   it('a KOS: each key image gets a draft in its middle', async () => {

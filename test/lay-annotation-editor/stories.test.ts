@@ -9,7 +9,7 @@ describe('<lay-annotation-editor> stories', () => {
     ['EmptyStudy', stories.EmptyStudy, (e) => e.shadowRoot!.querySelector('.overlay') != null],
     ['EditingADocument', stories.EditingADocument, (e) => e.shadowRoot!.querySelectorAll('.marker').length === 5],
     ['DraftsFromSr', stories.DraftsFromSr, (e) => e.shadowRoot!.querySelectorAll('.marker.draft').length === 2],
-    ['DraftsFromGsps', stories.DraftsFromGsps, (e) => e.shadowRoot!.querySelectorAll('.marker.draft').length === 2],
+    ['DraftsFromGsps', stories.DraftsFromGsps, (e) => e.shadowRoot!.querySelectorAll('.marker.draft').length === 1],
     ['DraftsFromKos', stories.DraftsFromKos, (e) => e.shadowRoot!.querySelectorAll('.marker.draft').length === 1],
     ['ReadingAgeWarnings', stories.ReadingAgeWarnings, (e) => e.shadowRoot!.querySelector('.hard-count') != null],
     ['PreviewAsThePatient', stories.PreviewAsThePatient, (e) => (e.shadowRoot!.querySelector('.phone lay-annotation-layer')?.shadowRoot?.querySelectorAll('.marker').length ?? 0) > 0],
