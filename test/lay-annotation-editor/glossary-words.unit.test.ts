@@ -2,6 +2,9 @@ import { expect } from '@open-wc/testing';
 import type { DraftLabel } from '../../src/annotations/draft.js';
 import { entryAllowed, MAX_RESULTS, resultsFor, searchGlossary, siteEntry, useEntry } from '../../src/components/lay-annotation-editor/glossary-words.js';
 import type { GlossaryEntry } from '../../src/lay/glossary.js';
+import { EN_GB_ENTRIES } from '../../src/lay/glossary/en-GB.js';
+
+const glossary = EN_GB_ENTRIES as readonly GlossaryEntry[];
 
 const entry = (id: string, term: string, more: Partial<GlossaryEntry> = {}): GlossaryEntry => ({ id, term, definition: `About ${term}.`, ...more });
 const ENTRIES: GlossaryEntry[] = [
@@ -30,6 +33,14 @@ describe('the editor’s glossary words (unit)', () => {
     expect(searchGlossary(ENTRIES, ' LUN ').map((e) => e.id)).to.deep.equal(['lung']);
     expect(searchGlossary(ENTRIES, 'effus').map((e) => e.id)).to.deep.equal(['pleural-effusion']);
     expect(searchGlossary(ENTRIES, 'biops').map((e) => e.id)).to.deep.equal(['biopsy', 'surgical-clips']);
+  });
+
+  it('offers the word itself first, then terms, then aliases that start with what was typed (the real glossary: "lung" before "V/Q scan")', () => {
+    const vq = entry('vq', 'V/Q scan', { aliases: ['lung perfusion scan'] });
+    const bases = entry('lung-bases', 'lung bases');
+    expect(searchGlossary([vq, bases, ...ENTRIES], 'lung').map((e) => e.id)).to.deep.equal(['lung', 'lung-bases', 'vq']);
+    expect(searchGlossary([vq, ...ENTRIES], 'lungs').map((e) => e.id)).to.deep.equal(['lung']);
+    expect(searchGlossary(glossary, 'lung')[0]?.id).to.equal('lung');
   });
 
   it('[HAZ-001] offers a sensitive word only to a label marked sensitive', () => {

@@ -96,7 +96,7 @@ it('[HAZ-034] a GSPS arrow becomes a plain-words label the patient sees at the s
   act.think();
   await act.click(await inEditor(page, '#search'));
   await act.type(page, 'lung');
-  await act.click(await findDeep(page, '#editor', 'ul.results button', 'Use: lungs').catch(() => findDeep(page, '#editor', 'ul.results button')));
+  await act.click(await findDeep(page, '#editor', 'ul.results li:first-child button', 'Use: lung'));
   act.think();
   await act.click(await inEditor(page, '#title'));
   await act.press(page, 'a', 'Control');

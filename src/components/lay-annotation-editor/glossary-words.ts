@@ -14,18 +14,33 @@ import { format } from '../../lay/messages-consent.js';
 /** At most this many words offered at once. */
 export const MAX_RESULTS = 8;
 
-/** Entries whose term or an alias starts with `query`, then those containing it (case-insensitive); none under 2 letters. */
+/**
+ * Entries for what the writer typed (case-insensitive; none under 2 letters), best first: the word
+ * itself (its term or an alias is exactly `query`), then terms starting with it, then aliases
+ * starting with it, then those containing it ("lung" offers "lung" before "V/Q scan", whose
+ * alias "lung perfusion scan" starts with it).
+ */
 export function searchGlossary(entries: readonly GlossaryEntry[], query: string): GlossaryEntry[] {
   const words = query.trim().toLowerCase();
   if (words.length < 2) return [];
-  const starts: GlossaryEntry[] = [];
-  const contains: GlossaryEntry[] = [];
+  const ranked: [GlossaryEntry, number][] = [];
   for (const entry of entries) {
-    const names = [entry.term, ...(entry.aliases ?? [])].map((n) => n.toLowerCase());
-    if (names.some((n) => n.startsWith(words))) starts.push(entry);
-    else if (names.some((n) => n.includes(words))) contains.push(entry);
+    const term = entry.term.toLowerCase();
+    const aliases = (entry.aliases ?? []).map((n) => n.toLowerCase());
+    const rank =
+      term === words || aliases.includes(words)
+        ? 0
+        : term.startsWith(words)
+          ? 1
+          : aliases.some((n) => n.startsWith(words))
+            ? 2
+            : term.includes(words) || aliases.some((n) => n.includes(words))
+              ? 3
+              : undefined;
+    if (rank !== undefined) ranked.push([entry, rank]);
   }
-  return [...starts, ...contains];
+  // A stable sort: the glossary's own order within each rank.
+  return ranked.sort((a, b) => a[1] - b[1]).map(([entry]) => entry);
 }
 
 /** May `label` take `entry`'s words? A sensitive word only for a sensitive label. */
