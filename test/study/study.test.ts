@@ -241,6 +241,30 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('no small picture starts while a series is open (its own images come first); the rest come on the way back', async () => {
+    const study = newStudyUid();
+    const plan = [PLAN.front!, PLAN.side!, PLAN.thin!, PLAN.thick!, PLAN.t1!];
+    await store(pictureFiles(study, plan));
+    // Slow small pictures: three on their way, two waiting, when the patient opens a series.
+    await setFaults([{ match: '/rendered$', kind: 'slow', ms: 1500 }]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    await scrollThrough(el);
+    const opened = uidOf(study, PLAN.t1!);
+    // The small pictures asked for (the open series' own first picture is left out: it is not one of them).
+    const thumbs = async () => (await proxyLog()).log.filter((entry) => entry.path.endsWith('/rendered') && !entry.path.includes(`/series/${opened}/`));
+    for (let waited = 0; (await thumbs()).length < 3; waited += 50) {
+      expect(waited, 'three small pictures on their way').to.be.below(15000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    choices(el).find((button) => text(button).startsWith('Fat looks bright'))!.click();
+    await loaded(el);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await thumbs(), 'no new small picture while the series is open').to.have.length(3);
+    shadow(el).querySelector<HTMLButtonElement>('.study-back')!.click();
+    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === plan.length, 20000, 'every small picture, back at the list');
+  });
+
   it('[HAZ-030] a key image opens its series at that image; the event holds safe facts only; back is one step', async () => {
     const study = await full();
     const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
