@@ -131,7 +131,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     expect(shadow(el).querySelector('.study')).to.equal(null);
   });
 
-  it('loads a small image for each choice from WADO-RS /rendered, a few at a time', async () => {
+  it('[HAZ-027] loads a small image for each choice from WADO-RS /rendered, keeping the shape of its image, a few at a time', async () => {
     const study = await full();
     const started = performance.now();
     const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
@@ -195,7 +195,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     expect(el.imageFacts?.modality).to.equal('DX');
   });
 
-  it('a server with neither /rendered nor /thumbnail: each small picture is its middle image drawn in the page, a compressed one the plain box', async () => {
+  it('[HAZ-027] a server with neither /rendered nor /thumbnail: each small picture is its middle image drawn in the page, a compressed one the plain box', async () => {
     const study = newStudyUid();
     await store([...pictureFiles(study, [PLAN.front!, PLAN.us!]), rleFile(study)]);
     await setFaults([
