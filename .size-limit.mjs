@@ -33,6 +33,13 @@
  *   and sharing (src/platform/, 1.7 kB of it only when the patient saves an image), carers' words
  *   and sign-out. The next saving is the annotation validator (zod, 25.5 kB of this group): zod's
  *   `zod/mini` build would cut most of it.
+ * 2026-12-07, issue 16 (small pictures): study list raised from 8 to 10 kB, measured 8.9 kB. What it
+ *   gained: each small picture in its image's own proportions (the series' middle image found with
+ *   one instance search, then asked for at its own shape: Orthanc squashed a 640 x 480 ultrasound to
+ *   96 x 96; about 0.75 kB with the loader of the chunk below), and, for a server with neither
+ *   `/rendered` nor `/thumbnail`, the image drawn in the page by the poster code (src/study/drawn-thumb.ts,
+ *   0.65 kB, a chunk of its own loaded only then, counted here by scripts/bundle-graph.mjs; the
+ *   poster and the file reader it uses are already in the viewer's chunk). About 12% headroom.
  * The build's precompressed copies (`x.js.br`, `x.js.gz`, vite.config.ts's pv-precompress) are not
  * counted: the groups list only the `.js` files, and size-limit gzips those itself.
  */
@@ -73,7 +80,7 @@ export default [
     name: 'Study list: a study\'s series as plain choices, loaded only for a study given without a series',
     path: paths(groups.study),
     gzip: true,
-    limit: '8 kB',
+    limit: '10 kB',
   },
   {
     name: 'Imaging engine: Cornerstone3D, DICOM loader, decode worker (no codecs)',

@@ -80,7 +80,7 @@ function reachable(dir, roots, stops) {
  * - `glossary`: the built-in glossary's data with `findTerms`, loaded when labels or a report have
  *   words to explain, and its Welsh meanings (loaded with it on a Welsh page);
  * - `study`: the list of a study's series (src/study/), loaded only by a viewer given a study
- *   without a series (issue 16);
+ *   without a series (issue 16), and the chunks only it loads (its small pictures drawn in the page);
  * - `editor`: the clinicians' `<lay-annotation-editor>` chunk and what it alone loads (issue 18). A
  *   patient's page never downloads it: it is reached from neither the viewer's nor the layer's chunk.
  */
@@ -115,7 +115,10 @@ export function cdnGroups(dir) {
   const welsh = reached.filter((file) => hashed('chunks/glossary-cy').test(file));
   if (welsh.length !== 1) throw new Error(`Expected one Welsh glossary chunk (chunks/glossary-cy-*.js) in ${dir}, found ${welsh.length}`);
   const glossary = [...data, ...welsh];
-  const study = reached.filter((file) => hashed('chunks/study-controller').test(file));
+  // The study list's chunk and what only it loads (src/study/drawn-thumb.ts): not counted with the elements.
+  const studyChunk = reached.filter((file) => hashed('chunks/study-controller').test(file));
+  const withoutStudy = new Set(reachable(dir, [one(hashed('chunks/patient-image-viewer')), one(hashed('chunks/lay-annotation-layer'))], new Set([...stops, ...studyChunk])));
+  const study = reached.filter((file) => studyChunk.includes(file) || !withoutStudy.has(file));
   const elements = reached.filter((file) => !glossary.includes(file) && !study.includes(file));
   // --- issue 18 editor: what the editor's chunk loads beyond what a patient's page already has ---
   const patient = new Set([...stops, ...reached]);

@@ -59,6 +59,16 @@ export function windowParameter(json: DicomJson): string | undefined {
 }
 
 /**
+ * The image's grid scaled by `scale` in whole pixels, in its own proportions, never larger than the
+ * image (a server scales to exactly the viewport it is asked for) and never empty. Also the study
+ * list's small pictures (src/study/thumbs.ts).
+ */
+export function scaledGrid(shape: Pick<PosterShape, 'columns' | 'rows'>, scale: number): { columns: number; rows: number } {
+  const s = Math.min(1, scale);
+  return { columns: Math.max(1, Math.round(shape.columns * s)), rows: Math.max(1, Math.round(shape.rows * s)) };
+}
+
+/**
  * The rendered resource's URL for this frame, or undefined when the server's picture might not be
  * the live view's (a lookup table, palette colour, an unusual window).
  */
@@ -74,9 +84,7 @@ export function renderedUrl(request: Pick<RenderedPosterRequest, 'frameUrl' | 'm
   // The server scales to exactly the viewport asked for: keep the image's own grid proportions
   // (the fit to the box, with pixel spacing, happens when drawing), and never ask for more pixels
   // than the image has or the box shows.
-  const scale = Math.min(1, Math.max(box.width / shape.columns, box.height / shape.rows));
-  const columns = Math.max(1, Math.round(shape.columns * scale));
-  const rows = Math.max(1, Math.round(shape.rows * scale));
+  const { columns, rows } = scaledGrid(shape, Math.max(box.width / shape.columns, box.height / shape.rows));
   const query = new URLSearchParams({ viewport: `${columns},${rows}` });
   if (window) query.set('window', window);
   return `${request.frameUrl}/rendered?${query.toString().replace(/%2C/g, ',')}`;

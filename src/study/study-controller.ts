@@ -18,6 +18,7 @@ import type { ViewerSource } from '../sources/prepare.js';
 import { readKeyImages, type KeyImage } from './key-images.js';
 import { SERIES_FIELDS, kindName, layName, readSeries, sortSeries, type StudySeries } from './series.js';
 import { studyStyles } from './study.styles.js';
+import { THUMB_FIELDS, THUMB_SIZE, loadThumb, thumbImage, type ThumbImage } from './thumbs.js';
 import { untilAborted } from '../sources/until-aborted.js';
 
 /** What the controller needs from its viewer, pulled on every use. */
@@ -90,7 +91,6 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 const UIDS_AT_ONCE = 40;
 /** How many small images may download at once (a phone on a slow line). */
 const THUMBS_AT_ONCE = 3;
-const THUMB_SIZE = 96;
 const UID = /^[0-9.]{1,64}$/;
 
 export class StudyController implements ReactiveController {
@@ -137,6 +137,8 @@ export class StudyController implements ReactiveController {
   readonly #asked = new Set<string>();
   #queue: string[] = [];
   #inFlight = 0;
+  /** Instances whose shape a search already gave (the key images'), for their small pictures. */
+  readonly #shapes = new Map<string, ThumbImage>();
   #observer: IntersectionObserver | undefined;
 
   constructor(host: StudyHost, inputs: () => StudyInputs) {
@@ -347,13 +349,14 @@ export class StudyController implements ReactiveController {
           // Only the named instances (UID list matching, which Orthanc and DCM4CHEE do); a server that
           // finds none that way is asked for the whole series.
           const wanted = [...new Set(images.filter((image) => image.series === uid).map((image) => image.instance))];
-          const search = `${base}/series/${uid}/instances?includefield=00280008`;
+          const search = `${base}/series/${uid}/instances?includefield=${THUMB_FIELDS}`;
           let list = await this.#json(`${search}&SOPInstanceUID=${wanted.join(',')}`, signal);
           if (!Array.isArray(list) || list.length === 0) list = await this.#json(search, signal);
           for (const entry of Array.isArray(list) ? (list as Record<string, { Value?: unknown[] }>[]) : []) {
             const sop = entry['00080018']?.Value?.[0];
             const count = Number(entry['00280008']?.Value?.[0] ?? 1);
             if (typeof sop === 'string') frames.set(sop, Number.isFinite(count) && count > 0 ? count : 1);
+            this.#noteShape(entry);
           }
         }),
       );
@@ -449,7 +452,7 @@ export class StudyController implements ReactiveController {
     let placed = 0;
     if (unknown.length <= UIDS_AT_ONCE) {
       try {
-        const list = await this.#json(`${base}/instances?SOPInstanceUID=${unknown.join(',')}&includefield=0020000E,00280008`, signal);
+        const list = await this.#json(`${base}/instances?SOPInstanceUID=${unknown.join(',')}&includefield=0020000E,${THUMB_FIELDS}`, signal);
         if (signal.aborted) return;
         placed = this.#record(list);
       } catch (error) {
@@ -465,7 +468,7 @@ export class StudyController implements ReactiveController {
         const series = choice.series.uid;
         if (this.#searched.has(series)) continue;
         try {
-          const list = await this.#json(`${base}/series/${series}/instances?includefield=00080018,00280008`, signal);
+          const list = await this.#json(`${base}/series/${series}/instances?includefield=00080018,${THUMB_FIELDS}`, signal);
           if (signal.aborted) return;
           this.#record(list, series);
           this.#searched.add(series);
@@ -487,6 +490,7 @@ export class StudyController implements ReactiveController {
       const frames = Number(entry?.['00280008']?.Value?.[0] ?? 1);
       if (typeof sop !== 'string' || typeof inSeries !== 'string') continue;
       this.#where.set(sop, { series: inSeries, frames: Number.isInteger(frames) && frames > 0 ? frames : 1 });
+      this.#noteShape(entry);
       count++;
     }
     return count;
@@ -515,6 +519,7 @@ export class StudyController implements ReactiveController {
     this.#asked.clear();
     this.#queue = [];
     this.#inFlight = 0;
+    this.#shapes.clear();
     this.#choices = [];
     this.#keys = [];
     this.#notPictures = 0;
@@ -562,11 +567,14 @@ export class StudyController implements ReactiveController {
     for (const place of places) {
       if (!this.#asked.has(place.dataset.thumb ?? '')) this.#observer.observe(place);
     }
+    // Back to the list: the small pictures not started yet go on.
+    this.#pump();
   }
 
   #pump(): void {
     const signal = this.#abort?.signal;
-    while (signal && !signal.aborted && this.#inFlight < THUMBS_AT_ONCE && this.#queue.length > 0) {
+    // None started while a series is open: its own images come first (a phone on a slow line).
+    while (signal && !signal.aborted && !this.#chosen && this.#inFlight < THUMBS_AT_ONCE && this.#queue.length > 0) {
       const id = this.#queue.shift()!;
       this.#inFlight++;
       void this.#fetchThumb(id, signal).then((url) => {
@@ -582,33 +590,28 @@ export class StudyController implements ReactiveController {
     }
   }
 
-  /** `/rendered` where the server makes it (Orthanc does), else `/thumbnail`, else none. */
+  /** The choice's small picture (./thumbs.ts), as an object URL, or null for the plain box. */
   async #fetchThumb(id: string, signal: AbortSignal): Promise<string | null> {
     const { root, study, headers, timeout } = this.#inputs();
-    const limited = () => AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
-    const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
-    const [series, instance, frame] = id.split('/');
-    const path = instance ? `${base}/series/${series}/instances/${instance}` : `${base}/series/${series}`;
-    const viewport = `viewport=${THUMB_SIZE},${THUMB_SIZE}`;
-    const candidates = instance
-      ? [`${path}/frames/${frame}/rendered?${viewport}`, `${path}/thumbnail?${viewport}`]
-      : [`${path}/rendered?${viewport}`, `${path}/thumbnail?${viewport}`];
-    for (const url of candidates) {
-      try {
-        const bounded = limited();
-        const bytes = await fetchBytes(url, {
-          headers: await untilAborted(headers(false), bounded),
-          signal: bounded,
-          // One type only: Orthanc answers 400 to a list.
-          accept: 'image/jpeg',
-        });
-        if (signal.aborted) return null;
-        if (bytes.byteLength > 0) return URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
-      } catch {
-        if (signal.aborted) return null;
-      }
-    }
-    return null;
+    const [series = '', instance, frame] = id.split('/');
+    const blob = await loadThumb({
+      series: `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}/series/${series}`,
+      image: instance ? { ...this.#shapes.get(instance), instance, frame: Number(frame) } : undefined,
+      count: this.#choices.find((choice) => choice.series.uid === series)?.series.instances,
+      json: (url) => this.#json(url, signal),
+      bytes: async (url, accept) => {
+        const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
+        return fetchBytes(url, { headers: await untilAborted(headers(false), bounded), signal: bounded, accept });
+      },
+      signal,
+    }).catch(() => undefined);
+    return blob && !signal.aborted ? URL.createObjectURL(blob) : null;
+  }
+
+  /** Keep an instance search row's shape, for the small picture of a key image. */
+  #noteShape(entry: unknown): void {
+    const image = thumbImage(entry);
+    if (image?.rows) this.#shapes.set(image.instance, image);
   }
 
   // Handlers

@@ -18,6 +18,8 @@ export interface ProxyEntry {
   n: number;
   method: string;
   path: string;
+  /** The query string, without the `?` ('' when none). */
+  query: string;
   fault: string | null;
   status?: number;
   outcome: 'open' | 'completed' | 'cut' | 'client-closed' | 'cleared';

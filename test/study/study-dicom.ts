@@ -1,7 +1,8 @@
 /**
  * A made-up study with many series, stored in the real Orthanc the test runner starts (STOW-RS):
  * two radiograph views, a CT with a planning image and two reconstructions, an MRI with T1, T2 and
- * STIR, a report (SR) and a key object selection (KOS) naming three images. Every file carries the
+ * STIR, an ultrasound whose images are wider than tall (80 x 60), a report (SR) and a key object
+ * selection (KOS) naming three images. Every file carries the
  * made-up identifying values of scripts/synthetic.mjs; one description carries the patient's name.
  */
 import { dicomFile } from '../components/hostile-dicom.js';
@@ -23,13 +24,14 @@ export async function store(buffers: ArrayBuffer[]): Promise<void> {
 const CT_IMAGE = '1.2.840.10008.5.1.4.1.1.2';
 const MR_IMAGE = '1.2.840.10008.5.1.4.1.1.4';
 const DX_IMAGE = '1.2.840.10008.5.1.4.1.1.1.1';
+const US_IMAGE = '1.2.840.10008.5.1.4.1.1.6.1';
 const BASIC_TEXT_SR = '1.2.840.10008.5.1.4.1.1.88.11';
 const KOS = '1.2.840.10008.5.1.4.1.1.88.59';
 
-/** A 64 x 64 grey image whose brightness says which series and image it is. */
-function pixels(level: number): ArrayBuffer {
-  const data = new Uint16Array(64 * 64);
-  for (let i = 0; i < data.length; i++) data[i] = (i % 64 < 32 ? level : 4095 - level) & 0xfff;
+/** A grey image (64 x 64 unless said), dark on the left and light on the right, whose levels say which series and image it is. */
+export function pixels(level: number, columns = 64, rows = 64): ArrayBuffer {
+  const data = new Uint16Array(columns * rows);
+  for (let i = 0; i < data.length; i++) data[i] = (i % columns < columns / 2 ? level : 4095 - level) & 0xfff;
   return data.buffer;
 }
 
@@ -41,6 +43,9 @@ export interface SeriesPlan {
   sopClass: string;
   images: number;
   fields: Record<string, unknown>;
+  /** The images' size, when not 64 x 64. */
+  columns?: number;
+  rows?: number;
 }
 
 /** The series of the full study, in series-number order. */
@@ -54,6 +59,8 @@ export const PLAN: Record<string, SeriesPlan> = {
   // A description holding the patient's name, as scanners sometimes write: never shown unless a portal opts in, never in events.
   t2: { number: 7, modality: 'MR', sopClass: MR_IMAGE, images: 3, fields: { SeriesDescription: 'T2 AX Phantom', RepetitionTime: '4000', EchoTime: '100', BodyPartExamined: 'KNEE' } },
   stir: { number: 8, modality: 'MR', sopClass: MR_IMAGE, images: 2, fields: { SeriesDescription: 'STIR COR', InversionTime: '160', BodyPartExamined: 'KNEE' } },
+  // Wider than tall: its small picture must keep that shape (a server scales to exactly the viewport asked for).
+  us: { number: 9, modality: 'US', sopClass: US_IMAGE, images: 3, columns: 80, rows: 60, fields: { SeriesDescription: 'Abdomen US', BodyPartExamined: 'ABDOMEN' } },
 };
 
 export const uidOf = (study: string, series: SeriesPlan) => `${study}.${series.number}`;
@@ -66,6 +73,8 @@ export function pictureFiles(study: string, only: SeriesPlan[] = Object.values(P
       dicomFile(
         {
           ...IMAGE,
+          Rows: series.rows ?? 64,
+          Columns: series.columns ?? 64,
           ...series.fields,
           SOPClassUID: series.sopClass,
           SOPInstanceUID: instanceOf(study, series, i + 1),
@@ -76,7 +85,7 @@ export function pictureFiles(study: string, only: SeriesPlan[] = Object.values(P
           Modality: series.modality,
           ...(series.modality !== 'DX' ? { ImagePositionPatient: ['0', '0', String(i * 5)], ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'], PixelSpacing: ['1', '1'] } : {}),
         },
-        { pixels: pixels(400 + series.number * 300 + i * 40) },
+        { pixels: pixels(400 + series.number * 300 + i * 40, series.columns, series.rows) },
       ),
     ),
   );
@@ -129,4 +138,51 @@ export function kosFile(study: string, refs: KeyRef[]): ArrayBuffer {
     ],
     ContentSequence: refs.map((ref) => ({ RelationshipType: 'CONTAINS', ValueType: 'IMAGE', ReferencedSOPSequence: [sop(ref)] })),
   });
+}
+
+/** PackBits (PS3.5 G.3.1) with literal runs only: each run a count byte (n - 1), then n bytes; even length. */
+function packBits(bytes: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; i += 128) {
+    const run = bytes.subarray(i, i + 128);
+    out.push(run.length - 1, ...run);
+  }
+  if (out.length % 2) out.push(0);
+  return Uint8Array.from(out);
+}
+
+/**
+ * A CT image stored RLE Lossless (compressed: the poster code cannot read it, so with no server
+ * picture its small picture is the plain box), in a series of its own (number 10).
+ */
+export function rleFile(study: string): ArrayBuffer {
+  const words = new Uint16Array(pixels(1200));
+  // Segments: the high bytes of every pixel, then the low bytes (PS3.5 G.2).
+  const high = packBits(Uint8Array.from(words, (w) => w >> 8));
+  const low = packBits(Uint8Array.from(words, (w) => w & 0xff));
+  const fragment = new Uint8Array(64 + high.length + low.length);
+  const header = new DataView(fragment.buffer);
+  header.setUint32(0, 2, true);
+  header.setUint32(4, 64, true);
+  header.setUint32(8, 64 + high.length, true);
+  fragment.set(high, 64);
+  fragment.set(low, 64 + high.length);
+  return dicomFile(
+    {
+      ...IMAGE,
+      SOPClassUID: CT_IMAGE,
+      SOPInstanceUID: `${study}.10.1`,
+      StudyInstanceUID: study,
+      SeriesInstanceUID: `${study}.10`,
+      SeriesNumber: '10',
+      InstanceNumber: '1',
+      Modality: 'CT',
+      BodyPartExamined: 'CHEST',
+      SliceThickness: '5',
+      ImagePositionPatient: ['0', '0', '0'],
+      ImageOrientationPatient: ['1', '0', '0', '0', '1', '0'],
+      PixelSpacing: ['1', '1'],
+    },
+    { transferSyntax: '1.2.840.10008.1.2.5', pixels: [fragment.buffer] },
+  );
 }

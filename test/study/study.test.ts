@@ -8,7 +8,7 @@ import type { PatientImageViewer, PvErrorEvent, PvSeriesChangeEvent } from '../.
 import { enGB } from '../../src/lay/messages.js';
 import { clearFaults, proxyLog, setFaults } from '../components/support.js';
 import { box, cleanup, loaded, nextEvent, serverInfo, until, viewer } from '../support/helpers.js';
-import { PLAN, kosFile, newStudyUid, pictureFiles, reportFile, store, uidOf, type KeyRef } from './study-dicom.js';
+import { PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, reportFile, rleFile, store, uidOf, type KeyRef } from './study-dicom.js';
 
 const shadow = (el: PatientImageViewer) => el.shadowRoot!;
 const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -22,6 +22,17 @@ async function scrollThrough(el: PatientImageViewer): Promise<void> {
   for (const choice of choices(el)) {
     choice.scrollIntoView({ block: 'center' });
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Each small picture's shape is its image's (within a pixel of rounding): 80 x 60 for the ultrasound, else square. */
+function expectProportions(el: PatientImageViewer, study: string): void {
+  const images = [...shadow(el).querySelectorAll<HTMLImageElement>('.study-thumb > img')];
+  expect(images.length).to.be.greaterThan(0);
+  for (const img of images) {
+    const id = (img.parentElement as HTMLElement).dataset.thumb ?? '';
+    const [columns, rows] = id.split('/')[0] === uidOf(study, PLAN.us!) ? [80, 60] : [64, 64];
+    expect(Math.abs(img.naturalWidth - (img.naturalHeight * columns) / rows), `${img.naturalWidth} x ${img.naturalHeight} for ${columns} x ${rows}`).to.be.at.most(1);
   }
 }
 
@@ -85,6 +96,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
       'Fat looks bright, seen from the side',
       'Fluid looks bright, seen from above',
       'Fat made dark, shows swelling, seen from the front',
+      'Ultrasound scan of the tummy',
       'Overview image, used to line up the scan',
     ]);
     // Kinds and counts in plain words.
@@ -112,14 +124,14 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     expect(shadow(el).querySelector('.study')).to.equal(null);
     el.hold = false;
     await listed(el);
-    expect(choices(el)).to.have.length(11);
+    expect(choices(el)).to.have.length(12);
     // Held again: the list goes away.
     el.hold = true;
     await el.updateComplete;
     expect(shadow(el).querySelector('.study')).to.equal(null);
   });
 
-  it('loads a small image for each choice from WADO-RS /rendered, a few at a time', async () => {
+  it('[HAZ-027] loads a small image for each choice from WADO-RS /rendered, keeping the shape of its image, a few at a time', async () => {
     const study = await full();
     const started = performance.now();
     const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
@@ -133,6 +145,9 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
       expect(img.naturalWidth).to.be.greaterThan(0);
       expect(img.alt).to.equal('');
     }
+    // Each in its image's own proportions: the ultrasound's 80 x 60 stays wider than tall (it came
+    // back 96 x 96 when asked for a square), the others square.
+    expectProportions(el, study);
     const rendered = performance
       .getEntriesByType('resource')
       .filter((entry) => entry.startTime >= started && entry.name.includes(study) && entry.name.includes('/rendered'));
@@ -151,22 +166,103 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
 
   it('a server with no small images: the list shows plain places instead, and still works', async () => {
     const study = await full();
-    await setFaults([{ match: '/rendered$', kind: 'status', status: 404 }]);
+    // No /rendered, no /thumbnail (Orthanc has none), and no image files either (nothing to draw from).
+    await setFaults([
+      { match: '/rendered$', kind: 'status', status: 404 },
+      { match: '/instances/[0-9.]+$', kind: 'status', status: 404 },
+    ]);
     const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study }, [700, 400]);
     await listed(el);
     await scrollThrough(el);
     // Each choice tried /rendered, then /thumbnail (which Orthanc does not have), as the proxy saw.
     const tried = async () => (await proxyLog()).log.filter((entry) => entry.path.endsWith('/thumbnail') && entry.outcome === 'completed').length;
-    for (let waited = 0; (await tried()) < 11; waited += 200) {
+    for (let waited = 0; (await tried()) < 12; waited += 200) {
       expect(waited, 'every /thumbnail tried').to.be.below(20000);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await el.updateComplete;
+    // Each choice also asked for its image's file (refused here) before giving up.
+    const files = async () => (await proxyLog()).log.filter((entry) => /\/instances\/[0-9.]+$/.test(entry.path) && entry.outcome === 'completed').length;
+    for (let waited = 0; (await files()) < 12; waited += 200) {
+      expect(waited, 'every file tried').to.be.below(20000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await el.updateComplete;
     expect(shadow(el).querySelectorAll('.study-thumb > img')).to.have.length(0);
-    expect(shadow(el).querySelectorAll('.study-thumb')).to.have.length(11);
+    expect(shadow(el).querySelectorAll('.study-thumb')).to.have.length(12);
     choices(el)[3]!.click();
     await loaded(el);
     expect(el.imageFacts?.modality).to.equal('DX');
+  });
+
+  it('[HAZ-027] a server with neither /rendered nor /thumbnail: each small picture is its middle image drawn in the page, a compressed one the plain box', async () => {
+    const study = newStudyUid();
+    await store([...pictureFiles(study, [PLAN.front!, PLAN.us!]), rleFile(study)]);
+    await setFaults([
+      { match: '/rendered$', kind: 'status', status: 404 },
+      { match: '/thumbnail$', kind: 'status', status: 404 },
+    ]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    expect(choices(el)).to.have.length(3);
+    await scrollThrough(el);
+    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === 2, 20000, 'the two drawn small pictures');
+    const fileRequests = async () => (await proxyLog()).log.filter((entry) => /\/instances\/[0-9.]+$/.test(entry.path) && entry.outcome === 'completed');
+    for (let waited = 0; (await fileRequests()).length < 3; waited += 200) {
+      expect(waited, 'every file fetched').to.be.below(20000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await el.updateComplete;
+    const log = (await proxyLog()).log;
+    // Drawn from the series' middle image (the second of the ultrasound's three), one file each.
+    const files = log.filter((entry) => /\/instances\/[0-9.]+$/.test(entry.path)).map((entry) => entry.path.split('/').pop());
+    expect(files.sort()).to.deep.equal([instanceOf(study, PLAN.front!, 1), instanceOf(study, PLAN.us!, 2), `${study}.10.1`].sort());
+    const images = [...shadow(el).querySelectorAll<HTMLImageElement>('.study-thumb > img')];
+    await Promise.all(images.map((img) => img.decode()));
+    expectProportions(el, study);
+    for (const img of images) {
+      // A real picture: the image's two halves, one black and one white (windowed to the image's
+      // own range, as the viewer first shows it), not one flat colour.
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(img, 0, 0);
+      const row = context.getImageData(0, Math.floor(canvas.height / 2), canvas.width, 1).data;
+      const [left, right] = [row[4 * 2]!, row[4 * (canvas.width - 3)]!].sort((a, b) => a - b);
+      expect(left, 'one half black').to.be.below(30);
+      expect(right, 'the other white').to.be.above(225);
+    }
+    // The compressed image (RLE, which the poster code does not read): the plain box, no error.
+    const rle = shadow(el).querySelector<HTMLElement>(`.study-thumb[data-thumb="${study}.10"]`)!;
+    expect(rle.querySelector('img')).to.equal(null);
+    expect(shadow(el).querySelector('.study-error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('no small picture starts while a series is open (its own images come first); the rest come on the way back', async () => {
+    const study = newStudyUid();
+    const plan = [PLAN.front!, PLAN.side!, PLAN.thin!, PLAN.thick!, PLAN.t1!];
+    await store(pictureFiles(study, plan));
+    // Slow small pictures: three on their way, two waiting, when the patient opens a series.
+    await setFaults([{ match: '/rendered$', kind: 'slow', ms: 1500 }]);
+    const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study }, [700, 400]);
+    await listed(el);
+    await scrollThrough(el);
+    const opened = uidOf(study, PLAN.t1!);
+    // The small pictures asked for (the open series' own first picture is left out: it is not one of them).
+    const thumbs = async () => (await proxyLog()).log.filter((entry) => entry.path.endsWith('/rendered') && !entry.path.includes(`/series/${opened}/`));
+    for (let waited = 0; (await thumbs()).length < 3; waited += 50) {
+      expect(waited, 'three small pictures on their way').to.be.below(15000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    choices(el).find((button) => text(button).startsWith('Fat looks bright'))!.click();
+    await loaded(el);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await thumbs(), 'no new small picture while the series is open').to.have.length(3);
+    shadow(el).querySelector<HTMLButtonElement>('.study-back')!.click();
+    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === plan.length, 20000, 'every small picture, back at the list');
   });
 
   it('[HAZ-030] a key image opens its series at that image; the event holds safe facts only; back is one step', async () => {
@@ -233,7 +329,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     el.seriesDetails = true;
     await listed(el);
     const details = [...shadow(el).querySelectorAll('details.study-detail')];
-    expect(details.length).to.equal(8);
+    expect(details.length).to.equal(9);
     expect(text(details[5]!.querySelector('summary'))).to.equal(enGB['study.moreDetail']);
     expect(text(details[5]!)).to.contain('T2 AX Phantom');
     await expect(el).to.be.accessible();
@@ -294,7 +390,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     await expect(el).to.be.accessible();
     await clearFaults();
     shadow(el).querySelector<HTMLButtonElement>('.study-error button')!.click();
-    await until(() => choices(el).length === 11, 20000, 'the list after Try again');
+    await until(() => choices(el).length === 12, 20000, 'the list after Try again');
   });
 
   it('QIDO answering 204 (nothing found): the plain "no images" message, not a server fault', async () => {
@@ -366,10 +462,10 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
       [700, 400],
     );
     await listed(el);
-    expect(choices(el)).to.have.length(11);
+    expect(choices(el)).to.have.length(12);
     expect(asked.slice(0, 2)).to.deep.equal([false, true]);
     await scrollThrough(el);
-    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === 11, 20000, 'every small image, with the token');
+    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === 12, 20000, 'every small image, with the token');
   });
 
   it('a series that fails: its message, and back to the list, where the rest still work', async () => {
@@ -404,7 +500,9 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
         .filter((entry): entry is PerformanceResourceTiming => entry.startTime >= started && entry.name.includes('/dicom-web/'));
     const sum = (list: PerformanceResourceTiming[]) => list.reduce((total, entry) => total + entry.encodedBodySize, 0);
     const list = entries();
-    const lists = list.filter((entry) => !entry.name.includes('/rendered'));
+    // Each series' search for its middle image's shape (`offset` where the count is known) belongs to its small picture.
+    const shapes = list.filter((entry) => /\/instances\?limit=1&offset=/.test(entry.name));
+    const lists = list.filter((entry) => !entry.name.includes('/rendered') && !shapes.includes(entry));
     const thumbs = list.filter((entry) => entry.name.includes('/rendered'));
     choices(el)[0]!.click();
     await loaded(el);
@@ -413,6 +511,8 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     const report = {
       listRequests: lists.length,
       listBytes: sum(lists),
+      shapeSearches: shapes.length,
+      shapeSearchBytes: sum(shapes),
       smallImages: thumbs.length,
       smallImageBytes: sum(thumbs),
       firstKeyImageRequests: opened.length,
@@ -422,5 +522,8 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     // QIDO series, the KOS's metadata, one instance search per series it names (3).
     expect(lists.length).to.equal(5);
     expect(thumbs.length).to.equal(count);
+    // One search a series (9); a key image's shape came with its KOS search.
+    expect(shapes.length).to.equal(Object.keys(PLAN).length);
+    expect(list.length).to.equal(5 + Object.keys(PLAN).length + count);
   });
 });

@@ -27,7 +27,7 @@ import { createServer, request } from 'node:http';
 export async function startFaultProxy(target) {
   /** @type {(FaultRule & { pattern: RegExp })[]} */
   let rules = [];
-  /** @type {{ n: number, method: string, path: string, fault: string | null, status?: number, outcome: string, authorization: boolean }[]} */
+  /** @type {{ n: number, method: string, path: string, query: string, fault: string | null, status?: number, outcome: string, authorization: boolean }[]} */
   let log = [];
   let counter = 0;
   /** Responses still open, so `clear()` and `stop()` can end them. */
@@ -61,9 +61,9 @@ export async function startFaultProxy(target) {
   }
 
   const server = createServer(async (req, res) => {
-    const path = (req.url ?? '').split('?')[0];
+    const [path = '', query = ''] = (req.url ?? '').split('?');
     const rule = pick(path);
-    const entry = { n: ++counter, method: req.method ?? 'GET', path, fault: rule?.kind ?? null, outcome: 'open', authorization: Boolean(req.headers.authorization) };
+    const entry = { n: ++counter, method: req.method ?? 'GET', path, query, fault: rule?.kind ?? null, outcome: 'open', authorization: Boolean(req.headers.authorization) };
     log.push(entry);
     live.add(res);
     let cutting = false;
