@@ -6,22 +6,25 @@
  * - The head CT study: the phantom in fine slices (40 of 1.25 mm) and in thicker slices (10 of 5 mm,
  *   the same head), and a key object selection (KOS) naming one image of each.
  * - The chest X-ray study: the front view, and the KOS that names it.
+ * - A study with nothing to show: only a report (SR), for the stories.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dcmjs from 'dcmjs';
-import { makeKos } from './pacs-objects.mjs';
+import { makeKos, makeSr } from './pacs-objects.mjs';
 import { writeStaticDicomWeb } from './static-dicomweb.mjs';
 import { CT_STUDY_UID, makeChestRadiograph, makeCtSeries } from './synthetic.mjs';
 
 const { DicomDict, DicomMessage, DicomMetaDictionary } = dcmjs.data;
 
 /** Bumped when the studies change, so an older tree is written again. */
-const VERSION = 1;
+const VERSION = 2;
 const CT_IMAGE = '1.2.840.10008.5.1.4.1.1.2';
 const KOS = '1.2.840.10008.5.1.4.1.1.88.59';
 export const DEMO_FINE_SERIES = `${CT_STUDY_UID}.21`;
 export const DEMO_THICK_SERIES = `${CT_STUDY_UID}.22`;
+/** The study that holds only a report. */
+export const DEMO_REPORT_STUDY = '2.25.1234567890123456789012345.8';
 
 /** A Part 10 file with some attributes changed (dcmjs: read, naturalize, change, write). */
 function retag(buffer, changes) {
@@ -98,6 +101,7 @@ export function writeDemoDicomWeb(dir) {
     ctKos(),
     makeChestRadiograph().buffer,
     makeKos(),
+    retag(makeSr(), { StudyInstanceUID: DEMO_REPORT_STUDY, SeriesInstanceUID: `${DEMO_REPORT_STUDY}.1`, SOPInstanceUID: `${DEMO_REPORT_STUDY}.1.1` }),
   ];
   writeStaticDicomWeb(files, dir);
   writeFileSync(marker, JSON.stringify({ version: VERSION }));
