@@ -236,9 +236,12 @@ function writeStudyIndexes(root, study, instances) {
     '00201206': { vr: 'IS', Value: [seriesList.length] },
   };
   writeGzip(studyPath, 'index.json.gz', JSON.stringify([studyEntry]));
-  // writer/CompleteStudyWriter.js: the list of all studies, this one replaced or added.
-  const all = readGzipJson(join(root, 'studies', 'index.json.gz'), []).filter((entry) => first(entry, '0020000D') !== study);
-  writeIndex(root, 'studies', [...all, studyEntry]);
+  // writer/CompleteStudyWriter.js: the list of all studies, this one replaced where it was, or added.
+  const all = readGzipJson(join(root, 'studies', 'index.json.gz'), []);
+  const at = all.findIndex((entry) => first(entry, '0020000D') === study);
+  if (at === -1) all.push(studyEntry);
+  else all[at] = studyEntry;
+  writeIndex(root, 'studies', all);
   return studyEntry;
 }
 
