@@ -135,7 +135,7 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
     expect(correlation(fromTree, pictureGrid(other))).to.be.greaterThan(0.99);
   });
 
-  it('no small images on a static server: plain places instead, every request answered, every choice still opens', async () => {
+  it('[HAZ-008] no small images on a static server: plain places instead, every request answered, every choice still opens', async () => {
     const study = await full();
     await staticLog(true);
     const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
