@@ -1,5 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { mergeConfig, type InlineConfig } from 'vite';
+import { writeDemoDicomWeb } from '../scripts/demo-dicomweb.mjs';
+import { serveStaticDicomWeb } from '../scripts/static-dicomweb.mjs';
+
+/**
+ * The synthetic studies as a static DICOMweb tree (the demo's: scripts/demo-dicomweb.mjs), for the
+ * study stories: written once here, served at /dicomweb/ as plain files (the dev server, through
+ * the plugin below; the built Storybook copies it, and is served the same way by its check,
+ * test/node/storybook.test.mjs).
+ */
+const DICOMWEB = fileURLToPath(new URL('../demo/data/dicomweb', import.meta.url));
+writeDemoDicomWeb(DICOMWEB);
 
 /**
  * Storybook for the library. `@storybook/builder-vite` loads ../vite.config.ts by itself (its default
@@ -13,8 +25,18 @@ const config: StorybookConfig = {
   // Docs pages from custom-elements.json (autodocs, in preview.ts), and axe on every story.
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true },
+  staticDirs: [{ from: '../demo/data/dicomweb', to: '/dicomweb' }],
   async viteFinal(viteConfig) {
     return mergeConfig(viteConfig, {
+      plugins: [
+        {
+          name: 'pv-static-dicomweb',
+          configureServer(server) {
+            // Before Storybook's own static files, which would not find `series/index.json.gz` for `.../series`.
+            server.middlewares.use('/dicomweb', serveStaticDicomWeb(DICOMWEB));
+          },
+        },
+      ],
       optimizeDeps: {
         // Lit entry points only the stories use: pre-bundled with the rest of Lit, so the dev
         // server does not discover them late (a reload) or load a second copy of Lit.

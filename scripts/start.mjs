@@ -10,6 +10,8 @@
  *      /cdn/      dist/cdn/ (the script-tag build, loaded from a sub-path)
  *      /nhsuk/    NHS.UK frontend's CSS and assets from node_modules
  *      /themes/   the package's themes (src/themes, published as dist/themes)
+ *      /dicomweb/ the synthetic studies as a static DICOMweb tree (demo/data/dicomweb, the files
+ *                 static-wado-creator writes, served as plain files), for demo/studies.html
  *    The script-tag build goes out compressed, as a portal should serve it: the build's precompressed
  *    `.br` (or `.gz`) copy when the browser accepts it, a year's `immutable` cache for the hashed
  *    chunks, and `no-cache` (revalidate every time) for the entry script, whose name never changes.
@@ -19,9 +21,11 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { writeDemoDicomWeb } from './demo-dicomweb.mjs';
 import { writeSyntheticStudy } from './make-synthetic.mjs';
 import { makeGsps } from './pacs-objects.mjs';
 import { SUPPORTED_CSP } from './platform.mjs';
+import { serveStaticDicomWeb } from './static-dicomweb.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const at = (...parts) => join(root, ...parts);
@@ -70,6 +74,8 @@ const manifest = writeSyntheticStudy(dataDir);
 if (!hadData) console.log(`Wrote ${manifest.ct.length} synthetic CT slices and 1 chest X-ray to demo/data`);
 // --- issue 18 editor: the radiologist's arrow and words for the "For your care team" page (made up) ---
 if (!existsSync(join(dataDir, 'chest-xray-gsps.dcm'))) writeFileSync(join(dataDir, 'chest-xray-gsps.dcm'), new Uint8Array(makeGsps()));
+// --- issue 16: the studies by study, as a static DICOMweb tree (demo/studies.html) ---
+if (writeDemoDicomWeb(join(dataDir, 'dicomweb'))) console.log('Wrote the synthetic studies as a static DICOMweb tree to demo/data/dicomweb');
 
 // 3. The server.
 const nhsukDir = at('node_modules/nhsuk-frontend/dist/nhsuk');
@@ -91,6 +97,7 @@ const serveCdn = sirv(at('dist/cdn'), { dev: true, brotli: true, gzip: true, set
 const serveExamples = sirv(at('examples'), { dev: true, setHeaders });
 const serveThemes = sirv(at('src/themes'), { dev: true });
 const serveNhsukAssets = sirv(join(nhsukDir, 'assets'), { dev: true });
+const serveDicomWeb = serveStaticDicomWeb(join(dataDir, 'dicomweb'));
 
 /** Hand the request to `serve` with `prefix` taken off its path. */
 const mounted = (prefix, serve) => (req, res, next) => {
@@ -116,6 +123,7 @@ const server = createServer((req, res) => {
   if (path.startsWith('/cdn/')) return mounted('/cdn/', serveCdn)(req, res, notFound);
   if (path.startsWith('/examples/')) return mounted('/examples/', serveExamples)(req, res, notFound);
   if (path.startsWith('/themes/')) return mounted('/themes/', serveThemes)(req, res, notFound);
+  if (path.startsWith('/dicomweb/')) return mounted('/dicomweb/', serveDicomWeb)(req, res, notFound);
   if (path === '/nhsuk/nhsuk-frontend.min.css') {
     res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
     return res.end(req.method === 'HEAD' ? undefined : nhsukCss);

@@ -345,3 +345,46 @@ export const SomeFilesSkipped = {
 export const NotAScan = {
   args: { image: 'not-dicom' },
 } satisfies Story;
+
+// --- issue 16: a whole study, from the synthetic studies served as a static DICOMweb tree at dicomweb/ ---
+// (scripts/demo-dicomweb.mjs writes them; .storybook/main.ts serves them, as `npm start` does for the demo.)
+
+/** The made-up head CT study: fine and thicker slices, and a KOS naming one image of each. */
+const HEAD_CT_STUDY = '2.25.1234567890123456789012345.1';
+/** A made-up study that holds only a report (scripts/demo-dicomweb.mjs DEMO_REPORT_STUDY). */
+const REPORT_ONLY_STUDY = '2.25.1234567890123456789012345.8';
+
+/**
+ * A whole study, given by `dicomweb-root` and `study-uid` alone: every set of images in plain words
+ * ("Fine slices, to see small details"), with what kind of scan and how many images; the images the
+ * care team picked (a DICOM key object selection) first. Choosing one shows it, with "Back to the
+ * list". The server here is a static DICOMweb tree (plain files): it has no small pictures, so each
+ * choice shows a plain box instead.
+ */
+export const StudyList = {
+  args: { dicomwebRoot: 'dicomweb', studyUid: HEAD_CT_STUDY },
+} satisfies Story;
+
+/**
+ * The first image the care team picked, opened from the list: its set of images opens at that
+ * image (slice 22 of 40), named "…: image 1", with "Back to the list" one step away.
+ */
+export const StudyKeyImageOpen = {
+  args: { dicomwebRoot: 'dicomweb', studyUid: HEAD_CT_STUDY },
+  play: async ({ canvasElement }) => {
+    const viewer = canvasElement.querySelector('patient-image-viewer')!;
+    for (let waited = 0; !viewer.shadowRoot?.querySelector('.study-choice'); waited += 100) {
+      if (waited > 20000) throw new Error('The study list did not show.');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    viewer.shadowRoot!.querySelector<HTMLButtonElement>('.study-choice')!.click();
+  },
+} satisfies Story;
+
+/**
+ * A study with nothing to show: it holds only a report, so the viewer says there are no images
+ * and that one item is not an image (`pv-error` with `detail.type` `not-an-image`).
+ */
+export const StudyNothingToShow = {
+  args: { dicomwebRoot: 'dicomweb', studyUid: REPORT_ONLY_STUDY },
+} satisfies Story;

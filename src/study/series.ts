@@ -26,6 +26,9 @@ export const SERIES_FIELDS = [
   '00201209', // Number of Series Related Instances
 ] as const;
 
+/** The facts of SERIES_FIELDS that only name a series (a server that ignores `includefield` leaves them out). */
+export const NAMING_FIELDS: readonly string[] = ['00080008', '00180050', '00180020', '00180021', '00180022', '00180024', '00180080', '00180081', '00180082', '00185101'];
+
 /** One series, with only the facts this library uses. */
 export interface StudySeries {
   uid: string;
@@ -124,6 +127,12 @@ export function isPicture(series: StudySeries): boolean {
   if (series.imageType.some((word) => word === 'DOSE_INFO' || word === 'SCREEN SAVE') && DOSE_SCREEN.test(series.description)) return false;
   if (DOSE_SCREEN.test(series.description)) return false;
   return true;
+}
+
+/** Whether this series' plain name is built from header facts (views, slices, MRI sequences), not from its kind alone. */
+export function namedByFacts(series: StudySeries): boolean {
+  const kind = kindOf(series.modality);
+  return isPicture(series) && (kind === 'xray' || kind === 'mammogram' || kind === 'ct' || kind === 'mri');
 }
 
 /** The study's series split into pictures (in the order to show) and the number left out. */

@@ -16,7 +16,8 @@ import { ViewerError, toViewerError } from '../sources/errors.js';
 import { fetchBytes } from '../sources/fetch-bytes.js';
 import type { ViewerSource } from '../sources/prepare.js';
 import { readKeyImages, type KeyImage } from './key-images.js';
-import { SERIES_FIELDS, kindName, layName, readSeries, sortSeries, type StudySeries } from './series.js';
+import { SERIES_FIELDS, kindName, layName, namedByFacts, readSeries, sortSeries, type StudySeries } from './series.js';
+import { frameCount, instanceAnswer, lacksNamingFacts, withNamingFacts } from './answers.js';
 import { studyStyles } from './study.styles.js';
 import { THUMB_FIELDS, THUMB_SIZE, loadThumb, thumbImage, type ThumbImage } from './thumbs.js';
 import { untilAborted } from '../sources/until-aborted.js';
@@ -79,16 +80,19 @@ interface Chosen {
   target?: ImageTarget;
 }
 
-/** Where an image of the study is: its series, and how many frames it has. */
+/** Where an image of the study is: its series, and how many frames it has (undefined: the server did not say). */
 interface Place {
   series: string;
-  frames: number;
+  frames: number | undefined;
 }
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 /** At most this many instance UIDs in one search's address (UID list matching); more: each series' own list. */
 const UIDS_AT_ONCE = 40;
+/** A server that ignores `includefield`: at most this many series' metadata asked for their naming facts, so many at once. */
+const FACTS_FOR = 24;
+const FACTS_AT_ONCE = 3;
 /** How many small images may download at once (a phone on a slow line). */
 const THUMBS_AT_ONCE = 3;
 const UID = /^[0-9.]{1,64}$/;
@@ -124,6 +128,8 @@ export class StudyController implements ReactiveController {
   #lastId = '';
   /** The key image's frame could not be found in its series once loaded. */
   #keyNotFound = false;
+  /** The server ignores query strings (a static DICOMweb tree): its answers hold all, and only their own attributes. */
+  #ignoresQueries = false;
   /** The choice whose image to go to when its series is on screen (once: "Try again" after that keeps the patient's place). */
   #pending: Chosen | undefined;
   #loadedKey = '';
@@ -204,8 +210,12 @@ export class StudyController implements ReactiveController {
       await untilAborted(this.#inputs().whenWanted(), abort.signal);
       if (!UID.test(study)) throw new ViewerError('not-found', 'Not a study UID.');
       const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
-      const all = readSeries(await this.#json(`${base}/series?includefield=${SERIES_FIELDS.join(',')}`, abort.signal));
+      let answer = await this.#json(`${base}/series?includefield=${SERIES_FIELDS.join(',')}`, abort.signal);
       if (abort.signal.aborted) return;
+      this.#ignoresQueries = lacksNamingFacts(answer);
+      if (this.#ignoresQueries) answer = await this.#addNamingFacts(base, answer as unknown[], abort.signal);
+      if (abort.signal.aborted) return;
+      const all = readSeries(answer);
       const { pictures, notPictures, keyObjects } = sortSeries(all);
       this.#choices = pictures.map((series) => ({ series, name: '', kind: '' }));
       this.#namedWith = undefined;
@@ -321,6 +331,32 @@ export class StudyController implements ReactiveController {
   }
 
   /**
+   * A series list without the facts the plain names need (a static server ignores `includefield`):
+   * each picture series' own metadata gives them, a few at a time. A series whose metadata fails keeps
+   * the name its kind gives ("CT scan of the head"); the list never waits on it beyond the time-out.
+   */
+  async #addNamingFacts(base: string, list: unknown[], signal: AbortSignal): Promise<unknown[]> {
+    const entries = [...list];
+    const wanted = entries
+      .map((entry, index) => ({ index, series: readSeries([entry])[0] }))
+      .filter((item): item is { index: number; series: StudySeries } => item.series !== undefined && namedByFacts(item.series))
+      .slice(0, FACTS_FOR);
+    let next = 0;
+    const worker = async () => {
+      while (next < wanted.length && !signal.aborted) {
+        const { index, series } = wanted[next++]!;
+        try {
+          entries[index] = withNamingFacts(entries[index], await this.#json(`${base}/series/${series.uid}/metadata`, signal));
+        } catch (error) {
+          if (signal.aborted) throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: FACTS_AT_ONCE }, worker));
+    return entries;
+  }
+
+  /**
    * The key images: each KOS's list, then each named series' instances (one search a series) so an
    * image that is not there is counted as missing rather than offered. A failure here leaves the
    * list without key images; it never stops the list.
@@ -343,7 +379,7 @@ export class StudyController implements ReactiveController {
       }
       const bySeries = new Map(this.#choices.map((choice) => [choice.series.uid, choice]));
       const named = [...new Set(images.map((image) => image.series))].filter((uid) => bySeries.has(uid));
-      const frames = new Map<string, number>();
+      const frames = new Map<string, number | undefined>();
       await Promise.all(
         named.map(async (uid) => {
           // Only the named instances (UID list matching, which Orthanc and DCM4CHEE do); a server that
@@ -351,11 +387,13 @@ export class StudyController implements ReactiveController {
           const wanted = [...new Set(images.filter((image) => image.series === uid).map((image) => image.instance))];
           const search = `${base}/series/${uid}/instances?includefield=${THUMB_FIELDS}`;
           let list = await this.#json(`${search}&SOPInstanceUID=${wanted.join(',')}`, signal);
-          if (!Array.isArray(list) || list.length === 0) list = await this.#json(search, signal);
+          // A server that ignored the match sent others too (perhaps one page of them): one it left out
+          // is not known to be missing, so the whole series is asked for.
+          const answer = instanceAnswer(list, wanted);
+          if (answer.found.size === 0 || (!answer.matched && answer.found.size < wanted.length)) list = await this.#json(search, signal);
           for (const entry of Array.isArray(list) ? (list as Record<string, { Value?: unknown[] }>[]) : []) {
             const sop = entry['00080018']?.Value?.[0];
-            const count = Number(entry['00280008']?.Value?.[0] ?? 1);
-            if (typeof sop === 'string') frames.set(sop, Number.isFinite(count) && count > 0 ? count : 1);
+            if (typeof sop === 'string') frames.set(sop, frameCount(entry, this.#ignoresQueries));
             this.#noteShape(entry);
           }
         }),
@@ -363,7 +401,8 @@ export class StudyController implements ReactiveController {
       const keys: KeyImage[] = [];
       for (const image of images) {
         const count = frames.get(image.instance);
-        if (!bySeries.has(image.series) || count === undefined || image.frame > count) {
+        // A frame count the server did not give (a static tree's instance list) is checked once the series shows.
+        if (!bySeries.has(image.series) || !frames.has(image.instance) || (count !== undefined && image.frame > count)) {
           missing++;
           continue;
         }
@@ -406,7 +445,7 @@ export class StudyController implements ReactiveController {
       for (const image of wanted) {
         const place = this.#where.get(image.sopInstanceUid);
         const frame = image.frame ?? 1;
-        if (!place || !this.#choices.some((choice) => choice.series.uid === place.series) || frame > place.frames) missing++;
+        if (!place || !this.#choices.some((choice) => choice.series.uid === place.series) || (place.frames !== undefined && frame > place.frames)) missing++;
         else images.push({ series: place.series, instance: image.sopInstanceUid, frame });
       }
     }
@@ -454,7 +493,11 @@ export class StudyController implements ReactiveController {
       try {
         const list = await this.#json(`${base}/instances?SOPInstanceUID=${unknown.join(',')}&includefield=0020000E,${THUMB_FIELDS}`, signal);
         if (signal.aborted) return;
-        placed = this.#record(list);
+        this.#record(list);
+        // Only an answer the server matched proves the rest absent; one that ignored the match (and may
+        // be one page of every instance) places what it holds, and the series lists look for the rest.
+        const answer = instanceAnswer(list, unknown);
+        placed = answer.matched || answer.found.size === unknown.length ? answer.found.size : 0;
       } catch (error) {
         if (signal.aborted) throw error;
       }
@@ -487,9 +530,8 @@ export class StudyController implements ReactiveController {
     for (const entry of Array.isArray(list) ? (list as Record<string, { Value?: unknown[] } | undefined>[]) : []) {
       const sop = entry?.['00080018']?.Value?.[0];
       const inSeries = series ?? entry?.['0020000E']?.Value?.[0];
-      const frames = Number(entry?.['00280008']?.Value?.[0] ?? 1);
       if (typeof sop !== 'string' || typeof inSeries !== 'string') continue;
-      this.#where.set(sop, { series: inSeries, frames: Number.isInteger(frames) && frames > 0 ? frames : 1 });
+      this.#where.set(sop, { series: inSeries, frames: frameCount(entry, this.#ignoresQueries) });
       this.#noteShape(entry);
       count++;
     }
@@ -535,6 +577,7 @@ export class StudyController implements ReactiveController {
     this.#locating = Promise.resolve();
     this.#chosen = undefined;
     this.#keyNotFound = false;
+    this.#ignoresQueries = false;
     this.#pending = undefined;
     this.status = 'idle';
     this.error = undefined;

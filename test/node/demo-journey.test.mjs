@@ -366,3 +366,58 @@ it('[HAZ-033] the demo in the NHS App web view (its user agent and a fake of its
   assert.deepEqual(problems, [], 'no page errors');
   await page.close();
 });
+
+it('[HAZ-030] your scans by study (issue 16): each study opened by its UID alone, from a static DICOMweb tree, the picked images first; one opens and is drawn', async () => {
+  const page = explained(await browser.newPage());
+  await page.setViewport({ width: 1280, height: 900 });
+  const seen = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+  // A static tree has no small images made by the server: /rendered and /thumbnail answer 404, and the
+  // list falls back. Every other 404 is a fault.
+  const missing = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(new URL(response.url()).pathname);
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('a[href="studies.html"]')]);
+  const listed = (id) =>
+    page.waitForFunction((s) => document.querySelector(s)?.shadowRoot?.querySelector('.study')?.getAttribute('aria-busy') === 'false', { timeout: 60_000 }, id);
+  const names = (id) =>
+    page.$eval(id, (el) => [...el.shadowRoot.querySelectorAll('.study-list')].map((ul) => [...ul.querySelectorAll('.study-name')].map((n) => n.textContent.trim())));
+  await listed('#ct-study');
+  assert.deepEqual(await names('#ct-study'), [
+    ['Fine slices, to see small details: image 1', 'Thicker slices, fewer to look through: image 2'],
+    ['Fine slices, to see small details', 'Thicker slices, fewer to look through'],
+  ]);
+  await page.click('a[href="#xray-study-heading"]');
+  await listed('#xray-study');
+  assert.deepEqual(await names('#xray-study'), [['Front view: image 1'], ['Front view']]);
+  // The first picked image of the CT, by a real click: its series opens at that slice, drawn.
+  await page.click('a[href="#ct-study-heading"]');
+  const first = await page.evaluateHandle(() => document.querySelector('#ct-study').shadowRoot.querySelector('.study-choice'));
+  await first.click();
+  await page.waitForFunction(() => document.querySelector('#ct-study').status === 'loaded', { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('#ct-study').index === 21, { timeout: 10_000 });
+  assert.equal(await drawn(page, '#ct-study'), true, 'the picked slice is drawn');
+  // Nothing identifying on the page (the tree holds the made-up patient's name and the descriptions).
+  assert.doesNotMatch(await flatText(page), /Phantom|SYNTH-00042|Head 1\.25 mm|Synthetic chest radiograph/);
+  assert.deepEqual(
+    missing.filter((path) => !/^\/dicomweb\/studies\/[\d.]+\/series\/[\d.]+(\/instances\/[\d.]+(\/frames\/\d+)?)?\/(rendered|thumbnail)$/.test(path)),
+    [],
+    'nothing missing but the small images a static tree does not have',
+  );
+  const notFound = /Failed to load resource: the server responded with a status of 404/;
+  assert.equal(seen.filter((line) => notFound.test(line)).length, missing.length);
+  assert.deepEqual(
+    seen.filter((line) => !notFound.test(line)),
+    [],
+    'no console errors, page errors or CSP violations',
+  );
+  await page.close();
+});

@@ -27,6 +27,7 @@ import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import sirv from 'sirv';
 import { CHROME_PATH, QUIET_CHROMIUM_FLAGS, ROOT, WEBGL_FLAGS } from '../../scripts/platform.mjs';
+import { serveStaticDicomWeb } from '../../scripts/static-dicomweb.mjs';
 
 const OUT = join(ROOT, 'storybook-static');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -36,11 +37,19 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22
 const VARIANTS = ['theme:sample-trust', 'theme:high-contrast', 'locale:cy'];
 /** A story tag (index.json has them): loading is the story's settled state. */
 const STAYS_LOADING = 'stays-loading';
-/** The browser logs a 404 as a console error: allowed only for the files stories ask for to show "not found". */
-const MEANT_TO_BE_MISSING = /Failed to load resource: the server responded with a status of 404 .*\(http:\/\/[^/]+\/synthetic\/no-such-[\w.-]+\)$/;
+/**
+ * The browser logs a 404 as a console error: allowed only for the files stories ask for to show "not
+ * found", and for the small pictures a static DICOMweb tree does not have (the study stories ask
+ * /rendered, then /thumbnail, then show a plain box; the viewer's first picture asks /rendered first).
+ */
+const MEANT_TO_BE_MISSING =
+  /Failed to load resource: the server responded with a status of 404 .*\(http:\/\/[^/]+\/(synthetic\/no-such-[\w.-]+|dicomweb\/studies\/[\d.]+\/series\/[\d.]+(\/instances\/[\d.]+(\/frames\/\d+)?)?\/(rendered|thumbnail)\?[\w=,.&]+)\)$/;
 
 // 1. The build.
-const INPUTS = ['src', 'stories', '.storybook', 'docs', 'examples', 'custom-elements.json', 'vite.config.ts', 'package.json', 'package-lock.json', 'scripts/synthetic.mjs'];
+const INPUTS = [
+  'src', 'stories', '.storybook', 'docs', 'examples', 'custom-elements.json', 'vite.config.ts', 'package.json', 'package-lock.json', 'scripts/synthetic.mjs',
+  'scripts/static-dicomweb.mjs', 'scripts/demo-dicomweb.mjs', 'scripts/pacs-objects.mjs',
+];
 
 function newestInput() {
   let newest = 0;
@@ -90,10 +99,15 @@ let browser;
 before(async () => {
   if (!build.ok) return;
   const serve = sirv(OUT, { dev: true });
+  // The study stories' static DICOMweb tree (copied into the build by .storybook/main.ts's staticDirs),
+  // served as plain files the way the dev server and `npm start` serve it.
+  const serveDicomWeb = serveStaticDicomWeb(join(OUT, 'dicomweb'));
   server = createServer((req, res) => {
     // Chromium asks for one by itself; Storybook's page names its own icon.
     if (req.url === '/favicon.ico') return res.writeHead(204).end();
-    serve(req, res, () => {
+    const dicomweb = req.url.startsWith('/dicomweb/');
+    if (dicomweb) req.url = req.url.slice('/dicomweb'.length);
+    (dicomweb ? serveDicomWeb : serve)(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('Not found');
     });

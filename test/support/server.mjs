@@ -15,6 +15,7 @@ import { startFaultProxy } from './fault-proxy.mjs';
 import { startOrthanc } from './orthanc.mjs';
 import { writeTransferSyntaxVariants } from './transfer-syntaxes.mjs';
 import { writeDicomCases } from './dicom-cases.mjs';
+import { serveStaticDicomWeb, writeStaticDicomWeb } from '../../scripts/static-dicomweb.mjs';
 
 export const TEST_TOKEN = 'pv-test-token';
 const root = resolve(new URL('../..', import.meta.url).pathname);
@@ -102,6 +103,14 @@ export async function createTestServer({ data = true } = {}) {
   // test/components (the reliability tests): a fault-injecting proxy in front of Orthanc, reached through /faulty-dicom-web/.
   const faultProxy = orthanc.available ? await startFaultProxy(orthanc.url) : undefined;
 
+  // Issue 16: a second DICOMweb implementation, the static tree static-wado-creator writes, served as
+  // plain files (test/study/study-static.test.ts). Tests store into it as into Orthanc (STOW-RS to
+  // /static-dicom-web/studies, as static-wado-webserver accepts); everything else is sirv alone.
+  const staticTree = join(synthetic, 'static-dicom-web');
+  const staticFiles = serveStaticDicomWeb(staticTree);
+  /** Each request to the tree: its path (with the query), status, and whether it was answered (GET /__static-dicom-web-log). */
+  let staticLog = [];
+
   const { vite, viteUrl } = await startVite();
 
   const info = {
@@ -172,6 +181,27 @@ export async function createTestServer({ data = true } = {}) {
       if (!faultProxy) return respond(ctx, 503, { 'Content-Type': 'text/plain' }, orthanc.reason);
       return faultProxy.forward(ctx, ctx.url.replace(/^\/faulty-dicom-web\//, '/dicom-web/'));
     }
+    if (path === '/__static-dicom-web-log') {
+      const body = JSON.stringify({ log: staticLog });
+      if (ctx.query.clear !== undefined) staticLog = [];
+      return respond(ctx, 200, { 'Content-Type': 'application/json' }, body);
+    }
+    if (path.startsWith('/static-dicom-web/')) {
+      if (ctx.method === 'POST' && path === '/static-dicom-web/studies') {
+        const { studies } = writeStaticDicomWeb(await multipartParts(ctx.req, ctx.get('Content-Type')), staticTree);
+        return respond(ctx, 200, { 'Content-Type': 'application/json' }, JSON.stringify({ studies }));
+      }
+      if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return respond(ctx, 405, { 'Content-Type': 'text/plain' }, 'Read only');
+      const entry = { path: ctx.url, status: 0, answered: false };
+      staticLog.push(entry);
+      ctx.res.on('finish', () => Object.assign(entry, { status: ctx.res.statusCode, answered: true }));
+      ctx.respond = false;
+      ctx.req.url = ctx.url.replace(/^\/static-dicom-web/, '');
+      return staticFiles(ctx.req, ctx.res, () => {
+        ctx.res.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
+        ctx.res.end('Not found');
+      });
+    }
     if (path.startsWith('/dicom-web/') || path.startsWith('/secure-dicom-web/')) {
       if (path.startsWith('/secure-') && !authorised(ctx)) return respond(ctx, 401, { 'WWW-Authenticate': 'Bearer' }, 'Unauthorised');
       if (!orthanc.available) return respond(ctx, 503, { 'Content-Type': 'text/plain' }, orthanc.reason);
@@ -191,6 +221,28 @@ export async function createTestServer({ data = true } = {}) {
     },
   };
   return { middleware, plugin, info };
+}
+
+/** The parts of a STOW-RS request body (multipart/related), as Buffers. */
+async function multipartParts(req, contentType) {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? '')?.[1];
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const body = Buffer.concat(chunks);
+  if (!boundary) return [];
+  const marker = Buffer.from(`--${boundary}`);
+  const parts = [];
+  let at = body.indexOf(marker);
+  while (at !== -1) {
+    const next = body.indexOf(marker, at + marker.length);
+    if (next === -1) break;
+    const part = body.subarray(at + marker.length, next);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    // The part's content ends before the CRLF that precedes the next boundary.
+    if (headerEnd !== -1) parts.push(part.subarray(headerEnd + 4, part.length - 2));
+    at = next;
+  }
+  return parts;
 }
 
 /** The project's own Vite dev server (the same config as Storybook and the demo), on a free port. */

@@ -1,0 +1,249 @@
+/**
+ * Issue 16, a second DICOMweb implementation: the same study from the static tree that
+ * static-wado-creator writes (scripts/static-dicomweb.mjs), served by a plain static file server (sirv,
+ * /static-dicom-web/ in test/support/server.mjs). Such a server ignores every query string (no
+ * QIDO-RS matching, no includefield), has no study-level instance search, no /thumbnail and no
+ * /rendered: the viewer falls back, never fails. Real Cornerstone, real browser; Orthanc only to
+ * compare pictures.
+ */
+import { expect } from '@open-wc/testing';
+import type { LayAnnotationLayer, PatientImageViewer, PvErrorEvent, PvSeriesChangeEvent } from '../../src/index.js';
+import { enGB } from '../../src/lay/messages.js';
+import { storeInStaticTree } from '../support/stow.js';
+import { box, cleanup, correlation, loaded, nextEvent, pictureGrid, serverInfo, until, viewer } from '../support/helpers.js';
+import { PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, reportFile, store, uidOf, type KeyRef } from './study-dicom.js';
+
+const ROOT = '/static-dicom-web';
+const shadow = (el: PatientImageViewer) => el.shadowRoot!;
+const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const choices = (el: PatientImageViewer) => [...shadow(el).querySelectorAll<HTMLButtonElement>('.study-choice')];
+const names = (el: PatientImageViewer) =>
+  [...shadow(el).querySelectorAll('.study-list')].map((ul) => [...ul.querySelectorAll('.study-name')].map((n) => text(n)));
+
+async function listed(el: PatientImageViewer): Promise<void> {
+  await until(() => shadow(el).querySelector('.study')?.getAttribute('aria-busy') === 'false', 20000, 'the study list');
+}
+
+/** The test server's log of requests to the static tree (and, with `clear`, a fresh one). */
+async function staticLog(clear = false): Promise<{ path: string; status: number; answered: boolean }[]> {
+  const answer = (await (await fetch(`/__static-dicom-web-log${clear ? '?clear' : ''}`)).json()) as { log: { path: string; status: number; answered: boolean }[] };
+  return answer.log;
+}
+
+/** Requests to the static tree since `since`. */
+const requests = (since: number) =>
+  performance
+    .getEntriesByType('resource')
+    .filter((entry): entry is PerformanceResourceTiming => entry.startTime >= since && entry.name.includes(`${ROOT}/`));
+
+/** The same three key images as the Orthanc tests: an MRI image, a thin CT slice, the side X-ray. */
+const KEYS: KeyRef[] = [
+  { series: PLAN.t2!, image: 2 },
+  { series: PLAN.thin!, image: 3 },
+  { series: PLAN.side!, image: 1 },
+];
+
+let fullStudy: string | undefined;
+/** The full study, in the static tree and (to compare pictures) in Orthanc. */
+async function full(): Promise<string> {
+  if (!fullStudy) {
+    const study = newStudyUid();
+    const files = [...pictureFiles(study), reportFile(study), kosFile(study, KEYS)];
+    await storeInStaticTree(...files);
+    if ((await serverInfo()).orthanc.available) await store(files);
+    fullStudy = study;
+  }
+  return fullStudy;
+}
+
+describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue 16)', function () {
+  this.timeout(60000);
+
+  before(() => {
+    performance.setResourceTimingBufferSize(100000);
+  });
+
+  afterEach(() => cleanup());
+
+  it('the tree is served as plain files: gzipped JSON, every query string ignored, no rendered images', async () => {
+    const study = await full();
+    const all = await fetch(`${ROOT}/studies/${study}/series`);
+    expect(all.headers.get('Content-Type')).to.equal('application/json');
+    const filtered = await fetch(`${ROOT}/studies/${study}/series?Modality=CT&limit=1&includefield=00185101`);
+    const [a, b] = [(await all.json()) as unknown[], (await filtered.json()) as unknown[]];
+    expect(b).to.deep.equal(a);
+    expect(a).to.have.length(10);
+    expect((await fetch(`${ROOT}/studies/${study}/instances?SOPInstanceUID=${instanceOf(study, PLAN.t2!, 2)}`)).status).to.equal(404);
+    expect((await fetch(`${ROOT}/studies/${study}/series/${uidOf(study, PLAN.t2!)}/rendered`)).status).to.equal(404);
+    expect((await fetch(`${ROOT}/studies/${study}/series/${uidOf(study, PLAN.t2!)}/thumbnail`)).status).to.equal(404);
+  });
+
+  it('[HAZ-030] lists every series in the same plain words as from Orthanc, key images first, what is not an image counted', async () => {
+    const study = await full();
+    const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
+    await listed(el);
+    const headings = [...shadow(el).querySelectorAll('.study h2, .study h3')].map((h) => text(h));
+    expect(headings).to.deep.equal([enGB['study.title'], enGB['study.keyTitle'], enGB['study.allTitle']]);
+    const [keys, all] = names(el);
+    expect(keys).to.deep.equal([
+      'Fluid looks bright, seen from above: image 1',
+      'Fine slices, to see small details: image 2',
+      'Side view: image 3',
+    ]);
+    expect(all).to.deep.equal([
+      'Front view',
+      'Side view',
+      'Fine slices, to see small details',
+      'Thicker slices, fewer to look through',
+      'Fat looks bright, seen from the side',
+      'Fluid looks bright, seen from above',
+      'Fat made dark, shows swelling, seen from the front',
+      'Planning image, used to set up the scan',
+    ]);
+    expect(text(choices(el)[5])).to.contain('CT scan of the head, 4 images');
+    expect(text(shadow(el))).to.contain(enGB['study.left'].replace('{count}', '2'));
+    expect(text(shadow(el))).not.to.match(/Phantom|Topogram|t1_tse|H30s/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a key image opens its series at that image, drawn from the static frames as from Orthanc', async function () {
+    const study = await full();
+    const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
+    await listed(el);
+    const changed = nextEvent(el, 'pv-series-change');
+    choices(el)[1]!.click();
+    expect(((await changed) as PvSeriesChangeEvent).detail).to.deep.equal({
+      view: 'series',
+      modality: 'CT',
+      name: 'Fine slices, to see small details: image 2',
+      imageCount: 4,
+      keyImage: true,
+    });
+    await loaded(el);
+    await until(() => el.index === 2, 5000, 'the picked image');
+    expect(el.imageCount).to.equal(4);
+    const fromTree = pictureGrid(el);
+    // Not a blank or garbled picture: the two halves of the made-up image differ.
+    expect(Math.max(...fromTree) - Math.min(...fromTree)).to.be.greaterThan(50);
+    if (!(await serverInfo()).orthanc.available) return;
+    // The same image from Orthanc, in a viewer of the same size: the same picture.
+    const other = viewer({ dicomwebRoot: '/dicom-web', studyUid: study, seriesUid: uidOf(study, PLAN.thin!) }, [700, 400]);
+    await loaded(other);
+    await other.goTo(2);
+    await until(() => other.index === 2, 5000, 'the same image from Orthanc');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(correlation(fromTree, pictureGrid(other))).to.be.greaterThan(0.99);
+  });
+
+  it('[HAZ-008] no small images on a static server: plain places instead, every request answered, every choice still opens', async () => {
+    const study = await full();
+    await staticLog(true);
+    const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
+    await listed(el);
+    for (const choice of choices(el)) {
+      choice.scrollIntoView({ block: 'center' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Each place asked /rendered, then /thumbnail: both 404, answered at once.
+    const thumbnails = async () => (await staticLog()).filter((entry) => /\/thumbnail\?/.test(entry.path));
+    for (let waited = 0; (await thumbnails()).length < 11; waited += 200) {
+      expect(waited, 'every /thumbnail tried').to.be.below(20000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect((await thumbnails()).map((entry) => entry.status)).to.deep.equal(Array(11).fill(404));
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('.study-thumb')).to.have.length(11);
+    expect(shadow(el).querySelectorAll('.study-thumb > img')).to.have.length(0);
+    // Nothing left waiting on the server.
+    expect((await staticLog()).filter((entry) => !entry.answered)).to.deep.equal([]);
+    const front = choices(el).find((button) => text(button).startsWith('Front view'))!;
+    front.click();
+    await loaded(el);
+    expect(el.imageFacts?.modality).to.equal('DX');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a KOS naming a missing image: every instance comes back unasked, and the missing one is still counted missing', async () => {
+    const study = newStudyUid();
+    await storeInStaticTree(...pictureFiles(study, [PLAN.front!, PLAN.t1!]), kosFile(study, [{ series: PLAN.t1!, image: 3 }, { series: PLAN.t1!, image: 1, missing: true }]));
+    const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
+    await listed(el);
+    const [keys, all] = names(el);
+    expect(keys).to.deep.equal(['Fat looks bright, seen from the side: image 1']);
+    expect(all).to.deep.equal(['Front view', 'Fat looks bright, seen from the side']);
+    expect(text(shadow(el))).to.contain(enGB['study.keyMissing'].replace('{count}', '1'));
+    choices(el)[0]!.click();
+    await loaded(el);
+    await until(() => el.index === 2, 5000, 'the picked image');
+  });
+
+  it('a study with only a report: the plain "no images" message', async () => {
+    const study = newStudyUid();
+    await storeInStaticTree(reportFile(study));
+    const el = viewer({ dicomwebRoot: ROOT, studyUid: study });
+    expect(((await nextEvent(el, 'pv-error')) as PvErrorEvent).detail.type).to.equal('not-an-image');
+    await listed(el);
+    expect(text(shadow(el).querySelector('.study-error'))).to.contain(enGB['study.empty']);
+  });
+
+  it('[HAZ-007] labels on other series: found through each series list (no study-level search), counted, and Go to opens them', async () => {
+    const study = newStudyUid();
+    await storeInStaticTree(...pictureFiles(study, [PLAN.front!, PLAN.side!, PLAN.t2!]));
+    const doc = {
+      version: 1,
+      labels: [
+        { id: 'front', kind: 'finding', title: 'A spot on the front view', target: { image: { sopInstanceUid: instanceOf(study, PLAN.front!, 1) }, point: { column: 20, row: 30 } } },
+        { id: 'fluid', kind: 'finding', title: 'Some fluid', target: { image: { sopInstanceUid: instanceOf(study, PLAN.t2!, 2) }, point: { column: 40, row: 28 } } },
+        // Not in this study: the static server's unfiltered answers must not place it anywhere.
+        { id: 'elsewhere', kind: 'finding', title: 'Not here', target: { image: { sopInstanceUid: `${study}.55.1` }, point: { column: 1, row: 1 } } },
+      ],
+    };
+    const el = document.createElement('patient-image-viewer');
+    el.loading = 'eager';
+    Object.assign(el, { dicomwebRoot: ROOT, studyUid: study });
+    const layer = document.createElement('lay-annotation-layer') as LayAnnotationLayer;
+    layer.annotations = doc;
+    el.append(layer);
+    box(700, 400).append(el);
+    await listed(el);
+    await staticLog(true);
+    choices(el).find((button) => text(button).startsWith('Front view'))!.click();
+    await loaded(el);
+    await until(() => Boolean(layer.shadowRoot!.querySelector('.marker[data-id="front"]')), 5000, 'the front view label');
+    await until(() => text(layer.shadowRoot).includes(enGB['layer.otherImage']), 10000, 'the count');
+    // The study-level search is not there (404); each series' own list was read instead.
+    const log = await staticLog();
+    expect(log.filter((entry) => entry.path.includes(`/studies/${study}/instances?`)).map((entry) => entry.status)).to.deep.equal([404]);
+    expect(log.filter((entry) => /\/series\/[\d.]+\/instances\?/.test(entry.path)).length).to.be.at.least(2);
+    const go = [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('li.item button.goto')];
+    expect(go.map((button) => text(button))).to.deep.equal(['Go to Fluid looks bright, seen from above']);
+    go[0]!.click();
+    await loaded(el);
+    await until(() => el.index === 1, 5000, 'the labelled image');
+    await until(() => Boolean(layer.shadowRoot!.querySelector('.marker[data-id="fluid"]')), 5000, 'the label on its series');
+  });
+
+  it('what one study costs from the static tree before the first image (requests and bytes), reported', async () => {
+    const study = await full();
+    performance.clearResourceTimings();
+    const started = performance.now();
+    const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
+    await listed(el);
+    const list = requests(started);
+    const sum = (entries: PerformanceResourceTiming[]) => entries.reduce((total, entry) => total + entry.encodedBodySize, 0);
+    choices(el)[0]!.click();
+    await loaded(el);
+    await until(() => el.index === 1, 5000, 'the picked image');
+    const opened = requests(started).slice(list.length);
+    const report = {
+      listRequests: list.length,
+      listBytes: sum(list),
+      firstKeyImageRequests: opened.length,
+      firstKeyImageBytes: sum(opened),
+    };
+    console.log(`Static tree study cost: ${JSON.stringify(report)}`);
+    // The series list, the KOS's metadata, one instance list per series it names (3), and the
+    // naming facts the series list lacks: one metadata per picture series (8).
+    expect(list.length).to.equal(13);
+  });
+});
