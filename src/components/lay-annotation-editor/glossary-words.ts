@@ -54,3 +54,22 @@ export function useEntry(label: DraftLabel, entry: GlossaryEntry, trustedDomains
     links,
   };
 }
+
+/** Finds the glossary's words in a text (the loaded glossary's `findTerms`). */
+export type FindWords = (text: string) => readonly { entry: GlossaryEntry }[];
+
+/**
+ * The glossary's sensitive words a label carries while it is not marked sensitive (HAZ-001): in its
+ * title, its description or its terms, each once. None for a sensitive label. Saying so is the
+ * editor's part; the writer decides (a routine label with such a word is shown at once).
+ */
+export function sensitiveWordsIn(label: DraftLabel, entries: readonly GlossaryEntry[], find: FindWords | undefined): string[] {
+  if (label.sensitivity === 'sensitive') return [];
+  const found = new Set<string>();
+  for (const id of label.terms) {
+    const entry = entries.find((e) => e.id === id);
+    if (entry?.sensitive) found.add(entry.term);
+  }
+  if (find) for (const text of [label.title, label.description]) for (const match of text.trim() ? find(text) : []) if (match.entry.sensitive) found.add(match.entry.term);
+  return [...found];
+}
