@@ -20,6 +20,18 @@ const ctrl = async (key: string, shift = false) => {
   await sendKeys({ up: 'Control' });
   await settle();
 };
+/** A sensitive finding's label, as a document gives it. */
+const SHADOW = { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } } as const;
+/** Open a document of these labels. */
+const open = async (editor: LayAnnotationEditor, ...labels: object[]) => {
+  editor.value = { version: 1, labels };
+  await settle();
+};
+/** Choose label `id` in the list, as a click does. */
+const choose = async (editor: LayAnnotationEditor, id: string) => {
+  root(editor).querySelector<HTMLButtonElement>(`.labels button[data-id="${id}"]`)!.click();
+  await settle();
+};
 const field = (editor: LayAnnotationEditor, selector: string) => root(editor).querySelector<HTMLInputElement>(selector)!;
 
 describe('<lay-annotation-editor>', () => {
@@ -248,7 +260,7 @@ describe('<lay-annotation-editor>', () => {
       summary: 'Your chest X-ray looks healthy.',
       labels: [
         { id: 'heart', kind: 'anatomy', title: 'Your heart', target: { image: { index: 0 }, point: { column: 276, row: 338 } } },
-        { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } },
+        SHADOW,
       ],
     };
     await settle();
@@ -275,28 +287,18 @@ describe('<lay-annotation-editor>', () => {
 
   it('[HAZ-001] never offers a routine label a sensitive glossary word, even after another label is chosen or sensitive is unticked', async () => {
     const { editor } = await mountEditor();
-    editor.value = {
-      version: 1,
-      labels: [
-        { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } },
-        { id: 'heart', kind: 'anatomy', title: 'Your heart', target: { image: { index: 0 }, point: { column: 276, row: 338 } } },
-      ],
-    };
-    await settle();
+    await open(editor, SHADOW, { id: 'heart', kind: 'anatomy', title: 'Your heart', target: { image: { index: 0 }, point: { column: 276, row: 338 } } });
     const offered = () => [...root(editor).querySelectorAll<HTMLButtonElement>('.results button')].map((b) => b.textContent!.replace(/^.*:\s*/, '').trim());
     // The sensitive label is offered the sensitive word.
-    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="shadow"]')!.click();
-    await settle();
+    await choose(editor, 'shadow');
     await type(editor, '#search', 'biops');
     await until(() => offered().includes('biopsy'), 5000, 'the sensitive word, for the sensitive label');
     // Another label, routine, with the same search still typed: not offered.
-    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="heart"]')!.click();
-    await settle();
+    await choose(editor, 'heart');
     expect(root(editor).querySelector<HTMLInputElement>('#search')!.value).to.equal('biops');
     expect(offered()).not.to.include('biopsy');
     // Back to the first label; unticking sensitive takes the word away at once.
-    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="shadow"]')!.click();
-    await settle();
+    await choose(editor, 'shadow');
     expect(offered()).to.include('biopsy');
     root(editor).querySelector<HTMLInputElement>('#sensitive')!.click();
     await settle();
@@ -308,17 +310,9 @@ describe('<lay-annotation-editor>', () => {
     const { editor } = await mountEditor();
     let last: PvAnnotationsChangeEvent | undefined;
     editor.addEventListener('pv-annotations-change', (e) => (last = e));
-    editor.value = {
-      version: 1,
-      labels: [
-        { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } },
-        { id: 'lump', kind: 'finding', title: 'A small mass in your lung', target: { image: { index: 0 }, point: { column: 276, row: 338 } } },
-      ],
-    };
-    await settle();
+    await open(editor, SHADOW, { id: 'lump', kind: 'finding', title: 'A small mass in your lung', target: { image: { index: 0 }, point: { column: 276, row: 338 } } });
     // The sensitive label takes the sensitive word from the glossary.
-    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="shadow"]')!.click();
-    await settle();
+    await choose(editor, 'shadow');
     await type(editor, '#search', 'biops');
     await until(() => root(editor).querySelectorAll('.results button').length > 0, 5000, 'the glossary word');
     [...root(editor).querySelectorAll<HTMLButtonElement>('.results button')].find((b) => b.textContent!.includes('biopsy'))!.click();
@@ -336,8 +330,7 @@ describe('<lay-annotation-editor>', () => {
     const problems = last!.detail.problems.filter((p) => p.labelId === 'shadow');
     expect(problems.map((p) => p.message).join(' ')).to.match(/not marked sensitive.*"biopsy"/);
     // A word in the title of a label that was never sensitive is found too, and both are counted.
-    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="lump"]')!.click();
-    await settle();
+    await choose(editor, 'lump');
     expect(root(editor).querySelector('#sensitive-words')!.textContent).to.contain('\u201cmass\u201d');
     expect(root(editor).querySelector('.sensitive-count')!.textContent).to.contain('2 label(s) not marked sensitive');
     // Ticked: the warning goes, and nothing is reported.
@@ -352,10 +345,9 @@ describe('<lay-annotation-editor>', () => {
     const { editor } = await mountEditor();
     let last: PvAnnotationsChangeEvent | undefined;
     editor.addEventListener('pv-annotations-change', (e) => (last = e));
-    root(editor).querySelector<HTMLButtonElement>('.add')!.click();
-    await settle();
-    await sendKeys({ type: 'Your chest' });
-    await until(() => root(editor).querySelector('.hard-count') == null && last !== undefined, 5000, 'the title saved');
+    await open(editor, { id: 'chest', kind: 'anatomy', title: 'Your chest', target: { image: { index: 0 }, point: { column: 200, row: 200 } } });
+    await choose(editor, 'chest');
+    expect(root(editor).querySelector('.hard-count')).to.equal(null);
     const hard = 'Subsequent evaluation approximately demonstrates unremarkable parenchymal appearances';
     await type(editor, '#link-title', hard);
     await settle();

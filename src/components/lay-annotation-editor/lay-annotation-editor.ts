@@ -34,7 +34,10 @@ import { renderStudy } from './render-study.js';
  * Put it inside the `<patient-image-viewer>`. Click or tap the image to place a label; drag it, or select it and use the arrow
  * keys, to move it; write its words, or choose them from the glossary; say whether it is sensitive
  * and when the patient may see it. The study's summary is written below. Undo and redo
- * (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y) cover every change.
+ * (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y) cover every change; inside a text field they are the field's own.
+ * Drafts of findings opened from the PACS start sensitive. A label not marked sensitive that uses a
+ * word the glossary marks sensitive is warned about (and listed in `problems`); a label placed by
+ * image number on other images than the viewer shows now is kept, but left out of the document.
  *
  * The document leaves the editor only after the schema has checked it: `value` is the validated
  * annotation document (version 1), and `pv-annotations-change` carries it after every change.
