@@ -482,7 +482,7 @@ describe('<lay-annotation-editor>', () => {
     try {
       const choose = (id: string) => root(editor).querySelector<HTMLButtonElement>(`.labels button[data-id="${id}"]`)!;
       choose('third').click();
-      await until(() => root(editor).querySelector('.choose-problem') != null, 5000, 'the message');
+      await until(() => (root(editor).querySelector('.choose-problem')?.textContent ?? '').includes('cannot be shown'), 5000, 'the message');
       expect(root(editor).querySelector('.choose-problem')!.textContent).to.contain('The image of label 2 cannot be shown here. You can still edit the label.');
       expect(choose('third').getAttribute('aria-pressed'), 'still chosen').to.equal('true');
       expect(root(editor).querySelector('.label-form legend')!.textContent).to.contain('Label 2');

@@ -5,6 +5,7 @@
  * takes one from the glossary.
  */
 import type { DraftLabel } from '../../annotations/draft.js';
+import type { AnnotationProblem } from '../../annotations/index.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
 import { trustedUrl } from '../../lay/links.js';
 
@@ -72,4 +73,14 @@ export function sensitiveWordsIn(label: DraftLabel, entries: readonly GlossaryEn
   }
   if (find) for (const text of [label.title, label.description]) for (const match of text.trim() ? find(text) : []) if (match.entry.sensitive) found.add(match.entry.term);
   return [...found];
+}
+
+/** What `detail.problems` says of label `number` (1-based), not marked sensitive, that carries sensitive `words`. */
+export function sensitiveProblem(label: DraftLabel, number: number, words: readonly string[]): AnnotationProblem {
+  const quoted = words.map((word) => `"${word}"`).join(', ');
+  return {
+    path: `labels[${number - 1}].sensitivity`,
+    message: `Label ${number} is not marked sensitive, but its words include ${quoted}, which the glossary marks as sensitive: the patient sees it at once.`,
+    labelId: label.id,
+  };
 }

@@ -17,7 +17,8 @@ import type { PatientImageViewer } from '../patient-image-viewer/patient-image-v
 import { PvElement } from '../pv-element.js';
 import { draftLabels, draftsMessage } from './drafts.js';
 import { editorWords, fill, type EditorWordKey, type EditorWords } from './editor-words.js';
-import { entryAllowed, resultsFor, searchGlossary, sensitiveWordsIn, siteEntry, useEntry } from './glossary-words.js';
+import { entryAllowed, resultsFor, searchGlossary, sensitiveProblem, sensitiveWordsIn, siteEntry, useEntry } from './glossary-words.js';
+import { awayProblem, isAway, needsPlacedOn, withPlacedOn } from './images-shown.js';
 import { styles } from './lay-annotation-editor.styles.js';
 import { checkSentences, hardSentences } from './reading.js';
 import type { EditorRenderContext } from './render-context.js';
@@ -132,8 +133,8 @@ export class LayAnnotationEditor extends PvElement {
   @state() private _linkProblem = false;
   /** The link text being typed, for its reading-age check. */
   @state() private _linkDraft = '';
-  /** The last label chosen could not have its image shown (plain words), or empty. */
-  @state() private _chooseProblem = '';
+  /** The label chosen last whose image could not be shown, and what was said (shown while it stays chosen). */
+  @state() private _chooseProblem: { id: string; text: string } | undefined;
   @state() private _importProblem = '';
   /** The patient's elements are defined for the preview. */
   @state() private _previewDefined = false;
@@ -252,20 +253,20 @@ export class LayAnnotationEditor extends PvElement {
   /** Choose a label from the list: show its image, and edit it. */
   async #onChoose(label: DraftLabel): Promise<void> {
     this._selected = label.id;
-    this._chooseProblem = '';
+    this._chooseProblem = undefined;
     const viewer = this.#viewer.viewer;
     const away = this.#away(label);
     const index = away ? undefined : viewer?.imageIndexFor(label.image);
     const number = this.#number(label.id);
-    if (away) this._chooseProblem = this.w('awayChosen', { number });
-    else if (viewer?.status === 'loaded' && index === undefined) this._chooseProblem = this.w('cannotShow', { number });
+    const say = (key: 'awayChosen' | 'cannotShow') => (this._chooseProblem = { id: label.id, text: this.w(key, { number }) });
+    if (away) say('awayChosen');
+    else if (viewer?.status === 'loaded' && index === undefined) say('cannotShow');
     try {
       if (viewer && index !== undefined && index !== viewer.index) await viewer.goTo(index);
     } catch {
       // The viewer could not go there: the label stays chosen, and the writer is told.
       if (!this.isConnected) return;
-      this._chooseProblem = this.w('cannotShow', { number });
-      void this.announce(this._chooseProblem);
+      void this.announce(say('cannotShow').text);
     }
     if (!this.isConnected) return;
     this.#focusField('title');
@@ -322,7 +323,8 @@ export class LayAnnotationEditor extends PvElement {
   /** Move label `id` by `dx`, `dy` steps (a step is a few screen pixels at the current zoom). */
   nudge(id: string, dx: number, dy: number): void {
     const label = this.#history.current.labels.find((l) => l.id === id);
-    const point = label && this.#placement.nudged(label.point, dx, dy);
+    // Steps are screen pixels on the image shown: none for a label placed on other images.
+    const point = label && !this.#away(label) && this.#placement.nudged(label.point, dx, dy);
     if (point) this.#commit(this.#update(id, { point }), `nudge:${id}`);
   }
 
@@ -338,54 +340,32 @@ export class LayAnnotationEditor extends PvElement {
     const away = draft.labels.filter((label) => this.#away(label));
     const awayIds = away.map((label) => label.id).join(' ');
     const cache = this.#valueCache;
-    if (cache?.draft !== draft || cache.words !== words || cache.awayIds !== awayIds) {
-      // Labels placed by number on other images are kept in the draft, left out of the document, and said.
-      const { document: checked, problems } = validateAnnotationDocument(draftToDocument({ ...draft, labels: draft.labels.filter((label) => !away.includes(label)) }));
-      const document = checked ?? { version: 1 as const, labels: [] };
-      const sensitive = this.#sensitiveProblems(draft, document);
-      const elsewhere = away.map((label) => {
-        const number = this.#number(label.id);
-        return { path: `labels[${number - 1}].target.image`, message: `Label ${number} was placed on image ${'index' in label.image ? label.image.index + 1 : '?'} of other images than those shown now: it is kept, and left out until they are shown again.`, labelId: label.id };
-      });
-      this.#valueCache = { draft, words, awayIds, document, problems: [...problems, ...sensitive, ...elsewhere], sensitiveLabels: sensitive.length, away: away.length };
-    }
-    return this.#valueCache!;
+    if (cache?.draft === draft && cache.words === words && cache.awayIds === awayIds) return cache;
+    // Labels placed by number on other images are kept in the draft, left out of the document, and said.
+    const kept = draft.labels.filter((label) => !away.includes(label));
+    const checked = validateAnnotationDocument(draftToDocument({ ...draft, labels: kept }));
+    const document = checked.document ?? { version: 1 as const, labels: [] };
+    // The validator counts the labels it was given; the writer counts them all.
+    const problems = checked.problems.map((p) => ({ ...p, path: p.path.replace(/^labels\[(\d+)\]/, (_, i: string) => `labels[${draft.labels.indexOf(kept[Number(i)]!)}]`) }));
+    const exported = new Set(document.labels.map((l) => l.id));
+    const sensitive = draft.labels.flatMap((label, i) => {
+      const found = exported.has(label.id) ? this.#sensitiveWords(label) : [];
+      return found.length > 0 ? [sensitiveProblem(label, i + 1, found)] : [];
+    });
+    const elsewhere = away.map((label) => awayProblem(label, draft.labels.indexOf(label) + 1));
+    this.#valueCache = { draft, words, awayIds, document, problems: [...problems, ...sensitive, ...elsewhere], sensitiveLabels: sensitive.length, away: away.length };
+    return this.#valueCache;
   }
 
-  /**
-   * Is `label` placed by image number on other images than those the viewer shows now (the source
-   * changed)? Only when both the label and the viewer say which image it is (`placedOn`, `imageKey`).
-   */
+  /** Is `label` placed by image number on other images than the viewer shows now (its source changed)? */
   #away(label: DraftLabel): boolean {
-    const viewer = this.#viewer.viewer;
-    if (!('index' in label.image) || label.placedOn === undefined || !viewer?.imageKey || viewer.status !== 'loaded') return false;
-    return viewer.imageKey(label.image.index) !== label.placedOn;
+    return isAway(label, this.#viewer.viewer);
   }
 
   /** Labels placed by image number (added here, or opened) learn which image that was, once the viewer shows it. */
   #stampPlacedOn(): void {
     const viewer = this.#viewer.viewer;
-    if (!viewer?.imageKey || viewer.status !== 'loaded') return;
-    const keyOf = (label: DraftLabel) => ('index' in label.image && label.placedOn === undefined ? viewer.imageKey!(label.image.index) : undefined);
-    if (!this.#history.shown.labels.some((label) => keyOf(label) !== undefined)) return;
-    this.#history.amend((state) => {
-      const labels = state.labels.map((label) => {
-        const key = keyOf(label);
-        return key === undefined ? label : { ...label, placedOn: key };
-      });
-      return labels.some((label, i) => label !== state.labels[i]) ? { ...state, labels } : state;
-    });
-  }
-
-  /** The glossary's sensitive words on labels the patient will see at once (HAZ-001): said, not blocked. */
-  #sensitiveProblems(draft: DraftState, document: AnnotationDocument): AnnotationProblem[] {
-    const exported = new Set(document.labels.map((l) => l.id));
-    return draft.labels.flatMap((label, i) => {
-      const words = exported.has(label.id) ? this.#sensitiveWords(label) : [];
-      if (words.length === 0) return [];
-      const message = `Label ${i + 1} is not marked sensitive, but its words include ${words.map((w) => `"${w}"`).join(', ')}, which the glossary marks as sensitive: the patient sees it at once.`;
-      return [{ path: `labels[${i}].sensitivity`, message, labelId: label.id }];
-    });
+    if (needsPlacedOn(this.#history.shown, viewer)) this.#history.amend((state) => withPlacedOn(state, viewer));
   }
 
   /** The glossary's sensitive words on `label` while it is not marked sensitive. */
@@ -625,7 +605,7 @@ export class LayAnnotationEditor extends PvElement {
           sensitiveWords: this.#validated().sensitiveLabels,
           away: this.#validated().away,
         })}
-        ${this.#renderLabels(ctx)} ${this._chooseProblem ? html`<p class="problem choose-problem" role="alert">${this._chooseProblem}</p>` : nothing} ${label ? this.#renderLabelForm(ctx, label) : nothing} ${this.#renderStudy(ctx)}
+        ${this.#renderLabels(ctx)} ${this._chooseProblem && this._chooseProblem.id === this._selected ? html`<p class="problem choose-problem" role="alert">${this._chooseProblem.text}</p>` : nothing} ${label ? this.#renderLabelForm(ctx, label) : nothing} ${this.#renderStudy(ctx)}
       </div>
       ${this.renderLiveRegion()}`;
   }
