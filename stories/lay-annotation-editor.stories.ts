@@ -47,6 +47,12 @@ export const hardWords = {
   ],
 };
 
+/** A label not marked sensitive whose title uses a word the glossary marks sensitive: the editor warns. */
+export const sensitiveWord = {
+  version: 1,
+  labels: [{ id: 'lump', kind: 'finding', title: 'A small mass', target: { image: { index: 0 }, point: { column: 160, row: 256 } } }],
+};
+
 /** Renders a viewer with the synthetic chest X-ray, and the editor inside it. */
 export function renderEditor(args: EditorArgs): TemplateResult {
   const onLoad = async (event: Event) => {
@@ -89,10 +95,10 @@ export const EmptyStudy = { args: {} } satisfies Story;
 /** The chest example document opened to edit. */
 export const EditingADocument = { args: { value: chestXray } } satisfies Story;
 
-/** Drafts from a TID 1500 measurement report: a point and an ellipse, with the findings as notes. */
+/** Drafts from a TID 1500 measurement report: a point and an ellipse, with the findings as notes (drafts of findings start sensitive). */
 export const DraftsFromSr = { args: { drafts: 'sr' } } satisfies Story;
 
-/** Drafts from a presentation state: the radiologist's arrow and text. */
+/** Drafts from a presentation state: the radiologist's arrow and text (they start sensitive). */
 export const DraftsFromGsps = { args: { drafts: 'gsps' } } satisfies Story;
 
 /** Drafts from a key object selection: the key image gets a draft in its middle. */
@@ -103,3 +109,6 @@ export const ReadingAgeWarnings = { args: { value: hardWords } } satisfies Story
 
 /** The patient's view on a phone-sized screen, next to the editor. */
 export const PreviewAsThePatient = { args: { value: chestXray, preview: true } } satisfies Story;
+
+/** A label shown to the patient at once whose words the glossary marks sensitive: a warning, not a block. */
+export const SensitiveWordWarning = { args: { value: sensitiveWord } } satisfies Story;

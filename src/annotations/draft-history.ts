@@ -107,6 +107,17 @@ export class DraftHistory {
     return true;
   }
 
+  /**
+   * Change every state in the history the same way, as no step of its own (a fact learned later, such
+   * as which image a label placed by number was on): what undo and redo bring back has it too.
+   */
+  amend(change: (state: DraftState) => DraftState): void {
+    this.#past = this.#past.map(change);
+    this.#future = this.#future.map(change);
+    this.#current = change(this.#current);
+    if (this.#live) this.#live = change(this.#live);
+  }
+
   /** Start again from `state` (an imported document): nothing to undo. */
   reset(state: DraftState): void {
     this.#past = [];

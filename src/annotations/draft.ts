@@ -30,6 +30,11 @@ export interface DraftLabel {
   note?: string | undefined;
   /** For a PACS draft: the finding site's words (the editor offers the glossary word that matches). */
   site?: string | undefined;
+  /**
+   * For a label placed by image number (`image.index`): the viewer's key for the image it was placed
+   * on (`imageKey`), so the editor can tell when the viewer shows other images. Never exported.
+   */
+  placedOn?: string | undefined;
 }
 
 /** The whole study as it is being written. */

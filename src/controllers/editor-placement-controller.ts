@@ -23,6 +23,8 @@ export interface EditorPlacementViewer {
   readonly index: number;
   imageIndexFor(target: DraftLabel['image']): number | undefined;
   imageGeometry(index: number): { columns: number; rows: number } | undefined;
+  /** A key for image `index` (the same image, the same key), when the viewer gives one. */
+  imageKey?(index: number): string | undefined;
   imageToFrame(column: number, row: number): { x: number; y: number } | undefined;
   frameBox(): { x: number; y: number; width: number; height: number } | undefined;
 }

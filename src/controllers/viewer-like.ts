@@ -23,6 +23,8 @@ export interface ViewerLike extends HTMLElement {
   goTo(index: number): Promise<void>;
   /** Which image (0-based) holds a given instance and frame, or undefined. */
   imageIndexFor(target: { sopInstanceUid: string; frame?: number } | { index: number }): number | undefined;
+  /** A key for image `index` (the same for the same instance and frame, no UID given out), or undefined. */
+  imageKey?(index: number): string | undefined;
   /** Size, orientation and pixel spacing of image `index`, or undefined. */
   imageGeometry(index: number): ImageGeometry | undefined;
   /** Where a point of the image (column, row) is, in CSS pixels from the picture box's top-left corner. */

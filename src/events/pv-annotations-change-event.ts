@@ -9,7 +9,11 @@ export interface PvAnnotationsChangeDetail {
    * from PACS drafts are never in it.
    */
   document: AnnotationDocument;
-  /** What validation left out or found (paths and plain messages for developers); empty when all is well. */
+  /**
+   * What validation left out or found (paths and plain messages for developers); empty when all is
+   * well. The editor adds labels not marked sensitive whose words the glossary marks sensitive (still
+   * in the document), and labels placed by image number on other images than those shown now (left out).
+   */
   problems: readonly AnnotationProblem[];
   /** Sentences above the reading-age limit (a plain count; the editor names them on screen). */
   hardSentences: number;

@@ -713,3 +713,20 @@ export function compareSlices(
   const bp = b.slicePosition ?? 0;
   return ap === bp ? 0 : ap < bp ? -1 : 1;
 }
+
+/**
+ * A short key for an image's identity (instance UID and frame) that does not give the UID out: a
+ * 53-bit hash (cyrb53), the same on every page. Not a secret; only for telling images apart.
+ */
+export function imageKey(identity: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < identity.length; i++) {
+    const c = identity.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}

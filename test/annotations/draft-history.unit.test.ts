@@ -1,19 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { EMPTY_DRAFT, type DraftLabel, type DraftState } from '../../src/annotations/draft.js';
+import { EMPTY_DRAFT, blankLabel, type DraftLabel, type DraftState } from '../../src/annotations/draft.js';
 import { DraftHistory, HISTORY_LIMIT } from '../../src/annotations/draft-history.js';
 
-const label = (id: string, column = 10, row = 20): DraftLabel => ({
-  id,
-  kind: 'anatomy',
-  title: '',
-  description: '',
-  sensitivity: 'routine',
-  notBefore: '',
-  terms: [],
-  links: [],
-  image: { index: 0 },
-  point: { column, row },
-});
+const label = (id: string, column = 10, row = 20): DraftLabel => blankLabel(id, { index: 0 }, { column, row });
 const withSummary = (state: DraftState, summary: string): DraftState => ({ ...state, summary });
 const withLabel = (state: DraftState, l: DraftLabel): DraftState => ({ ...state, labels: [...state.labels, l] });
 
@@ -135,5 +124,23 @@ describe('DraftHistory (unit)', () => {
     history.show(dragged);
     expect(history.undo()).to.equal(false);
     expect(history.shown).to.equal(dragged);
+  });
+
+  it('amend changes every state, past and to come, without a step of its own', () => {
+    const history = new DraftHistory();
+    history.push(withLabel(EMPTY_DRAFT, label('a')));
+    history.push(withLabel(history.current, label('b')));
+    history.undo();
+    const tag = (state: DraftState): DraftState => ({ ...state, labels: state.labels.map((l) => ({ ...l, placedOn: 'key' })) });
+    history.amend(tag);
+    expect(history.canUndo).to.equal(true);
+    expect(history.canRedo).to.equal(true);
+    expect(history.current.labels.map((l) => l.placedOn)).to.deep.equal(['key']);
+    history.redo();
+    expect(history.current.labels.map((l) => l.placedOn)).to.deep.equal(['key', 'key']);
+    history.undo();
+    history.undo();
+    expect(history.current.labels).to.deep.equal([]);
+    expect(history.canUndo).to.equal(false);
   });
 });

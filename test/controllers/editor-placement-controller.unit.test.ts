@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController } from 'lit';
-import type { DraftLabel } from '../../src/annotations/draft.js';
+import { blankLabel, type DraftLabel } from '../../src/annotations/draft.js';
 import { EditorPlacementController, NUDGE_PX, TAP_SLOP, type EditorPlacementCallbacks, type EditorPlacementViewer, type ImagePoint } from '../../src/controllers/editor-placement-controller.js';
 
 /** A fake viewer: a 400 x 300 picture box at (10, 20) in the viewer, a 100 x 80 image drawn at twice its size, moved by `pan`. */
@@ -23,18 +23,7 @@ class FakeViewer implements EditorPlacementViewer {
   }
 }
 
-const label = (id: string, column: number, row: number, index = 0): DraftLabel => ({
-  id,
-  kind: 'anatomy',
-  title: '',
-  description: '',
-  sensitivity: 'routine',
-  notBefore: '',
-  terms: [],
-  links: [],
-  image: { index },
-  point: { column, row },
-});
+const label = (id: string, column: number, row: number, index = 0): DraftLabel => blankLabel(id, { index }, { column, row });
 
 type Call = [keyof EditorPlacementCallbacks, ...unknown[]];
 

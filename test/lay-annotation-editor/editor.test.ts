@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import chestDoc from '../../examples/annotations/chest-xray.json';
 import type { AnnotationDocument, LayAnnotationEditor, PvAnnotationsChangeEvent } from '../../src/index.js';
-import { cleanup, until } from '../support/helpers.js';
+import { cleanup, loaded, serverInfo, until } from '../support/helpers.js';
 import { mountWithLayer } from '../lay-annotation-layer/support.js';
 import { click, markerAt, mountEditor, mouseDrag, screenPoint, settle, tap } from './support.js';
 
@@ -11,6 +11,28 @@ const type = async (editor: LayAnnotationEditor, selector: string, text: string)
   root(editor).querySelector<HTMLInputElement>(selector)!.focus();
   await sendKeys({ type: text });
 };
+/** A key pressed with Control (and Shift), as a person does. */
+const ctrl = async (key: string, shift = false) => {
+  await sendKeys({ down: 'Control' });
+  if (shift) await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: key });
+  if (shift) await sendKeys({ up: 'Shift' });
+  await sendKeys({ up: 'Control' });
+  await settle();
+};
+/** A sensitive finding's label, as a document gives it. */
+const SHADOW = { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } } as const;
+/** Open a document of these labels. */
+const open = async (editor: LayAnnotationEditor, ...labels: object[]) => {
+  editor.value = { version: 1, labels };
+  await settle();
+};
+/** Choose label `id` in the list, as a click does. */
+const choose = async (editor: LayAnnotationEditor, id: string) => {
+  root(editor).querySelector<HTMLButtonElement>(`.labels button[data-id="${id}"]`)!.click();
+  await settle();
+};
+const field = (editor: LayAnnotationEditor, selector: string) => root(editor).querySelector<HTMLInputElement>(selector)!;
 
 describe('<lay-annotation-editor>', () => {
   afterEach(cleanup);
@@ -238,7 +260,7 @@ describe('<lay-annotation-editor>', () => {
       summary: 'Your chest X-ray looks healthy.',
       labels: [
         { id: 'heart', kind: 'anatomy', title: 'Your heart', target: { image: { index: 0 }, point: { column: 276, row: 338 } } },
-        { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } },
+        SHADOW,
       ],
     };
     await settle();
@@ -265,33 +287,229 @@ describe('<lay-annotation-editor>', () => {
 
   it('[HAZ-001] never offers a routine label a sensitive glossary word, even after another label is chosen or sensitive is unticked', async () => {
     const { editor } = await mountEditor();
-    editor.value = {
-      version: 1,
-      labels: [
-        { id: 'shadow', kind: 'finding', title: 'A small shadow', sensitivity: 'sensitive', target: { image: { index: 0 }, point: { column: 160, row: 256 } } },
-        { id: 'heart', kind: 'anatomy', title: 'Your heart', target: { image: { index: 0 }, point: { column: 276, row: 338 } } },
-      ],
-    };
-    await settle();
+    await open(editor, SHADOW, { id: 'heart', kind: 'anatomy', title: 'Your heart', target: { image: { index: 0 }, point: { column: 276, row: 338 } } });
     const offered = () => [...root(editor).querySelectorAll<HTMLButtonElement>('.results button')].map((b) => b.textContent!.replace(/^.*:\s*/, '').trim());
     // The sensitive label is offered the sensitive word.
-    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="shadow"]')!.click();
-    await settle();
+    await choose(editor, 'shadow');
     await type(editor, '#search', 'biops');
     await until(() => offered().includes('biopsy'), 5000, 'the sensitive word, for the sensitive label');
     // Another label, routine, with the same search still typed: not offered.
-    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="heart"]')!.click();
-    await settle();
+    await choose(editor, 'heart');
     expect(root(editor).querySelector<HTMLInputElement>('#search')!.value).to.equal('biops');
     expect(offered()).not.to.include('biopsy');
     // Back to the first label; unticking sensitive takes the word away at once.
-    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="shadow"]')!.click();
-    await settle();
+    await choose(editor, 'shadow');
     expect(offered()).to.include('biopsy');
     root(editor).querySelector<HTMLInputElement>('#sensitive')!.click();
     await settle();
     expect(offered()).not.to.include('biopsy');
     expect(editor.value.labels.every((l) => !(l.terms ?? []).includes('biopsy'))).to.equal(true);
+  });
+
+  it('[HAZ-001] unticking "Sensitive" while the words carry a sensitive glossary word: a plain warning by the box, and saving says so; not blocked, not ticked again', async () => {
+    const { editor } = await mountEditor();
+    let last: PvAnnotationsChangeEvent | undefined;
+    editor.addEventListener('pv-annotations-change', (e) => (last = e));
+    await open(editor, SHADOW, { id: 'lump', kind: 'finding', title: 'A small mass in your lung', target: { image: { index: 0 }, point: { column: 276, row: 338 } } });
+    // The sensitive label takes the sensitive word from the glossary.
+    await choose(editor, 'shadow');
+    await type(editor, '#search', 'biops');
+    await until(() => root(editor).querySelectorAll('.results button').length > 0, 5000, 'the glossary word');
+    [...root(editor).querySelectorAll<HTMLButtonElement>('.results button')].find((b) => b.textContent!.includes('biopsy'))!.click();
+    await settle();
+    expect(root(editor).querySelector('#sensitive-words'), 'no warning while it is sensitive').to.equal(null);
+    // Unticked: it stays unticked, it is saved as routine, and the warning says why that matters.
+    field(editor, '#sensitive').click();
+    await settle();
+    const warning = root(editor).querySelector('#sensitive-words')!;
+    expect(warning.textContent).to.contain('\u201cbiopsy\u201d');
+    expect(warning.textContent).to.contain('shown to the patient straight away');
+    expect(field(editor, '#sensitive').checked, 'not ticked again').to.equal(false);
+    expect(field(editor, '#sensitive').getAttribute('aria-describedby')).to.equal('sensitive-words');
+    expect(editor.value.labels.find((l) => l.id === 'shadow')).to.include({ sensitivity: 'routine', title: 'Biopsy' });
+    const problems = last!.detail.problems.filter((p) => p.labelId === 'shadow');
+    expect(problems.map((p) => p.message).join(' ')).to.match(/not marked sensitive.*"biopsy"/);
+    // A word in the title of a label that was never sensitive is found too, and both are counted.
+    await choose(editor, 'lump');
+    expect(root(editor).querySelector('#sensitive-words')!.textContent).to.contain('\u201cmass\u201d');
+    expect(root(editor).querySelector('.sensitive-count')!.textContent).to.contain('2 label(s) not marked sensitive');
+    // Ticked: the warning goes, and nothing is reported.
+    field(editor, '#sensitive').click();
+    await settle();
+    expect(root(editor).querySelector('#sensitive-words')).to.equal(null);
+    expect(last!.detail.problems.some((p) => p.labelId === 'lump')).to.equal(false);
+    await expect(editor).to.be.accessible();
+  });
+
+  it('[HAZ-006] checks the reading age of link texts as they are written and once added, like every other sentence', async () => {
+    const { editor } = await mountEditor();
+    let last: PvAnnotationsChangeEvent | undefined;
+    editor.addEventListener('pv-annotations-change', (e) => (last = e));
+    await open(editor, { id: 'chest', kind: 'anatomy', title: 'Your chest', target: { image: { index: 0 }, point: { column: 200, row: 200 } } });
+    await choose(editor, 'chest');
+    expect(root(editor).querySelector('.hard-count')).to.equal(null);
+    const hard = 'Subsequent evaluation approximately demonstrates unremarkable parenchymal appearances';
+    await type(editor, '#link-title', hard);
+    await settle();
+    const typing = root(editor).querySelector('#link-title-check')!.textContent!.replace(/\s+/g, ' ');
+    expect(typing).to.contain('Hard to read');
+    expect(typing).to.contain('Try \u201cabout\u201d for \u201capproximately\u201d');
+    expect(field(editor, '#link-title').getAttribute('aria-describedby')).to.equal('link-title-check');
+    await type(editor, '#link-url', 'https://www.nhs.uk/conditions/pneumonia/');
+    [...root(editor).querySelectorAll<HTMLButtonElement>('.links button')].find((b) => b.textContent!.trim() === 'Add link')!.click();
+    await settle();
+    // Added: still saved, its warning under it, and counted with the others.
+    expect(editor.value.labels[0]!.links![0]!.title).to.equal(hard);
+    expect(root(editor).querySelector('#link-check-0')!.textContent).to.contain('Hard words:');
+    expect(root(editor).querySelector('#link-title-check'), 'the field is empty again').to.equal(null);
+    expect(root(editor).querySelector('.hard-count')!.textContent).to.contain('1 sentence(s) above reading age 11');
+    expect(last!.detail.hardSentences).to.equal(1);
+    await expect(editor).to.be.accessible();
+  });
+
+  it('Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y in a text field undo and redo the field’s own typing; outside text fields they undo labels', async () => {
+    const { editor } = await mountEditor();
+    root(editor).querySelector<HTMLButtonElement>('.add')!.click();
+    await settle();
+    expect(root(editor).activeElement?.id).to.equal('title');
+    await sendKeys({ type: 'Your heart' });
+    await settle();
+    /** Typing undone by the browser: part of what was typed is gone (how much at a time is the browser's choice). */
+    const undoneFrom = (selector: string, typed: string) => {
+      const now = field(editor, selector).value;
+      expect(now.length, `${selector} undone`).to.be.below(typed.length);
+      expect(typed.startsWith(now), `${selector} keeps the start`).to.equal(true);
+    };
+    // In the title: the browser's undo, not the labels' (which would take the title, then the label).
+    await ctrl('z');
+    await ctrl('z');
+    expect(root(editor).querySelectorAll('.labels li').length, 'the label is still there').to.equal(1);
+    undoneFrom('#title', 'Your heart');
+    await ctrl('z', true);
+    await ctrl('z', true);
+    expect(field(editor, '#title').value).to.equal('Your heart');
+    expect(editor.value.labels[0]!.title, 'the field’s redo is saved').to.equal('Your heart');
+    // Link text, the glossary search and the PACS address: the same.
+    for (const selector of ['#link-title', '#search', '#pacs-url']) {
+      await type(editor, selector, 'nhs');
+      await ctrl('z');
+      undoneFrom(selector, 'nhs');
+      expect(editor.value.labels[0]?.title, `${selector}: the labels are left alone`).to.equal('Your heart');
+      await ctrl('y');
+      await ctrl('y');
+      await ctrl('y');
+      expect(field(editor, selector).value, `${selector} redone`).to.equal('nhs');
+    }
+    // The description too.
+    await type(editor, '#description', 'It pumps blood.');
+    await ctrl('z');
+    undoneFrom('#description', 'It pumps blood.');
+    expect(editor.value.labels[0]!.title).to.equal('Your heart');
+    // On a marker: the labels' undo (the title, then the label itself).
+    root(editor).querySelector<HTMLButtonElement>('.marker')!.focus();
+    await ctrl('z');
+    await ctrl('z');
+    await ctrl('z');
+    expect(root(editor).querySelectorAll('.labels li').length, 'the label undone').to.equal(0);
+    // On a button (the marker has gone): the labels' redo.
+    root(editor).querySelector<HTMLButtonElement>('.add')!.focus();
+    await ctrl('y');
+    expect(root(editor).querySelectorAll('.labels li').length, 'and redone').to.equal(1);
+  });
+
+  it('[HAZ-007] labels placed by image number are kept but not shown or saved on other images when the source changes, said plainly, and come back with their images', async function () {
+    const { synthetic } = await serverInfo();
+    const ct = synthetic.ct.slice(0, 3).map((n) => `/__synthetic/${n}`);
+    const { viewer, editor } = await mountEditor(undefined, undefined, ct);
+    let last: PvAnnotationsChangeEvent | undefined;
+    editor.addEventListener('pv-annotations-change', (e) => (last = e));
+    await viewer.goTo(1);
+    await settle();
+    const [x, y] = screenPoint(viewer, 20, 30);
+    await click(x, y);
+    await settle();
+    await sendKeys({ type: 'Your spine' });
+    await settle();
+    expect(editor.value.labels[0]!.target.image).to.deep.equal({ index: 1 });
+    // An opened document's label by number is tied to these images too.
+    editor.value = { ...editor.value, labels: [...editor.value.labels, { id: 'liver', kind: 'anatomy', title: 'Your liver', target: { image: { index: 0 }, point: { column: 40, row: 40 } } }] };
+    await settle();
+    // Another picture: the chest X-ray has an image 1 too (index 0): the liver label must not land on it.
+    viewer.urls = [];
+    viewer.src = '/__synthetic/chest-xray.dcm';
+    await loaded(viewer);
+    await settle();
+    expect(root(editor).querySelectorAll('.marker').length, 'no marker on the other images').to.equal(0);
+    expect(editor.value.labels, 'left out of what is saved').to.have.length(0);
+    expect(root(editor).querySelectorAll('.labels li').length, 'kept in the list').to.equal(2);
+    expect(root(editor).querySelector('.labels')!.textContent).to.contain('not on these images');
+    expect(root(editor).querySelector('.away-count')!.textContent).to.contain('2 label(s) were placed on other images');
+    // Choosing one says where it is, and it can still be written.
+    root(editor).querySelector<HTMLButtonElement>('.labels button[data-id="liver"]')!.click();
+    await settle();
+    expect(root(editor).querySelector('.choose-problem')!.textContent).to.contain('Label 2 was placed on other images');
+    field(editor, '#title').focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' and gut' });
+    await settle();
+    expect(last!.detail.document.labels).to.have.length(0);
+    expect(last!.detail.problems.filter((p) => p.path.endsWith('.target.image')).map((p) => p.labelId)).to.deep.equal(['label-1', 'liver']);
+    await expect(editor).to.be.accessible();
+    // The CT again: both come back, at their images, with the words written meanwhile.
+    viewer.src = '';
+    viewer.urls = ct;
+    await loaded(viewer);
+    await settle();
+    expect(editor.value.labels.map((l) => l.title)).to.deep.equal(['Your spine', 'Your liver and gut']);
+    expect(root(editor).querySelector('.away-count')).to.equal(null);
+    expect(root(editor).querySelectorAll('.marker').length, 'the liver label on image 1').to.equal(1);
+  });
+
+  it('a label whose image the viewer cannot show, or that is beyond the images: a plain message, the label stays chosen, and everything else works', async () => {
+    const { synthetic } = await serverInfo();
+    const { viewer, editor } = await mountEditor(undefined, undefined, synthetic.ct.slice(0, 3).map((n) => `/__synthetic/${n}`));
+    const on = (index: number, id: string, title: string) => ({ id, kind: 'anatomy' as const, title, target: { image: { index }, point: { column: 30, row: 30 } } });
+    editor.value = { version: 1, labels: [on(0, 'first', 'Your spine'), on(2, 'third', 'Your liver'), on(7, 'beyond', 'Your kidney')] };
+    await settle();
+    const rejections: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => {
+      rejections.push(e.reason);
+      e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    // The viewer cannot go to the image (as when a viewer's image fails, or a portal's viewer refuses).
+    viewer.goTo = () => Promise.reject(new Error('That image cannot be shown.'));
+    try {
+      const choose = (id: string) => root(editor).querySelector<HTMLButtonElement>(`.labels button[data-id="${id}"]`)!;
+      choose('third').click();
+      await until(() => (root(editor).querySelector('.choose-problem')?.textContent ?? '').includes('cannot be shown'), 5000, 'the message');
+      expect(root(editor).querySelector('.choose-problem')!.textContent).to.contain('The image of label 2 cannot be shown here. You can still edit the label.');
+      expect(choose('third').getAttribute('aria-pressed'), 'still chosen').to.equal('true');
+      expect(root(editor).querySelector('.label-form legend')!.textContent).to.contain('Label 2');
+      await until(() => root(editor).activeElement?.id === 'title', 5000, 'the title focused');
+      await sendKeys({ press: 'End' });
+      await sendKeys({ type: ' here' });
+      await settle();
+      expect(editor.value.labels[1]!.title).to.equal('Your liver here');
+      // A label beyond the images: said the same way.
+      choose('beyond').click();
+      await settle();
+      expect(root(editor).querySelector('.choose-problem')!.textContent).to.contain('The image of label 3 cannot be shown here.');
+      // Everything else works: choosing a label on this image (the message goes), a new label, undo.
+      choose('first').click();
+      await settle();
+      expect(root(editor).querySelector('.choose-problem')).to.equal(null);
+      root(editor).querySelector<HTMLButtonElement>('.add')!.click();
+      await settle();
+      expect(root(editor).querySelectorAll('.labels li').length).to.equal(4);
+      root(editor).querySelector<HTMLButtonElement>('.undo')!.click();
+      await settle();
+      expect(root(editor).querySelectorAll('.labels li').length).to.equal(3);
+      expect(rejections, 'nothing left unhandled').to.deep.equal([]);
+      await expect(editor).to.be.accessible();
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
   });
 
   it('passes axe with labels and a label open', async () => {

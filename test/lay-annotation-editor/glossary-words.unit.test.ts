@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { DraftLabel } from '../../src/annotations/draft.js';
-import { entryAllowed, MAX_RESULTS, resultsFor, searchGlossary, siteEntry, useEntry } from '../../src/components/lay-annotation-editor/glossary-words.js';
+import { blankLabel, type DraftLabel } from '../../src/annotations/draft.js';
+import { entryAllowed, MAX_RESULTS, resultsFor, searchGlossary, sensitiveWordsIn, siteEntry, useEntry } from '../../src/components/lay-annotation-editor/glossary-words.js';
 import type { GlossaryEntry } from '../../src/lay/glossary.js';
 import { EN_GB_ENTRIES } from '../../src/lay/glossary/en-GB.js';
 
@@ -13,19 +13,7 @@ const ENTRIES: GlossaryEntry[] = [
   entry('biopsy', 'biopsy', { aliases: ['biopsies'], sensitive: true }),
   entry('surgical-clips', 'surgical clips', { aliases: ['biopsy clip'] }),
 ];
-const label = (more: Partial<DraftLabel> = {}): DraftLabel => ({
-  id: 'label-1',
-  kind: 'anatomy',
-  title: '',
-  description: '',
-  sensitivity: 'routine',
-  notBefore: '',
-  terms: [],
-  links: [],
-  image: { index: 0 },
-  point: { column: 1, row: 1 },
-  ...more,
-});
+const label = (more: Partial<DraftLabel> = {}): DraftLabel => blankLabel('label-1', { index: 0 }, { column: 1, row: 1 }, more);
 
 describe('the editor’s glossary words (unit)', () => {
   it('finds words that start with what was typed first, then words that contain it; nothing under 2 letters', () => {
@@ -83,5 +71,13 @@ describe('the editor’s glossary words (unit)', () => {
     expect(again.links).to.have.length(1);
     const untrusted = useEntry(label(), entry('x', 'x', { url: 'https://example.com/x' }), []);
     expect(untrusted.links).to.deep.equal([]);
+  });
+
+  it('[HAZ-001] names the sensitive words a label not marked sensitive carries, in its terms, title or description; none once it is sensitive', () => {
+    const find = (text: string) => ENTRIES.filter((e) => [e.term, ...(e.aliases ?? [])].some((n) => text.toLowerCase().includes(n))).map((e) => ({ entry: e }));
+    expect(sensitiveWordsIn(label({ terms: ['biopsy', 'lung'] }), ENTRIES, undefined)).to.deep.equal(['biopsy']);
+    expect(sensitiveWordsIn(label({ title: 'After the biopsy', description: 'More biopsies of the lung.' }), ENTRIES, find)).to.deep.equal(['biopsy']);
+    expect(sensitiveWordsIn(label({ title: 'Your lung', terms: ['lung'] }), ENTRIES, find)).to.deep.equal([]);
+    expect(sensitiveWordsIn(label({ title: 'After the biopsy', terms: ['biopsy'], sensitivity: 'sensitive' }), ENTRIES, find)).to.deep.equal([]);
   });
 });

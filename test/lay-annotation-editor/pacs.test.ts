@@ -45,6 +45,16 @@ function notes(editor: LayAnnotationEditor): string {
   return [...root(editor).querySelectorAll('.note')].map((n) => n.textContent).join('\n');
 }
 
+/** The ids of the markers a patient's layer draws. */
+const markerIds = (layer: Element) => [...layer.shadowRoot!.querySelectorAll<HTMLElement>('.marker')].map((m) => m.dataset.id);
+
+/** In a patient's layer: the held findings' notice is there; choose to see them. */
+async function showHeld(layer: Element): Promise<void> {
+  await until(() => layer.shadowRoot?.querySelector('[part="sensitive"]') != null, 20000, 'the held findings’ notice');
+  [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="sensitive"] button')].find((b) => /^Show me (all of them )?now$/.test(b.textContent!.trim()))!.click();
+  await until(() => markerIds(layer).length > 0, 5000, 'the findings, once chosen');
+}
+
 describe('<lay-annotation-editor>: drafts from the PACS', () => {
   afterEach(() => {
     cleanup();
@@ -98,8 +108,9 @@ describe('<lay-annotation-editor>: drafts from the PACS', () => {
       expect(events, `events: ${value}`).not.to.contain(value);
       expect(said, `console: ${value}`).not.to.contain(value);
     }
-    // The patient's layer shows the written draft at the same point.
-    const patient = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, JSON.parse(exported));
+    // The patient's layer shows the written draft at the same point (a finding: once the patient chooses).
+    const patient = await mountWithLayer({ src: '/__synthetic/chest-xray.dcm' }, JSON.parse(exported), undefined, undefined, '[part="sensitive"]');
+    await showHeld(patient.layer);
     const want = screenPoint(patient.viewer, 160, 256);
     const got = markerAt(patient.layer.shadowRoot!, label.id);
     expect(got[0]).to.be.closeTo(want[0], 1);
@@ -142,6 +153,46 @@ describe('<lay-annotation-editor>: drafts from the PACS', () => {
     expect(got[0]).to.be.closeTo(want[0], 1);
     expect(got[1]).to.be.closeTo(want[1], 1);
     expect(notes(editor)).to.contain('Best view of the lungs');
+  });
+
+  it('[HAZ-001] [HAZ-034] drafts of findings from an SR or a GSPS start sensitive: written and saved, each waits for the patient’s choice in the preview; key images do not', async () => {
+    const { editor } = await mountEditor();
+    expect(await editor.openDrafts(urlOf(makeSr()))).to.equal(2);
+    expect(await editor.openDrafts(urlOf(makeGsps()))).to.equal(2);
+    await settle();
+    // Said to the writer, in the message and beside the box.
+    expect(root(editor).querySelector('.pacs-message')!.textContent).to.contain('Drafts of findings start as sensitive: the patient sees each one only after choosing to.');
+    const ids = [...root(editor).querySelectorAll<HTMLElement>('.labels button')].map((b) => b.dataset.id!);
+    expect(ids).to.have.length(4);
+    for (const [i, id] of ids.entries()) {
+      root(editor).querySelector<HTMLButtonElement>(`.labels button[data-id="${id}"]`)!.click();
+      await settle();
+      expect(root(editor).querySelector<HTMLInputElement>('#sensitive')!.checked, `${id} ticked`).to.equal(true);
+      expect(root(editor).querySelector('#draft-held')!.textContent).to.contain('Untick the box if they may see it straight away');
+      root(editor).querySelector<HTMLInputElement>('#title')!.focus();
+      await sendKeys({ type: `Something seen ${i + 1}` });
+      await settle();
+    }
+    // Saved: every one is sensitive.
+    const saved = editor.value.labels;
+    expect(saved).to.have.length(4);
+    for (const label of saved) expect(label.sensitivity, label.id).to.equal('sensitive');
+    // The preview as the patient: all four wait behind the choice; none of their words are there.
+    root(editor).querySelector<HTMLButtonElement>('.preview-toggle')!.click();
+    await until(() => root(editor).querySelector('.phone lay-annotation-layer') != null, 5000, 'the preview');
+    const layer = root(editor).querySelector('.phone lay-annotation-layer')!;
+    await until(() => layer.shadowRoot?.querySelector('[part="sensitive"]') != null, 20000, 'the held findings\u2019 notice');
+    expect(markerIds(layer)).to.deep.equal([]);
+    expect(layer.shadowRoot!.textContent).not.to.contain('Something seen');
+    await showHeld(layer);
+    expect(markerIds(layer).sort()).to.deep.equal(saved.map((l) => l.id).sort());
+    // A key image marks no finding: its draft starts routine, with no such line.
+    const more = await mountEditor();
+    expect(await more.editor.openDrafts(urlOf(makeKos()))).to.equal(1);
+    await settle();
+    expect(root(more.editor).querySelector<HTMLInputElement>('#sensitive')!.checked).to.equal(false);
+    expect(root(more.editor).querySelector('#draft-held')).to.equal(null);
+    expect(root(more.editor).querySelector('.pacs-message')!.textContent).not.to.contain('start as sensitive');
   });
 
   it('hostile inputs: marks on other images or outside the image are left out and said; too deep, not TID 1500, not DICOM: plain messages and pv-annotation-error; nothing lost', async () => {

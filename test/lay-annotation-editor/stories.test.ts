@@ -12,6 +12,7 @@ describe('<lay-annotation-editor> stories', () => {
     ['DraftsFromGsps', stories.DraftsFromGsps, (e) => e.shadowRoot!.querySelectorAll('.marker.draft').length === 1],
     ['DraftsFromKos', stories.DraftsFromKos, (e) => e.shadowRoot!.querySelectorAll('.marker.draft').length === 1],
     ['ReadingAgeWarnings', stories.ReadingAgeWarnings, (e) => e.shadowRoot!.querySelector('.hard-count') != null],
+    ['SensitiveWordWarning', stories.SensitiveWordWarning, (e) => e.shadowRoot!.querySelector('.sensitive-count') != null],
     ['PreviewAsThePatient', stories.PreviewAsThePatient, (e) => (e.shadowRoot!.querySelector('.phone lay-annotation-layer')?.shadowRoot?.querySelectorAll('.marker').length ?? 0) > 0],
   ];
   for (const [name, story, ready] of cases) {

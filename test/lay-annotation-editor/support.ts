@@ -2,11 +2,12 @@ import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import type { LayAnnotationEditor, PatientImageViewer } from '../../src/index.js';
 import { box, loaded, nextFrame, until } from '../support/helpers.js';
 
-/** A viewer showing the synthetic chest X-ray with an editor inside, loaded and placed. */
-export async function mountEditor(size: [number, number] = [640, 480], setup?: (editor: LayAnnotationEditor) => void): Promise<{ viewer: PatientImageViewer; editor: LayAnnotationEditor }> {
+/** A viewer showing the synthetic chest X-ray (or `urls`) with an editor inside, loaded and placed. */
+export async function mountEditor(size: [number, number] = [640, 480], setup?: (editor: LayAnnotationEditor) => void, urls?: string[]): Promise<{ viewer: PatientImageViewer; editor: LayAnnotationEditor }> {
   const viewer = document.createElement('patient-image-viewer');
   viewer.loading = 'eager';
-  viewer.src = '/__synthetic/chest-xray.dcm';
+  if (urls) viewer.urls = urls;
+  else viewer.src = '/__synthetic/chest-xray.dcm';
   const editor = document.createElement('lay-annotation-editor');
   setup?.(editor);
   viewer.append(editor);

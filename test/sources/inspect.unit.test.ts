@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { compareSlices, inspectFile } from '../../src/sources/inspect.js';
+import { compareSlices, imageKey, inspectFile } from '../../src/sources/inspect.js';
 import { ViewerError } from '../../src/sources/errors.js';
 import { dicom } from '../fakes/dicom.js';
 
@@ -63,5 +63,16 @@ describe('inspectFile (unit)', () => {
       { instanceNumber: undefined, slicePosition: -10 },
       { instanceNumber: undefined, slicePosition: -5 },
     ]);
+  });
+});
+
+describe('imageKey (unit)', () => {
+  it('is the same for the same instance and frame, differs for another, and does not give the UID out', () => {
+    const uid = '1.2.826.0.1.3680043.8.498.12345678901234567890';
+    expect(imageKey(`${uid}/1`)).to.equal(imageKey(`${uid}/1`));
+    expect(imageKey(`${uid}/1`)).not.to.equal(imageKey(`${uid}/2`));
+    expect(imageKey(`${uid}/1`)).not.to.equal(imageKey(`${uid.slice(0, -1)}1/1`));
+    expect(imageKey(`${uid}/1`)).not.to.contain('1.2.826');
+    expect(imageKey(`${uid}/1`)).to.match(/^[0-9a-z]{1,11}$/);
   });
 });

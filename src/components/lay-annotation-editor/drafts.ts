@@ -2,6 +2,9 @@
  * Marks from the PACS (an SR, GSPS or KOS, read by `src/sources/pacs-drafts.ts`) as draft labels:
  * only those on images of this study and inside them. Their clinical words become the writer's
  * note (never exported); the title is left empty, so a draft stays out of the document until written.
+ * A draft of a finding (an SR's findings and measurements, a GSPS's text and graphics) starts
+ * sensitive (HAZ-001): once written, the patient sees it only after choosing to, unless the writer
+ * unticks "Sensitive". Key images (KOS) mark no finding, so their drafts start routine.
  */
 import { blankLabel, nextLabelId, type DraftLabel } from '../../annotations/draft.js';
 import type { PacsDrafts, PacsMark } from '../../sources/pacs-drafts.js';
@@ -25,6 +28,7 @@ export function draftLabels(drafts: PacsDrafts, viewer: DraftsViewer, labels: re
   const added: DraftLabel[] = [];
   let notInStudy = 0;
   let outside = 0;
+  const sensitivity = draftSensitivity(drafts.kind);
   for (const mark of drafts.marks) {
     const index = viewer.imageIndexFor(mark.image);
     const geometry = index === undefined ? undefined : viewer.imageGeometry(index);
@@ -37,9 +41,14 @@ export function draftLabels(drafts: PacsDrafts, viewer: DraftsViewer, labels: re
       outside++;
       continue;
     }
-    added.push(blankLabel(nextLabelId([...labels, ...added]), { ...mark.image }, placed.point, { kind: 'finding', outline: placed.outline, note: mark.note, site: mark.site }));
+    added.push(blankLabel(nextLabelId([...labels, ...added]), { ...mark.image }, placed.point, { kind: 'finding', sensitivity, outline: placed.outline, note: mark.note, site: mark.site }));
   }
   return { added, notInStudy, outside };
+}
+
+/** How a draft from this kind of object starts: a finding's (SR, GSPS) held until the patient chooses; a key image's (KOS) not. */
+export function draftSensitivity(kind: PacsDrafts['kind']): DraftLabel['sensitivity'] {
+  return kind === 'kos' ? 'routine' : 'sensitive';
 }
 
 /** What the editor says after opening drafts: how many, and what was left out and why. */
@@ -51,7 +60,8 @@ export function draftsMessage(w: Words, drafts: PacsDrafts, result: DraftsResult
     drafts.unreadable ? w('pacsUnreadable', { count: drafts.unreadable }) : '',
   ].filter(Boolean);
   const left = notInStudy + outside + drafts.unreadable;
-  const opened = added.length > 0 ? w('pacsOpened', { count: added.length, kind: w(drafts.kind) }) : w('pacsNone');
+  let opened = added.length > 0 ? w('pacsOpened', { count: added.length, kind: w(drafts.kind) }) : w('pacsNone');
+  if (added.some((label) => label.sensitivity === 'sensitive')) opened += ` ${w('pacsHeld')}`;
   return left > 0 ? `${opened} ${w('pacsLeftOut', { count: left, why: why.join(', ') })}` : opened;
 }
 

@@ -69,6 +69,8 @@ export const editorWords = {
   pacsOutside: '{count} outside the image',
   pacsUnreadable: '{count} that could not be read',
   pacsNone: 'It had no marks to make drafts from.',
+  pacsHeld: 'Drafts of findings start as sensitive: the patient sees each one only after choosing to.',
+  draftHeld: 'This draft of a finding starts as sensitive: the patient sees it only after choosing to. Untick the box if they may see it straight away.',
   pacsFailed: 'That could not be opened as a structured report, presentation state or key images: {reason}',
   sr: 'structured report',
   gsps: 'presentation state',
@@ -79,6 +81,12 @@ export const editorWords = {
   hardWords: 'Hard words: {words}.',
   plainInstead: 'Try “{plain}” for “{word}”.',
   glossaryInstead: 'Or use a glossary word, explained for the patient: {terms}.',
+  sensitiveWords: 'Its words include {words}, which the glossary marks as sensitive. Not marked sensitive, this label is shown to the patient straight away.',
+  sensitiveCount: '{count} label(s) not marked sensitive use words the glossary marks as sensitive. You can still save.',
+  notHere: 'not on these images',
+  awayCount: '{count} label(s) were placed on other images than those shown now. They are kept, but left out of what the patient sees until those images are shown again.',
+  awayChosen: 'Label {number} was placed on other images than those shown now. Show those images again to see it.',
+  cannotShow: 'The image of label {number} cannot be shown here. You can still edit the label.',
   hardCount: '{count} sentence(s) above reading age 11. You can still save, but the patient may find them hard to read.',
 } as const;
 

@@ -5,6 +5,7 @@
  * takes one from the glossary.
  */
 import type { DraftLabel } from '../../annotations/draft.js';
+import type { AnnotationProblem } from '../../annotations/index.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
 import { readMoreText } from '../../lay/link-text.js';
 import { trustedUrl } from '../../lay/links.js';
@@ -74,5 +75,34 @@ export function useEntry(label: DraftLabel, entry: GlossaryEntry, trustedDomains
     description: label.description.trim() ? label.description : entry.definition,
     terms: label.terms.includes(entry.id) ? label.terms : [...label.terms, entry.id],
     links,
+  };
+}
+
+/** Finds the glossary's words in a text (the loaded glossary's `findTerms`). */
+export type FindWords = (text: string) => readonly { entry: GlossaryEntry }[];
+
+/**
+ * The glossary's sensitive words a label carries while it is not marked sensitive (HAZ-001): in its
+ * title, its description or its terms, each once. None for a sensitive label. Saying so is the
+ * editor's part; the writer decides (a routine label with such a word is shown at once).
+ */
+export function sensitiveWordsIn(label: DraftLabel, entries: readonly GlossaryEntry[], find: FindWords | undefined): string[] {
+  if (label.sensitivity === 'sensitive') return [];
+  const found = new Set<string>();
+  for (const id of label.terms) {
+    const entry = entries.find((e) => e.id === id);
+    if (entry?.sensitive) found.add(entry.term);
+  }
+  if (find) for (const text of [label.title, label.description]) for (const match of text.trim() ? find(text) : []) if (match.entry.sensitive) found.add(match.entry.term);
+  return [...found];
+}
+
+/** What `detail.problems` says of label `number` (1-based), not marked sensitive, that carries sensitive `words`. */
+export function sensitiveProblem(label: DraftLabel, number: number, words: readonly string[]): AnnotationProblem {
+  const quoted = words.map((word) => `"${word}"`).join(', ');
+  return {
+    path: `labels[${number - 1}].sensitivity`,
+    message: `Label ${number} is not marked sensitive, but its words include ${quoted}, which the glossary marks as sensitive: the patient sees it at once.`,
+    labelId: label.id,
   };
 }

@@ -196,7 +196,8 @@ export const styles = [
       color: var(--_secondary);
     }
 
-    .reading .warning {
+    .reading .warning,
+    .sensitive-warning {
       margin: 8px 0 0;
       padding: 8px;
       border-left: 4px solid var(--_error);

@@ -17,7 +17,8 @@ import type { PatientImageViewer } from '../patient-image-viewer/patient-image-v
 import { PvElement } from '../pv-element.js';
 import { draftLabels, draftsMessage } from './drafts.js';
 import { editorWords, fill, type EditorWordKey, type EditorWords } from './editor-words.js';
-import { entryAllowed, resultsFor, searchGlossary, siteEntry, useEntry } from './glossary-words.js';
+import { entryAllowed, resultsFor, searchGlossary, sensitiveProblem, sensitiveWordsIn, siteEntry, useEntry } from './glossary-words.js';
+import { awayProblem, isAway, needsPlacedOn, withPlacedOn } from './images-shown.js';
 import { styles } from './lay-annotation-editor.styles.js';
 import { checkSentences, hardSentences } from './reading.js';
 import type { EditorRenderContext } from './render-context.js';
@@ -34,7 +35,10 @@ import { renderStudy } from './render-study.js';
  * Put it inside the `<patient-image-viewer>`. Click or tap the image to place a label; drag it, or select it and use the arrow
  * keys, to move it; write its words, or choose them from the glossary; say whether it is sensitive
  * and when the patient may see it. The study's summary is written below. Undo and redo
- * (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y) cover every change.
+ * (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y) cover every change; inside a text field they are the field's own.
+ * Drafts of findings opened from the PACS start sensitive. A label not marked sensitive that uses a
+ * word the glossary marks sensitive is warned about (and listed in `problems`); a label placed by
+ * image number on other images than the viewer shows now is kept, but left out of the document.
  *
  * The document leaves the editor only after the schema has checked it: `value` is the validated
  * annotation document (version 1), and `pv-annotations-change` carries it after every change.
@@ -65,7 +69,10 @@ export class LayAnnotationEditor extends PvElement {
   /** The viewer this editor sits in. */
   readonly #viewer = new ViewerLinkController(this, {
     onViewChange: () => this.#placement.place(),
-    onLoad: () => this.#placement.place(),
+    onLoad: () => {
+      this.#stampPlacedOn();
+      this.#placement.place();
+    },
   });
 
   /** Taps, drags and arrow keys on the picture; the overlay and markers placed after every render. */
@@ -74,7 +81,8 @@ export class LayAnnotationEditor extends PvElement {
     () => ({
       viewer: this.#viewer.viewer,
       overlay: this.renderRoot?.querySelector<HTMLElement>('.overlay') ?? null,
-      labels: this.#history.shown.labels,
+      // Labels placed by number on other images than those shown now get no marker.
+      labels: this.#history.shown.labels.filter((label) => !this.#away(label)),
     }),
     {
       tap: (point) => this.#addLabel(point, true),
@@ -123,6 +131,10 @@ export class LayAnnotationEditor extends PvElement {
   /** The glossary's matches for `_query`, best first (those the chosen label may take are offered). */
   @state() private _matches: readonly GlossaryEntry[] = [];
   @state() private _linkProblem = false;
+  /** The link text being typed, for its reading-age check. */
+  @state() private _linkDraft = '';
+  /** The label chosen last whose image could not be shown, and what was said (shown while it stays chosen). */
+  @state() private _chooseProblem: { id: string; text: string } | undefined;
   @state() private _importProblem = '';
   /** The patient's elements are defined for the preview. */
   @state() private _previewDefined = false;
@@ -131,7 +143,7 @@ export class LayAnnotationEditor extends PvElement {
   /** The draft and its undo/redo history (and what a drag shows while it goes on). */
   readonly #history = new DraftHistory();
   /** The validated document for the draft it was made from (the preview's layer gets the same object until it changes). */
-  #valueCache: { draft: DraftState; document: AnnotationDocument; problems: AnnotationProblem[] } | undefined;
+  #valueCache: ValueCache | undefined;
   /** The patient's elements, defined for the preview (in the script-tag build, their own chunks: the autoloader does not look in shadow roots). */
   #previewReady: Promise<unknown> | undefined;
   /** The preview's own study key: the patient's choice made in the preview is kept in memory only, for this editor. */
@@ -161,6 +173,8 @@ export class LayAnnotationEditor extends PvElement {
   readonly #onKeyDown = (event: KeyboardEvent) => {
     const mod = event.ctrlKey || event.metaKey;
     if (!mod) return;
+    // In a text field, the keys are the field's own undo and redo (the browser's), not the labels'.
+    if (isTextField(event.composedPath()[0])) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) {
       event.preventDefault();
@@ -213,6 +227,7 @@ export class LayAnnotationEditor extends PvElement {
       return;
     }
     this._linkProblem = false;
+    this._linkDraft = '';
     this.#commit(this.#update(label.id, { links: [...label.links, { title, url: safe }] }));
     for (const id of ['#link-title', '#link-url']) {
       const input = root.querySelector<HTMLInputElement>(id);
@@ -238,9 +253,21 @@ export class LayAnnotationEditor extends PvElement {
   /** Choose a label from the list: show its image, and edit it. */
   async #onChoose(label: DraftLabel): Promise<void> {
     this._selected = label.id;
+    this._chooseProblem = undefined;
     const viewer = this.#viewer.viewer;
-    const index = viewer?.imageIndexFor(label.image);
-    if (viewer && index !== undefined && index !== viewer.index) await viewer.goTo(index);
+    const away = this.#away(label);
+    const index = away ? undefined : viewer?.imageIndexFor(label.image);
+    const number = this.#number(label.id);
+    const say = (key: 'awayChosen' | 'cannotShow') => (this._chooseProblem = { id: label.id, text: this.w(key, { number }) });
+    if (away) say('awayChosen');
+    else if (viewer?.status === 'loaded' && index === undefined) say('cannotShow');
+    try {
+      if (viewer && index !== undefined && index !== viewer.index) await viewer.goTo(index);
+    } catch {
+      // The viewer could not go there: the label stays chosen, and the writer is told.
+      if (!this.isConnected) return;
+      void this.announce(say('cannotShow').text);
+    }
     if (!this.isConnected) return;
     this.#focusField('title');
   }
@@ -296,7 +323,8 @@ export class LayAnnotationEditor extends PvElement {
   /** Move label `id` by `dx`, `dy` steps (a step is a few screen pixels at the current zoom). */
   nudge(id: string, dx: number, dy: number): void {
     const label = this.#history.current.labels.find((l) => l.id === id);
-    const point = label && this.#placement.nudged(label.point, dx, dy);
+    // Steps are screen pixels on the image shown: none for a label placed on other images.
+    const point = label && !this.#away(label) && this.#placement.nudged(label.point, dx, dy);
     if (point) this.#commit(this.#update(id, { point }), `nudge:${id}`);
   }
 
@@ -306,13 +334,44 @@ export class LayAnnotationEditor extends PvElement {
     return fill(this.words?.[key] ?? editorWords[key], values);
   }
 
-  #validated(): { document: AnnotationDocument; problems: AnnotationProblem[] } {
+  #validated(): ValueCache {
     const draft = this.#history.current;
-    if (this.#valueCache?.draft !== draft) {
-      const { document, problems } = validateAnnotationDocument(draftToDocument(draft));
-      this.#valueCache = { draft, document: document ?? { version: 1, labels: [] }, problems };
-    }
+    const words = this.#words;
+    const away = draft.labels.filter((label) => this.#away(label));
+    const awayIds = away.map((label) => label.id).join(' ');
+    const cache = this.#valueCache;
+    if (cache?.draft === draft && cache.words === words && cache.awayIds === awayIds) return cache;
+    // Labels placed by number on other images are kept in the draft, left out of the document, and said.
+    const kept = draft.labels.filter((label) => !away.includes(label));
+    const checked = validateAnnotationDocument(draftToDocument({ ...draft, labels: kept }));
+    const document = checked.document ?? { version: 1 as const, labels: [] };
+    // The validator counts the labels it was given; the writer counts them all.
+    const problems = checked.problems.map((p) => ({ ...p, path: p.path.replace(/^labels\[(\d+)\]/, (_, i: string) => `labels[${draft.labels.indexOf(kept[Number(i)]!)}]`) }));
+    const exported = new Set(document.labels.map((l) => l.id));
+    const sensitive = draft.labels.flatMap((label, i) => {
+      const found = exported.has(label.id) ? this.#sensitiveWords(label) : [];
+      return found.length > 0 ? [sensitiveProblem(label, i + 1, found)] : [];
+    });
+    const elsewhere = away.map((label) => awayProblem(label, draft.labels.indexOf(label) + 1));
+    this.#valueCache = { draft, words, awayIds, document, problems: [...problems, ...sensitive, ...elsewhere], sensitiveLabels: sensitive.length, away: away.length };
     return this.#valueCache;
+  }
+
+  /** Is `label` placed by image number on other images than the viewer shows now (its source changed)? */
+  #away(label: DraftLabel): boolean {
+    return isAway(label, this.#viewer.viewer);
+  }
+
+  /** Labels placed by image number (added here, or opened) learn which image that was, once the viewer shows it. */
+  #stampPlacedOn(): void {
+    const viewer = this.#viewer.viewer;
+    if (needsPlacedOn(this.#history.shown, viewer)) this.#history.amend((state) => withPlacedOn(state, viewer));
+  }
+
+  /** The glossary's sensitive words on `label` while it is not marked sensitive. */
+  #sensitiveWords(label: DraftLabel): string[] {
+    const words = this.#words;
+    return sensitiveWordsIn(label, words?.entries ?? [], words ? (text) => words.findTerms(text, words.glossary) : undefined);
   }
 
   #import(input: unknown): void {
@@ -321,6 +380,7 @@ export class LayAnnotationEditor extends PvElement {
     if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent({ problems }));
     if (!document) return;
     this.#history.reset(documentToDraft(document));
+    this.#stampPlacedOn();
     this._selected = undefined;
     this.#changed('import');
   }
@@ -358,7 +418,8 @@ export class LayAnnotationEditor extends PvElement {
     if (!viewer || viewer.status !== 'loaded') return void this.announce(this.w('noImage'));
     const draft = this.#history.current;
     const id = nextLabelId(draft.labels);
-    this.#commit({ ...draft, labels: [...draft.labels, blankLabel(id, { index: viewer.index }, this.#placement.clamp(point))] });
+    const placedOn = viewer.imageKey?.(viewer.index);
+    this.#commit({ ...draft, labels: [...draft.labels, blankLabel(id, { index: viewer.index }, this.#placement.clamp(point), placedOn ? { placedOn } : {})] });
     this._selected = id;
     void this.announce(this.w('placed', { number: draft.labels.length + 1 }));
     this.#focusField('title', fromPointer);
@@ -459,7 +520,8 @@ export class LayAnnotationEditor extends PvElement {
     return renderLabels({
       ...ctx,
       labels: this.#history.shown.labels,
-      imageIndex: (label) => (viewer?.status === 'loaded' ? viewer.imageIndexFor(label.image) : undefined),
+      imageIndex: (label) => (viewer?.status === 'loaded' && !this.#away(label) ? viewer.imageIndexFor(label.image) : undefined),
+      away: (label) => this.#away(label),
       onChoose: (label) => void this.#onChoose(label),
     });
   }
@@ -474,6 +536,9 @@ export class LayAnnotationEditor extends PvElement {
       results: resultsFor(this._matches, label),
       site: siteEntry(this.#words?.entries ?? [], label.site),
       linkProblem: this._linkProblem,
+      linkDraft: this._linkDraft,
+      sensitiveWords: this.#sensitiveWords(label),
+      onLinkDraft: (text) => (this._linkDraft = text),
       onSet: (change, field) => this.#commit(this.#update(label.id, change), `${field}:${label.id}`),
       onSearch: (query) => void this.#onSearch(query),
       onUseEntry: (entry) => this.#onUseEntry(entry),
@@ -537,9 +602,31 @@ export class LayAnnotationEditor extends PvElement {
           notReady: this.#history.current.labels.filter((l) => !l.title.trim()).length,
           ready: this.#validated().document.labels.length,
           hard: hardSentences(this.#history.current, this.#words).length,
+          sensitiveWords: this.#validated().sensitiveLabels,
+          away: this.#validated().away,
         })}
-        ${this.#renderLabels(ctx)} ${label ? this.#renderLabelForm(ctx, label) : nothing} ${this.#renderStudy(ctx)}
+        ${this.#renderLabels(ctx)} ${this._chooseProblem && this._chooseProblem.id === this._selected ? html`<p class="problem choose-problem" role="alert">${this._chooseProblem.text}</p>` : nothing} ${label ? this.#renderLabelForm(ctx, label) : nothing} ${this.#renderStudy(ctx)}
       </div>
       ${this.renderLiveRegion()}`;
   }
+}
+
+/** The validated document for a draft, the glossary and the labels on other images it was made with, and what it left out. */
+interface ValueCache {
+  draft: DraftState;
+  words: LoadedGlossary | undefined;
+  awayIds: string;
+  document: AnnotationDocument;
+  problems: AnnotationProblem[];
+  /** Labels the patient sees at once whose words the glossary marks sensitive. */
+  sensitiveLabels: number;
+  /** Labels placed by number on other images than those shown now (kept, not exported). */
+  away: number;
+}
+
+/** Where Ctrl+Z belongs to the field: a text input, a text area, or editable content. */
+function isTextField(target: EventTarget | undefined): boolean {
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return ['text', 'search', 'url', 'email', 'tel', 'password', 'number'].includes(target.type);
+  return target instanceof HTMLElement && target.isContentEditable;
 }

@@ -1,6 +1,6 @@
 /**
  * The editor's live reading-age check: every sentence the patient will read (summary, titles,
- * descriptions), with the same measures as the readability tests (`src/lay/reading-age.ts`). Words
+ * descriptions, link texts), with the same measures as the readability tests (`src/lay/reading-age.ts`). Words
  * the glossary explains in place for the patient are not hard.
  */
 import type { DraftState } from '../../annotations/draft.js';
@@ -13,9 +13,9 @@ export function checkSentences(text: string, words: LoadedGlossary | undefined):
   return text.trim() ? checkText(text, words ? (t) => words.findTerms(t, words.glossary) : undefined) : [];
 }
 
-/** The sentences of the draft above the limit. */
+/** The sentences of the draft above the limit (summary, titles, descriptions and link texts). */
 export function hardSentences(draft: DraftState, words: LoadedGlossary | undefined): SentenceCheck[] {
-  const texts = [draft.summary, ...draft.labels.flatMap((l) => [l.title, l.description])];
+  const texts = [draft.summary, ...draft.labels.flatMap((l) => [l.title, l.description, ...l.links.map((link) => link.title)])];
   return texts.flatMap((text) => checkSentences(text, words)).filter((s) => s.over);
 }
 

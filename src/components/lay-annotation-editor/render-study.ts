@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { EditorRenderContext } from './render-context.js';
 import { renderDrafts, type DraftsContext } from './render-drafts.js';
 import { describedBy, renderCheck, type ReadingContext } from './render-reading.js';
@@ -19,7 +20,7 @@ export function renderStudy(ctx: StudyContext) {
   return html`<section class="study" aria-labelledby="study-heading">
     ${ctx.heading(w('summaryHeading'), { sub: true, id: 'study-heading' })}
     <label for="summary">${w('summary')}</label>
-    <textarea id="summary" rows="4" maxlength="4000" aria-describedby=${describedBy(reading, summary, 'summary-check')} .value=${summary} @input=${(e: Event) => ctx.onSummary((e.target as HTMLTextAreaElement).value)}></textarea>
+    <textarea id="summary" rows="4" maxlength="4000" aria-describedby=${describedBy(reading, summary, 'summary-check')} .value=${live(summary)} @input=${(e: Event) => ctx.onSummary((e.target as HTMLTextAreaElement).value)}></textarea>
     ${renderCheck(reading, summary, 'summary-check')}
     <label for="open">${w('open')}</label>
     <input id="open" type="file" accept="application/json,.json" @change=${(e: Event) => ctx.onOpenFile(e)} />

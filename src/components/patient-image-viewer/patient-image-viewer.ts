@@ -17,7 +17,7 @@ import { enGB, type Catalogue, type MessageKey } from '../../lay/messages.js';
 import { clearPoster, drawPoster, makePoster, type Poster } from '../../poster/index.js';
 import { makeRenderedPoster } from '../../poster/rendered.js';
 import { ViewerError, describeCause } from '../../sources/errors.js';
-import type { ImageGeometry, SafeFacts } from '../../sources/inspect.js';
+import { imageKey, type ImageGeometry, type SafeFacts } from '../../sources/inspect.js';
 import { sourceOf } from '../../sources/has-source.js';
 import { sameSource, type PreparedStack, type ViewerSource } from '../../sources/prepare.js';
 import { styles } from './patient-image-viewer.styles.js';
@@ -504,6 +504,16 @@ export class PatientImageViewer extends PvElement implements ViewerLike {
     const frame = target.frame ?? 1;
     const found = images.findIndex((image) => image.sopInstanceUid === target.sopInstanceUid && image.frame === frame);
     return found >= 0 ? found : undefined;
+  }
+
+  /**
+   * A key for image `index` that stays the same for the same instance and frame, whatever source
+   * shows it, and differs for another (a hash: no UID is given out), or undefined. Issue 18: the
+   * editor tells whether a label placed by image number is still on the images it was placed on.
+   */
+  imageKey(index: number): string | undefined {
+    const image = this.#viewer.images[index];
+    return image && imageKey(`${image.sopInstanceUid}/${image.frame}`);
   }
 
   /** Size, orientation and pixel spacing of image `index` (safe facts only), or undefined. */
