@@ -158,7 +158,8 @@ describe('<lay-annotation-editor>: drafts from the PACS', () => {
   it('[HAZ-001] [HAZ-034] drafts of findings from an SR or a GSPS start sensitive: written and saved, each waits for the patient’s choice in the preview; key images do not', async () => {
     const { editor } = await mountEditor();
     expect(await editor.openDrafts(urlOf(makeSr()))).to.equal(2);
-    expect(await editor.openDrafts(urlOf(makeGsps()))).to.equal(2);
+    // The GSPS's text with its arrow is one draft, and a circle drawn elsewhere another.
+    expect(await editor.openDrafts(urlOf(makeGsps({ circle: true })))).to.equal(2);
     await settle();
     // Said to the writer, in the message and beside the box.
     expect(root(editor).querySelector('.pacs-message')!.textContent).to.contain('Drafts of findings start as sensitive: the patient sees each one only after choosing to.');

@@ -72,7 +72,7 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
     const filtered = await fetch(`${ROOT}/studies/${study}/series?Modality=CT&limit=1&includefield=00185101`);
     const [a, b] = [(await all.json()) as unknown[], (await filtered.json()) as unknown[]];
     expect(b).to.deep.equal(a);
-    expect(a).to.have.length(10);
+    expect(a).to.have.length(11);
     expect((await fetch(`${ROOT}/studies/${study}/instances?SOPInstanceUID=${instanceOf(study, PLAN.t2!, 2)}`)).status).to.equal(404);
     expect((await fetch(`${ROOT}/studies/${study}/series/${uidOf(study, PLAN.t2!)}/rendered`)).status).to.equal(404);
     expect((await fetch(`${ROOT}/studies/${study}/series/${uidOf(study, PLAN.t2!)}/thumbnail`)).status).to.equal(404);
@@ -98,7 +98,8 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
       'Fat looks bright, seen from the side',
       'Fluid looks bright, seen from above',
       'Fat made dark, shows swelling, seen from the front',
-      'Planning image, used to set up the scan',
+      'Ultrasound scan of the tummy',
+      'Overview image, used to line up the scan',
     ]);
     expect(text(choices(el)[5])).to.contain('CT scan of the head, 4 images');
     expect(text(shadow(el))).to.contain(enGB['study.left'].replace('{count}', '2'));
@@ -146,13 +147,13 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
     }
     // Each place asked /rendered, then /thumbnail: both 404, answered at once.
     const thumbnails = async () => (await staticLog()).filter((entry) => /\/thumbnail\?/.test(entry.path));
-    for (let waited = 0; (await thumbnails()).length < 11; waited += 200) {
+    for (let waited = 0; (await thumbnails()).length < 12; waited += 200) {
       expect(waited, 'every /thumbnail tried').to.be.below(20000);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect((await thumbnails()).map((entry) => entry.status)).to.deep.equal(Array(11).fill(404));
+    expect((await thumbnails()).map((entry) => entry.status)).to.deep.equal(Array(12).fill(404));
     await el.updateComplete;
-    expect(shadow(el).querySelectorAll('.study-thumb')).to.have.length(11);
+    expect(shadow(el).querySelectorAll('.study-thumb')).to.have.length(12);
     expect(shadow(el).querySelectorAll('.study-thumb > img')).to.have.length(0);
     // Nothing left waiting on the server.
     expect((await staticLog()).filter((entry) => !entry.answered)).to.deep.equal([]);
