@@ -42,6 +42,9 @@ import { renderStudy } from './render-study.js';
  * Drafts of findings opened from the PACS start sensitive. A label not marked sensitive that uses a
  * word the glossary marks sensitive is warned about (and listed in `problems`); a label placed by
  * image number on other images than the viewer shows now is kept, but left out of the document.
+ * Drafts from the PACS: `openDrafts(url)` opens an SR (TID 1500), GSPS or KOS (a Part 10 file or a
+ * WADO-RS instance) as draft labels; with a viewer given `dicomweb-root` and `study-uid`, the
+ * "Find drafts in this study" button (`findDrafts()`) opens every SR, PR and KO of the study.
  *
  * The document leaves the editor only after the schema has checked it: `value` is the validated
  * annotation document (version 1), and `pv-annotations-change` carries it after every change.
