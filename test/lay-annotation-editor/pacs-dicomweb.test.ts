@@ -7,7 +7,7 @@ import { clearFaults, proxyLog, setFaults } from '../components/support.js';
 import { newStudyUid } from '../study/study-dicom.js';
 import { box, cleanup, loaded, nextFrame, until } from '../support/helpers.js';
 import { appearsIn, identifyingValues } from '../support/identifying.js';
-import { storeInOrthanc } from '../support/stow.js';
+import { storeInOrthanc, storeInStaticTree } from '../support/stow.js';
 import { markerAt, settle } from './support.js';
 
 const root = (editor: LayAnnotationEditor) => editor.shadowRoot!;
@@ -33,11 +33,11 @@ async function xrayIn(study: string): Promise<{ file: ArrayBuffer; on: Required<
 }
 
 /** A study in Orthanc: the X-ray copy, an SR (TID 1500), a GSPS and a KOS about it, and an SR that is not TID 1500. */
-async function storedStudy(): Promise<{ study: string; on: Required<About>; files: ArrayBuffer[] }> {
+async function storedStudy(store = storeInOrthanc): Promise<{ study: string; on: Required<About>; files: ArrayBuffer[] }> {
   const study = newStudyUid();
   const { file, on } = await xrayIn(study);
   const objects = [makeSr({ on }), makeGsps({ on }), makeKos({ on }), makeSr({ on, template: '2000', depth: 1 })];
-  await storeInOrthanc(file, ...objects);
+  await store(file, ...objects);
   return { study, on, files: [file, ...objects] };
 }
 
@@ -120,7 +120,6 @@ describe('<lay-annotation-editor>: drafts from a DICOMweb study', () => {
     // Drafts stay out of the document until written.
     expect(editor.value.labels).to.have.length(0);
     const notes = () => [...root(editor).querySelectorAll('.note')].map((n) => n.textContent).join('\n');
-    expect(notes()).to.contain(SR_FINDING);
 
     // The same objects as Part 10 files, in a second viewer of the same study and size: the same points.
     const fromFiles = await mountDicomweb('/dicom-web', on);
@@ -134,15 +133,17 @@ describe('<lay-annotation-editor>: drafts from a DICOMweb study', () => {
       expect(x, `draft ${i} x`).to.be.closeTo(b[i]![0], 1);
       expect(y, `draft ${i} y`).to.be.closeTo(b[i]![1], 1);
     }
-    // Each GSPS text is one draft with its note.
+    // Each draft keeps its object's clinical words as its note (the series come in the server's order).
     const labels = [...root(editor).querySelectorAll<HTMLButtonElement>('.labels button[data-id]')];
-    let gsps = false;
+    const seen: string[] = [];
     for (const button of labels) {
       button.click();
       await settle();
-      if (notes().includes(GSPS_TEXT)) gsps = true;
+      seen.push(notes());
     }
-    expect(gsps, 'the GSPS text as a note').to.equal(true);
+    expect(seen.filter((n) => n.includes(SR_FINDING)), 'the SR finding as a note').to.have.length(1);
+    expect(seen.filter((n) => n.includes(GSPS_TEXT)), 'the GSPS text as a note').to.have.length(1);
+    expect(seen.filter((n) => n.includes('Best view of the lungs')), 'the KOS description as a note').to.have.length(1);
 
     // Nothing identifying from the image or the objects: page, attributes, events, console. (UIDs are left
     // out: the portal gave them to the viewer itself.)
@@ -190,5 +191,21 @@ describe('<lay-annotation-editor>: drafts from a DICOMweb study', () => {
     await pressFind(editor);
     expect(message(editor)).to.match(/^Found 4 object\(s\): 4 draft label\(s\)\./);
     expect(root(editor).querySelectorAll('.marker.draft').length).to.equal(6);
+  });
+
+  it('a static DICOMweb tree (it ignores query strings, and keeps no whole instances): the objects are found, and why they cannot be opened is said plainly', async () => {
+    const { on } = await storedStudy(storeInStaticTree);
+    const { editor } = await mountDicomweb('/static-dicom-web', on);
+    const errors: PvAnnotationErrorEvent[] = [];
+    editor.addEventListener('pv-annotation-error', (e) => errors.push(e));
+    await editor.openDrafts(blobOf(makeKos({ on })));
+    await pressFind(editor);
+    // Only the SR, PR and KO series are counted, though the series search answers with the picture series too.
+    expect(message(editor)).to.equal('Found 4 object(s): 0 draft label(s). 4 could not be opened: it could not be downloaded.');
+    expect(root(editor).querySelector('.pacs-message')!.classList.contains('problem')).to.equal(true);
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.detail.problems).to.have.length(4);
+    // What was opened before is kept.
+    expect(root(editor).querySelectorAll('.marker.draft').length).to.equal(1);
   });
 });
