@@ -26,6 +26,15 @@ export const SR_FINDING = 'Nodule';
 export const SR_SITE = 'Lung';
 export const GSPS_TEXT = 'RUL opacity ?consolidation';
 
+/**
+ * The image an object is about, and its own UIDs' root: the chest X-ray unless `on` names another
+ * (`study`, `series`, `sop`: a copy of the X-ray stored under another study, say) with `uid`, a root
+ * for the object's own UIDs, so objects about different studies never share one.
+ */
+function about(on = {}) {
+  return { study: on.study ?? XR_STUDY_UID, series: on.series ?? XR_SERIES_UID, sop: on.sop ?? XR_SOP, uid: on.uid ?? ROOT };
+}
+
 const code = (value, scheme, meaning) => [{ CodeValue: value, CodingSchemeDesignator: scheme, CodeMeaning: meaning }];
 
 function header(extra) {
@@ -83,24 +92,26 @@ function group(id, finding, site, region, length = '8') {
  * A TID 1500 measurement report: a point on the right lung (column 160, row 256), an ellipse around
  * the heart (centre 276, 338), and, for hostile runs, a group on an image not in the study and a
  * point outside the image (`hostile: true`), or content nested `depth` levels deep; `template`
- * other than 1500 makes it a TID 2000 diagnostic imaging report instead.
+ * other than 1500 makes it a TID 2000 diagnostic imaging report instead; `on`: see `about`.
  */
-export function makeSr({ hostile = false, depth = 0, template = '1500' } = {}) {
+export function makeSr({ hostile = false, depth = 0, template = '1500', on = undefined } = {}) {
+  const { study, sop, uid } = about(on);
   const groups = [
-    group('lesion-1', SR_FINDING, SR_SITE, scoord('POINT', [160, 256])),
-    group('heart-1', 'Cardiomegaly', 'Heart', scoord('ELLIPSE', [216, 338, 336, 338, 276, 278, 276, 398])),
+    group('lesion-1', SR_FINDING, SR_SITE, scoord('POINT', [160, 256], sop)),
+    group('heart-1', 'Cardiomegaly', 'Heart', scoord('ELLIPSE', [216, 338, 336, 338, 276, 278, 276, 398], sop)),
   ];
   if (hostile) {
     groups.push(group('elsewhere', 'Mass', 'Liver', scoord('POINT', [10, 10], '2.25.999999.1')));
-    groups.push(group('outside', 'Mass', 'Lung', scoord('POINT', [5000, 5000])));
+    groups.push(group('outside', 'Mass', 'Lung', scoord('POINT', [5000, 5000], sop)));
   }
   let nested = groups;
   for (let i = 0; i < depth; i++) nested = [{ RelationshipType: 'CONTAINS', ValueType: 'CONTAINER', ContinuityOfContent: 'SEPARATE', ConceptNameCodeSequence: code('125007', 'DCM', 'Measurement Group'), ContentSequence: nested }];
   return part10(
     header({
+      StudyInstanceUID: study,
       SOPClassUID: COMPREHENSIVE_SR,
-      SOPInstanceUID: `${ROOT}.1.${hostile ? 2 : 1}.${depth}`,
-      SeriesInstanceUID: `${ROOT}.1`,
+      SOPInstanceUID: `${uid}.1.${hostile ? 2 : 1}.${depth}`,
+      SeriesInstanceUID: `${uid}.1`,
       Modality: 'SR',
       ValueType: 'CONTAINER',
       ContinuityOfContent: 'SEPARATE',
@@ -125,25 +136,27 @@ export function makeSr({ hostile = false, depth = 0, template = '1500' } = {}) {
 
 /**
  * A GSPS on the chest X-ray: an arrow (polyline) to the right upper lung, from its text's anchor;
- * `circle` adds a circle drawn elsewhere (a mark of its own).
+ * `circle` adds a circle drawn elsewhere (a mark of its own); `on`: see `about`.
  */
-export function makeGsps({ circle = false } = {}) {
+export function makeGsps({ circle = false, on = undefined } = {}) {
+  const { study, series, sop, uid } = about(on);
   return part10(
     header({
+      StudyInstanceUID: study,
       SOPClassUID: GSPS,
-      SOPInstanceUID: `${ROOT}.2.1`,
-      SeriesInstanceUID: `${ROOT}.2`,
+      SOPInstanceUID: `${uid}.2.1`,
+      SeriesInstanceUID: `${uid}.2`,
       Modality: 'PR',
       ContentLabel: 'ANNOTATIONS',
       ContentDescription: 'Arrows',
       PresentationCreationDate: '20260102',
       PresentationCreationTime: '090000',
       ContentCreatorName: OBSERVER_NAME,
-      ReferencedSeriesSequence: [{ SeriesInstanceUID: XR_SERIES_UID, ReferencedImageSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: XR_SOP }] }],
+      ReferencedSeriesSequence: [{ SeriesInstanceUID: series, ReferencedImageSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: sop }] }],
       GraphicAnnotationSequence: [
         {
           GraphicLayer: 'LAYER1',
-          ReferencedImageSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: XR_SOP }],
+          ReferencedImageSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: sop }],
           TextObjectSequence: [{ AnchorPointAnnotationUnits: 'PIXEL', UnformattedTextValue: GSPS_TEXT, AnchorPoint: [150, 180], AnchorPointVisibility: 'Y' }],
           GraphicObjectSequence: [
             { GraphicAnnotationUnits: 'PIXEL', GraphicDimensions: 2, NumberOfGraphicPoints: 2, GraphicData: [150, 180, 110, 140], GraphicType: 'POLYLINE', GraphicFilled: 'N' },
@@ -157,24 +170,26 @@ export function makeGsps({ circle = false } = {}) {
   );
 }
 
-/** A KOS naming the chest X-ray as a key image. */
-export function makeKos() {
+/** A KOS naming the chest X-ray as a key image (`on`: see `about`). */
+export function makeKos({ on = undefined } = {}) {
+  const { study, series, sop, uid } = about(on);
   return part10(
     header({
+      StudyInstanceUID: study,
       SOPClassUID: KOS,
-      SOPInstanceUID: `${ROOT}.3.1`,
-      SeriesInstanceUID: `${ROOT}.3`,
+      SOPInstanceUID: `${uid}.3.1`,
+      SeriesInstanceUID: `${uid}.3`,
       Modality: 'KO',
       ValueType: 'CONTAINER',
       ContinuityOfContent: 'SEPARATE',
       ConceptNameCodeSequence: code('113000', 'DCM', 'Of Interest'),
       ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '2010' }],
       CurrentRequestedProcedureEvidenceSequence: [
-        { StudyInstanceUID: XR_STUDY_UID, ReferencedSeriesSequence: [{ SeriesInstanceUID: XR_SERIES_UID, ReferencedSOPSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: XR_SOP }] }] },
+        { StudyInstanceUID: study, ReferencedSeriesSequence: [{ SeriesInstanceUID: series, ReferencedSOPSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: sop }] }] },
       ],
       ContentSequence: [
         { RelationshipType: 'CONTAINS', ValueType: 'TEXT', ConceptNameCodeSequence: code('113012', 'DCM', 'Key Object Description'), TextValue: 'Best view of the lungs' },
-        { RelationshipType: 'CONTAINS', ValueType: 'IMAGE', ReferencedSOPSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: XR_SOP }] },
+        { RelationshipType: 'CONTAINS', ValueType: 'IMAGE', ReferencedSOPSequence: [{ ReferencedSOPClassUID: DX, ReferencedSOPInstanceUID: sop }] },
       ],
     }),
   );

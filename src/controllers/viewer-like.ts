@@ -1,3 +1,4 @@
+import type { HeaderSource } from '../sources/fetch-json.js';
 import type { ImageGeometry, SafeFacts } from '../sources/inspect.js';
 import type { ViewerStatus } from './viewer-controller.js';
 
@@ -37,6 +38,12 @@ export interface ViewerLike extends HTMLElement {
   findInStudy?(uids: readonly string[]): Promise<Map<string, string>>;
   /** With a study given alone: open the series that holds this image, at this image. */
   openInStudy?(target: { sopInstanceUid: string; frame?: number }): Promise<boolean>;
+  /** The DICOMweb service root it was given (issue 18: the editor finds a study's drafts there). */
+  readonly dicomwebRoot?: string;
+  /** The study it was given, with `dicomwebRoot`. */
+  readonly studyUid?: string;
+  /** The portal's request headers for the image server (only ever sent to that server: HAZ-013). */
+  readonly requestHeaders?: HeaderSource;
 }
 
 /** The viewer's tag: where a child element looks for the viewer it sits in. */

@@ -7,31 +7,11 @@
  */
 import { makePoster } from '../poster/index.js';
 import { readFile } from '../sources/inspect.js';
+import { firstPart } from '../sources/multipart.js';
 import { thumbGrid } from './thumbs.js';
 
-/** Where `needle` starts in `bytes` from `from`, or -1. */
-function find(bytes: Uint8Array, needle: ArrayLike<number>, from: number): number {
-  outer: for (let i = from; i <= bytes.length - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-/**
- * The first part of a `multipart/related` answer (PS3.18 8.6.1.3.2): after the first boundary line
- * and the part's headers, up to the next boundary. Bytes that do not start with a boundary (a
- * server that sent the file itself) come back as they are.
- */
-export function firstPart(bytes: Uint8Array): Uint8Array {
-  if (bytes[0] !== 0x2d || bytes[1] !== 0x2d) return bytes;
-  const lineEnd = find(bytes, [13, 10], 0);
-  const headersEnd = lineEnd < 0 ? -1 : find(bytes, [13, 10, 13, 10], lineEnd);
-  if (headersEnd < 0) return new Uint8Array(0);
-  const start = headersEnd + 4;
-  const end = find(bytes, [13, 10, ...bytes.subarray(0, lineEnd)], start);
-  return bytes.subarray(start, end < 0 ? bytes.length : end);
-}
+/** Moved to src/sources/multipart.ts (the editor's drafts from DICOMweb read the same answers); kept here for its importers. */
+export { firstPart };
 
 /** The small picture (`longest` pixels on its longer side) of a WADO-RS instance answer, or undefined. */
 export async function drawThumb(answer: ArrayBuffer, longest: number): Promise<Blob | undefined> {

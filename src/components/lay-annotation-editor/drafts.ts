@@ -65,6 +65,33 @@ export function draftsMessage(w: Words, drafts: PacsDrafts, result: DraftsResult
   return left > 0 ? `${opened} ${w('pacsLeftOut', { count: left, why: why.join(', ') })}` : opened;
 }
 
+/** What opening a study's objects gave, all together. */
+export interface StudyDraftsResult extends DraftsResult {
+  /** Objects (SR, PR, KO instances) found in the study. */
+  found: number;
+  /** Marks that could not be read, in the objects that could. */
+  unreadable: number;
+  /** Why each object (or series list) that could not be opened failed, in plain words. */
+  failed: string[];
+}
+
+/** What the editor says after finding a study's drafts: how many objects and drafts, what was left out, what could not be opened. */
+export function studyDraftsMessage(w: Words, result: StudyDraftsResult): string {
+  const { found, added, notInStudy, outside, unreadable, failed } = result;
+  if (found === 0 && failed.length === 0) return w('pacsNoneFound');
+  const parts = [w('pacsFound', { found, count: added.length })];
+  if (added.some((label) => label.sensitivity === 'sensitive')) parts.push(w('pacsHeld'));
+  const why = [
+    notInStudy ? w('pacsNotInStudy', { count: notInStudy }) : '',
+    outside ? w('pacsOutside', { count: outside }) : '',
+    unreadable ? w('pacsUnreadable', { count: unreadable }) : '',
+  ].filter(Boolean);
+  const left = notInStudy + outside + unreadable;
+  if (left > 0) parts.push(w('pacsLeftOut', { count: left, why: why.join(', ') }));
+  if (failed.length > 0) parts.push(w('pacsNotOpened', { count: failed.length, why: [...new Set(failed)].join(' ') }));
+  return parts.join(' ');
+}
+
 /** A PACS mark in image pixels, inside the image; undefined when it is outside. */
 export function placeMark(mark: PacsMark, columns: number, rows: number): { point: { column: number; row: number }; outline: DraftLabel['outline'] } | undefined {
   const sx = mark.displayUnits ? columns : 1;

@@ -4,18 +4,21 @@ import { blankLabel, documentToDraft, draftToDocument, nextLabelId, type DraftLa
 import { DraftHistory } from '../../annotations/draft-history.js';
 import { validateAnnotationDocument, type AnnotationDocument, type AnnotationProblem } from '../../annotations/index.js';
 import { EditorPlacementController, type ImagePoint } from '../../controllers/editor-placement-controller.js';
-import { PacsDraftsController } from '../../controllers/pacs-drafts-controller.js';
+import { PacsDraftsController, type PacsHeaders } from '../../controllers/pacs-drafts-controller.js';
+import type { ViewerLike } from '../../controllers/viewer-like.js';
 import { ViewerLinkController } from '../../controllers/viewer-link-controller.js';
 import { PvAnnotationErrorEvent } from '../../events/pv-annotation-error-event.js';
 import { PvAnnotationsChangeEvent, type PvAnnotationsChangeDetail } from '../../events/pv-annotations-change-event.js';
 import type { GlossaryEntry } from '../../lay/glossary.js';
 import { loadGlossary, type LoadedGlossary } from '../../lay/glossary-loader.js';
+import { resolveHeaders } from '../../sources/fetch-json.js';
+import { underRoot } from '../../sources/pacs-dicomweb.js';
 import type { PacsDrafts } from '../../sources/pacs-drafts.js';
 import { trustedUrl } from '../../lay/links.js';
 import { heading, headingLevel } from '../heading.js';
 import type { PatientImageViewer } from '../patient-image-viewer/patient-image-viewer.js';
 import { PvElement } from '../pv-element.js';
-import { draftLabels, draftsMessage } from './drafts.js';
+import { draftLabels, draftsMessage, studyDraftsMessage, type StudyDraftsResult } from './drafts.js';
 import { editorWords, fill, type EditorWordKey, type EditorWords } from './editor-words.js';
 import { entryAllowed, resultsFor, searchGlossary, sensitiveProblem, sensitiveWordsIn, siteEntry, useEntry } from './glossary-words.js';
 import { awayProblem, isAway, needsPlacedOn, withPlacedOn } from './images-shown.js';
@@ -39,6 +42,9 @@ import { renderStudy } from './render-study.js';
  * Drafts of findings opened from the PACS start sensitive. A label not marked sensitive that uses a
  * word the glossary marks sensitive is warned about (and listed in `problems`); a label placed by
  * image number on other images than the viewer shows now is kept, but left out of the document.
+ * Drafts from the PACS: `openDrafts(url)` opens an SR (TID 1500), GSPS or KOS (a Part 10 file or a
+ * WADO-RS instance) as draft labels; with a viewer given `dicomweb-root` and `study-uid`, the
+ * "Find drafts in this study" button (`findDrafts()`) opens every SR, PR and KO of the study.
  *
  * The document leaves the editor only after the schema has checked it: `value` is the validated
  * annotation document (version 1), and `pv-annotations-change` carries it after every change.
@@ -287,9 +293,12 @@ export class LayAnnotationEditor extends PvElement {
   }
 
   /**
-   * Open a DICOM SR (TID 1500), GSPS or KOS from `url` (a Part 10 file, or a DICOMweb instance URL
-   * that returns one) and add its marks as draft labels at the same image points. Their clinical
-   * words are kept as notes for the writer, never exported. Resolves to the number of drafts added;
+   * Open a DICOM SR (TID 1500), GSPS or KOS from `url` and add its marks as draft labels at the same
+   * image points. `url` is a Part 10 file (asked for as `application/dicom`) or a WADO-RS instance
+   * (`.../studies/{study}/series/{series}/instances/{instance}`, asked for as `multipart/related;
+   * type="application/dicom"`, its first part read). The viewer's `requestHeaders` go with it only
+   * when it is under the viewer's `dicomweb-root` (never to another server). Their clinical words
+   * are kept as notes for the writer, never exported. Resolves to the number of drafts added;
    * failures are said on screen and in `pv-annotation-error`, never thrown.
    */
   async openDrafts(url: string): Promise<number> {
@@ -298,12 +307,63 @@ export class LayAnnotationEditor extends PvElement {
       this.#pacsSay(this.w('noImage'), true);
       return 0;
     }
-    const result = await this.#pacs.read(url, viewer.timeout, this.w('pacsOpening'));
+    const result = await this.#pacs.read(url, viewer.timeout, this.w('pacsOpening'), this.#pacsHeaders(viewer, url));
     if (!result) return 0;
     if ('drafts' in result) return this.#addDrafts(result.drafts);
     this.#pacsSay(this.w('pacsFailed', { reason: result.reason }), true);
-    this.dispatchEvent(new PvAnnotationErrorEvent({ problems: [{ path: '', message: `Drafts from the PACS: ${result.reason}` }] }));
+    this.#pacsError([result.reason]);
     return 0;
+  }
+
+  /**
+   * Find the drafts of the viewer's DICOMweb study (its `dicomweb-root` and `study-uid`): list the
+   * study's SR, PR (GSPS) and KO series (QIDO-RS), then their instances, and open each as
+   * `openDrafts` does, all in one undo step. One object that cannot be opened does not stop the
+   * others; the editor says how many objects were found and how many drafts they gave. A study
+   * whose list cannot be downloaded is said plainly, and nothing is changed. Resolves to the number
+   * of drafts added; failures are said on screen and in `pv-annotation-error`, never thrown. The
+   * editor offers a "Find drafts in this study" button when the viewer has a DICOMweb study.
+   */
+  async findDrafts(): Promise<number> {
+    const viewer = this.#viewer.viewer;
+    if (!viewer || viewer.status !== 'loaded') {
+      this.#pacsSay(this.w('noImage'), true);
+      return 0;
+    }
+    const root = viewer.dicomwebRoot ?? '';
+    const study = viewer.studyUid ?? '';
+    if (!root || !study) {
+      this.#pacsSay(this.w('pacsNoStudy'), true);
+      return 0;
+    }
+    const found = await this.#pacs.find(root, study, viewer.timeout, this.w('pacsFinding'), this.#pacsHeaders(viewer));
+    if (!found) return 0;
+    if ('reason' in found) {
+      this.#pacsSay(this.w('pacsListFailed', { reason: found.reason }), true);
+      this.#pacsError([found.reason]);
+      return 0;
+    }
+    const draft = this.#history.current;
+    const total: StudyDraftsResult = { found: found.found, added: [], notInStudy: 0, outside: 0, unreadable: 0, failed: [] };
+    for (let i = 0; i < found.unlisted; i++) total.failed.push('a series\u2019 list could not be downloaded.');
+    for (const object of found.objects) {
+      if ('reason' in object) {
+        total.failed.push(object.reason);
+        continue;
+      }
+      const result = draftLabels(object.drafts, viewer, [...draft.labels, ...total.added]);
+      total.added.push(...result.added);
+      total.notInStudy += result.notInStudy;
+      total.outside += result.outside;
+      total.unreadable += object.drafts.unreadable;
+    }
+    if (total.added.length > 0) {
+      this.#commit({ ...draft, labels: [...draft.labels, ...total.added] });
+      this._selected = total.added[0]!.id;
+    }
+    this.#pacsSay(studyDraftsMessage((key, values) => this.w(key, values), total), total.added.length === 0);
+    if (total.failed.length > 0) this.#pacsError(total.failed);
+    return total.added.length;
   }
 
   /** Undo the last change. */
@@ -444,6 +504,19 @@ export class LayAnnotationEditor extends PvElement {
     return added.length;
   }
 
+  /** The portal's request headers, only for the viewer's own DICOMweb service (HAZ-013): none for another address. */
+  #pacsHeaders(viewer: ViewerLike, url?: string): PacsHeaders | undefined {
+    const source = viewer.requestHeaders;
+    const root = viewer.dicomwebRoot ?? '';
+    if (!source || !root || (url !== undefined && !underRoot(url, root, document.baseURI))) return undefined;
+    return { get: (refresh) => resolveHeaders(source, refresh), canRefresh: typeof source === 'function' };
+  }
+
+  /** Drafts that could not be opened, as a typed event (plain reasons: no names, no clinical words). */
+  #pacsError(reasons: readonly string[]): void {
+    this.dispatchEvent(new PvAnnotationErrorEvent({ problems: reasons.map((reason) => ({ path: '', message: `Drafts from the PACS: ${reason}` })) }));
+  }
+
   #pacsSay(text: string, failed: boolean): void {
     this.#pacs.say(text, failed);
     void this.announce(text);
@@ -555,6 +628,8 @@ export class LayAnnotationEditor extends PvElement {
       message: this.#pacs.message,
       failed: this.#pacs.failed,
       onOpen: () => void this.openDrafts(this.renderRoot.querySelector<HTMLInputElement>('#pacs-url')?.value.trim() ?? ''),
+      canFind: Boolean(this.#viewer.viewer?.dicomwebRoot && this.#viewer.viewer.studyUid),
+      onFind: () => void this.findDrafts(),
     };
     return renderStudy({
       ...ctx,
