@@ -10,7 +10,8 @@ import { untilAborted } from '../sources/until-aborted.js';
 export type PacsReadResult = { drafts: PacsDrafts } | { reason: string };
 
 /** What looking in a study gave: the objects found (SR, PR, KO instances) and what each gave; or why the study could not be listed. */
-export type PacsFindResult = { found: number; objects: PacsReadResult[]; unlisted: number } | { reason: string };
+/** Each object read (with its address), how many were found, how many left out as already open, series lists that failed. */
+export type PacsFindResult = { found: number; objects: (PacsReadResult & { url: string })[]; unlisted: number; already: number } | { reason: string };
 
 /**
  * The portal's request headers, for the viewer's own DICOMweb service only (HAZ-013): `get` is
@@ -74,9 +75,10 @@ export class PacsDraftsController implements ReactiveController {
   /**
    * List study `study`'s SR, PR and KO series at DICOMweb root `root` (QIDO-RS; the modality checked
    * here too, as a static server ignores queries), then their instances, and read each (at most
-   * `MOST_OBJECTS`). Undefined when the host left the page meanwhile.
+   * `MOST_OBJECTS`), except those `open` says are open already. Undefined when the host left the
+   * page meanwhile.
    */
-  async find(root: string, study: string, timeout: number, opening: string, headers?: PacsHeaders): Promise<PacsFindResult | undefined> {
+  async find(root: string, study: string, timeout: number, opening: string, headers?: PacsHeaders, open: (url: string) => boolean = () => false): Promise<PacsFindResult | undefined> {
     const signal = this.#start(opening);
     const base = `${absoluteRoot(root, document.baseURI)}/studies/${study}`;
     let series: string[];
@@ -96,12 +98,14 @@ export class PacsDraftsController implements ReactiveController {
         unlisted++;
       }
     }
-    const objects: PacsReadResult[] = [];
-    for (const url of urls.slice(0, MOST_OBJECTS)) {
-      objects.push(await this.#readOne(url, signal, timeout, headers));
+    // Objects whose drafts are still in the document are not read again.
+    const fresh = urls.filter((url) => !open(url));
+    const objects: (PacsReadResult & { url: string })[] = [];
+    for (const url of fresh.slice(0, MOST_OBJECTS)) {
+      objects.push({ ...(await this.#readOne(url, signal, timeout, headers)), url });
       if (!this.#host.isConnected || signal.aborted) return undefined;
     }
-    return this.#end(signal, { found: urls.length, objects, unlisted });
+    return this.#end(signal, { found: urls.length, objects, unlisted, already: urls.length - fresh.length });
   }
 
   #start(opening: string): AbortSignal {

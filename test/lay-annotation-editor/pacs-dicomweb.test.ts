@@ -157,6 +157,18 @@ describe('<lay-annotation-editor>: drafts from a DICOMweb study', () => {
       expect(appearsIn(secret, said), `console: ${secret}`).to.equal(false);
     }
     await expect(editor).to.be.accessible();
+
+    // Found again: the objects whose drafts are still there are not added twice; after undo they are.
+    await pressFind(editor);
+    expect(message(editor)).to.equal(
+      'Found 4 object(s): 0 draft label(s). 3 of them were opened before, so they were not added again. 1 could not be opened: The structured report is not a TID 1500 measurement report.',
+    );
+    expect(root(editor).querySelectorAll('.marker.draft').length).to.equal(4);
+    editor.undo();
+    await settle();
+    expect(root(editor).querySelectorAll('.marker.draft').length).to.equal(0);
+    await pressFind(editor);
+    expect(root(editor).querySelectorAll('.marker.draft').length).to.equal(4);
   });
 
   it('a WADO-RS instance address given to openDrafts is read from its multipart answer; a Part 10 address still works', async () => {

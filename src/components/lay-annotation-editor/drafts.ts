@@ -73,13 +73,16 @@ export interface StudyDraftsResult extends DraftsResult {
   unreadable: number;
   /** Why each object (or series list) that could not be opened failed, in plain words. */
   failed: string[];
+  /** Objects found that this editor had already turned into drafts (left out, not added twice). */
+  already?: number;
 }
 
 /** What the editor says after finding a study's drafts: how many objects and drafts, what was left out, what could not be opened. */
 export function studyDraftsMessage(w: Words, result: StudyDraftsResult): string {
-  const { found, added, notInStudy, outside, unreadable, failed } = result;
+  const { found, added, notInStudy, outside, unreadable, failed, already = 0 } = result;
   if (found === 0 && failed.length === 0) return w('pacsNoneFound');
   const parts = [w('pacsFound', { found, count: added.length })];
+  if (already > 0) parts.push(w('pacsAlready', { count: already }));
   if (added.some((label) => label.sensitivity === 'sensitive')) parts.push(w('pacsHeld'));
   const why = [
     notInStudy ? w('pacsNotInStudy', { count: notInStudy }) : '',

@@ -76,6 +76,7 @@ export const editorWords = {
   pacsFindHint: 'Opens the structured reports, presentation states and key images stored with this study on the PACS.',
   pacsFinding: 'Looking for drafts in this study...',
   pacsFound: 'Found {found} object(s): {count} draft label(s).',
+  pacsAlready: '{count} of them were opened before, so they were not added again.',
   pacsNoneFound: 'This study has no structured reports, presentation states or key images on the PACS.',
   pacsNotOpened: '{count} could not be opened: {why}',
   pacsListFailed: 'The study\u2019s objects could not be listed: {reason} Your labels are kept.',

@@ -148,6 +148,8 @@ export class LayAnnotationEditor extends PvElement {
 
   /** The draft and its undo/redo history (and what a drag shows while it goes on). */
   readonly #history = new DraftHistory();
+  /** The labels each DICOMweb object gave (by address), so "Find drafts" does not add them twice. */
+  readonly #fromObjects = new Map<string, string[]>();
   /** The validated document for the draft it was made from (the preview's layer gets the same object until it changes). */
   #valueCache: ValueCache | undefined;
   /** The patient's elements, defined for the preview (in the script-tag build, their own chunks: the autoloader does not look in shadow roots). */
@@ -336,7 +338,12 @@ export class LayAnnotationEditor extends PvElement {
       this.#pacsSay(this.w('pacsNoStudy'), true);
       return 0;
     }
-    const found = await this.#pacs.find(root, study, viewer.timeout, this.w('pacsFinding'), this.#pacsHeaders(viewer));
+    const labelIds = () => new Set(this.#history.current.labels.map((label) => label.id));
+    const open = (url: string) => {
+      const ids = labelIds();
+      return (this.#fromObjects.get(url) ?? []).some((id) => ids.has(id));
+    };
+    const found = await this.#pacs.find(root, study, viewer.timeout, this.w('pacsFinding'), this.#pacsHeaders(viewer), open);
     if (!found) return 0;
     if ('reason' in found) {
       this.#pacsSay(this.w('pacsListFailed', { reason: found.reason }), true);
@@ -344,7 +351,7 @@ export class LayAnnotationEditor extends PvElement {
       return 0;
     }
     const draft = this.#history.current;
-    const total: StudyDraftsResult = { found: found.found, added: [], notInStudy: 0, outside: 0, unreadable: 0, failed: [] };
+    const total: StudyDraftsResult = { found: found.found, added: [], notInStudy: 0, outside: 0, unreadable: 0, failed: [], already: found.already };
     for (let i = 0; i < found.unlisted; i++) total.failed.push('a series\u2019 list could not be downloaded.');
     for (const object of found.objects) {
       if ('reason' in object) {
@@ -352,6 +359,7 @@ export class LayAnnotationEditor extends PvElement {
         continue;
       }
       const result = draftLabels(object.drafts, viewer, [...draft.labels, ...total.added]);
+      this.#fromObjects.set(object.url, result.added.map((label) => label.id));
       total.added.push(...result.added);
       total.notInStudy += result.notInStudy;
       total.outside += result.outside;
@@ -440,6 +448,7 @@ export class LayAnnotationEditor extends PvElement {
     if (problems.length > 0) this.dispatchEvent(new PvAnnotationErrorEvent({ problems }));
     if (!document) return;
     this.#history.reset(documentToDraft(document));
+    this.#fromObjects.clear();
     this.#stampPlacedOn();
     this._selected = undefined;
     this.#changed('import');
