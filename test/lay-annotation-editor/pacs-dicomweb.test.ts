@@ -5,7 +5,7 @@ import { GSPS_TEXT, OBSERVER_NAME, SR_FINDING, makeGsps, makeKos, makeSr, type A
 import type { LayAnnotationEditor, PatientImageViewer, PvAnnotationErrorEvent, PvAnnotationsChangeEvent } from '../../src/index.js';
 import { clearFaults, proxyLog, setFaults } from '../components/support.js';
 import { newStudyUid } from '../study/study-dicom.js';
-import { box, cleanup, loaded, nextFrame, until } from '../support/helpers.js';
+import { box, cleanup, consoleDuring, loaded, nextFrame, until } from '../support/helpers.js';
 import { appearsIn, identifyingValues } from '../support/identifying.js';
 import { storeInOrthanc, storeInStaticTree } from '../support/stow.js';
 import { markerAt, settle } from './support.js';
@@ -63,24 +63,6 @@ function markerSpots(viewer: PatientImageViewer, editor: LayAnnotationEditor): [
     const [x, y] = markerAt(root(editor), m.dataset.id!);
     return [x - outer.left, y - outer.top];
   });
-}
-
-/** Everything said on the console while `run` runs. */
-async function consoleDuring(run: () => Promise<void>): Promise<string> {
-  const said: string[] = [];
-  const original = { log: console.log, warn: console.warn, error: console.error, info: console.info };
-  for (const name of Object.keys(original) as (keyof typeof original)[]) {
-    console[name] = (...args: unknown[]) => {
-      said.push(args.map(String).join(' '));
-      original[name](...args);
-    };
-  }
-  try {
-    await run();
-  } finally {
-    Object.assign(console, original);
-  }
-  return said.join('\n');
 }
 
 async function pressFind(editor: LayAnnotationEditor): Promise<void> {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SYNTHETIC_PATIENT } from '../../scripts/synthetic.mjs';
 import type { LayAnnotationEditor, PvAnnotationErrorEvent, PvAnnotationsChangeEvent } from '../../src/index.js';
-import { cleanup, until } from '../support/helpers.js';
+import { cleanup, consoleDuring, until } from '../support/helpers.js';
 import { GSPS_TEXT, OBSERVER_NAME, SR_FINDING, SR_SITE, XR_SOP, makeGsps, makeKos, makeSr } from '../../scripts/pacs-objects.mjs';
 import { mountWithLayer } from '../lay-annotation-layer/support.js';
 import { markerAt, mountEditor, screenPoint, settle } from './support.js';
@@ -15,24 +15,6 @@ const urlOf = (buffer: ArrayBuffer | string): string => {
   return url;
 };
 const IDENTIFYING = [...Object.values(SYNTHETIC_PATIENT), OBSERVER_NAME, 'Phantom', 'SYNTH-00042', 'Radiologist'];
-
-/** Everything said on the console while `run` runs. */
-async function consoleDuring(run: () => Promise<void>): Promise<string> {
-  const said: string[] = [];
-  const original = { log: console.log, warn: console.warn, error: console.error, info: console.info };
-  for (const name of Object.keys(original) as (keyof typeof original)[]) {
-    console[name] = (...args: unknown[]) => {
-      said.push(args.map(String).join(' '));
-      original[name](...args);
-    };
-  }
-  try {
-    await run();
-  } finally {
-    Object.assign(console, original);
-  }
-  return said.join('\n');
-}
 
 /** The text of the editor (with its shadow root), the viewer's, and its attributes. */
 function pageText(editor: LayAnnotationEditor): string {

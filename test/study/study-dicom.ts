@@ -63,6 +63,22 @@ export const PLAN: Record<string, SeriesPlan> = {
   us: { number: 9, modality: 'US', sopClass: US_IMAGE, images: 3, columns: 80, rows: 60, fields: { SeriesDescription: 'Abdomen US', BodyPartExamined: 'ABDOMEN' } },
 };
 
+/** What the list calls the whole synthetic study's choices, from Orthanc or a static tree: key images, then all. */
+export const LISTED = {
+  keys: ['Fluid looks bright, seen from above: image 1', 'Fine slices, to see small details: image 2', 'Side view: image 3'],
+  all: [
+    'Front view',
+    'Side view',
+    'Fine slices, to see small details',
+    'Thicker slices, fewer to look through',
+    'Fat looks bright, seen from the side',
+    'Fluid looks bright, seen from above',
+    'Fat made dark, shows swelling, seen from the front',
+    'Ultrasound scan of the tummy',
+    'Overview image, used to line up the scan',
+  ],
+};
+
 export const uidOf = (study: string, series: SeriesPlan) => `${study}.${series.number}`;
 export const instanceOf = (study: string, series: SeriesPlan, image: number) => `${study}.${series.number}.${image}`;
 

@@ -255,3 +255,21 @@ export function shuffled<T>(items: T[]): T[] {
   }
   return out;
 }
+
+/** Everything said on the console while `run` runs. */
+export async function consoleDuring(run: () => Promise<void>): Promise<string> {
+  const said: string[] = [];
+  const original = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+  for (const name of Object.keys(original) as (keyof typeof original)[]) {
+    console[name] = (...args: unknown[]) => {
+      said.push(args.map(String).join(' '));
+      original[name](...args);
+    };
+  }
+  try {
+    await run();
+  } finally {
+    Object.assign(console, original);
+  }
+  return said.join('\n');
+}
