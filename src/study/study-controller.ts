@@ -17,7 +17,7 @@ import { fetchBytes } from '../sources/fetch-bytes.js';
 import type { ViewerSource } from '../sources/prepare.js';
 import { readKeyImages, type KeyImage } from './key-images.js';
 import { SERIES_FIELDS, kindName, layName, namedByFacts, readSeries, sortSeries, type StudySeries } from './series.js';
-import { frameCount, instanceAnswer, lacksNamingFacts, withNamingFacts } from './answers.js';
+import { frameCount, imageFacts, instanceAnswer, lacksNamingFacts, withNamingFacts } from './answers.js';
 import { studyStyles } from './study.styles.js';
 import { THUMB_FIELDS, THUMB_SIZE, loadThumb, thumbImage, type ThumbImage } from './thumbs.js';
 import { untilAborted } from '../sources/until-aborted.js';
@@ -145,6 +145,8 @@ export class StudyController implements ReactiveController {
   #inFlight = 0;
   /** Instances whose shape a search already gave (the key images'), for their small pictures. */
   readonly #shapes = new Map<string, ThumbImage>();
+  /** Series metadata asked for (naming facts, small pictures from frames): series UID -> its image facts, asked once. */
+  readonly #metadata = new Map<string, Promise<unknown[]>>();
   #observer: IntersectionObserver | undefined;
 
   constructor(host: StudyHost, inputs: () => StudyInputs) {
@@ -346,7 +348,7 @@ export class StudyController implements ReactiveController {
       while (next < wanted.length && !signal.aborted) {
         const { index, series } = wanted[next++]!;
         try {
-          entries[index] = withNamingFacts(entries[index], await this.#json(`${base}/series/${series.uid}/metadata`, signal));
+          entries[index] = withNamingFacts(entries[index], await this.#seriesMetadata(base, series.uid, signal, true));
         } catch (error) {
           if (signal.aborted) throw error;
         }
@@ -354,6 +356,20 @@ export class StudyController implements ReactiveController {
     };
     await Promise.all(Array.from({ length: FACTS_AT_ONCE }, worker));
     return entries;
+  }
+
+  /**
+   * A series' metadata, asked for once for the naming facts and the small pictures drawn from frames:
+   * kept as its image facts only (./answers.ts). With `whole`, the answer itself (the naming facts).
+   */
+  async #seriesMetadata(base: string, series: string, signal: AbortSignal, whole = false): Promise<unknown> {
+    const kept = this.#metadata.get(series);
+    if (kept && !whole) return kept;
+    const answer = this.#json(`${base}/series/${series}/metadata`, signal);
+    const facts = answer.then(imageFacts);
+    this.#metadata.set(series, facts);
+    facts.catch(() => this.#metadata.delete(series));
+    return whole ? answer : facts;
   }
 
   /**
@@ -562,6 +578,7 @@ export class StudyController implements ReactiveController {
     this.#queue = [];
     this.#inFlight = 0;
     this.#shapes.clear();
+    this.#metadata.clear();
     this.#choices = [];
     this.#keys = [];
     this.#notPictures = 0;
@@ -637,11 +654,13 @@ export class StudyController implements ReactiveController {
   async #fetchThumb(id: string, signal: AbortSignal): Promise<string | null> {
     const { root, study, headers, timeout } = this.#inputs();
     const [series = '', instance, frame] = id.split('/');
+    const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
     const blob = await loadThumb({
-      series: `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}/series/${series}`,
+      series: `${base}/series/${series}`,
       image: instance ? { ...this.#shapes.get(instance), instance, frame: Number(frame) } : undefined,
       count: this.#choices.find((choice) => choice.series.uid === series)?.series.instances,
       json: (url) => this.#json(url, signal),
+      metadata: () => this.#seriesMetadata(base, series, signal),
       bytes: async (url, accept) => {
         const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
         return fetchBytes(url, { headers: await untilAborted(headers(false), bounded), signal: bounded, accept });

@@ -4,7 +4,8 @@
  * ultrasound 96 x 96), so each series' middle image is found first (one QIDO-RS instance search,
  * with its rows and columns) and asked for in its own shape: `/frames/n/rendered`, else
  * `/thumbnail`, else the image itself drawn by the poster code (src/poster/; `./drawn-thumb.ts`, a
- * chunk of its own loaded only then), else none (a plain box).
+ * chunk of its own loaded only then), else its metadata and one frame drawn by the same code (a static
+ * DICOMweb tree), else none (a plain box).
  */
 import { scaledGrid } from '../poster/rendered.js';
 
@@ -85,6 +86,8 @@ export interface ThumbRequest {
   count?: number;
   json: (url: string) => Promise<unknown>;
   bytes: (url: string, accept: string) => Promise<ArrayBuffer>;
+  /** The series' metadata (DICOM JSON), the list's copy when it has one: for a server with only frames. */
+  metadata?: () => Promise<unknown>;
   signal: AbortSignal;
 }
 
@@ -123,13 +126,22 @@ export async function loadThumb(request: ThumbRequest): Promise<Blob | undefined
       if (signal.aborted) throw error;
     }
   }
+  if (!path || !image?.rows || !image.columns) return undefined;
   // Neither: the image itself, drawn by the poster code, when it is the first frame and not too large.
-  if (!path || !image?.rows || !image.columns || image.frame !== 1) return undefined;
-  if (image.rows * image.columns * (image.frames ?? 1) > MOST_PIXELS) return undefined;
+  if (image.frame === 1 && image.rows * image.columns * (image.frames ?? 1) <= MOST_PIXELS) {
+    try {
+      const file = await bytes(path, PART10);
+      const { drawThumb } = await import('./drawn-thumb.js');
+      return await drawThumb(file, longest);
+    } catch (error) {
+      if (signal.aborted) throw error;
+    }
+  }
+  // No file either (a static DICOMweb tree): its metadata and the one frame (./drawn-thumb.ts checks the size first).
+  if (!request.metadata) return undefined;
   try {
-    const file = await bytes(path, PART10);
-    const { drawThumb } = await import('./drawn-thumb.js');
-    return await drawThumb(file, longest);
+    const { drawFrame } = await import('./drawn-thumb.js');
+    return await drawFrame({ path, instance: image.instance, frame: image.frame, metadata: request.metadata, json, bytes, signal }, longest);
   } catch (error) {
     if (signal.aborted) throw error;
     return undefined;
