@@ -136,7 +136,7 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
     expect(correlation(fromTree, pictureGrid(other))).to.be.greaterThan(0.99);
   });
 
-  it('[HAZ-008] small pictures drawn from the static frames: real pictures in each image\'s proportions, every request answered, a compressed series a plain place, every choice still opens', async () => {
+  it('[HAZ-008] small pictures drawn from the static frames: real pictures in the proportions of each image, every request answered, a compressed series a plain place, every choice still opens', async () => {
     const study = await full();
     await staticLog(true);
     const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
