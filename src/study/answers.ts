@@ -69,18 +69,3 @@ export function frameCount(entry: unknown, ignoresQueries: boolean): number | un
   const count = Number(element.Value?.[0] ?? 1);
   return Number.isInteger(count) && count > 0 ? count : 1;
 }
-
-/**
- * What the list keeps of a series' metadata for the small pictures drawn from frames (a static tree,
- * ./drawn-thumb.ts): for each instance its UID, transfer syntax and image attributes (group 0028), and
- * only that overlays, functional groups or a presentation LUT are there; not the whole metadata.
- */
-export function imageFacts(metadata: unknown): unknown[] {
-  return (Array.isArray(metadata) ? (metadata as (DicomJson | null)[]) : []).map((entry) =>
-    Object.fromEntries(
-      Object.entries(entry ?? {})
-        .filter(([tag]) => /^(0028|00080018|00083002|00020010|60[01]|5200|2050)/i.test(tag))
-        .map(([tag, element]) => [tag, /^(60|52|20)/.test(tag) ? {} : element]),
-    ),
-  );
-}
