@@ -40,6 +40,12 @@
  *   `/rendered` nor `/thumbnail`, the image drawn in the page by the poster code (src/study/drawn-thumb.ts,
  *   0.65 kB, a chunk of its own loaded only then, counted here by scripts/bundle-graph.mjs; the
  *   poster and the file reader it uses are already in the viewer's chunk). About 12% headroom.
+ * 2026-12-07, issue 16 (small pictures from a static tree's frames): study list measured 9.99 kB, within
+ *   the 10 kB (9.28 kB before). The drawn-thumb chunk (0.62 to 1.35 kB) now holds the whole fallback:
+ *   the file, else the instance's DICOM JSON and one frame read by the poster's own code
+ *   (src/study/frame-file.ts: header values from JSON, `frameSource` in src/poster/read.ts, shared with
+ *   the Part 10 path; the viewer group gained 0.17 kB for that split). No headroom is left here: the
+ *   next addition to the study list needs a saving or a raised limit.
  * The build's precompressed copies (`x.js.br`, `x.js.gz`, vite.config.ts's pv-precompress) are not
  * counted: the groups list only the `.js` files, and size-limit gzips those itself.
  */

@@ -359,7 +359,8 @@ const REPORT_ONLY_STUDY = '2.25.1234567890123456789012345.8';
  * ("Fine slices, to see small details"), with what kind of scan and how many images; the images the
  * care team picked (a DICOM key object selection) first. Choosing one shows it, with "Back to the
  * list". The server here is a static DICOMweb tree (plain files): it has no small pictures, so each
- * choice shows a plain box instead.
+ * choice's small picture is drawn in the page from its middle image's metadata and frame (a frame
+ * stored compressed keeps a plain box).
  */
 export const StudyList = {
   args: { dicomwebRoot: 'dicomweb', studyUid: HEAD_CT_STUDY },

@@ -6,10 +6,11 @@
 import type { DisplayFixes } from '../sources/inspect.js';
 import { fitPicture, type Box, type PosterShape } from './fit.js';
 import { posterRgba } from './pixels.js';
-import { readPosterSource } from './read.js';
+import { readPosterSource, type PosterSource } from './read.js';
 
 export { fitPicture, type Box, type PosterShape } from './fit.js';
 export { posterRgba, voiFunction, windowFor, modalityRange, type PosterFrame, type PosterWindow } from './pixels.js';
+export { frameSource, type PosterHeader, type PosterSource } from './read.js';
 
 /**
  * @internal When to make a poster. By default only while the engine is still loading (with the
@@ -38,7 +39,18 @@ export interface PosterFile {
  */
 export async function makePoster(file: PosterFile): Promise<Poster | undefined> {
   try {
-    const source = await readPosterSource(file.buffer, file.display, file.pixelSpacing);
+    return await posterOf(await readPosterSource(file.buffer, file.display, file.pixelSpacing));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The poster of a frame already read (`readPosterSource`, or `frameSource` from other header values:
+ * src/study/frame-file.ts), or undefined. Never throws.
+ */
+export async function posterOf(source: PosterSource | undefined): Promise<Poster | undefined> {
+  try {
     if (!source) return undefined;
     const { rows, columns } = source.shape;
     const image = document.createElement('canvas');

@@ -33,6 +33,18 @@ function numbers(value: string | undefined): number[] {
 }
 
 /**
+ * The header values the poster reads, by dicom-parser tag (`x00280010`): a parsed file's, or an
+ * instance's DICOM JSON (src/study/frame-file.ts, the small pictures drawn from a static tree's frames).
+ */
+export interface PosterHeader {
+  /** A text value, multiple values joined by a backslash; undefined when absent. */
+  string(tag: string): string | undefined;
+  uint16(tag: string): number | undefined;
+  /** Whether the element is there at all (lookup tables: their presence is enough to refuse). */
+  has(tag: string): boolean;
+}
+
+/**
  * The first frame of a checked file, or undefined when the poster cannot draw it exactly as the
  * live view will. `pixelSpacing` is the geometry the viewer already read (src/sources/inspect.ts).
  */
@@ -50,21 +62,91 @@ export async function readPosterSource(
   } catch {
     return undefined;
   }
-  const string = (tag: string) => dataSet.string(tag)?.trim() ?? '';
-  const transferSyntax = string('x00020010') || '1.2.840.10008.1.2';
+  const transferSyntax = dataSet.string('x00020010')?.trim() || '1.2.840.10008.1.2';
   const pixel = dataSet.elements['x7fe00010'];
   if (!pixel) return undefined;
-  const rows = dataSet.uint16('x00280010') ?? 0;
-  const columns = dataSet.uint16('x00280011') ?? 0;
-  const samples = dataSet.uint16('x00280002') ?? 1;
-  const bitsAllocated = dataSet.uint16('x00280100') ?? 16;
-  const bitsStored = dataSet.uint16('x00280101') ?? bitsAllocated;
-  const signed = dataSet.uint16('x00280103') === 1;
+  const header: PosterHeader = { string: (tag) => dataSet.string(tag), uint16: (tag) => dataSet.uint16(tag), has: (tag) => tag in dataSet.elements };
+  const bytes = dataSet.byteArray;
+  if (transferSyntax === JPEG_BASELINE) {
+    const read = readHeader(header, transferSyntax, display, pixelSpacing);
+    if (!read) return undefined;
+    const { samples, photometric, bitsStored } = read;
+    const fragment = pixel.fragments?.[0];
+    const frames = Math.max(1, Number.parseInt(header.string('x00280008')?.trim() || '1', 10) || 1);
+    // One fragment for the one frame (the common case); anything else is left to the engine.
+    if (!fragment || frames !== 1 || (pixel.fragments?.length ?? 0) !== 1) return undefined;
+    // Colour JPEGs (YBR_FULL_422 only, above): the browser converts YCbCr as JFIF says, as the
+    // engine does; an RGB-stored JPEG could be read either way: engine only.
+    if (samples === 1 && bitsStored > 8) return undefined;
+    return {
+      kind: 'jpeg',
+      bytes: bytes.subarray(fragment.position, fragment.position + fragment.length),
+      frame: { ...read.header, photometric: samples === 3 ? 'RGB' : photometric, samples, planar: 0 },
+      shape: read.shape,
+    };
+  }
+  if (pixel.encapsulatedPixelData) return undefined;
+  const available = Math.max(0, Math.min(pixel.length, bytes.length - pixel.dataOffset));
+  return frameSource(header, bytes.subarray(pixel.dataOffset, pixel.dataOffset + available), transferSyntax, display, pixelSpacing);
+}
+
+/**
+ * One uncompressed frame (little endian: explicit or implicit) as the poster draws it, from its
+ * header values and its bytes: the same reading for a parsed file and for DICOM JSON with a frame
+ * (src/study/frame-file.ts). Undefined when the poster cannot draw it exactly as the live view will.
+ */
+export function frameSource(
+  header: PosterHeader,
+  pixels: Uint8Array,
+  transferSyntax: string,
+  display: DisplayFixes,
+  pixelSpacing: [number, number] | undefined,
+): PosterSource | undefined {
+  if (!UNCOMPRESSED.has(transferSyntax)) return undefined;
+  const read = readHeader(header, transferSyntax, display, pixelSpacing);
+  if (!read) return undefined;
+  const { rows, columns, samples, bitsAllocated, bitsStored, signed, grey } = read;
+  if (bitsAllocated !== 8 && bitsAllocated !== 16) return undefined;
+  if (bitsStored < 1 || bitsStored > bitsAllocated) return undefined;
+  const count = rows * columns * samples;
+  if (pixels.length < count * (bitsAllocated / 8)) return undefined;
+  const offset = pixels.byteOffset;
+  let data: Int32Array | Uint8Array | Uint16Array | Int16Array;
+  if (bitsAllocated === 8) {
+    data = new Uint8Array(pixels.buffer, offset, count);
+  } else if (offset % 2 === 0) {
+    data = new Uint16Array(pixels.buffer, offset, count);
+  } else {
+    data = new Uint16Array(pixels.buffer.slice(offset, offset + count * 2));
+  }
+  if (grey && (signed || bitsStored < bitsAllocated)) {
+    // Only Bits Stored count; signed values are sign-extended from there (as the engine reads them).
+    const shift = 32 - bitsStored;
+    const mask = bitsStored >= 32 ? -1 : (1 << bitsStored) - 1;
+    const out = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const v = data[i]! & mask;
+      out[i] = signed ? (v << shift) >> shift : v;
+    }
+    data = out;
+  }
+  return { kind: 'frame', frame: { ...read.header, data }, shape: read.shape };
+}
+
+/** The header values the poster draws with, or undefined when only the engine can draw the image. */
+function readHeader(h: PosterHeader, transferSyntax: string, display: DisplayFixes, pixelSpacing: [number, number] | undefined) {
+  const string = (tag: string) => h.string(tag)?.trim() ?? '';
+  const rows = h.uint16('x00280010') ?? 0;
+  const columns = h.uint16('x00280011') ?? 0;
+  const samples = h.uint16('x00280002') ?? 1;
+  const bitsAllocated = h.uint16('x00280100') ?? 16;
+  const bitsStored = h.uint16('x00280101') ?? bitsAllocated;
+  const signed = h.uint16('x00280103') === 1;
   const photometric = string('x00280004').toUpperCase();
-  const planar = dataSet.uint16('x00280006') ?? 0;
+  const planar = h.uint16('x00280006') ?? 0;
   if (!rows || !columns) return undefined;
   // Lookup tables the engine applies (Modality LUT, VOI LUT sequences) and presentation LUTs: engine only.
-  if (dataSet.elements['x00283000'] || dataSet.elements['x00283010'] || dataSet.elements['x20500010']) return undefined;
+  if (h.has('x00283000') || h.has('x00283010') || h.has('x20500010')) return undefined;
   const grey = samples === 1 && (photometric === 'MONOCHROME1' || photometric === 'MONOCHROME2');
   const colour =
     samples === 3 &&
@@ -90,47 +172,5 @@ export async function readPosterSource(
       !pixelSpacing && aspectValues.length === 2 && aspectValues.every((v) => v > 0) ? [aspectValues[0]!, aspectValues[1]!] : display.aspect,
   };
   const header = { rows, columns, samples, photometric, planar, slope: grey ? slope : 1, intercept: grey ? intercept : 0, window };
-  const bytes = dataSet.byteArray;
-  if (transferSyntax === JPEG_BASELINE) {
-    const fragment = pixel.fragments?.[0];
-    const frames = Math.max(1, Number.parseInt(string('x00280008') || '1', 10) || 1);
-    // One fragment for the one frame (the common case); anything else is left to the engine.
-    if (!fragment || frames !== 1 || (pixel.fragments?.length ?? 0) !== 1) return undefined;
-    // Colour JPEGs (YBR_FULL_422 only, above): the browser converts YCbCr as JFIF says, as the
-    // engine does; an RGB-stored JPEG could be read either way: engine only.
-    if (samples === 1 && bitsStored > 8) return undefined;
-    return {
-      kind: 'jpeg',
-      bytes: bytes.subarray(fragment.position, fragment.position + fragment.length),
-      frame: { ...header, photometric: samples === 3 ? 'RGB' : photometric, samples, planar: 0 },
-      shape,
-    };
-  }
-  if (!UNCOMPRESSED.has(transferSyntax) || pixel.encapsulatedPixelData) return undefined;
-  if (bitsAllocated !== 8 && bitsAllocated !== 16) return undefined;
-  if (bitsStored < 1 || bitsStored > bitsAllocated) return undefined;
-  const count = rows * columns * samples;
-  const offset = pixel.dataOffset + bytes.byteOffset;
-  const available = Math.min(pixel.length, bytes.length - pixel.dataOffset);
-  if (available < count * (bitsAllocated / 8)) return undefined;
-  let data: Int32Array | Uint8Array | Uint16Array | Int16Array;
-  if (bitsAllocated === 8) {
-    data = new Uint8Array(bytes.buffer, offset, count);
-  } else if (offset % 2 === 0) {
-    data = new Uint16Array(bytes.buffer, offset, count);
-  } else {
-    data = new Uint16Array(bytes.buffer.slice(offset, offset + count * 2));
-  }
-  if (grey && (signed || bitsStored < bitsAllocated)) {
-    // Only Bits Stored count; signed values are sign-extended from there (as the engine reads them).
-    const shift = 32 - bitsStored;
-    const mask = bitsStored >= 32 ? -1 : (1 << bitsStored) - 1;
-    const out = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      const v = data[i]! & mask;
-      out[i] = signed ? (v << shift) >> shift : v;
-    }
-    data = out;
-  }
-  return { kind: 'frame', frame: { ...header, data }, shape };
+  return { rows, columns, samples, photometric, bitsAllocated, bitsStored, signed, grey, header, shape };
 }

@@ -145,6 +145,12 @@ export class StudyController implements ReactiveController {
   #inFlight = 0;
   /** Instances whose shape a search already gave (the key images'), for their small pictures. */
   readonly #shapes = new Map<string, ThumbImage>();
+  /**
+   * Series metadata asked for, by address: read for the naming facts (a static tree), kept for the
+   * small pictures drawn from frames (./drawn-thumb.ts), so it is asked for once. At most `FACTS_FOR`
+   * series, and only while the list lasts.
+   */
+  readonly #metadata = new Map<string, Promise<unknown>>();
   #observer: IntersectionObserver | undefined;
 
   constructor(host: StudyHost, inputs: () => StudyInputs) {
@@ -204,12 +210,12 @@ export class StudyController implements ReactiveController {
     this.#reset();
     const abort = new AbortController();
     this.#abort = abort;
-    const { root, study } = this.#inputs();
+    const { study } = this.#inputs();
     this.#set('loading');
     try {
       await untilAborted(this.#inputs().whenWanted(), abort.signal);
       if (!UID.test(study)) throw new ViewerError('not-found', 'Not a study UID.');
-      const base = `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
+      const base = this.#base();
       let answer = await this.#json(`${base}/series?includefield=${SERIES_FIELDS.join(',')}`, abort.signal);
       if (abort.signal.aborted) return;
       this.#ignoresQueries = lacksNamingFacts(answer);
@@ -303,6 +309,12 @@ export class StudyController implements ReactiveController {
   }
 
   // Loading
+  /** The study's address: `{root}/studies/{study}`. */
+  #base(): string {
+    const { root, study } = this.#inputs();
+    return `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}`;
+  }
+
   async #json(url: string, signal: AbortSignal): Promise<unknown> {
     const { timeout, headers, canRefresh } = this.#inputs();
     const limited = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
@@ -346,7 +358,7 @@ export class StudyController implements ReactiveController {
       while (next < wanted.length && !signal.aborted) {
         const { index, series } = wanted[next++]!;
         try {
-          entries[index] = withNamingFacts(entries[index], await this.#json(`${base}/series/${series.uid}/metadata`, signal));
+          entries[index] = withNamingFacts(entries[index], await this.#seriesMetadata(`${base}/series/${series.uid}/metadata`, signal));
         } catch (error) {
           if (signal.aborted) throw error;
         }
@@ -354,6 +366,14 @@ export class StudyController implements ReactiveController {
     };
     await Promise.all(Array.from({ length: FACTS_AT_ONCE }, worker));
     return entries;
+  }
+
+  /** A series' metadata (`url`), asked for once while the list lasts. */
+  #seriesMetadata(url: string, signal: AbortSignal): Promise<unknown> {
+    const answer = this.#metadata.get(url) ?? this.#json(url, signal);
+    this.#metadata.set(url, answer);
+    answer.catch(() => this.#metadata.delete(url));
+    return answer;
   }
 
   /**
@@ -486,7 +506,7 @@ export class StudyController implements ReactiveController {
   async #locateNow(uids: readonly string[], signal: AbortSignal): Promise<void> {
     const unknown = [...new Set(uids)].filter((uid) => UID.test(uid) && !this.#where.has(uid) && !this.#absent.has(uid));
     if (unknown.length === 0 || signal.aborted) return;
-    const base = `${new URL(this.#inputs().root.replace(/\/+$/, ''), document.baseURI).href}/studies/${this.#inputs().study}`;
+    const base = this.#base();
     // One search of the whole study for the named instances (UID list matching).
     let placed = 0;
     if (unknown.length <= UIDS_AT_ONCE) {
@@ -562,6 +582,7 @@ export class StudyController implements ReactiveController {
     this.#queue = [];
     this.#inFlight = 0;
     this.#shapes.clear();
+    this.#metadata.clear();
     this.#choices = [];
     this.#keys = [];
     this.#notPictures = 0;
@@ -635,13 +656,15 @@ export class StudyController implements ReactiveController {
 
   /** The choice's small picture (./thumbs.ts), as an object URL, or null for the plain box. */
   async #fetchThumb(id: string, signal: AbortSignal): Promise<string | null> {
-    const { root, study, headers, timeout } = this.#inputs();
+    const { headers, timeout } = this.#inputs();
     const [series = '', instance, frame] = id.split('/');
+    const base = this.#base();
     const blob = await loadThumb({
-      series: `${new URL(root.replace(/\/+$/, ''), document.baseURI).href}/studies/${study}/series/${series}`,
+      series: `${base}/series/${series}`,
       image: instance ? { ...this.#shapes.get(instance), instance, frame: Number(frame) } : undefined,
       count: this.#choices.find((choice) => choice.series.uid === series)?.series.instances,
       json: (url) => this.#json(url, signal),
+      metadata: () => this.#seriesMetadata(`${base}/series/${series}/metadata`, signal),
       bytes: async (url, accept) => {
         const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
         return fetchBytes(url, { headers: await untilAborted(headers(false), bounded), signal: bounded, accept });

@@ -4,9 +4,11 @@
  * ultrasound 96 x 96), so each series' middle image is found first (one QIDO-RS instance search,
  * with its rows and columns) and asked for in its own shape: `/frames/n/rendered`, else
  * `/thumbnail`, else the image itself drawn by the poster code (src/poster/; `./drawn-thumb.ts`, a
- * chunk of its own loaded only then), else none (a plain box).
+ * chunk of its own loaded only then), else its metadata and one frame drawn by the same code (a static
+ * DICOMweb tree), else none (a plain box).
  */
 import { scaledGrid } from '../poster/rendered.js';
+import type { DrawRequest } from './drawn-thumb.js';
 
 type DicomJson = Record<string, { Value?: unknown[] } | undefined>;
 
@@ -27,9 +29,7 @@ export const THUMB_SIZE = 96;
  * The most pixels (all frames) worth downloading whole to draw one small picture: a 2,048 x 2,048
  * image (8 MB at 16 bits). Larger (a radiograph at full size, a cine loop) get the plain box.
  */
-const MOST_PIXELS = 2048 * 2048;
-/** Ask for the image as it is stored: the poster reads uncompressed (and baseline JPEG) files; the rest get the plain box. */
-const PART10 = 'multipart/related; type="application/dicom"; transfer-syntax=*';
+export const MOST_PIXELS = 2048 * 2048;
 
 function first(entry: unknown, tag: string): unknown {
   return (entry as DicomJson | undefined)?.[tag]?.Value?.[0];
@@ -85,6 +85,8 @@ export interface ThumbRequest {
   count?: number;
   json: (url: string) => Promise<unknown>;
   bytes: (url: string, accept: string) => Promise<ArrayBuffer>;
+  /** The series' metadata (DICOM JSON), the list's copy when it has one: for a server with only frames. */
+  metadata?: () => Promise<unknown>;
   signal: AbortSignal;
 }
 
@@ -123,13 +125,12 @@ export async function loadThumb(request: ThumbRequest): Promise<Blob | undefined
       if (signal.aborted) throw error;
     }
   }
-  // Neither: the image itself, drawn by the poster code, when it is the first frame and not too large.
-  if (!path || !image?.rows || !image.columns || image.frame !== 1) return undefined;
-  if (image.rows * image.columns * (image.frames ?? 1) > MOST_PIXELS) return undefined;
+  // Neither: the image drawn in the page by the poster code (./drawn-thumb.ts, a chunk of its own):
+  // its file, else (a static DICOMweb tree) its metadata and the one frame.
+  if (!path || !image?.rows || !image.columns) return undefined;
   try {
-    const file = await bytes(path, PART10);
-    const { drawThumb } = await import('./drawn-thumb.js');
-    return await drawThumb(file, longest);
+    const { drawImage } = await import('./drawn-thumb.js');
+    return await drawImage({ ...request, path, image: image as DrawRequest['image'] }, longest);
   } catch (error) {
     if (signal.aborted) throw error;
     return undefined;

@@ -40,10 +40,11 @@ const STAYS_LOADING = 'stays-loading';
 /**
  * The browser logs a 404 as a console error: allowed only for the files stories ask for to show "not
  * found", and for the small pictures a static DICOMweb tree does not have (the study stories ask
- * /rendered, then /thumbnail, then show a plain box; the viewer's first picture asks /rendered first).
+ * /rendered, then /thumbnail, then the instance's Part 10 file, then draw the picture from its
+ * metadata and frame; the viewer's first picture asks /rendered first).
  */
 const MEANT_TO_BE_MISSING =
-  /Failed to load resource: the server responded with a status of 404 .*\(http:\/\/[^/]+\/(synthetic\/no-such-[\w.-]+|dicomweb\/studies\/[\d.]+\/series\/[\d.]+(\/instances\/[\d.]+(\/frames\/\d+)?)?\/(rendered|thumbnail)\?[\w=,.&]+)\)$/;
+  /Failed to load resource: the server responded with a status of 404 .*\(http:\/\/[^/]+\/(synthetic\/no-such-[\w.-]+|dicomweb\/studies\/[\d.]+\/series\/[\d.]+((\/instances\/[\d.]+(\/frames\/\d+)?)?\/(rendered|thumbnail)\?[\w=,.&]+|\/instances\/[\d.]+))\)$/;
 
 // 1. The build.
 const INPUTS = [

@@ -11,7 +11,7 @@ import type { LayAnnotationLayer, PatientImageViewer, PvErrorEvent, PvSeriesChan
 import { enGB } from '../../src/lay/messages.js';
 import { storeInStaticTree } from '../support/stow.js';
 import { box, cleanup, correlation, loaded, nextEvent, pictureGrid, serverInfo, until, viewer } from '../support/helpers.js';
-import { LISTED, PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, reportFile, store, uidOf, type KeyRef } from './study-dicom.js';
+import { LISTED, PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, reportFile, rleFile, store, uidOf, type KeyRef } from './study-dicom.js';
 
 const ROOT = '/static-dicom-web';
 const shadow = (el: PatientImageViewer) => el.shadowRoot!;
@@ -122,7 +122,7 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
     expect(correlation(fromTree, pictureGrid(other))).to.be.greaterThan(0.99);
   });
 
-  it('[HAZ-008] no small images on a static server: plain places instead, every request answered, every choice still opens', async () => {
+  it('[HAZ-008] small pictures drawn from the static frames: real pictures in the proportions of each image, every request answered, a compressed series a plain place, every choice still opens', async () => {
     const study = await full();
     await staticLog(true);
     const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
@@ -131,23 +131,68 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
       choice.scrollIntoView({ block: 'center' });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    // Each place asked /rendered, then /thumbnail: both 404, answered at once.
-    const thumbnails = async () => (await staticLog()).filter((entry) => /\/thumbnail\?/.test(entry.path));
-    for (let waited = 0; (await thumbnails()).length < 12; waited += 200) {
-      expect(waited, 'every /thumbnail tried').to.be.below(20000);
+    // Each place asked /rendered, then /thumbnail, then the file: all 404, answered at once; then the frame.
+    const asked = async (pattern: RegExp) => (await staticLog()).filter((entry) => pattern.test(entry.path));
+    for (let waited = 0; (await asked(/\/frames\/\d+$/)).filter((entry) => entry.answered).length < 12; waited += 200) {
+      expect(waited, 'every frame asked for').to.be.below(20000);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect((await thumbnails()).map((entry) => entry.status)).to.deep.equal(Array(12).fill(404));
-    await el.updateComplete;
+    expect((await asked(/\/thumbnail\?/)).map((entry) => entry.status)).to.deep.equal(Array(12).fill(404));
+    expect((await asked(/\/instances\/[\d.]+$/)).map((entry) => entry.status)).to.deep.equal(Array(12).fill(404));
+    expect((await asked(/\/frames\/\d+$/)).map((entry) => entry.status)).to.deep.equal(Array(12).fill(200));
+    // The series metadata the list read for the plain names is not asked again: only the ultrasound's (not named by its facts).
+    const metadata = (await asked(/\/metadata$/)).map((entry) => entry.path.split('/series/')[1]);
+    expect(metadata.filter((path, i) => metadata.indexOf(path) !== i), 'no metadata asked twice').to.deep.equal([]);
+    await until(() => shadow(el).querySelectorAll('.study-thumb > img').length === 12, 10000, 'every small picture');
     expect(shadow(el).querySelectorAll('.study-thumb')).to.have.length(12);
-    expect(shadow(el).querySelectorAll('.study-thumb > img')).to.have.length(0);
+    // Real pictures: each in its image's own proportions (within a pixel), not one colour.
+    const shapes = new Map(Object.values(PLAN).map((plan) => [uidOf(study, plan), [plan.columns ?? 64, plan.rows ?? 64] as const]));
+    for (const place of shadow(el).querySelectorAll<HTMLElement>('.study-thumb')) {
+      const img = place.querySelector('img')!;
+      await img.decode();
+      const [columns, rows] = shapes.get(place.dataset.thumb!.split('/')[0]!)!;
+      expect(Math.abs(img.naturalWidth - (img.naturalHeight * columns) / rows), `${place.dataset.thumb} in its proportions`).to.be.at.most(1);
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+      const context = canvas.getContext('2d')!;
+      context.drawImage(img, 0, 0);
+      const grey = context.getImageData(0, 0, canvas.width, canvas.height).data.filter((_, i) => i % 4 === 0);
+      expect(Math.max(...grey) - Math.min(...grey), `${place.dataset.thumb} not one colour`).to.be.greaterThan(50);
+    }
+    const us = shadow(el).querySelector<HTMLImageElement>(`.study-thumb[data-thumb="${uidOf(study, PLAN.us!)}"] > img`)!;
+    expect(us.naturalWidth).to.be.greaterThan(us.naturalHeight);
     // Nothing left waiting on the server.
     expect((await staticLog()).filter((entry) => !entry.answered)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
     const front = choices(el).find((button) => text(button).startsWith('Front view'))!;
     front.click();
     await loaded(el);
     expect(el.imageFacts?.modality).to.equal('DX');
     await expect(el).to.be.accessible();
+    cleanup();
+
+    // A compressed series (RLE): a plain place; its frame not even downloaded (its metadata says RLE).
+    const other = newStudyUid();
+    await storeInStaticTree(...pictureFiles(other, [PLAN.front!]), rleFile(other));
+    await staticLog(true);
+    const second = viewer({ dicomwebRoot: ROOT, studyUid: other }, [700, 400]);
+    await listed(second);
+    await until(() => shadow(second).querySelectorAll('.study-thumb > img').length === 1, 10000, 'the front view\'s small picture');
+    for (let waited = 0; (await asked(/\/instances\/[\d.]+$/)).filter((entry) => entry.answered).length < 2; waited += 200) {
+      expect(waited, 'both files tried').to.be.below(20000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await second.updateComplete;
+    expect(shadow(second).querySelector(`.study-thumb[data-thumb="${other}.1"] > img`)).to.not.equal(null);
+    expect(shadow(second).querySelector(`.study-thumb[data-thumb="${other}.10"] > img`)).to.equal(null);
+    expect(shadow(second).querySelectorAll('.study-thumb')).to.have.length(2);
+    expect((await asked(/\/frames\/\d+$/)).map((entry) => entry.path.split('/series/')[1])).to.deep.equal([`${other}.1/instances/${other}.1.1/frames/1`]);
+    expect((await staticLog()).filter((entry) => !entry.answered)).to.deep.equal([]);
+    const ct = choices(second).find((button) => !text(button).startsWith('Front view'))!;
+    ct.click();
+    await loaded(second);
+    expect(second.imageFacts?.modality).to.equal('CT');
   });
 
   it('a KOS naming a missing image: every instance comes back unasked, and the missing one is still counted missing', async () => {
@@ -218,13 +263,18 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
     await listed(el);
     const list = requests(started);
     const sum = (entries: PerformanceResourceTiming[]) => entries.reduce((total, entry) => total + entry.encodedBodySize, 0);
+    // The first small picture (drawn from its frame: the list's metadata and one frame).
+    await until(() => Boolean(shadow(el).querySelector('.study-thumb > img')), 20000, 'the first small picture');
+    const firstPicture = requests(started);
     choices(el)[0]!.click();
     await loaded(el);
     await until(() => el.index === 1, 5000, 'the picked image');
-    const opened = requests(started).slice(list.length);
+    const opened = requests(started).slice(firstPicture.length);
     const report = {
       listRequests: list.length,
       listBytes: sum(list),
+      firstSmallPictureRequests: firstPicture.length,
+      firstSmallPictureBytes: sum(firstPicture),
       firstKeyImageRequests: opened.length,
       firstKeyImageBytes: sum(opened),
     };

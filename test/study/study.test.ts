@@ -152,10 +152,11 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
 
   it('a server with no small images: the list shows plain places instead, and still works', async () => {
     const study = await full();
-    // No /rendered, no /thumbnail (Orthanc has none), and no image files either (nothing to draw from).
+    // No /rendered, no /thumbnail (Orthanc has none), and no image files or frames either (nothing to draw from).
     await setFaults([
       { match: '/rendered$', kind: 'status', status: 404 },
       { match: '/instances/[0-9.]+$', kind: 'status', status: 404 },
+      { match: '/frames/[0-9]+$', kind: 'status', status: 404 },
     ]);
     const el = viewer({ dicomwebRoot: '/faulty-dicom-web', studyUid: study }, [700, 400]);
     await listed(el);
@@ -173,9 +174,18 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
       expect(waited, 'every file tried').to.be.below(20000);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    // And then its frame (refused here too).
+    const frames = async () => (await proxyLog()).log.filter((entry) => /\/frames\/[0-9]+$/.test(entry.path) && entry.outcome === 'completed').length;
+    for (let waited = 0; (await frames()) < 12; waited += 200) {
+      expect(waited, 'every frame tried').to.be.below(20000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('.study-thumb > img')).to.have.length(0);
     expect(shadow(el).querySelectorAll('.study-thumb')).to.have.length(12);
+    // The server mends: the chosen series' frames come.
+    await clearFaults();
     choices(el)[3]!.click();
     await loaded(el);
     expect(el.imageFacts?.modality).to.equal('DX');

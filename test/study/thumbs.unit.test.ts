@@ -4,7 +4,7 @@
  * in study.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { firstPart } from '../../src/study/drawn-thumb.js';
+import { firstPart } from '../../src/sources/multipart.js';
 import { loadThumb, middleOffset, pickRow, thumbGrid, thumbImage, thumbLongest, type ThumbRequest } from '../../src/study/thumbs.js';
 
 /** One row of a QIDO-RS instance search. */
