@@ -46,6 +46,10 @@
  *   (src/study/frame-file.ts: header values from JSON, `frameSource` in src/poster/read.ts, shared with
  *   the Part 10 path; the viewer group gained 0.17 kB for that split). No headroom is left here: the
  *   next addition to the study list needs a saving or a raised limit.
+ * 2026-12-07, issue 18 merged with it: study list raised from 10 to 10.5 kB, measured 10.2 kB. The
+ *   multipart reader (src/sources/multipart.ts, 0.4 kB) is now shared with the editor's drafts from
+ *   DICOMweb, so it is a chunk of its own counted in both groups (the same bytes downloaded once);
+ *   within drawn-thumb it was 0.2 kB. About 3% headroom.
  * The build's precompressed copies (`x.js.br`, `x.js.gz`, vite.config.ts's pv-precompress) are not
  * counted: the groups list only the `.js` files, and size-limit gzips those itself.
  */
@@ -86,7 +90,7 @@ export default [
     name: 'Study list: a study\'s series as plain choices, loaded only for a study given without a series',
     path: paths(groups.study),
     gzip: true,
-    limit: '10 kB',
+    limit: '10.5 kB',
   },
   {
     name: 'Imaging engine: Cornerstone3D, DICOM loader, decode worker (no codecs)',
