@@ -11,19 +11,13 @@ import { box, cleanup, loaded, nextEvent, serverInfo, until } from '../support/h
 import { clearFaults, proxyLog, setFaults } from '../components/support.js';
 import { settleLayout } from '../lay-annotation-layer/support.js';
 import { PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, store, uidOf } from './study-dicom.js';
+import { choices, listed, names, text } from './support.js';
 
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const choices = (el: PatientImageViewer) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.study-choice')];
-const names = (el: PatientImageViewer) =>
-  [...el.shadowRoot!.querySelectorAll('.study-list')].map((ul) => [...ul.querySelectorAll('.study-name')].map((n) => text(n)));
 const buttons = (layer: LayAnnotationLayer) => [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
 /** The "Show image" and "Go to" buttons of the labels in the list. */
 const goTos = (layer: LayAnnotationLayer) => [...layer.shadowRoot!.querySelectorAll<HTMLButtonElement>('li.item button.goto')];
 const marker = (layer: LayAnnotationLayer, id: string) => layer.shadowRoot!.querySelector<HTMLElement>(`.marker[data-id="${id}"]`);
 
-async function listed(el: PatientImageViewer): Promise<void> {
-  await until(() => el.shadowRoot!.querySelector('.study')?.getAttribute('aria-busy') === 'false', 20000, 'the study list');
-}
 
 /** A marker's centre, from the picture box's top-left corner (the study's bar above the box moves the box, not the picture in it). */
 function inFrame(viewer: PatientImageViewer, layer: LayAnnotationLayer, id: string): { x: number; y: number } {

@@ -7,22 +7,15 @@
  * compare pictures.
  */
 import { expect } from '@open-wc/testing';
-import type { LayAnnotationLayer, PatientImageViewer, PvErrorEvent, PvSeriesChangeEvent } from '../../src/index.js';
+import type { LayAnnotationLayer, PvErrorEvent, PvSeriesChangeEvent } from '../../src/index.js';
 import { enGB } from '../../src/lay/messages.js';
 import { storeInStaticTree } from '../support/stow.js';
 import { box, cleanup, correlation, loaded, nextEvent, pictureGrid, serverInfo, until, viewer } from '../support/helpers.js';
-import { LISTED, PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, reportFile, rleFile, store, uidOf, type KeyRef } from './study-dicom.js';
+import { LISTED, PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, reportFile, rleFile, store, uidOf } from './study-dicom.js';
+import { KEYS, choices, listed, names, shadow, text } from './support.js';
 
 const ROOT = '/static-dicom-web';
-const shadow = (el: PatientImageViewer) => el.shadowRoot!;
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const choices = (el: PatientImageViewer) => [...shadow(el).querySelectorAll<HTMLButtonElement>('.study-choice')];
-const names = (el: PatientImageViewer) =>
-  [...shadow(el).querySelectorAll('.study-list')].map((ul) => [...ul.querySelectorAll('.study-name')].map((n) => text(n)));
 
-async function listed(el: PatientImageViewer): Promise<void> {
-  await until(() => shadow(el).querySelector('.study')?.getAttribute('aria-busy') === 'false', 20000, 'the study list');
-}
 
 /** The test server's log of requests to the static tree (and, with `clear`, a fresh one). */
 async function staticLog(clear = false): Promise<{ path: string; status: number; answered: boolean }[]> {
@@ -36,12 +29,6 @@ const requests = (since: number) =>
     .getEntriesByType('resource')
     .filter((entry): entry is PerformanceResourceTiming => entry.startTime >= since && entry.name.includes(`${ROOT}/`));
 
-/** The same three key images as the Orthanc tests: an MRI image, a thin CT slice, the side X-ray. */
-const KEYS: KeyRef[] = [
-  { series: PLAN.t2!, image: 2 },
-  { series: PLAN.thin!, image: 3 },
-  { series: PLAN.side!, image: 1 },
-];
 
 let fullStudy: string | undefined;
 /** The full study, in the static tree and (to compare pictures) in Orthanc. */

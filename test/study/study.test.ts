@@ -8,13 +8,9 @@ import type { PatientImageViewer, PvErrorEvent, PvSeriesChangeEvent } from '../.
 import { enGB } from '../../src/lay/messages.js';
 import { clearFaults, proxyLog, setFaults } from '../components/support.js';
 import { box, cleanup, loaded, nextEvent, serverInfo, until, viewer } from '../support/helpers.js';
-import { LISTED, PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, reportFile, rleFile, store, uidOf, type KeyRef } from './study-dicom.js';
+import { LISTED, PLAN, instanceOf, kosFile, newStudyUid, pictureFiles, reportFile, rleFile, store, uidOf } from './study-dicom.js';
+import { KEYS, choices, listed, names, shadow, text } from './support.js';
 
-const shadow = (el: PatientImageViewer) => el.shadowRoot!;
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const choices = (el: PatientImageViewer) => [...shadow(el).querySelectorAll<HTMLButtonElement>('.study-choice')];
-const names = (el: PatientImageViewer, list = '.study-list') =>
-  [...shadow(el).querySelectorAll(list)].map((ul) => [...ul.querySelectorAll('.study-name')].map((n) => text(n)));
 const frame = (el: PatientImageViewer) => shadow(el).querySelector<HTMLElement>('[part="frame"]')!;
 
 /** Scroll through the list so every small image comes near the screen (they load lazily). */
@@ -36,17 +32,7 @@ function expectProportions(el: PatientImageViewer, study: string): void {
   }
 }
 
-/** Wait until the list (or its message) shows. */
-async function listed(el: PatientImageViewer): Promise<void> {
-  await until(() => shadow(el).querySelector('.study')?.getAttribute('aria-busy') === 'false', 20000, 'the study list');
-}
 
-/** The three images the full study's KOS names: an MRI image, a thin CT slice, the side X-ray. */
-const KEYS: KeyRef[] = [
-  { series: PLAN.t2!, image: 2 },
-  { series: PLAN.thin!, image: 3 },
-  { series: PLAN.side!, image: 1 },
-];
 
 let fullStudy: string | undefined;
 /** The full study, stored once for this file. */
