@@ -150,6 +150,16 @@ it('[HAZ-034] a GSPS arrow becomes a plain-words label the patient sees at the s
   // On the patient's picture the radiologist's line starts at the saved image point (within a
   // pixel), and that point is the radiologist's: the GSPS text anchor (150, 180), where the arrow
   // to the right upper lung starts. (The marker sits beside a mark, its pointer to the point.)
+  // The line is drawn once the layer has placed its labels (a frame or two after the words show).
+  await page.waitForFunction(
+    () => {
+      const id = document.querySelector('#editor').value.labels[0]?.id;
+      const line = document.querySelector('#patient-layer').shadowRoot?.querySelector(`svg.outlines polyline.line[data-id="${id}"]`);
+      return line && line.points.numberOfItems > 0;
+    },
+    { timeout: 20_000 },
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const where = await page.evaluate(() => {
     const viewer = document.querySelector('#patient-viewer');
     const layer = document.querySelector('#patient-layer');
