@@ -282,7 +282,7 @@ export const cy = {
   'study.title': 'Eich delweddau',
   'study.keyTitle': "Delweddau a ddewiswyd gan eich tîm gofal",
   'study.allTitle': "Pob delwedd yn y sgan hwn",
-  'study.keyItem': '{title}: delwedd {index}',
+  'study.keyItem': 'Delwedd a ddewiswyd {index}: {title}',
   'study.count': '{count} delwedd',
   'study.countOne': '1 ddelwedd',
   'study.left': "Nid delweddau yw {count} eitem yn y sgan hwn, fel adroddiadau.",

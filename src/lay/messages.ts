@@ -186,7 +186,7 @@ export const enGB = {
   'study.title': 'Your images',
   'study.keyTitle': 'Images your care team picked',
   'study.allTitle': 'All images in this scan',
-  'study.keyItem': '{title}: image {index}',
+  'study.keyItem': 'Picked image {index}: {title}',
   'study.count': '{count} images',
   'study.countOne': '1 image',
   'study.left': '{count} items in this scan are not images, such as reports.',

@@ -393,7 +393,7 @@ it('[HAZ-030] your scans by study (issue 16): each study opened by its UID alone
     page.$eval(id, (el) => [...el.shadowRoot.querySelectorAll('.study-list')].map((ul) => [...ul.querySelectorAll('.study-name')].map((n) => n.textContent.trim())));
   await listed('#ct-study');
   assert.deepEqual(await names('#ct-study'), [
-    ['Fine slices, to see small details: image 1', 'Thicker slices, fewer to look through: image 2'],
+    ['Picked image 1: Fine slices, to see small details', 'Picked image 2: Thicker slices, fewer to look through'],
     ['Fine slices, to see small details', 'Thicker slices, fewer to look through'],
   ]);
   // Every choice has its small picture, drawn in the page from the tree's frames (each place asks once
@@ -417,7 +417,7 @@ it('[HAZ-030] your scans by study (issue 16): each study opened by its UID alone
   await pictures('#ct-study');
   await page.click('a[href="#xray-study-heading"]');
   await listed('#xray-study');
-  assert.deepEqual(await names('#xray-study'), [['Front view: image 1'], ['Front view']]);
+  assert.deepEqual(await names('#xray-study'), [['Picked image 1: Front view'], ['Front view']]);
   await pictures('#xray-study');
   // The first picked image of the CT, by a real click: its series opens at that slice, drawn.
   await page.click('a[href="#ct-study-heading"]');

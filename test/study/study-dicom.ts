@@ -65,7 +65,7 @@ export const PLAN: Record<string, SeriesPlan> = {
 
 /** What the list calls the whole synthetic study's choices, from Orthanc or a static tree: key images, then all. */
 export const LISTED = {
-  keys: ['Fluid looks bright, seen from above: image 1', 'Fine slices, to see small details: image 2', 'Side view: image 3'],
+  keys: ['Picked image 1: Fluid looks bright, seen from above', 'Picked image 2: Fine slices, to see small details', 'Picked image 3: Side view'],
   all: [
     'Front view',
     'Side view',

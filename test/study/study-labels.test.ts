@@ -208,7 +208,7 @@ describe('<lay-annotation-layer> in a whole study (issue 16)', function () {
     await listed(viewer);
     await until(() => names(viewer).length === 2 && names(viewer)[0]!.length === 2, 10000, 'the picked images');
     const [keys, all] = names(viewer);
-    expect(keys).to.deep.equal(['Fine slices, to see small details: image 1', 'Side view: image 2']);
+    expect(keys).to.deep.equal(['Picked image 1: Fine slices, to see small details', 'Picked image 2: Side view']);
     expect(all).to.deep.equal(['Front view', 'Side view', 'Fine slices, to see small details']);
     expect(text(viewer.shadowRoot!.querySelector('.study'))).to.contain(format(enGB['study.keyMissing'], { count: 1 }));
     await expect(viewer).to.be.accessible();
@@ -225,7 +225,7 @@ describe('<lay-annotation-layer> in a whole study (issue 16)', function () {
     await until(() => names(viewer).length === 2, 10000, 'the picked images');
     const headings = [...viewer.shadowRoot!.querySelectorAll('.study h2, .study h3')].map((h) => text(h));
     expect(headings).to.deep.equal([enGB['study.title'], enGB['study.keyTitle'], enGB['study.allTitle']]);
-    expect(names(viewer)[0]).to.deep.equal(['Fluid looks bright, seen from above: image 1', 'Side view: image 2']);
+    expect(names(viewer)[0]).to.deep.equal(['Picked image 1: Fluid looks bright, seen from above', 'Picked image 2: Side view']);
     choices(viewer)[0]!.focus();
     await sendKeys({ press: 'Enter' });
     await loaded(viewer);

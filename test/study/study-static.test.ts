@@ -89,7 +89,7 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
     expect(((await changed) as PvSeriesChangeEvent).detail).to.deep.equal({
       view: 'series',
       modality: 'CT',
-      name: 'Fine slices, to see small details: image 2',
+      name: 'Picked image 2: Fine slices, to see small details',
       imageCount: 4,
       keyImage: true,
     });
@@ -188,7 +188,7 @@ describe('<patient-image-viewer> with a study from a static DICOMweb tree (issue
     const el = viewer({ dicomwebRoot: ROOT, studyUid: study }, [700, 400]);
     await listed(el);
     const [keys, all] = names(el);
-    expect(keys).to.deep.equal(['Fat looks bright, seen from the side: image 1']);
+    expect(keys).to.deep.equal(['Picked image 1: Fat looks bright, seen from the side']);
     expect(all).to.deep.equal(['Front view', 'Fat looks bright, seen from the side']);
     expect(text(shadow(el))).to.contain(enGB['study.keyMissing'].replace('{count}', '1'));
     choices(el)[0]!.click();

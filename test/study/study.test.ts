@@ -257,7 +257,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     expect(event.detail).to.deep.equal({
       view: 'series',
       modality: 'MR',
-      name: 'Fluid looks bright, seen from above: image 1',
+      name: 'Picked image 1: Fluid looks bright, seen from above',
       imageCount: 3,
       keyImage: true,
     });
@@ -269,7 +269,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     // The series' name is the focused heading: a screen reader hears which series is showing.
     const current = shadow(el).activeElement as HTMLElement;
     expect(current.matches('h2')).to.equal(true);
-    expect(text(current)).to.equal('Fluid looks bright, seen from above: image 1');
+    expect(text(current)).to.equal('Picked image 1: Fluid looks bright, seen from above');
     await expect(el).to.be.accessible();
     // Back: one button, and the patient is where they were in the list.
     const back = nextEvent(el, 'pv-series-change');
@@ -353,7 +353,7 @@ describe('<patient-image-viewer> with a study alone (issue 16)', function () {
     const el = viewer({ dicomwebRoot: '/dicom-web', studyUid: study }, [700, 400]);
     await listed(el);
     const [keys, all] = names(el);
-    expect(keys).to.deep.equal(['Fat looks bright, seen from the side: image 1']);
+    expect(keys).to.deep.equal(['Picked image 1: Fat looks bright, seen from the side']);
     expect(all).to.deep.equal(['Front view', 'Fat looks bright, seen from the side']);
     expect(text(shadow(el))).to.contain(enGB['study.keyMissing'].replace('{count}', '1'));
     choices(el)[0]!.click();
