@@ -1,14 +1,13 @@
 import { css } from 'lit';
-import { borderToken, focusRing, hostBase, visuallyHidden } from '../../styles/shared.js';
+import { borderToken, focusRing, hostBase, markerDisc, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
   hostBase,
   borderToken,
   visuallyHidden,
+  markerDisc,
   css`
     :host {
-      --_marker: var(--pv-marker-color, #ffeb3b);
-      --_marker-text: var(--pv-marker-text-color, #212b32);
       --_error: var(--pv-color-error, var(--nhsuk-error-colour, #d5281b));
       --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
     }
@@ -22,23 +21,8 @@ export const styles = [
     }
 
     .marker {
-      position: absolute;
-      left: 0;
-      top: 0;
-      width: 28px;
-      height: 28px;
       min-width: 0;
       min-height: 0;
-      margin: -14px 0 0 -14px;
-      border-radius: 50%;
-      border: 2px solid var(--_marker-text);
-      background: var(--_marker);
-      color: var(--_marker-text);
-      font: inherit;
-      font-weight: 700;
-      font-size: 0.875rem;
-      line-height: 1;
-      padding: 0;
       cursor: grab;
       touch-action: none;
     }

@@ -1,16 +1,15 @@
 import { css } from 'lit';
-import { borderToken, focusRing, hostBase, questionComposer, visuallyHidden } from '../../styles/shared.js';
+import { borderToken, focusRing, hostBase, markerDisc, questionComposer, visuallyHidden } from '../../styles/shared.js';
 
 export const styles = [
   hostBase,
   borderToken,
   visuallyHidden,
   questionComposer,
+  markerDisc,
   css`
   :host {
     --_secondary: var(--pv-color-secondary-text, var(--nhsuk-secondary-text-colour, #4c6272));
-    --_marker: var(--pv-marker-color, #ffeb3b);
-    --_marker-text: var(--pv-marker-text-color, #212b32);
     --_finding: var(--pv-finding-color, #ffffff);
     /* The body drawing's own inputs (BODY_MAP_COLOURS in src/lay/body-map.ts), from the public tokens. */
     --_body-outline: var(--pv-body-map-outline, #4c6272);
@@ -63,21 +62,6 @@ export const styles = [
   }
 
   .marker {
-    position: absolute;
-    left: 0;
-    top: 0;
-    width: 28px;
-    height: 28px;
-    margin: -14px 0 0 -14px;
-    border-radius: 50%;
-    border: 2px solid var(--_marker-text);
-    background: var(--_marker);
-    color: var(--_marker-text);
-    font: inherit;
-    font-weight: 700;
-    font-size: 0.875rem;
-    line-height: 1;
-    padding: 0;
     pointer-events: auto;
     cursor: pointer;
     /* Above the tags: a tag never hides a marker. */
