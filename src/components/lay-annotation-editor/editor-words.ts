@@ -53,7 +53,6 @@ export const editorWords = {
   nothingToRedo: 'Nothing to redo.',
   noImage: 'Labels can be added once the image is shown.',
   preview: 'Preview as the patient',
-  previewClose: 'Close the preview',
   previewHeading: 'What the patient sees',
   previewHint: 'On a phone-sized screen. Labels marked sensitive wait behind the patient\u2019s choice, as they will for the patient.',
   previewLanguage: 'Language of the preview',
