@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { borderToken, focusRing, hostBase, markerDisc, visuallyHidden } from '../../styles/shared.js';
+import { borderToken, focusRing, hostBase, visuallyHidden } from '../../styles/shared.js';
+import { markerDisc } from '../../styles/marker.js';
 
 export const styles = [
   hostBase,
