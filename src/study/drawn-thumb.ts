@@ -10,7 +10,7 @@ import { makePoster, posterOf, type Poster } from '../poster/index.js';
 import { readFile } from '../sources/inspect.js';
 import { readPart } from '../sources/multipart.js';
 import { frameSize, jsonFrame, partSyntax } from './frame-file.js';
-import { MOST_PIXELS, thumbGrid, type ThumbRequest } from './thumbs.js';
+import { MOST_PIXELS, thumbGrid, unlessMissing, type ThumbRequest } from './thumbs.js';
 
 type DicomJson = Record<string, { Value?: unknown[] } | undefined>;
 
@@ -41,8 +41,9 @@ export interface DrawRequest extends ThumbRequest {
 export async function drawImage(request: DrawRequest, longest: number): Promise<Blob | undefined> {
   const { path, image, signal } = request;
   if (image.frame === 1 && image.rows * image.columns * (image.frames ?? 1) <= MOST_PIXELS) {
+    const file = await unlessMissing(request, 'file', () => request.bytes(path, PART10));
     try {
-      return await drawThumb(await request.bytes(path, PART10), longest);
+      if (file) return await drawThumb(file, longest);
     } catch (error) {
       if (signal.aborted) throw error;
     }

@@ -145,6 +145,8 @@ export class StudyController implements ReactiveController {
   #inFlight = 0;
   /** Instances whose shape a search already gave (the key images'), for their small pictures. */
   readonly #shapes = new Map<string, ThumbImage>();
+  /** What the server answered 404 to for small pictures (`rendered`, `thumbnail`, `file`): not asked again. */
+  readonly #missing = new Set<string>();
   /**
    * Series metadata asked for, by address: read for the naming facts (a static tree), kept for the
    * small pictures drawn from frames (./drawn-thumb.ts), so it is asked for once. At most `FACTS_FOR`
@@ -582,6 +584,7 @@ export class StudyController implements ReactiveController {
     this.#queue = [];
     this.#inFlight = 0;
     this.#shapes.clear();
+    this.#missing.clear();
     this.#metadata.clear();
     this.#choices = [];
     this.#keys = [];
@@ -665,6 +668,7 @@ export class StudyController implements ReactiveController {
       count: this.#choices.find((choice) => choice.series.uid === series)?.series.instances,
       json: (url) => this.#json(url, signal),
       metadata: () => this.#seriesMetadata(`${base}/series/${series}/metadata`, signal),
+      missing: this.#missing,
       bytes: async (url, accept) => {
         const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
         return fetchBytes(url, { headers: await untilAborted(headers(false), bounded), signal: bounded, accept });

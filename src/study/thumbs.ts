@@ -87,7 +87,24 @@ export interface ThumbRequest {
   bytes: (url: string, accept: string) => Promise<ArrayBuffer>;
   /** The series' metadata (DICOM JSON), the list's copy when it has one: for a server with only frames. */
   metadata?: () => Promise<unknown>;
+  /**
+   * What the server has answered 404 to, for the whole list (`rendered`, `thumbnail`, `file`): not
+   * asked for again (a static DICOMweb tree has none of them; each choice would ask three times).
+   */
+  missing?: Set<string>;
   signal: AbortSignal;
+}
+
+/** `url` asked for unless the server lacks `kind`; a 404 notes that it does. Throws only when aborted. */
+export async function unlessMissing(request: ThumbRequest, kind: string, get: () => Promise<ArrayBuffer>): Promise<ArrayBuffer | undefined> {
+  if (request.missing?.has(kind)) return undefined;
+  try {
+    return await get();
+  } catch (error) {
+    if (request.signal.aborted) throw error;
+    if ((error as { status?: number }).status === 404) request.missing?.add(kind);
+    return undefined;
+  }
 }
 
 /** The small picture, or undefined (the plain box). Throws only when aborted. */
@@ -107,23 +124,19 @@ export async function loadThumb(request: ThumbRequest): Promise<Blob | undefined
   }
   const longest = thumbLongest();
   const path = image && `${series}/instances/${image.instance}`;
-  const urls = [];
+  const urls: [string, string][] = [];
   if (path && image?.rows && image.columns) {
     const grid = thumbGrid({ columns: image.columns, rows: image.rows }, longest);
     const viewport = `viewport=${grid.columns},${grid.rows}`;
-    urls.push(`${path}/frames/${image.frame}/rendered?${viewport}`, `${path}/thumbnail?${viewport}`);
+    urls.push(['rendered', `${path}/frames/${image.frame}/rendered?${viewport}`], ['thumbnail', `${path}/thumbnail?${viewport}`]);
   } else {
     // The shape unknown: only a thumbnail (servers that make them keep the image's proportions).
-    urls.push(`${path ?? series}/thumbnail`);
+    urls.push(['thumbnail', `${path ?? series}/thumbnail`]);
   }
-  for (const url of urls) {
-    try {
-      // One type only: Orthanc answers 400 to a list.
-      const picture = await bytes(url, 'image/jpeg');
-      if (picture.byteLength > 0) return new Blob([picture], { type: 'image/jpeg' });
-    } catch (error) {
-      if (signal.aborted) throw error;
-    }
+  for (const [kind, url] of urls) {
+    // One type only: Orthanc answers 400 to a list.
+    const picture = await unlessMissing(request, kind, () => bytes(url, 'image/jpeg'));
+    if (picture && picture.byteLength > 0) return new Blob([picture], { type: 'image/jpeg' });
   }
   // Neither: the image drawn in the page by the poster code (./drawn-thumb.ts, a chunk of its own):
   // its file, else (a static DICOMweb tree) its metadata and the one frame.
